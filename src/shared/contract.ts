@@ -1,0 +1,163 @@
+import { z } from 'zod'
+import { COLLECTION_NAMES, collectionName, collections } from './collections'
+import type { CollectionName, RecordTypes } from './collections'
+import { patchOf, idSchema, isoDate, isoDateTime } from './domain/common'
+import { settingsUpdate } from './domain/settings'
+import type { Settings } from './domain/settings'
+import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
+
+/**
+ * The one API contract: method name -> input schema and output type.
+ * Both transports (Electron IPC and browser mode) and the renderer's client are
+ * derived from this object, so there is no second copy to keep in step.
+ */
+export interface MethodDef<I extends z.ZodType, O> {
+  input: I
+  /** type-only marker; never read at run time */
+  output: O
+}
+function method<O>() {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input, output: undefined as O })
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+const listBase = {
+  search: z.string().max(200).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+  includeDeleted: z.boolean().default(false),
+}
+const dir = z.enum(['asc', 'desc']).default('asc')
+
+/** Per-collection list filters; every field optional. */
+export const filters = {
+  organizations: z.strictObject({ kind: z.enum(organizationKind.values).optional(), city: z.string().optional(), alumniFounded: z.boolean().optional() }),
+  contacts: z.strictObject({ organizationId: idSchema.optional(), alumniOnly: z.boolean().optional(), classYear: z.number().int().optional(), major: z.string().optional(), city: z.string().optional() }),
+  staff: z.strictObject({ active: z.boolean().optional() }),
+  trips: z.strictObject({ year: z.number().int().optional(), status: z.enum(tripStatus.values).optional() }),
+  activities: z.strictObject({ tripId: idSchema.optional(), kind: z.enum(activityKind.values).optional(), organizationId: idSchema.optional(), contactId: idSchema.optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional() }),
+  agreements: z.strictObject({ kind: z.enum(agreementKind.values).optional(), status: z.enum(agreementStatus.values).optional(), organizationId: idSchema.optional() }),
+  alumniGroups: z.strictObject({ kind: z.enum(alumniGroupKind.values).optional(), status: z.enum(alumniGroupStatus.values).optional() }),
+  followUps: z.strictObject({ status: z.enum(followUpStatus.values).optional(), category: z.enum(cooperationCategory.values).optional(), ownerId: idSchema.optional(), tripId: idSchema.optional(), organizationId: idSchema.optional(), overdueOn: isoDate.optional() }),
+  attachments: z.strictObject({ recordType: collectionName.optional(), recordId: idSchema.optional() }),
+} as const satisfies Record<CollectionName, z.ZodType>
+
+function listInput<C extends CollectionName>(c: C) {
+  const sortable = collections[c].sortable as unknown as [string, ...string[]]
+  return z.strictObject({
+    ...listBase,
+    filter: z.optional(filters[c]),
+    sort: z.strictObject({ field: z.enum(sortable), dir }).optional(),
+  })
+}
+
+export const byId = z.strictObject({ id: idSchema })
+
+export interface LinkRef {
+  collection: CollectionName
+  id: string
+  name: string
+  field: string
+}
+
+export interface RecoveryInfo {
+  damagedFiles: string[]
+  loadedBackup: string | null
+  at: string
+}
+export interface SystemStatus {
+  dataDir: string
+  recovered: RecoveryInfo | null
+  empty: boolean
+  counts: Record<CollectionName, number>
+  appVersion: string
+}
+export interface BackupInfo {
+  name: string
+  createdAt: string
+  size: number
+}
+
+type CrudMethods<C extends CollectionName> = {
+  [K in `${C}.list`]: MethodDef<ReturnType<typeof listInput<C>>, Page<RecordTypes[C]>>
+} & { [K in `${C}.get`]: MethodDef<typeof byId, RecordTypes[C]> } & {
+  [K in `${C}.create`]: MethodDef<(typeof collections)[C]['input'], RecordTypes[C]>
+} & {
+  [K in `${C}.update`]: MethodDef<z.ZodType<UpdateInput<C>>, RecordTypes[C]>
+} & { [K in `${C}.delete`]: MethodDef<typeof byId, RecordTypes[C]> } & {
+  [K in `${C}.restore`]: MethodDef<typeof byId, RecordTypes[C]>
+}
+
+export interface UpdateInput<C extends CollectionName> {
+  id: string
+  changes: Partial<z.input<(typeof collections)[C]['shape']>>
+  /** optimistic check: refuse the update if the record changed since the client read it */
+  expectedUpdatedAt?: string
+}
+
+function crud<C extends CollectionName>(c: C): CrudMethods<C> {
+  const updateInput = z.strictObject({
+    id: idSchema,
+    changes: patchOf(collections[c].shape.shape),
+    expectedUpdatedAt: isoDateTime.optional(),
+  })
+  return {
+    [`${c}.list`]: method<Page<RecordTypes[C]>>()(listInput(c)),
+    [`${c}.get`]: method<RecordTypes[C]>()(byId),
+    [`${c}.create`]: method<RecordTypes[C]>()(collections[c].input),
+    [`${c}.update`]: method<RecordTypes[C]>()(updateInput),
+    [`${c}.delete`]: method<RecordTypes[C]>()(byId),
+    [`${c}.restore`]: method<RecordTypes[C]>()(byId),
+  } as unknown as CrudMethods<C>
+}
+
+const empty = z.strictObject({}).default({})
+
+export const contract = {
+  ...crud('organizations'),
+  ...crud('contacts'),
+  ...crud('staff'),
+  ...crud('trips'),
+  ...crud('activities'),
+  ...crud('agreements'),
+  ...crud('alumniGroups'),
+  ...crud('followUps'),
+  ...crud('attachments'),
+  'links.find': method<LinkRef[]>()(z.strictObject({ collection: collectionName, id: idSchema })),
+  'settings.get': method<Settings>()(empty),
+  'settings.update': method<Settings>()(settingsUpdate),
+  'system.status': method<SystemStatus>()(empty),
+  'backups.list': method<BackupInfo[]>()(empty),
+  'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, 'Not a backup file name') })),
+  'sample.load': method<SystemStatus>()(empty),
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type ApiInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ApiOutput<M extends MethodName> = Contract[M]['output']
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** What every call returns over either transport. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
+export interface ApiErrorBody {
+  code: 'VALIDATION' | 'NOT_FOUND' | 'LINKED' | 'MISSING_LINK' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'STATE' | 'INTERNAL'
+  message: string
+  /** field path (e.g. "name", "members.0.staffId") -> messages */
+  fieldErrors: Record<string, string[]>
+  /** for LINKED: the records that still link to the one being deleted */
+  links?: LinkRef[]
+}
+
+/** The shape the preload and the browser shim expose as window.api. */
+export type WindowApi = { [M in MethodName]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> }
+
+export { COLLECTION_NAMES }

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { activityKind, cooperationCategory, period, visitMethod } from '../enums'
+import { defineRecord, idList, isoDate, optionalId, requiredText, shortText, textList } from './common'
+
+export const activities = defineRecord({
+  tripId: optionalId,
+  date: isoDate,
+  period: z.enum(period.values).default('morning'),
+  kind: z.enum(activityKind.values).default('enterpriseVisit'),
+  title: requiredText(200),
+  city: shortText(60).default(''),
+  location: shortText(200).default(''),
+  organizationIds: idList.default([]),
+  /** people met */
+  contactIds: idList.default([]),
+  /** our attendees */
+  staffIds: idList.default([]),
+  topics: z.string().max(5000).default(''),
+  outcomes: z.string().max(10000).default(''),
+  /** forums: the consensus reached */
+  consensus: z.string().max(10000).default(''),
+  // What schools report upwards about a visit ("visit enterprises, expand jobs").
+  visitMethod: z.enum(visitMethod.values).default('onSite'),
+  positionsOffered: z.number().int().min(0).max(100000).default(0),
+  jobTitles: textList(100).default([]),
+  majorsWanted: textList(50).default([]),
+  intentions: z.array(z.enum(cooperationCategory.values)).max(20).default([]),
+  agreementIds: idList.default([]),
+  alumniGroupIds: idList.default([]),
+})
+export type Activity = z.infer<typeof activities.record>
+export type ActivityInput = z.input<typeof activities.input>

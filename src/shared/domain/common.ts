@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+export const idSchema = z.string().trim().min(1).max(64)
+export const isoDate = z.iso.date() // yyyy-MM-dd: the only date format the office uses
+export const isoDateTime = z.iso.datetime({ offset: true })
+
+export const shortText = (max = 200) => z.string().trim().max(max)
+export const requiredText = (max = 200) => z.string().trim().min(1).max(max)
+export const textList = (max = 100) => z.array(z.string().trim().min(1).max(200)).max(max)
+export const idList = z.array(idSchema).max(10000)
+
+/** Fields the user edits on every record. */
+export const editableCommon = {
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+  notes: z.string().max(20000).default(''),
+}
+
+/** Fields the main side sets; a client can never send them. */
+export const systemFields = {
+  id: idSchema,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  updatedBy: z.string().max(100),
+  deletedAt: isoDateTime.nullable(),
+}
+
+/** Builds the create-input schema and the stored-record schema from one field list. */
+export function defineRecord<S extends z.ZodRawShape>(fields: S) {
+  const input = z.object({ ...fields, ...editableCommon })
+  const record = z.object({ ...systemFields, ...fields, ...editableCommon })
+  return { input, record }
+}
+
+export const optionalId = idSchema.nullable().default(null)
+export const optionalDate = isoDate.nullable().default(null)
+
+type PatchShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]>
+}
+
+/**
+ * The schema of a partial update. Zod 4 applies defaults even to optional
+ * fields, so `.partial()` would silently reset every field the user did not
+ * send; here defaults are removed first, and unknown keys are refused.
+ */
+export function patchOf<S extends z.ZodRawShape>(shape: S) {
+  const out: Record<string, z.ZodType> = {}
+  for (const [key, field] of Object.entries(shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)
+    out[key] = inner.optional()
+  }
+  return z.strictObject(out as unknown as PatchShape<S>)
+}

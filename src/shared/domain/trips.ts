@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { memberRole, tripStatus } from '../enums'
+import { defineRecord, idSchema, isoDate, optionalId, requiredText, shortText, textList } from './common'
+
+export const tripMember = z.object({
+  staffId: idSchema,
+  role: z.enum(memberRole.values).default('member'),
+})
+
+const base = defineRecord({
+  title: requiredText(200),
+  theme: shortText(300).default(''),
+  startDate: isoDate,
+  endDate: isoDate,
+  destinations: textList(30).default([]),
+  leaderId: optionalId,
+  members: z.array(tripMember).max(100).default([]),
+  objectives: textList(30).default([]),
+  status: z.enum(tripStatus.values).default('planned'),
+  summary: z.string().max(20000).default(''),
+  experience: z.string().max(20000).default(''),
+  outlook: z.string().max(20000).default(''),
+})
+
+// The check lives on the object so it also guards updates, which merge a patch first.
+const datesInOrder = (t: { startDate: string; endDate: string }) => t.endDate >= t.startDate
+const datesMessage = { message: 'The end date is before the start date', path: ['endDate'] }
+
+export const trips = {
+  input: base.input.refine(datesInOrder, datesMessage),
+  record: base.record.refine(datesInOrder, datesMessage),
+  inputShape: base.input,
+}
+export type Trip = z.infer<typeof trips.record>
+export type TripInput = z.input<typeof trips.input>
