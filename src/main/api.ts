@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import { COLLECTION_NAMES } from '../shared/collections'
+import type { CollectionName } from '../shared/collections'
+import { contract, isMethodName } from '../shared/contract'
+import type { ApiOutput, ApiResult, Contract, MethodName, UpdateInput } from '../shared/contract'
+import { AppError, validationError } from './errors'
+import type { Ctx } from './services/context'
+import { createRecordService } from './services/records'
+import type { ListQuery } from './services/records'
+import { createSystemService } from './services/system'
+
+/** A handler gets the input after the contract's schema parsed it (defaults applied). */
+export type Handlers = {
+  [M in MethodName]: (input: z.output<Contract[M]['input']>) => Promise<ApiOutput<M>> | ApiOutput<M>
+}
+
+function crudHandlers(records: ReturnType<typeof createRecordService>): Record<string, (input: never) => unknown> {
+  const out: Record<string, (input: never) => unknown> = {}
+  const add = (name: string, fn: (input: never) => unknown) => {
+    if (name in out) throw new Error(`Duplicate API method ${name}`)
+    out[name] = fn
+  }
+  for (const c of COLLECTION_NAMES) {
+    add(`${c}.list`, (q: ListQuery) => records.list(c, q))
+    add(`${c}.get`, ({ id }: { id: string }) => records.get(c, id))
+    add(`${c}.create`, (input: object) => records.create(c, input))
+    add(`${c}.update`, (input: UpdateInput<CollectionName>) => records.update(c, input))
+    add(`${c}.delete`, ({ id }: { id: string }) => records.delete(c, id))
+    add(`${c}.restore`, ({ id }: { id: string }) => records.restore(c, id))
+  }
+  return out
+}
+
+export function createHandlers(ctx: Ctx): Handlers {
+  const records = createRecordService(ctx)
+  const system = createSystemService(ctx)
+  return {
+    ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
+    'links.find': ({ collection, id }) => records.linksTo(collection, id),
+    'settings.get': () => system.getSettings(),
+    'settings.update': (patch) => system.updateSettings(patch),
+    'system.status': () => system.status(),
+    'backups.list': () => system.listBackups(),
+    'backups.restore': ({ name }) => system.restoreBackup(name),
+    'sample.load': () => system.loadSample(),
+  }
+}
+
+export interface Router {
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>
+}
+
+/**
+ * The one router both transports bind to. Every input is parsed with the
+ * contract's schema before a handler sees it; every failure comes back as a
+ * structured error, never as a thrown exception across the transport.
+ */
+export function createRouter(handlers: Handlers, log: (e: unknown) => void = console.error): Router {
+  for (const name of Object.keys(contract)) {
+    if (!(name in handlers)) throw new Error(`No handler for API method ${name}`)
+  }
+  return {
+    async call(method, input) {
+      if (!isMethodName(method)) {
+        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}`, fieldErrors: {} } }
+      }
+      const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() }
+      try {
+        const handler = handlers[method] as (i: unknown) => unknown
+        return { ok: true, data: await handler(parsed.data) }
+      } catch (e) {
+        if (e instanceof AppError) return { ok: false, error: e.toBody() }
+        log(e)
+        const message = e instanceof Error ? e.message : String(e)
+        return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${message}`, fieldErrors: {} } }
+      }
+    },
+  }
+}

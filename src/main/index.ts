@@ -1,0 +1,100 @@
+// Electron glue only: window, single-instance lock, security, IPC binding.
+// Everything the app does lives in app.ts and services/, which run under plain Node too.
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openApp } from './app'
+import type { AppCore } from './app'
+import { bindIpc } from './ipc'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'"
+
+let win: BrowserWindow | null = null
+let core: AppCore | null = null
+
+function rendererUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL
+  return dev ?? new URL(`file://${join(here, '../renderer/index.html')}`).toString()
+}
+
+function isOwnPage(url: string): boolean {
+  const expected = new URL(rendererUrl())
+  try {
+    const u = new URL(url)
+    return u.protocol === expected.protocol && u.host === expected.host && u.pathname === expected.pathname
+  } catch {
+    return false
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    show: false,
+    title: 'Liaison Desk 校企联络台',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  w.once('ready-to-show', () => w.show())
+  // Navigation away from the app and new windows are never wanted; links open in the system browser.
+  w.webContents.on('will-navigate', (e, url) => {
+    if (!isOwnPage(url)) e.preventDefault()
+  })
+  w.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  void w.loadURL(rendererUrl())
+  return w
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  await app.whenReady()
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  try {
+    core = await openApp({
+      dataDir: app.getPath('userData'),
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(here, '../../resources'),
+      appVersion: app.getVersion(),
+    })
+  } catch (e) {
+    dialog.showErrorBox('Liaison Desk', e instanceof Error ? e.message : String(e))
+    app.quit()
+    return
+  }
+  bindIpc(core.router, (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(frameUrl))
+  win = createWindow()
+  win.on('closed', () => (win = null))
+}
+
+app.on('window-all-closed', () => app.quit())
+app.on('will-quit', (e) => {
+  if (core) {
+    e.preventDefault()
+    const c = core
+    core = null
+    void c.close().finally(() => app.quit())
+  }
+})
+void start()

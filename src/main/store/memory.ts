@@ -1,0 +1,121 @@
+import type { JournalEntry } from './journal-read'
+import type { DbShape, StoredRecord } from './types'
+
+function isRecord(v: unknown): v is StoredRecord {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string'
+}
+
+/** id -> position, so get() and a put are O(1) at 100k records. Duplicate ids would make get() ambiguous. */
+function indexCollection(name: string, list: unknown): Map<string, number> {
+  if (!Array.isArray(list)) throw new Error(`Collection "${name}" is not an array`)
+  const index = new Map<string, number>()
+  for (let i = 0; i < list.length; i += 1) {
+    const rec: unknown = list[i]
+    if (!isRecord(rec)) throw new Error(`Collection "${name}" item ${i} is not a record with a string id`)
+    if (index.has(rec.id)) throw new Error(`Collection "${name}" has the id "${rec.id}" twice`)
+    index.set(rec.id, i)
+  }
+  return index
+}
+
+/** The live data plus its indexes; changes only through apply(), which runs after the journal write succeeded. */
+export class MemoryState<D extends DbShape> {
+  readonly data: D
+  private readonly indexes = new Map<string, Map<string, number>>()
+
+  constructor(
+    data: D,
+    private readonly collections: readonly string[],
+  ) {
+    this.data = data
+    for (const name of collections) this.indexes.set(name, indexCollection(name, data[name]))
+  }
+
+  get(collection: string, id: string): StoredRecord | undefined {
+    const at = this.indexes.get(collection)?.get(id)
+    if (at === undefined) return undefined
+    return (this.data[collection] as StoredRecord[])[at]
+  }
+
+  has(collection: string): boolean {
+    return this.indexes.has(collection)
+  }
+
+  apply(entry: JournalEntry): void {
+    for (const [collection, record] of entry.puts) {
+      const index = this.indexes.get(collection)
+      if (!index) throw new Error(`Unknown collection "${collection}"`)
+      const list = this.data[collection] as StoredRecord[]
+      const at = index.get(record.id)
+      if (at === undefined) {
+        index.set(record.id, list.length)
+        list.push(record)
+      } else {
+        list[at] = record
+      }
+    }
+    if (entry.settings) {
+      const data = this.data as DbShape
+      data.settings = { ...data.settings, ...entry.settings }
+    }
+  }
+
+  /**
+   * A consistent view for a snapshot written while commits go on: records are never mutated,
+   * only replaced in the live arrays, so copying the arrays (not the records) freezes the state.
+   */
+  view(): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...this.data }
+    for (const name of this.collections) out[name] = (this.data[name] as StoredRecord[]).slice()
+    return out
+  }
+
+  recordCount(): number {
+    let n = 0
+    for (const name of this.collections) n += (this.data[name] as StoredRecord[]).length
+    return n
+  }
+}
+
+/**
+ * Replays entries onto a parsed file before migration and validation, because entries were written
+ * by the app version that wrote the file: migrating first would mix old-shaped records into new data.
+ */
+export function replayRaw(raw: Record<string, unknown>, entries: readonly JournalEntry[]): void {
+  const indexes = new Map<string, Map<string, number>>()
+  const indexFor = (name: string): { list: unknown[]; index: Map<string, number> } => {
+    let list = raw[name]
+    if (!Array.isArray(list)) {
+      list = []
+      raw[name] = list
+    }
+    const arr = list as unknown[]
+    let index = indexes.get(name)
+    if (!index) {
+      index = new Map()
+      for (let i = 0; i < arr.length; i += 1) {
+        const rec = arr[i]
+        if (isRecord(rec)) index.set(rec.id, i)
+      }
+      indexes.set(name, index)
+    }
+    return { list: arr, index }
+  }
+  for (const entry of entries) {
+    for (const [collection, record] of entry.puts) {
+      const { list, index } = indexFor(collection)
+      const at = index.get(record.id)
+      if (at === undefined) {
+        index.set(record.id, list.length)
+        list.push(record)
+      } else {
+        list[at] = record
+      }
+    }
+    if (entry.settings) {
+      const prev = raw.settings
+      const base = prev !== null && typeof prev === 'object' && !Array.isArray(prev) ? prev : {}
+      raw.settings = { ...base, ...entry.settings }
+    }
+  }
+}

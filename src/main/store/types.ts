@@ -1,0 +1,101 @@
+import type { StoreFs } from './fs-port'
+
+/** Records are immutable: a change replaces the whole object, so a shallow copy of an array is a consistent view. */
+export interface StoredRecord {
+  id: string
+  [k: string]: unknown
+}
+
+export interface DbShape {
+  schemaVersion: number
+  settings: Record<string, unknown>
+  [collection: string]: unknown
+}
+
+export type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+
+export interface StoreSchema<D extends DbShape> {
+  /** current schemaVersion */
+  version: number
+  /** names of the array-of-record collections in D */
+  collections: readonly string[]
+  empty(): D
+  /** migrations[n] turns version n-1 into n */
+  migrations: Record<number, Migration>
+  /** throws an Error whose message says what is wrong */
+  validate(raw: unknown): D
+}
+
+export interface Tx {
+  puts: Array<{ collection: string; record: StoredRecord }>
+  /** shallow patch merged into settings */
+  settings?: Record<string, unknown>
+}
+
+export interface RecoveryReport {
+  damagedFiles: string[]
+  loadedBackup: string | null
+  at: string
+}
+
+export interface StoreStatus {
+  dataDir: string
+  recovered: RecoveryReport | null
+}
+
+export interface BackupEntry {
+  name: string
+  createdAt: string
+  size: number
+}
+
+export interface Store<D extends DbShape> {
+  /** live in-memory data; callers never mutate it */
+  readonly data: D
+  get(collection: string, id: string): StoredRecord | undefined
+  /** resolves only when durable on disk; all puts or none */
+  commit(tx: Tx): Promise<void>
+  /** whole-state replace, validated, durable when resolved */
+  replaceAll(data: D): Promise<void>
+  status(): StoreStatus
+  listBackups(): Promise<BackupEntry[]>
+  /** backs up the current state first, then makes the named (validated) backup current */
+  restoreBackup(name: string): Promise<void>
+  /** flush, compact if cheap, release the lock */
+  close(): Promise<void>
+}
+
+/** What happens in the background has nowhere else to go: the host logs it. */
+export type StoreEvent =
+  | { type: 'open'; ms: OpenTimings; records: number; journalEntries: number }
+  | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string }
+  | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[] }
+  | { type: 'error'; op: 'compaction' | 'backup'; error: Error }
+
+export interface OpenTimings {
+  read: number
+  parse: number
+  journal: number
+  migrate: number
+  validate: number
+  index: number
+  total: number
+}
+
+export interface OpenStoreOptions<D extends DbShape> {
+  dir: string
+  schema: StoreSchema<D>
+  now?: () => Date
+  fs?: StoreFs
+  /** journal entries after which a compaction is scheduled (default 2,000) */
+  compactAfterEntries?: number
+  /** journal bytes after which a compaction is scheduled (default 8 MB) */
+  compactAfterBytes?: number
+  /** at close, compact only when the last snapshot is at most this big (default 16 MB) */
+  compactOnCloseMaxBytes?: number
+  /** minimum time between backups while editing (default 15 min) */
+  backupIntervalMs?: number
+  /** take a backup right after opening (default true) */
+  backupOnOpen?: boolean
+  onEvent?: (event: StoreEvent) => void
+}

@@ -1,0 +1,104 @@
+import type { z } from 'zod'
+import { contract } from '../../shared/contract'
+import type { ApiErrorBody, ApiInput, ApiOutput, ApiResult, LinkRef, MethodName, Page, WindowApi } from '../../shared/contract'
+import type { CollectionName, RecordTypes } from '../../shared/collections'
+
+export type ApiErrorCode = ApiErrorBody['code'] | 'TRANSPORT'
+
+/** A failed call: the main side's error body, or a client-side validation / transport failure. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode
+  readonly fieldErrors: Record<string, string[]>
+  readonly links: LinkRef[]
+
+  constructor(code: ApiErrorCode, message: string, fieldErrors: Record<string, string[]> = {}, links: LinkRef[] = []) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.fieldErrors = fieldErrors
+    this.links = links
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError
+}
+
+/** Zod issues as field path -> messages, the same shape the main side sends. */
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.')
+    ;(out[path] ??= []).push(issue.message)
+  }
+  return out
+}
+
+function windowApi(): WindowApi {
+  const api = (window as unknown as { api?: WindowApi }).api
+  if (!api) throw new ApiError('TRANSPORT', 'window.api is not available')
+  return api
+}
+
+const READ_ONLY = /\.(list|get)$|^links\.find$|^settings\.get$|^system\.status$|^backups\.list$/
+const mutationListeners = new Set<(method: MethodName) => void>()
+
+/** Called after every successful call that may have changed data (caches use it to forget). */
+export function onMutation(listener: (method: MethodName) => void): () => void {
+  mutationListeners.add(listener)
+  return () => mutationListeners.delete(listener)
+}
+
+/**
+ * Calls one contract method. The input is validated first with the contract's own
+ * schema, so field errors appear at once and read in the UI language; then the
+ * result is unwrapped, and a failure is thrown as ApiError.
+ */
+export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const schema = contract[method].input as z.ZodType
+  const checked = schema.safeParse(input)
+  if (!checked.success) {
+    throw new ApiError('VALIDATION', checked.error.issues[0]?.message ?? 'Invalid input', issuesToFieldErrors(checked.error.issues))
+  }
+  const fn = windowApi()[method] as unknown as (i: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>>
+  let result: ApiResult<ApiOutput<M>>
+  try {
+    result = await fn(input)
+  } catch (e) {
+    throw new ApiError('TRANSPORT', e instanceof Error ? e.message : String(e))
+  }
+  if (!result.ok) {
+    const { code, message, fieldErrors, links } = result.error
+    throw new ApiError(code, message, fieldErrors ?? {}, links ?? [])
+  }
+  if (!READ_ONLY.test(method)) for (const l of mutationListeners) l(method)
+  return result.data
+}
+
+// Per-collection helpers for code that is generic over the collection (registers, name lookup, delete).
+// The contract types every method; these narrow a computed method name back to the collection's record type.
+
+export type ListInput = {
+  search?: string
+  offset?: number
+  limit?: number
+  includeDeleted?: boolean
+  sort?: { field: string; dir: 'asc' | 'desc' }
+  filter?: Record<string, unknown>
+}
+
+type Dynamic = <T>(method: MethodName, input: unknown) => Promise<T>
+const dynamicCall = call as unknown as Dynamic
+
+export function listRecords<C extends CollectionName>(c: C, input: ListInput): Promise<Page<RecordTypes[C]>> {
+  return dynamicCall(`${c}.list` as MethodName, input)
+}
+export function getRecord<C extends CollectionName>(c: C, id: string): Promise<RecordTypes[C]> {
+  return dynamicCall(`${c}.get` as MethodName, { id })
+}
+export function deleteRecord<C extends CollectionName>(c: C, id: string): Promise<RecordTypes[C]> {
+  return dynamicCall(`${c}.delete` as MethodName, { id })
+}
+export function restoreRecord<C extends CollectionName>(c: C, id: string): Promise<RecordTypes[C]> {
+  return dynamicCall(`${c}.restore` as MethodName, { id })
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { openApp } from '../../main/app'
+import { startWebServer } from './http-server'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5180' },
+      data: { type: 'string', default: join(homedir(), 'LiaisonDesk', 'data') },
+    },
+    allowPositionals: false,
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`)
+  const dataDir = resolve(values.data)
+  await mkdir(dataDir, { recursive: true })
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
+
+  const app = await openApp({ dataDir, resourcesDir: join(root, 'resources'), appVersion: pkg.version })
+  const token = randomBytes(24).toString('base64url')
+  const server = await startWebServer({ router: app.router, staticDir: join(root, 'out', 'web'), token, port })
+  console.log(`Liaison Desk: ${server.url}`)
+  console.log(`Data folder: ${dataDir}`)
+
+  let closing = false
+  const shutdown = async () => {
+    if (closing) return
+    closing = true
+    await server.close()
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown())
+  process.on('SIGTERM', () => void shutdown())
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

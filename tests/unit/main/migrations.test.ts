@@ -1,0 +1,52 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { dbSchema, SCHEMA_VERSION } from '../../../src/main/db/schema'
+import { migrations } from '../../../src/main/db/migrations'
+
+const at = '2024-05-01T08:00:00.000Z'
+
+/** A file as the first version wrote it: no schemaVersion, no attachments, no tags/notes/tombstones. */
+const v0 = {
+  settings: { school: 'School of Resources and Environment' },
+  organizations: [{ id: 'o1', name: 'Naham', kind: 'enterprise', industry: '', city: 'Shanghai', province: '', address: '', website: '', alumniFounded: true, createdAt: at, updatedAt: at }],
+  contacts: [], staff: [], trips: [], agreements: [], alumniGroups: [], followUps: [],
+  activities: [{
+    id: 'a1', tripId: null, date: '2024-04-30', period: 'morning', kind: 'enterpriseVisit', title: 'Visit Naham', city: 'Shanghai', location: '',
+    organizationIds: ['o1'], contactIds: [], staffIds: [], topics: '', outcomes: '', agreementIds: [], alumniGroupIds: [],
+    positions: '5 posts: process engineer', major: 'Process Equipment and Control Engineering', createdAt: at, updatedAt: at,
+  }],
+}
+
+describe('migrations', () => {
+  it('are numbered 1..current without gaps', () => {
+    expect(Object.keys(migrations).map(Number)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1))
+  })
+
+  it('1: gives every record the common fields and adds the attachments collection', () => {
+    const v1 = migrations[1](structuredClone(v0))
+    expect(v1.schemaVersion).toBe(1)
+    expect(v1.attachments).toEqual([])
+    expect((v1.organizations as Array<Record<string, unknown>>)[0]).toMatchObject({ tags: [], notes: '', deletedAt: null, alumniFounded: true })
+  })
+
+  it('2: moves the free-text positions and major of a visit into the reported fields', () => {
+    const v2 = migrations[2](migrations[1](structuredClone(v0)))
+    expect(v2.schemaVersion).toBe(2)
+    const a = (v2.activities as Array<Record<string, unknown>>)[0]
+    expect(a).toMatchObject({ positionsOffered: 5, majorsWanted: ['Process Equipment and Control Engineering'], visitMethod: 'onSite' })
+    expect(a).not.toHaveProperty('positions')
+    expect(a).not.toHaveProperty('major')
+  })
+
+  it('bring a version-0 file to a database that validates', () => {
+    let data: Record<string, unknown> = structuredClone(v0)
+    for (let v = 1; v <= SCHEMA_VERSION; v++) data = migrations[v](data)
+    const db = dbSchema.validate(data)
+    expect(db.activities[0].positionsOffered).toBe(5)
+    expect(db.settings.language).toBe('zh-CN')
+  })
+
+  it('validation names what is wrong', () => {
+    expect(() => dbSchema.validate({ ...dbSchema.empty(), organizations: [{ id: 'x' }] })).toThrow(/organizations\.0\.\w+/)
+  })
+})

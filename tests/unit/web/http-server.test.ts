@@ -1,0 +1,81 @@
+// @vitest-environment node
+import { request } from 'node:http'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWebServer } from '../../../src/web/server/http-server'
+import type { WebServer } from '../../../src/web/server/http-server'
+import { openTestApp, tempDir } from '../helpers'
+import type { TestApp } from '../helpers'
+
+let app: TestApp
+let server: WebServer
+const token = 'test-token-0123456789'
+
+beforeAll(async () => {
+  app = await openTestApp()
+  const staticDir = await tempDir('liaison-static-')
+  await mkdir(join(staticDir, 'assets'))
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Liaison</title>')
+  await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+  server = await startWebServer({ router: app.core.router, staticDir, token, port: 0 })
+})
+afterAll(async () => {
+  await server.close()
+  await app.destroy()
+})
+
+function send(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: opts.path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } }, (res) => {
+      let body = ''
+      res.on('data', (c: Buffer) => (body += c.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+    })
+    req.on('error', reject)
+    req.end(opts.body)
+  })
+}
+const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  send({ path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-liaison-token': token, ...headers }, body: JSON.stringify(input) })
+
+describe('browser mode server', () => {
+  it('serves the renderer with a content security policy', async () => {
+    const r = await send({ path: '/' })
+    expect(r.status).toBe(200)
+    expect(r.body).toContain('<title>Liaison</title>')
+    expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'")
+    expect((await send({ path: '/assets/app.js' })).status).toBe(200)
+  })
+
+  it('binds the same router to POST /api/<method>', async () => {
+    const created = JSON.parse((await api('organizations.create', { name: 'Beep Palolo' })).body)
+    expect(created).toMatchObject({ ok: true, data: { name: 'Beep Palolo' } })
+    const bad = JSON.parse((await api('organizations.create', { name: '' })).body)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { name: expect.any(Array) } } })
+  })
+
+  it('requires the per-run token', async () => {
+    expect((await api('system.status', {}, { 'x-liaison-token': 'wrong' })).status).toBe(401)
+    const noToken = await send({ path: '/api/system.status', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(noToken.status).toBe(401)
+  })
+
+  it('refuses a foreign Host or Origin', async () => {
+    expect((await api('system.status', {}, { host: 'evil.example:80' })).status).toBe(421)
+    expect((await api('system.status', {}, { origin: 'http://evil.example' })).status).toBe(403)
+    expect((await api('system.status', {}, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200)
+  })
+
+  it('does not serve files outside the renderer folder', async () => {
+    const r = await send({ path: '/..%2f..%2f..%2fetc%2fpasswd' })
+    expect([403, 404]).toContain(r.status)
+    expect(r.body).not.toContain('root:')
+  })
+
+  it('rejects non-JSON bodies and wrong verbs', async () => {
+    expect((await send({ path: '/api/system.status', method: 'GET' })).status).toBe(405)
+    const r = await send({ path: '/api/system.status', method: 'POST', headers: { 'content-type': 'application/json', 'x-liaison-token': token }, body: '{oops' })
+    expect(r.status).toBe(400)
+  })
+})
