@@ -7,6 +7,8 @@ import { AppError, validationError } from './errors'
 import type { Ctx } from './services/context'
 import { createRecordService } from './services/records'
 import type { ListQuery } from './services/records'
+import { createInsightService } from './services/insights'
+import { createSearchService } from './services/search'
 import { createSystemService } from './services/system'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
@@ -34,6 +36,8 @@ function crudHandlers(records: ReturnType<typeof createRecordService>): Record<s
 export function createHandlers(ctx: Ctx): Handlers {
   const records = createRecordService(ctx)
   const system = createSystemService(ctx)
+  const insights = createInsightService(ctx)
+  const search = createSearchService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
@@ -43,6 +47,9 @@ export function createHandlers(ctx: Ctx): Handlers {
     'backups.list': () => system.listBackups(),
     'backups.restore': ({ name }) => system.restoreBackup(name),
     'sample.load': () => system.loadSample(),
+    'trips.totals': ({ id }) => insights.tripTotals(id),
+    'search.global': ({ query, limitPerKind }) => search.global(query, limitPerKind),
+    'dashboard.summary': (range) => insights.dashboard(range),
   }
 }
 

@@ -76,6 +76,50 @@ export interface SystemStatus {
   counts: Record<CollectionName, number>
   appVersion: string
 }
+export interface TripTotals {
+  /** distinct organisations of the trip's enterprise visits and meetings */
+  enterprisesVisited: number
+  activitiesByKind: Record<string, number>
+  positionsOffered: number
+  /** agreements linked from the trip's activities (signed or unveiled there) */
+  agreements: number
+  internshipBases: number
+  /** alumni organisations linked from the trip's activities that are established or registered */
+  alumniGroupsFounded: number
+  peopleMet: number
+  alumniMet: number
+  followUpsOpen: number
+  followUpsDone: number
+}
+
+export interface SearchHit {
+  collection: CollectionName
+  id: string
+  name: string
+  /** a second line: organisation, title, date… */
+  detail: string
+}
+
+export interface DashboardSummary {
+  from: string
+  to: string
+  kpis: {
+    trips: number
+    enterprisesVisited: number
+    positionsOffered: number
+    activeInternshipBases: number
+    alumniContacts: number
+    followUpsOpen: number
+    followUpsOverdue: number
+  }
+  visitsPerMonth: Array<{ month: string; visits: number }>
+  organizationsByIndustry: Array<{ label: string; count: number }>
+  organizationsByCity: Array<{ label: string; count: number }>
+  overdueFollowUps: Array<{ id: string; title: string; dueDate: string; ownerName: string; organizationName: string }>
+  expiringAgreements: Array<{ id: string; title: string; endDate: string; organizationName: string; expired: boolean }>
+  recentTrips: Array<{ id: string; title: string; startDate: string; endDate: string; status: string }>
+}
+
 export interface BackupInfo {
   name: string
   createdAt: string
@@ -134,6 +178,11 @@ export const contract = {
   'backups.list': method<BackupInfo[]>()(empty),
   'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, 'Not a backup file name') })),
   'sample.load': method<SystemStatus>()(empty),
+  'trips.totals': method<TripTotals>()(byId),
+  'search.global': method<SearchHit[]>()(z.strictObject({ query: z.string().trim().min(1).max(200), limitPerKind: z.number().int().min(1).max(50).default(8) })),
+  'dashboard.summary': method<DashboardSummary>()(
+    z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: 'The end date is before the start date', path: ['to'] }),
+  ),
 }
 
 export type Contract = typeof contract

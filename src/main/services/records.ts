@@ -21,7 +21,7 @@ const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt'] a
 
 /** Lower-cased search text per record object; records are immutable, so the cache never goes stale. */
 const haystacks = new WeakMap<object, string>()
-function haystack<C extends CollectionName>(c: C, r: Rec<C>): string {
+export function haystack<C extends CollectionName>(c: C, r: Rec<C>): string {
   let text = haystacks.get(r)
   if (text === undefined) {
     const parts = (searchFields[c] as (r: Rec<C>) => Array<string | number>)(r)

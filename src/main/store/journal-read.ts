@@ -77,12 +77,14 @@ export function scanJournal(name: string, buf: Buffer): JournalScan {
       start = end + 1
       continue
     }
+    // A complete entry with the wrong seq cannot come from a torn write.
+    const damaged = entry !== null || hasEntryAfter(buf, stop)
     return {
       name,
       entries,
       validBytes: start,
       totalBytes: buf.length,
-      problem: hasEntryAfter(buf, stop) ? 'damaged' : 'torn-tail',
+      problem: damaged ? 'damaged' : 'torn-tail',
       badLine: line,
     }
   }

@@ -1,3 +1,4 @@
+import { Low } from 'lowdb'
 import type { Adapter } from 'lowdb'
 import { performance } from 'node:perf_hooks'
 import { writeFileAtomic } from './atomic-write'
@@ -10,6 +11,45 @@ import type { SnapshotWriteResult } from './snapshot-stream'
 export type SnapshotDoc = Record<string, unknown>
 
 /** The file exists but is not a JSON object: damage, as opposed to a read error such as EACCES. */
+/** Snapshots through lowdb: Low holds the document being read or written, the adapter does the file work. */
+export function snapshotDb(fs: StoreFs, path: string, collections: readonly string[]): { low: Low<SnapshotDoc | null>; adapter: SnapshotAdapter } {
+  const adapter = new SnapshotAdapter(fs, path, new Set(collections))
+  return { low: new Low<SnapshotDoc | null>(adapter, null), adapter }
+}
+
+/** The file layout: schemaVersion and journalSeq first (cheap to eyeball), then the data. */
+export function snapshotDocument(data: Record<string, unknown>, journalSeq: number): SnapshotDoc {
+  const { schemaVersion, ...rest } = data
+  return { schemaVersion, journalSeq, ...rest }
+}
+
+/** Reads through lowdb; null when the file does not exist. Throws SnapshotUnparseableError for damage. */
+export async function readSnapshot(db: { low: Low<SnapshotDoc | null> }): Promise<SnapshotDoc | null> {
+  db.low.data = null
+  await db.low.read()
+  const doc = db.low.data
+  db.low.data = null
+  return doc
+}
+
+/** Writes through lowdb and returns the sha256 and size of the bytes that went to disk. */
+export async function writeSnapshot(
+  db: { low: Low<SnapshotDoc | null>; adapter: SnapshotAdapter },
+  doc: SnapshotDoc,
+): Promise<SnapshotWriteResult> {
+  db.adapter.lastWrite = null
+  db.low.data = doc
+  try {
+    await db.low.write()
+  } finally {
+    // Low would otherwise keep the view (and every record in it) alive until the next write.
+    db.low.data = null
+  }
+  const result = db.adapter.lastWrite
+  if (!result) throw new Error('snapshot write produced no result')
+  return result
+}
+
 export class SnapshotUnparseableError extends Error {
   constructor(
     readonly path: string,
@@ -24,7 +64,7 @@ export class SnapshotUnparseableError extends Error {
  * lowdb's Adapter for the snapshot file. Unlike lowdb's JSONFile it never stringifies the whole
  * database in one go (streamJson) and it makes the write durable (writeFileAtomic).
  */
-export class SnapshotAdapter implements Adapter<SnapshotDoc> {
+export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
   lastWrite: SnapshotWriteResult | null = null
   lastRead: { bytes: number; readMs: number; parseMs: number } | null = null
 
@@ -53,11 +93,12 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc> {
     return doc as SnapshotDoc
   }
 
-  async write(doc: SnapshotDoc): Promise<void> {
-    let result: SnapshotWriteResult | null = null
+  async write(doc: SnapshotDoc | null): Promise<void> {
+    if (doc === null) return
+    const out: { result: SnapshotWriteResult | null } = { result: null }
     await writeFileAtomic(this.fs, this.path, async (sink) => {
-      result = await streamJson(doc, sink, { collections: this.collections })
+      out.result = await streamJson(doc, sink, { collections: this.collections })
     })
-    this.lastWrite = result
+    this.lastWrite = out.result
   }
 }

@@ -69,7 +69,7 @@ export interface Store<D extends DbShape> {
 export type StoreEvent =
   | { type: 'open'; ms: OpenTimings; records: number; journalEntries: number }
   | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string }
-  | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[] }
+  | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[]; reason: string }
   | { type: 'error'; op: 'compaction' | 'backup'; error: Error }
 
 export interface OpenTimings {

@@ -72,8 +72,15 @@ export function AppProvider({ initialSettings, children }: { initialSettings: Se
   }, [])
 
   useEffect(() => {
-    void refreshStatus()
-  }, [refreshStatus])
+    let live = true
+    call('system.status', {}).then(
+      (s) => live && setStatus(s),
+      (e: unknown) => live && setNotice({ key: Date.now(), severity: 'error', message: isApiError(e) ? e.message : String(e) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
 
   // Any change made anywhere: counts and lists are stale.
   useEffect(
@@ -117,7 +124,7 @@ export function AppProvider({ initialSettings, children }: { initialSettings: Se
         onClose={(_, reason) => {
           if (reason !== 'clickaway') close()
         }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
       >
         <Alert
           severity={notice?.severity ?? 'success'}

@@ -25,7 +25,7 @@ describe('router validation', () => {
         if (r.ok) continue
         expect(r.error.code).toBe('VALIDATION')
         expect(Object.keys(r.error.fieldErrors).length, m).toBeGreaterThan(0)
-        if (typeof bad === 'object' && !Array.isArray(bad)) expect(Object.keys(r.error.fieldErrors).join()).toMatch(/bogusField|id|name|title|collection/)
+        if (typeof bad === 'object' && !Array.isArray(bad)) expect(Object.keys(r.error.fieldErrors), m).not.toContain('_')
       }
     }
     expect(snapshot()).toBe(before)

@@ -1,0 +1,121 @@
+import type { Activity } from '../../shared/domain'
+import type { DashboardSummary, TripTotals } from '../../shared/contract'
+import { AppError } from '../errors'
+import type { Ctx } from './context'
+
+const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
+/** Organisations count as visited through visits and calls on them, not through forums or ceremonies they attended. */
+const VISIT_KINDS: ReadonlySet<Activity['kind']> = new Set(['enterpriseVisit', 'meeting'])
+const EXPIRY_WINDOW_DAYS = 90
+
+function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+function countBy(values: string[]): Array<{ label: string; count: number }> {
+  const m = new Map<string, number>()
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1)
+  return [...m].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+}
+
+/** Figures the reports and the dashboard quote; computed here so the UI never has its own version. */
+export function createInsightService(ctx: Ctx) {
+  const { store } = ctx
+  const name = (c: 'organizations' | 'staff', id: string | null) => {
+    const r = id ? (store.get(c, id) as { name?: string } | undefined) : undefined
+    return r?.name ?? ''
+  }
+
+  function totalsOf(activities: Activity[], followUps: { status: string }[]): TripTotals {
+    const visited = new Set<string>()
+    const met = new Set<string>()
+    const agreementIds = new Set<string>()
+    const groupIds = new Set<string>()
+    const byKind: Record<string, number> = {}
+    let positions = 0
+    for (const a of activities) {
+      byKind[a.kind] = (byKind[a.kind] ?? 0) + 1
+      if (VISIT_KINDS.has(a.kind)) a.organizationIds.forEach((id) => visited.add(id))
+      a.contactIds.forEach((id) => met.add(id))
+      a.agreementIds.forEach((id) => agreementIds.add(id))
+      a.alumniGroupIds.forEach((id) => groupIds.add(id))
+      positions += a.positionsOffered
+    }
+    const agreements = [...agreementIds].map((id) => store.get('agreements', id) as { kind: string; deletedAt: string | null } | undefined).filter((a) => a && a.deletedAt === null)
+    const groups = [...groupIds].map((id) => store.get('alumniGroups', id) as { status: string; deletedAt: string | null } | undefined).filter((g) => g && g.deletedAt === null)
+    const people = [...met].map((id) => store.get('contacts', id) as { alumni: unknown; deletedAt: string | null } | undefined).filter((p) => p && p.deletedAt === null)
+    return {
+      enterprisesVisited: [...visited].filter((id) => (store.get('organizations', id) as { deletedAt: string | null } | undefined)?.deletedAt === null).length,
+      activitiesByKind: byKind,
+      positionsOffered: positions,
+      agreements: agreements.length,
+      internshipBases: agreements.filter((a) => a?.kind === 'internshipBase').length,
+      alumniGroupsFounded: groups.filter((g) => g?.status === 'established' || g?.status === 'registered').length,
+      peopleMet: people.length,
+      alumniMet: people.filter((p) => p?.alumni !== null).length,
+      followUpsOpen: followUps.filter((f) => f.status === 'open' || f.status === 'inProgress').length,
+      followUpsDone: followUps.filter((f) => f.status === 'done').length,
+    }
+  }
+
+  return {
+    tripTotals(tripId: string): TripTotals {
+      const trip = store.get('trips', tripId) as { deletedAt: string | null } | undefined
+      if (!trip) throw new AppError('NOT_FOUND', `No trip with id ${tripId}`, { id: ['Not found'] })
+      return totalsOf(
+        live(store.data.activities).filter((a) => a.tripId === tripId),
+        live(store.data.followUps).filter((f) => f.tripId === tripId),
+      )
+    },
+
+    dashboard({ from, to, today }: { from: string; to: string; today: string }): DashboardSummary {
+      const inRange = (d: string | null) => d !== null && d >= from && d <= to
+      const activities = live(store.data.activities).filter((a) => inRange(a.date))
+      const visits = activities.filter((a) => VISIT_KINDS.has(a.kind))
+      const totals = totalsOf(activities, [])
+      const visitedOrgs = [...new Set(visits.flatMap((a) => a.organizationIds))]
+        .map((id) => store.get('organizations', id) as { industry: string; city: string; deletedAt: string | null } | undefined)
+        .filter((o): o is { industry: string; city: string; deletedAt: null } => o !== undefined && o.deletedAt === null)
+      const months = new Map<string, number>()
+      for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${m}-28`, 4).slice(0, 7)) months.set(m, 0)
+      for (const v of visits) months.set(v.date.slice(0, 7), (months.get(v.date.slice(0, 7)) ?? 0) + 1)
+      const openFollowUps = live(store.data.followUps).filter((f) => f.status === 'open' || f.status === 'inProgress')
+      const overdue = openFollowUps.filter((f) => f.dueDate !== null && f.dueDate < today)
+      const soon = addDays(today, EXPIRY_WINDOW_DAYS)
+      const agreements = live(store.data.agreements)
+      const current = (a: { status: string; startDate: string | null; endDate: string | null }) =>
+        (a.status === 'active' || a.status === 'signed') && (a.endDate === null || a.endDate >= today)
+      return {
+        from,
+        to,
+        kpis: {
+          trips: live(store.data.trips).filter((t) => t.startDate <= to && t.endDate >= from).length,
+          enterprisesVisited: totals.enterprisesVisited,
+          positionsOffered: totals.positionsOffered,
+          activeInternshipBases: agreements.filter((a) => a.kind === 'internshipBase' && current(a)).length,
+          alumniContacts: live(store.data.contacts).filter((c) => c.alumni !== null).length,
+          followUpsOpen: openFollowUps.length,
+          followUpsOverdue: overdue.length,
+        },
+        visitsPerMonth: [...months].map(([month, n]) => ({ month, visits: n })),
+        organizationsByIndustry: countBy(visitedOrgs.map((o) => o.industry || '—')),
+        organizationsByCity: countBy(visitedOrgs.map((o) => o.city || '—')),
+        overdueFollowUps: overdue
+          .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))
+          .slice(0, 20)
+          .map((f) => ({ id: f.id, title: f.title, dueDate: f.dueDate ?? '', ownerName: name('staff', f.ownerId), organizationName: name('organizations', f.organizationId) })),
+        expiringAgreements: agreements
+          .filter((a) => a.endDate !== null && a.endDate <= soon && a.status !== 'terminated')
+          .sort((a, b) => (a.endDate ?? '').localeCompare(b.endDate ?? ''))
+          .slice(0, 20)
+          .map((a) => ({ id: a.id, title: a.title, endDate: a.endDate ?? '', organizationName: name('organizations', a.organizationId), expired: (a.endDate ?? '') < today })),
+        recentTrips: live(store.data.trips)
+          .sort((a, b) => b.startDate.localeCompare(a.startDate))
+          .slice(0, 5)
+          .map((t) => ({ id: t.id, title: t.title, startDate: t.startDate, endDate: t.endDate, status: t.status })),
+      }
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import { COLLECTION_NAMES, displayName } from '../../shared/collections'
+import type { AnyRecord, CollectionName } from '../../shared/collections'
+import type { SearchHit } from '../../shared/contract'
+import type { Ctx } from './context'
+import { haystack } from './records'
+
+/** What a second line under a search hit says, so two people of the same name can be told apart. */
+function detailOf(ctx: Ctx, c: CollectionName, r: AnyRecord): string {
+  const o = r as unknown as Record<string, unknown>
+  const orgName = (id: unknown) => (typeof id === 'string' ? ((ctx.store.get('organizations', id) as { name?: string } | undefined)?.name ?? '') : '')
+  switch (c) {
+    case 'contacts':
+      return [o.position, orgName(o.organizationId), o.phone].filter(Boolean).join(' · ')
+    case 'organizations':
+      return [o.city, o.industry].filter(Boolean).join(' · ')
+    case 'trips':
+      return `${String(o.startDate)} – ${String(o.endDate)}`
+    case 'activities':
+      return [o.date, o.city].filter(Boolean).join(' · ')
+    case 'agreements':
+      return orgName(o.organizationId)
+    case 'staff':
+      return [o.title, o.department].filter(Boolean).join(' · ')
+    case 'followUps':
+      return [o.dueDate, orgName(o.organizationId)].filter(Boolean).join(' · ')
+    default:
+      return ''
+  }
+}
+
+export function createSearchService(ctx: Ctx) {
+  return {
+    /** Ctrl+K: every collection, names first, at most limitPerKind hits per kind. */
+    global(query: string, limitPerKind: number): SearchHit[] {
+      const needle = query.trim().toLowerCase()
+      const hits: SearchHit[] = []
+      for (const c of COLLECTION_NAMES) {
+        if (c === 'attachments') continue
+        const byName: AnyRecord[] = []
+        const byText: AnyRecord[] = []
+        for (const r of ctx.store.data[c] as AnyRecord[]) {
+          if (r.deletedAt !== null) continue
+          if (displayName(r).toLowerCase().includes(needle)) byName.push(r)
+          else if (byName.length < limitPerKind && haystack(c, r as never).includes(needle)) byText.push(r)
+          if (byName.length >= limitPerKind) break
+        }
+        for (const r of [...byName, ...byText].slice(0, limitPerKind)) {
+          hits.push({ collection: c, id: r.id, name: displayName(r), detail: detailOf(ctx, c, r) })
+        }
+      }
+      return hits
+    },
+  }
+}

@@ -1,0 +1,20 @@
+export { openStore } from './open-store'
+export { FolderInUseError } from './lock'
+export { NewerSchemaError, migrateToCurrent } from './migrations'
+export { backupsToDelete } from './backup-rotation'
+export type { BackupStamp, RetentionPolicy } from './backup-rotation'
+export type { StoreFs, StoreFileHandle } from './fs-port'
+export type {
+  BackupEntry,
+  DbShape,
+  Migration,
+  OpenStoreOptions,
+  OpenTimings,
+  RecoveryReport,
+  Store,
+  StoreEvent,
+  StoreSchema,
+  StoreStatus,
+  StoredRecord,
+  Tx,
+} from './types'

@@ -1,0 +1,203 @@
+import { join } from 'node:path'
+import { syncDir, writeAll } from './fs-port'
+import type { StoreFileHandle, StoreFs } from './fs-port'
+import { ACTIVE_JOURNAL, segmentName } from './journal-files'
+import type { JournalEntry } from './journal-read'
+
+interface TxItem {
+  kind: 'tx'
+  /** the entry without its seq: `"puts":[...]` and maybe `,"settings":{...}` */
+  body: string
+  resolve: () => void
+  reject: (err: Error) => void
+}
+
+interface ExclusiveItem {
+  kind: 'exclusive'
+  run: () => Promise<void>
+}
+
+/**
+ * The single writer of the journal. Appends are serialised; transactions that queue up while a flush
+ * is in progress go out together with one write and one fdatasync (group commit). Exclusive jobs
+ * (rotation, whole-state replace) run between flushes with no append in flight.
+ */
+export class JournalWriter {
+  private readonly queue: Array<TxItem | ExclusiveItem> = []
+  private running = false
+  private handle: StoreFileHandle | null = null
+  /** a failed append whose truncate also failed: garbage may sit at the end until a truncate succeeds */
+  private dirtyTail = false
+  private closed = false
+  /** bytes of the active file */
+  size = 0
+  /** every byte appended since open, for the compaction trigger */
+  appendedBytes = 0
+  lastSeq: number
+
+  private constructor(
+    private readonly fs: StoreFs,
+    private readonly dir: string,
+    lastSeq: number,
+    private readonly onDurable: (entries: JournalEntry[]) => void,
+  ) {
+    this.lastSeq = lastSeq
+  }
+
+  static async open(
+    fs: StoreFs,
+    dir: string,
+    lastSeq: number,
+    onDurable: (entries: JournalEntry[]) => void,
+  ): Promise<JournalWriter> {
+    const writer = new JournalWriter(fs, dir, lastSeq, onDurable)
+    await writer.ensureHandle()
+    return writer
+  }
+
+  private get activePath(): string {
+    return join(this.dir, ACTIVE_JOURNAL)
+  }
+
+  private async ensureHandle(): Promise<StoreFileHandle> {
+    if (this.handle) return this.handle
+    const handle = await this.fs.open(this.activePath, 'a', 0o600)
+    try {
+      this.size = (await handle.stat()).size
+      // The file may be new: its directory entry must be durable before anything in it is acknowledged.
+      await syncDir(this.fs, this.dir)
+    } catch (err) {
+      await handle.close().catch(() => undefined)
+      throw err
+    }
+    this.handle = handle
+    return handle
+  }
+
+  append(body: string): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The store is closed'))
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ kind: 'tx', body, resolve, reject })
+      void this.pump()
+    })
+  }
+
+  /** Runs fn with no append in flight and none starting until it settles. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        kind: 'exclusive',
+        run: async () => {
+          try {
+            resolve(await fn())
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)))
+          }
+        },
+      })
+      void this.pump()
+    })
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return
+    this.running = true
+    try {
+      while (this.queue.length > 0) {
+        const head = this.queue[0]
+        if (head.kind === 'exclusive') {
+          this.queue.shift()
+          await head.run()
+          continue
+        }
+        const group: TxItem[] = []
+        while (this.queue.length > 0 && this.queue[0].kind === 'tx') group.push(this.queue.shift() as TxItem)
+        await this.flush(group)
+      }
+    } finally {
+      this.running = false
+    }
+  }
+
+  private async flush(group: TxItem[]): Promise<void> {
+    if (this.closed) {
+      for (const tx of group) tx.reject(new Error('The store is closed'))
+      return
+    }
+    const first = this.lastSeq + 1
+    const lines = group.map((tx, i) => `{"seq":${first + i},${tx.body}}\n`)
+    const buf = Buffer.from(lines.join(''), 'utf8')
+    const before = this.size
+    try {
+      const handle = await this.ensureHandle()
+      if (this.dirtyTail) {
+        await handle.truncate(before)
+        this.dirtyTail = false
+      }
+      await writeAll(handle, buf)
+      await handle.datasync()
+    } catch (err) {
+      await this.rollback(before)
+      const error = err instanceof Error ? err : new Error(String(err))
+      for (const tx of group) tx.reject(error)
+      return
+    }
+    this.size = before + buf.length
+    this.appendedBytes += buf.length
+    this.lastSeq = first + group.length - 1
+    // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
+    this.onDurable(lines.map((line) => JSON.parse(line) as JournalEntry))
+    for (const tx of group) tx.resolve()
+  }
+
+  /** Cuts a partly written group off again, so the next append does not follow garbage. */
+  private async rollback(size: number): Promise<void> {
+    if (!this.handle) return
+    try {
+      await this.handle.truncate(size)
+      await this.handle.datasync()
+    } catch {
+      this.dirtyTail = true
+    }
+  }
+
+  /**
+   * Moves the active file aside as a segment named by its last seq and starts a new one.
+   * Call only inside exclusive(). Returns the segment's name, or null if there was nothing to move.
+   */
+  async rotate(): Promise<string | null> {
+    if (this.size === 0 && !this.dirtyTail) return null
+    if (this.handle) {
+      const handle = this.handle
+      this.handle = null
+      if (this.dirtyTail) {
+        await handle.truncate(this.size).catch(() => undefined)
+      }
+      await handle.close()
+    }
+    const name = segmentName(this.lastSeq)
+    await this.fs.rename(this.activePath, join(this.dir, name))
+    this.size = 0
+    this.dirtyTail = false
+    await this.ensureHandle()
+    return name
+  }
+
+  /** Resolves once everything queued before it is settled. */
+  drain(): Promise<void> {
+    return this.exclusive(async () => undefined)
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => {
+      this.closed = true
+      const handle = this.handle
+      this.handle = null
+      if (handle) await handle.close()
+    })
+  }
+
+  isClosed(): boolean {
+    return this.closed
+  }
+}

@@ -1,0 +1,122 @@
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { removeStaleTemps } from './atomic-write'
+import { BACKUP_DIR, backupName, freeName, listBackupFiles } from './backup-files'
+import { nodeFs, unlinkIfExists } from './fs-port'
+import type { StoreFs } from './fs-port'
+import { listJournalFiles } from './journal-files'
+import { SNAPSHOT_FILE, loadDatabase } from './load'
+import { acquireLock } from './lock'
+import { setAside } from './set-aside'
+import { snapshotDb, snapshotDocument, writeSnapshot } from './snapshot-adapter'
+import { JournalStore } from './store'
+import type { DbShape, OpenStoreOptions, RecoveryReport, Store } from './types'
+
+const DEFAULTS = {
+  compactAfterEntries: 2000,
+  compactAfterBytes: 8 * 1024 * 1024,
+  compactOnCloseMaxBytes: 16 * 1024 * 1024,
+  backupIntervalMs: 15 * 60 * 1000,
+}
+
+async function truncateFile(fs: StoreFs, path: string, length: number): Promise<void> {
+  const handle = await fs.open(path, 'r+')
+  try {
+    await handle.truncate(length)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Opens (or creates) the data folder: lock, clean leftovers, load db.json + journal (recovering from
+ * backups if db.json is damaged), make the result durable where needed, and start the journal writer.
+ */
+export async function openStore<D extends DbShape>(opts: OpenStoreOptions<D>): Promise<Store<D>> {
+  const t0 = performance.now()
+  const fs = opts.fs ?? nodeFs
+  const now = opts.now ?? ((): Date => new Date())
+  const { schema } = opts
+  const dir = resolve(opts.dir)
+  const backupOnOpen = opts.backupOnOpen ?? true
+  const backupsDir = join(dir, BACKUP_DIR)
+  await fs.mkdir(backupsDir, { recursive: true })
+  const lock = await acquireLock(fs, dir, now)
+  try {
+    await removeStaleTemps(fs, dir)
+    await removeStaleTemps(fs, backupsDir)
+
+    const loaded = await loadDatabase({
+      fs,
+      dir,
+      schema,
+      now,
+      // The file as the old app left it (journal included), kept in case a migration turns out wrong.
+      beforeMigrate: async (doc, from) => {
+        const at = now()
+        const name = await freeName(fs, backupsDir, (n) => backupName(at, n === 0 ? `v${from}` : `v${from}-${n}`))
+        await writeSnapshot(snapshotDb(fs, join(backupsDir, name), schema.collections), doc)
+      },
+    })
+    const { plan, memory } = loaded
+    const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections)
+    const damagedFiles = loaded.damagedSnapshot ? [loaded.damagedSnapshot] : []
+    let snapshot = null
+    let snapshotSeq = plan.lastSeq - plan.entries.length
+    let journalBytes = plan.bytes
+    const rewrite = loaded.source !== 'snapshot' || loaded.migratedFrom !== null || plan.setAside.length > 0
+    if (rewrite) {
+      // db.json first: until it is durable, the journal files are still needed to rebuild this state.
+      const result = await writeSnapshot(main, snapshotDocument(memory.data, plan.lastSeq))
+      snapshot = { ...result, seq: plan.lastSeq }
+      snapshotSeq = plan.lastSeq
+      journalBytes = 0
+      for (const name of plan.setAside) damagedFiles.push(await setAside(fs, dir, name, now()))
+      for (const name of await listJournalFiles(fs, dir)) await unlinkIfExists(fs, join(dir, name))
+    } else {
+      for (const { name, length } of plan.truncate) await truncateFile(fs, join(dir, name), length)
+      for (const name of plan.obsolete) await unlinkIfExists(fs, join(dir, name))
+    }
+
+    const recovered: RecoveryReport | null =
+      loaded.source === 'backup' || loaded.source === 'empty' || damagedFiles.length > 0
+        ? { damagedFiles, loadedBackup: loaded.loadedBackup, at: now().toISOString() }
+        : null
+    const newest = (await listBackupFiles(fs, dir))[0]
+    const store = await JournalStore.start({
+      fs,
+      dir,
+      schema,
+      now,
+      settings: {
+        compactAfterEntries: opts.compactAfterEntries ?? DEFAULTS.compactAfterEntries,
+        compactAfterBytes: opts.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
+        compactOnCloseMaxBytes: opts.compactOnCloseMaxBytes ?? DEFAULTS.compactOnCloseMaxBytes,
+        backupIntervalMs: opts.backupIntervalMs ?? DEFAULTS.backupIntervalMs,
+        onEvent: opts.onEvent,
+      },
+      lock,
+      main,
+      memory,
+      snapshotSeq,
+      snapshot,
+      lastSeq: plan.lastSeq,
+      journalBytes,
+      recovered,
+      // Without a backup at open (a test option), the interval counts from now rather than firing on the first commit.
+      lastBackupAt: newest ? new Date(newest.createdAt).getTime() : backupOnOpen ? null : now().getTime(),
+    })
+    opts.onEvent?.({
+      type: 'open',
+      ms: { ...loaded.timings, total: performance.now() - t0 },
+      records: memory.recordCount(),
+      journalEntries: plan.entries.length,
+    })
+    if (backupOnOpen) store.queueBackup('open')
+    return store
+  } catch (err) {
+    await lock.release().catch(() => undefined)
+    throw err
+  }
+}

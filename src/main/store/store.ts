@@ -1,0 +1,349 @@
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { Low } from 'lowdb'
+import { copyFileAtomic } from './atomic-write'
+import { backupsToDelete } from './backup-rotation'
+import { BACKUP_DIR, backupName, freeName, isBackupName, listBackupFiles } from './backup-files'
+import { unlinkIfExists } from './fs-port'
+import type { StoreFs } from './fs-port'
+import { listJournalFiles, segmentLastSeq } from './journal-files'
+import { JournalWriter } from './journal-writer'
+import { SNAPSHOT_FILE } from './load'
+import type { FolderLock } from './lock'
+import { MemoryState } from './memory'
+import { migrateToCurrent } from './migrations'
+import { Serial } from './serial'
+import { readSnapshot, snapshotDb, snapshotDocument, writeSnapshot } from './snapshot-adapter'
+import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
+import type { SnapshotWriteResult } from './snapshot-stream'
+import { verifySnapshotFile } from './verify-worker'
+import type { BackupEntry, DbShape, RecoveryReport, Store, StoreEvent, StoreSchema, StoredRecord, Tx } from './types'
+
+export interface StoreSettings {
+  compactAfterEntries: number
+  compactAfterBytes: number
+  compactOnCloseMaxBytes: number
+  backupIntervalMs: number
+  onEvent?: (event: StoreEvent) => void
+}
+
+export interface StoreInit<D extends DbShape> {
+  fs: StoreFs
+  dir: string
+  schema: StoreSchema<D>
+  now: () => Date
+  settings: StoreSettings
+  lock: FolderLock
+  main: { low: Low<SnapshotDoc | null>; adapter: SnapshotAdapter }
+  memory: MemoryState<D>
+  /** seq db.json holds */
+  snapshotSeq: number
+  /** its hash, when this session wrote it */
+  snapshot: (SnapshotWriteResult & { seq: number }) | null
+  lastSeq: number
+  /** journal bytes not yet in db.json */
+  journalBytes: number
+  recovered: RecoveryReport | null
+  lastBackupAt: number | null
+}
+
+interface ViewJob {
+  seq: number
+  doc: SnapshotDoc
+  appendedAt: number
+  /** the state generation the view was taken from */
+  gen: number
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
+export class JournalStore<D extends DbShape> implements Store<D> {
+  private memory: MemoryState<D>
+  private writer!: JournalWriter
+  private snapshot: (SnapshotWriteResult & { seq: number }) | null
+  private snapshotSeq: number
+  /** writer.appendedBytes at the rotation behind db.json (negative at start: bytes replayed from the journal) */
+  private bytesAtSnapshot: number
+  private lastBackupAt: number | null
+  /** background compactions and backups, one at a time */
+  private readonly maintenance = new Serial()
+  /**
+   * Everything that writes db.json or copies it into backups/. Holders never wait for the journal
+   * writer, so taking this inside writer.exclusive() cannot deadlock.
+   */
+  private readonly files = new Serial()
+  /** bumped when replaceAll/restore swaps the state: a view of the old state must not reach db.json after that */
+  private gen = 0
+  private compactionQueued = false
+  private backupQueued = false
+  private compactRetryAtSeq = 0
+  private closing: Promise<void> | null = null
+
+  private constructor(private readonly init: StoreInit<D>) {
+    this.memory = init.memory
+    this.snapshot = init.snapshot
+    this.snapshotSeq = init.snapshotSeq
+    this.bytesAtSnapshot = -init.journalBytes
+    this.lastBackupAt = init.lastBackupAt
+  }
+
+  static async start<D extends DbShape>(init: StoreInit<D>): Promise<JournalStore<D>> {
+    const store = new JournalStore(init)
+    store.writer = await JournalWriter.open(init.fs, init.dir, init.lastSeq, (entries) => {
+      for (const entry of entries) store.memory.apply(entry)
+    })
+    return store
+  }
+
+  get data(): D {
+    return this.memory.data
+  }
+
+  get(collection: string, id: string): StoredRecord | undefined {
+    return this.memory.get(collection, id)
+  }
+
+  status(): { dataDir: string; recovered: RecoveryReport | null } {
+    return { dataDir: this.init.dir, recovered: this.init.recovered }
+  }
+
+  commit(tx: Tx): Promise<void> {
+    if (this.closing) return Promise.reject(new Error('The store is closed'))
+    let body: string | null
+    try {
+      body = this.encode(tx)
+    } catch (err) {
+      return Promise.reject(err)
+    }
+    if (body === null) return Promise.resolve()
+    return this.writer.append(body).then(() => this.afterCommit())
+  }
+
+  /** Checks and serialises now, so a caller changing its objects after commit() cannot change what is written. */
+  private encode(tx: Tx): string | null {
+    if (!isPlainObject(tx) || !Array.isArray(tx.puts)) throw new Error('A transaction needs a puts array')
+    const puts: Array<[string, StoredRecord]> = []
+    for (const put of tx.puts) {
+      if (!isPlainObject(put) || !this.memory.has(put.collection)) {
+        throw new Error(`Unknown collection "${isPlainObject(put) ? String(put.collection) : '?'}"`)
+      }
+      const rec: unknown = put.record
+      if (!isPlainObject(rec) || typeof rec.id !== 'string' || rec.id === '') {
+        throw new Error(`A record put into "${put.collection}" needs a non-empty string id`)
+      }
+      puts.push([put.collection, rec as StoredRecord])
+    }
+    if (tx.settings !== undefined && !isPlainObject(tx.settings)) throw new Error('settings must be an object')
+    if (puts.length === 0 && (tx.settings === undefined || Object.keys(tx.settings).length === 0)) return null
+    const body = `"puts":${JSON.stringify(puts)}`
+    return tx.settings === undefined ? body : `${body},"settings":${JSON.stringify(tx.settings)}`
+  }
+
+  private afterCommit(): void {
+    if (this.closing) return
+    const { compactAfterEntries, compactAfterBytes, backupIntervalMs } = this.init.settings
+    const entries = this.writer.lastSeq - this.snapshotSeq
+    const bytes = this.writer.appendedBytes - this.bytesAtSnapshot
+    if (
+      !this.compactionQueued &&
+      this.writer.lastSeq >= this.compactRetryAtSeq &&
+      (entries >= compactAfterEntries || bytes >= compactAfterBytes)
+    ) {
+      this.queueCompaction('journal')
+    }
+    const now = this.init.now().getTime()
+    if (!this.backupQueued && (this.lastBackupAt === null || now - this.lastBackupAt >= backupIntervalMs)) {
+      this.queueBackup('interval')
+    }
+  }
+
+  private emit(event: StoreEvent): void {
+    try {
+      this.init.settings.onEvent?.(event)
+    } catch {
+      // A logger's failure must not break a save.
+    }
+  }
+
+  private queueCompaction(reason: string): void {
+    this.compactionQueued = true
+    this.maintenance.run(() => this.compact(reason))
+      .catch((err: unknown) => {
+        // Back off: retrying on every commit would hammer a full disk.
+        this.compactRetryAtSeq = this.writer.lastSeq + this.init.settings.compactAfterEntries
+        this.emit({ type: 'error', op: 'compaction', error: err instanceof Error ? err : new Error(String(err)) })
+      })
+      .finally(() => {
+        this.compactionQueued = false
+      })
+  }
+
+  queueBackup(reason: string): void {
+    this.backupQueued = true
+    // Counted from the attempt, so a failing backup is retried at the interval, not on every commit.
+    this.lastBackupAt = this.init.now().getTime()
+    this.maintenance.run(() => this.backup(reason))
+      .catch((err: unknown) => {
+        this.emit({ type: 'error', op: 'backup', error: err instanceof Error ? err : new Error(String(err)) })
+      })
+      .finally(() => {
+        this.backupQueued = false
+      })
+  }
+
+  /** Inside writer.exclusive(): freeze a view at the current seq and start a new journal segment. */
+  private async takeView(): Promise<ViewJob> {
+    const seq = this.writer.lastSeq
+    const doc = snapshotDocument(this.memory.view(), seq)
+    await this.writer.rotate()
+    return { seq, doc, appendedAt: this.writer.appendedBytes, gen: this.gen }
+  }
+
+  /**
+   * Streams the view to db.json (commits continue meanwhile), then drops the segments it covers.
+   * Hold `files`.
+   */
+  private async writeView(job: ViewJob, reason: string): Promise<void> {
+    if (job.gen !== this.gen) return
+    const t0 = performance.now()
+    const result = await writeSnapshot(this.init.main, job.doc)
+    this.snapshot = { ...result, seq: job.seq }
+    this.snapshotSeq = job.seq
+    this.bytesAtSnapshot = job.appendedAt
+    await this.deleteSegmentsUpTo(job.seq)
+    this.emit({ type: 'compaction', ms: performance.now() - t0, seq: job.seq, bytes: result.bytes, reason })
+  }
+
+  private async deleteSegmentsUpTo(seq: number): Promise<void> {
+    for (const name of await listJournalFiles(this.init.fs, this.init.dir)) {
+      const last = segmentLastSeq(name)
+      if (last !== null && last <= seq) await unlinkIfExists(this.init.fs, join(this.init.dir, name))
+    }
+  }
+
+  /** Brings db.json up to the last commit unless this session already wrote exactly that. */
+  private async compact(reason: string): Promise<void> {
+    const job = await this.writer.exclusive(async () => (this.snapshotIsCurrent() ? null : this.takeView()))
+    if (job) await this.files.run(() => this.writeView(job, reason))
+  }
+
+  private snapshotIsCurrent(): boolean {
+    return this.snapshot !== null && this.snapshot.seq === this.writer.lastSeq
+  }
+
+  private async backup(reason: string): Promise<string> {
+    await this.compact(`backup:${reason}`)
+    return this.files.run(() => this.copySnapshotToBackups(reason))
+  }
+
+  /**
+   * A backup is a copy of db.json, re-read and hashed in a worker and compared with what was written,
+   * before retention may delete anything. Hold `files`.
+   */
+  private async copySnapshotToBackups(reason: string): Promise<string> {
+    const t0 = performance.now()
+    const snap = this.snapshot
+    if (!snap) throw new Error('No snapshot to back up')
+    const { fs, dir } = this.init
+    const backupsDir = join(dir, BACKUP_DIR)
+    const at = this.init.now()
+    const name = await freeName(fs, backupsDir, (n) => backupName(at, n === 0 ? undefined : String(n)))
+    const path = join(backupsDir, name)
+    await copyFileAtomic(fs, join(dir, SNAPSHOT_FILE), path)
+    const tv = performance.now()
+    try {
+      const check = await verifySnapshotFile(path, this.init.schema.collections)
+      if (check.sha256 !== snap.sha256) throw new Error(`Backup ${name} differs from the snapshot it was copied from`)
+    } catch (err) {
+      await unlinkIfExists(fs, path).catch(() => undefined)
+      throw err
+    }
+    const verifyMs = performance.now() - tv
+    // Only now, with a verified new backup in place, may older ones go.
+    const list = await listBackupFiles(fs, dir)
+    const deleted = backupsToDelete(
+      list.map((b) => ({ name: b.name, createdAt: new Date(b.createdAt) })),
+      this.init.now(),
+    ).filter((n) => n !== name)
+    for (const old of deleted) await unlinkIfExists(fs, join(backupsDir, old))
+    this.lastBackupAt = at.getTime()
+    this.emit({ type: 'backup', name, ms: performance.now() - t0, verifyMs, deleted, reason })
+    return name
+  }
+
+  /** Inside writer.exclusive(): make `memory` the state, durable before it becomes visible. */
+  private async install(memory: MemoryState<D>, reason: string): Promise<void> {
+    const seq = this.writer.lastSeq
+    await this.writer.rotate()
+    this.gen += 1
+    // No commit runs during exclusive(), so the new arrays can be written without copying.
+    const job = { seq, doc: snapshotDocument(memory.data, seq), appendedAt: this.writer.appendedBytes, gen: this.gen }
+    await this.files.run(() => this.writeView(job, reason))
+    this.memory = memory
+  }
+
+  async replaceAll(data: D): Promise<void> {
+    if (this.closing) throw new Error('The store is closed')
+    if (!isPlainObject(data) || data.schemaVersion !== this.init.schema.version) {
+      throw new Error(`replaceAll needs data at schema version ${this.init.schema.version}`)
+    }
+    const memory = new MemoryState(this.init.schema.validate(data), this.init.schema.collections)
+    // Queued on the writer now, so commits made after this call apply on top of the new state.
+    await this.writer.exclusive(() => this.install(memory, 'replaceAll'))
+  }
+
+  listBackups(): Promise<BackupEntry[]> {
+    return listBackupFiles(this.init.fs, this.init.dir)
+  }
+
+  async restoreBackup(name: string): Promise<void> {
+    if (this.closing) throw new Error('The store is closed')
+    if (!isBackupName(name)) throw new Error(`"${name}" is not a backup name`)
+    const { fs, dir, schema } = this.init
+    const db = snapshotDb(fs, join(dir, BACKUP_DIR, name), schema.collections)
+    const doc = await readSnapshot(db)
+    if (!doc) throw new Error(`There is no backup named ${name}`)
+    delete doc.journalSeq
+    const { data } = migrateToCurrent(doc, schema, `Backup ${name}`)
+    const memory = new MemoryState(schema.validate(data), schema.collections)
+    // Commits wait from the safety backup to the switch, so none can fall between the two.
+    await this.writer.exclusive(async () => {
+      if (!this.snapshotIsCurrent()) {
+        const job = await this.takeView()
+        await this.files.run(() => this.writeView(job, 'backup:restore'))
+      }
+      await this.files.run(() => this.copySnapshotToBackups('restore'))
+      await this.install(memory, 'restore')
+    })
+  }
+
+  close(): Promise<void> {
+    if (!this.closing) this.closing = this.shutDown()
+    return this.closing
+  }
+
+  private async shutDown(): Promise<void> {
+    try {
+      await this.flushAndCompact()
+    } finally {
+      await this.init.lock.release()
+    }
+  }
+
+  private async flushAndCompact(): Promise<void> {
+    await this.writer.drain()
+    await this.maintenance.idle()
+    const pending = this.writer.lastSeq - this.snapshotSeq
+    const size = this.snapshot?.bytes ?? (await this.init.fs.stat(join(this.init.dir, SNAPSHOT_FILE)).then((s) => s.size, () => Infinity))
+    if (pending > 0 && size <= this.init.settings.compactOnCloseMaxBytes) {
+      try {
+        await this.compact('close')
+      } catch (err) {
+        this.emit({ type: 'error', op: 'compaction', error: err instanceof Error ? err : new Error(String(err)) })
+      }
+    }
+    await this.writer.close()
+  }
+}

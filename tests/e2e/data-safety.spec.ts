@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, navigate, openApp, startServer, stopServer, test } from './fixtures'
+
+const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
+
+test('a damaged data file: the recovery notice is shown on every page until dismissed', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'))
+  try {
+    const first = await startServer(dataDir)
+    try {
+      await openApp(page, first.server)
+      await page.getByTestId('dashboard-empty').getByRole('button').click()
+      await expect(page.getByTestId('count-organizations')).toHaveText('10')
+    } finally {
+      await stopServer(first.child)
+    }
+    await writeFile(join(dataDir, 'db.json'), '{"schemaVersion": 1, "organizations": [', 'utf8')
+
+    const second = await startServer(dataDir)
+    try {
+      await openApp(page, second.server)
+      const banner = page.getByTestId('recovery-banner')
+      await expect(banner).toContainText('数据文件已自动恢复')
+      await expect(banner).toContainText('db.json')
+      await navigate(page, 'organizations')
+      await expect(banner).toBeVisible()
+      await mkdir(shots, { recursive: true })
+      await page.screenshot({ path: join(shots, 'zh-CN-recovery-banner.png') })
+      await navigate(page, 'settings')
+      await expect(page.getByText('损坏的文件：').first()).toBeVisible()
+      await banner.getByRole('button', { name: '知道了' }).click()
+      await expect(banner).toBeHidden()
+      await navigate(page, 'trips')
+      await expect(banner).toBeHidden()
+    } finally {
+      await stopServer(second.child)
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+})
+
+test('restoring a backup asks first, then shows the restored data', async ({ page, server }) => {
+  await openApp(page, server)
+  await page.getByTestId('dashboard-empty').getByRole('button').click()
+  await expect(page.getByTestId('count-organizations')).toHaveText('10')
+
+  await navigate(page, 'settings')
+  const backups = page.getByTestId('backups')
+  await expect(backups.getByRole('row')).not.toHaveCount(1)
+  const before = await backups.getByRole('row').count()
+  // The oldest backup is the empty file made at the first start.
+  const oldest = backups.getByRole('row').last()
+  await oldest.getByRole('button', { name: '恢复此备份' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('当前数据会先自动备份')
+  await dialog.getByRole('button', { name: '恢复此备份' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('notice')).toContainText('已恢复备份')
+  // The state before the restore was backed up.
+  await expect(backups.getByRole('row')).toHaveCount(before + 1)
+
+  await navigate(page, 'dashboard')
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible()
+})

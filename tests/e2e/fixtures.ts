@@ -1,0 +1,114 @@
+// Every test gets its own browser-mode server on its own empty data folder.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { test as base, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface AppServer {
+  /** the URL the server printed (carries the session token) */
+  url: string
+  dataDir: string
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((ok, fail) => {
+    srv.once('error', fail)
+    srv.listen(0, '127.0.0.1', () => ok())
+  })
+  const { port } = srv.address() as AddressInfo
+  await new Promise<void>((ok) => srv.close(() => ok()))
+  return port
+}
+
+function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((ok, fail) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => fail(new Error(`server did not start within ${timeoutMs} ms\n${out}\n${err}`)), timeoutMs)
+    child.stdout?.setEncoding('utf8')
+    child.stderr?.setEncoding('utf8')
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk
+      const m = /Liaison Desk: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        ok(m[1])
+      }
+    })
+    child.stderr?.on('data', (chunk: string) => {
+      err += chunk
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited with code ${code}\n${out}\n${err}`))
+    })
+  })
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => {
+    // The server runs in its own process group (detached): end that group only.
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }, 5000)
+  await exited
+  clearTimeout(timer)
+}
+
+export async function startServer(dataDir: string): Promise<{ server: AppServer; child: ChildProcess }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', String(port), '--data', dataDir, '--no-build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  try {
+    const url = await waitForUrl(child, 30_000)
+    return { server: { url, dataDir }, child }
+  } catch (e) {
+    await stopServer(child)
+    throw e
+  }
+}
+
+export const test = base.extend<{ server: AppServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'))
+    const { server, child } = await startServer(dataDir)
+    try {
+      await use(server)
+    } finally {
+      await stopServer(child)
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  },
+})
+
+/** Opens the app and waits until the navigation is on screen. */
+export async function openApp(page: Page, server: AppServer): Promise<void> {
+  await page.goto(server.url)
+  await expect(page.getByTestId('nav-dashboard')).toBeVisible()
+}
+
+/** Goes to a page through the left navigation. */
+export async function navigate(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`nav-${key}`).click()
+}
+
+export { expect }
