@@ -1,0 +1,233 @@
+// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000]
+// Measures the store at scale on a copy of the data folder (generated into a temp folder when none is given):
+// raw read+parse baseline, open, validation, single-edit commit latency, the longest main-thread block
+// during backup/compaction, list and search, close and reopen.
+import { spawnSync } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import type { IntervalHistogram } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { dbSchema } from '../src/main/db/schema'
+import type { DbData } from '../src/main/db/schema'
+import type { Contact } from '../src/shared/domain'
+import { openStore } from '../src/main/store'
+import type { Store, StoreEvent } from '../src/main/store'
+import { generate, writeDataFolder } from './gen'
+
+type Row = [string, string]
+const rows: Row[] = []
+const ms = (v: number): string => `${v.toFixed(v < 10 ? 2 : 0)} ms`
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+function add(label: string, value: string): void {
+  rows.push([label, value])
+  process.stdout.write(`  ${label}: ${value}\n`)
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/** Longest event-loop stall seen by the histogram, in ms (its resolution is 5 ms, so short stalls read as ~5). */
+const maxBlock = (h: IntervalHistogram): number => h.max / 1e6
+
+/** Resolves with the first event from index `from` on that passes `test`; rejects on an error event. */
+function waitFor(events: StoreEvent[], from: number, listeners: Array<() => void>, test: (e: StoreEvent) => boolean): Promise<StoreEvent> {
+  return new Promise((resolvePromise, reject) => {
+    const check = (): boolean => {
+      const hit = events.slice(from).find(test)
+      const failed = events.slice(from).find((e) => e.type === 'error')
+      if (failed && failed.type === 'error') {
+        reject(failed.error)
+        return true
+      }
+      if (hit) {
+        resolvePromise(hit)
+        return true
+      }
+      return false
+    }
+    if (check()) return
+    const listener = (): void => {
+      if (check()) listeners.splice(listeners.indexOf(listener), 1)
+    }
+    listeners.push(listener)
+  })
+}
+
+function editContact(c: Contact, i: number, at: string): Contact {
+  return { ...c, phone: `139 ${String(i).padStart(4, '0')} ${String(i * 7).slice(-4).padStart(4, '0')}`, updatedAt: at }
+}
+
+interface Baseline {
+  readParse: number
+  stringify: number
+  validate: number
+}
+
+async function baseline(path: string): Promise<Baseline> {
+  let t = performance.now()
+  const parsed: unknown = JSON.parse((await readFile(path)).toString('utf8'))
+  const readParse = performance.now() - t
+  t = performance.now()
+  JSON.stringify(parsed)
+  const stringify = performance.now() - t
+  t = performance.now()
+  dbSchema.validate(parsed)
+  return { readParse, stringify, validate: performance.now() - t }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const baselineOf = argValue(args, 'baseline')
+  if (baselineOf) {
+    process.stdout.write(JSON.stringify(await baseline(baselineOf)))
+    return
+  }
+  const edits = Number(argValue(args, 'edits') ?? 200)
+  const work = await mkdtemp(join(tmpdir(), 'liaison-bench-'))
+  const dir = join(work, 'data')
+  try {
+    const given = argValue(args, 'data')
+    if (given) {
+      process.stdout.write(`copying ${given} to ${dir}\n`)
+      await cp(resolve(given), dir, { recursive: true })
+    } else {
+      const contacts = Number(argValue(args, 'contacts') ?? 100000)
+      process.stdout.write(`generating ${contacts} contacts into ${dir}\n`)
+      await writeDataFolder(dir, generate({ contacts }))
+    }
+    const dbPath = join(dir, 'db.json')
+    const size = (await stat(dbPath)).size
+
+    process.stdout.write('baseline (in a separate process, so its garbage does not slow what follows)\n')
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--baseline', dbPath], { encoding: 'utf8' })
+    if (child.status !== 0) throw new Error(`baseline failed: ${child.stderr}`)
+    const base = JSON.parse(child.stdout) as Baseline
+    add('db.json size', mb(size))
+    add('readFile + JSON.parse (baseline)', ms(base.readParse))
+    add('JSON.stringify of it (what a naive save blocks for)', ms(base.stringify))
+    add('schema.validate (zod) of it', ms(base.validate))
+    let t = performance.now()
+
+    process.stdout.write('open\n')
+    const events: StoreEvent[] = []
+    const listeners: Array<() => void> = []
+    const onEvent = (e: StoreEvent): void => {
+      events.push(e)
+      for (const l of [...listeners]) l()
+    }
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    t = performance.now()
+    let store: Store<DbData> = await openStore({ dir, schema: dbSchema, onEvent })
+    const openMs = performance.now() - t
+    loop.enable()
+    const opened = events.find((e) => e.type === 'open')
+    add('openStore (total)', ms(openMs))
+    if (opened && opened.type === 'open') {
+      const o = opened.ms
+      add('  of which read / parse', `${ms(o.read)} / ${ms(o.parse)}`)
+      add('  of which validate / index / journal', `${ms(o.validate)} / ${ms(o.index)} / ${ms(o.journal)}`)
+    }
+
+    process.stdout.write('backup on open (full streamed snapshot + copy + worker verify)\n')
+    const backup = await waitFor(events, 0, listeners, (e) => e.type === 'backup')
+    const compaction = events.find((e) => e.type === 'compaction')
+    if (compaction && compaction.type === 'compaction') add('streamed snapshot write (compaction)', `${ms(compaction.ms)} for ${mb(compaction.bytes)}`)
+    if (backup.type === 'backup') add('backup (snapshot + copy + verify)', `${ms(backup.ms)}, of which worker re-read+sha256+check ${ms(backup.verifyMs)}`)
+    add('max main-thread block during backup/compaction', ms(maxBlock(loop)))
+
+    process.stdout.write(`${edits} single edits, one after the other\n`)
+    const contacts = store.data.contacts
+    const lat: number[] = []
+    loop.reset()
+    for (let i = 0; i < edits; i += 1) {
+      const c = contacts[(i * 7919) % contacts.length]
+      const t0 = performance.now()
+      await store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] })
+      lat.push(performance.now() - t0)
+    }
+    lat.sort((a, b) => a - b)
+    add('one-edit commit p50 / p95 / max', `${ms(percentile(lat, 50))} / ${ms(percentile(lat, 95))} / ${ms(lat[lat.length - 1])}`)
+    add('max main-thread block during edits', ms(maxBlock(loop)))
+
+    process.stdout.write('edits during a journal compaction\n')
+    const before = events.length
+    loop.reset()
+    // Push the journal over the 2,000-entry threshold, then keep editing while the snapshot streams.
+    const burst: Array<Promise<void>> = []
+    for (let i = 0; i < 2000; i += 1) {
+      const c = contacts[(i * 104729) % contacts.length]
+      burst.push(store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] }))
+    }
+    await Promise.all(burst)
+    const during: number[] = []
+    let compacted = false
+    const done = waitFor(events, before, listeners, (e) => e.type === 'compaction').then(() => {
+      compacted = true
+    })
+    const t0 = performance.now()
+    let i = 0
+    while (!compacted && performance.now() - t0 < 30000) {
+      const c = contacts[(i * 31) % contacts.length]
+      const s = performance.now()
+      await store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] })
+      during.push(performance.now() - s)
+      i += 1
+    }
+    await done
+    const jc = events.slice(before).find((e) => e.type === 'compaction')
+    if (jc && jc.type === 'compaction') add('journal compaction (streamed, commits go on)', `${ms(jc.ms)} for ${mb(jc.bytes)}`)
+    during.sort((a, b) => a - b)
+    if (during.length > 0) {
+      add('commits during compaction: n / p50 / p95 / max', `${during.length} / ${ms(percentile(during, 50))} / ${ms(percentile(during, 95))} / ${ms(during[during.length - 1])}`)
+    }
+    add('max main-thread block during compaction', ms(maxBlock(loop)))
+
+    process.stdout.write('list and search\n')
+    t = performance.now()
+    const live = store.data.contacts.filter((c) => c.deletedAt === null)
+    const page = [...live].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, 50)
+    add('list contacts: filter + sort by name + first page', `${ms(performance.now() - t)} (${live.length} rows, page ${page.length})`)
+    for (const q of ['张伟', 'smith', '138', 'example.cn', 'no-such-thing']) {
+      const needle = q.toLowerCase()
+      t = performance.now()
+      let hits = 0
+      for (const c of store.data.contacts) {
+        if (c.deletedAt !== null) continue
+        if (c.name.toLowerCase().includes(needle) || c.phone.includes(needle) || c.email.toLowerCase().includes(needle)) hits += 1
+      }
+      add(`search "${q}" (substring over name/phone/email)`, `${ms(performance.now() - t)} (${hits} hits)`)
+    }
+    t = performance.now()
+    for (let k = 0; k < 10000; k += 1) store.get('contacts', contacts[(k * 13) % contacts.length].id)
+    add('10,000 get() by id', ms(performance.now() - t))
+
+    process.stdout.write('close and reopen\n')
+    loop.disable()
+    t = performance.now()
+    await store.close()
+    add('close', ms(performance.now() - t))
+    t = performance.now()
+    store = await openStore({ dir, schema: dbSchema, backupOnOpen: false })
+    add('reopen (snapshot + journal replay)', ms(performance.now() - t))
+    await store.close()
+
+    const width = Math.max(...rows.map(([l]) => l.length))
+    process.stdout.write(`\n${'measure'.padEnd(width)} | value\n${'-'.repeat(width)}-|-${'-'.repeat(40)}\n`)
+    for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)} | ${value}\n`)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.exit(1)
+})
