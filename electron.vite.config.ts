@@ -1,6 +1,14 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+// The dev server injects an inline React-refresh preamble; only in dev is inline script allowed.
+const devCsp: Plugin = {
+  name: 'liaison-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:"),
+}
 
 export default defineConfig({
   main: {
@@ -21,6 +29,6 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [devCsp, react()],
   },
 })

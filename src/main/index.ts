@@ -9,6 +9,8 @@ import { bindIpc } from './ipc'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'"
+// `electron-vite dev` serves the renderer with an inline React-refresh preamble and a websocket for hot reload.
+const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")
 
 let win: BrowserWindow | null = null
 let core: AppCore | null = null
@@ -69,7 +71,7 @@ async function start(): Promise<void> {
   })
   await app.whenReady()
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [process.env.ELECTRON_RENDERER_URL ? DEV_CSP : CSP] } })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   try {

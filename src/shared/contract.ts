@@ -4,6 +4,7 @@ import type { CollectionName, RecordTypes } from './collections'
 import { patchOf, idSchema, isoDate, isoDateTime } from './domain/common'
 import { settingsUpdate } from './domain/settings'
 import type { Settings } from './domain/settings'
+import { MESSAGES } from './messages'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
 
 /**
@@ -40,7 +41,7 @@ export const filters = {
   staff: z.strictObject({ active: z.boolean().optional() }),
   trips: z.strictObject({ year: z.number().int().optional(), status: z.enum(tripStatus.values).optional() }),
   activities: z.strictObject({ tripId: idSchema.optional(), kind: z.enum(activityKind.values).optional(), organizationId: idSchema.optional(), contactId: idSchema.optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional() }),
-  agreements: z.strictObject({ kind: z.enum(agreementKind.values).optional(), status: z.enum(agreementStatus.values).optional(), organizationId: idSchema.optional() }),
+  agreements: z.strictObject({ kind: z.enum(agreementKind.values).optional(), status: z.enum(agreementStatus.values).optional(), organizationId: idSchema.optional(), expiringOn: isoDate.optional() }),
   alumniGroups: z.strictObject({ kind: z.enum(alumniGroupKind.values).optional(), status: z.enum(alumniGroupStatus.values).optional() }),
   followUps: z.strictObject({ status: z.enum(followUpStatus.values).optional(), category: z.enum(cooperationCategory.values).optional(), ownerId: idSchema.optional(), tripId: idSchema.optional(), organizationId: idSchema.optional(), overdueOn: isoDate.optional() }),
   attachments: z.strictObject({ recordType: collectionName.optional(), recordId: idSchema.optional() }),
@@ -176,12 +177,12 @@ export const contract = {
   'settings.update': method<Settings>()(settingsUpdate),
   'system.status': method<SystemStatus>()(empty),
   'backups.list': method<BackupInfo[]>()(empty),
-  'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, 'Not a backup file name') })),
+  'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, MESSAGES.backupName) })),
   'sample.load': method<SystemStatus>()(empty),
   'trips.totals': method<TripTotals>()(byId),
   'search.global': method<SearchHit[]>()(z.strictObject({ query: z.string().trim().min(1).max(200), limitPerKind: z.number().int().min(1).max(50).default(8) })),
   'dashboard.summary': method<DashboardSummary>()(
-    z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: 'The end date is before the start date', path: ['to'] }),
+    z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
   ),
 }
 

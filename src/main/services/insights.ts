@@ -1,18 +1,12 @@
 import type { Activity } from '../../shared/domain'
 import type { DashboardSummary, TripTotals } from '../../shared/contract'
 import { AppError } from '../errors'
+import { addDays, EXPIRY_WINDOW_DAYS } from './dates'
 import type { Ctx } from './context'
 
 const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
 /** Organisations count as visited through visits and calls on them, not through forums or ceremonies they attended. */
 const VISIT_KINDS: ReadonlySet<Activity['kind']> = new Set(['enterpriseVisit', 'meeting'])
-const EXPIRY_WINDOW_DAYS = 90
-
-function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 function countBy(values: string[]): Array<{ label: string; count: number }> {
   const m = new Map<string, number>()

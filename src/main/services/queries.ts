@@ -1,6 +1,7 @@
 import type { CollectionName, RecordTypes } from '../../shared/collections'
 import type { filters } from '../../shared/contract'
 import type { z } from 'zod'
+import { addDays, EXPIRY_WINDOW_DAYS } from './dates'
 
 type Filter<C extends CollectionName> = z.output<(typeof filters)[C]>
 type Predicate<C extends CollectionName> = (r: RecordTypes[C], f: Filter<C>) => boolean
@@ -30,7 +31,11 @@ export const filterPredicates: { [C in CollectionName]: Predicate<C> } = {
     has(r.contactIds, f.contactId) &&
     (f.dateFrom === undefined || r.date >= f.dateFrom) &&
     (f.dateTo === undefined || r.date <= f.dateTo),
-  agreements: (r, f) => eq(r.kind, f.kind) && eq(r.status, f.status) && eq(r.organizationId, f.organizationId),
+  agreements: (r, f) =>
+    eq(r.kind, f.kind) &&
+    eq(r.status, f.status) &&
+    eq(r.organizationId, f.organizationId) &&
+    (f.expiringOn === undefined || (r.endDate !== null && r.endDate <= addDays(f.expiringOn, EXPIRY_WINDOW_DAYS) && r.status !== 'terminated')),
   alumniGroups: (r, f) => eq(r.kind, f.kind) && eq(r.status, f.status),
   followUps: (r, f) =>
     eq(r.status, f.status) &&

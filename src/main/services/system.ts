@@ -94,7 +94,7 @@ export function createSystemService(ctx: Ctx) {
       if (!status().empty) throw new AppError('STATE', 'The sample trip can only be loaded into an empty database')
       const lang = store.data.settings.language
       const { puts, settings } = await sampleRecords(lang)
-      const mergedSettings = settingsSchema.parse({ ...store.data.settings, ...settings, language: lang })
+      const mergedSettings = settingsSchema.parse({ ...store.data.settings, ...settings, language: lang, reportLanguage: lang })
       await store.commit({ puts, settings: mergedSettings })
       return status()
     },

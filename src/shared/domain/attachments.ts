@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MESSAGES } from '../messages'
 import { defineRecord, idSchema, requiredText, shortText } from './common'
 
 export const attachmentOwnerKinds = [
@@ -12,7 +13,7 @@ export const attachments = defineRecord({
   fileName: requiredText(255),
   mime: shortText(100).default('application/octet-stream'),
   size: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'A sha256 is 64 lowercase hex digits'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, MESSAGES.sha256),
   caption: shortText(500).default(''),
 })
 export type Attachment = z.infer<typeof attachments.record>

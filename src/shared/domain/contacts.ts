@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { degree } from '../enums'
+import { MESSAGES } from '../messages'
 import { defineRecord, optionalId, requiredText, shortText } from './common'
 
 export const alumniProfile = z.object({
@@ -14,7 +15,7 @@ export const contacts = defineRecord({
   organizationId: optionalId,
   position: shortText(100).default(''),
   phone: shortText(40)
-    .regex(/^[0-9+()\-\s]*$/, 'Digits, spaces and + ( ) - only')
+    .regex(/^[0-9+()\-\s]*$/, MESSAGES.phoneChars)
     .default(''),
   email: z.union([z.literal(''), z.email()]).default(''),
   wechat: shortText(60).default(''),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { memberRole, tripStatus } from '../enums'
+import { MESSAGES } from '../messages'
 import { defineRecord, idSchema, isoDate, optionalId, requiredText, shortText, textList } from './common'
 
 export const tripMember = z.object({
@@ -24,7 +25,7 @@ const base = defineRecord({
 
 // The check lives on the object so it also guards updates, which merge a patch first.
 const datesInOrder = (t: { startDate: string; endDate: string }) => t.endDate >= t.startDate
-const datesMessage = { message: 'The end date is before the start date', path: ['endDate'] }
+const datesMessage = { message: MESSAGES.endBeforeStart, path: ['endDate'] }
 
 export const trips = {
   input: base.input.refine(datesInOrder, datesMessage),

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { z } from 'zod'
 import { enums, LANGS } from '../../../shared/enums'
+import { MESSAGES } from '../../../shared/messages'
 import type { EnumName, Lang } from '../../../shared/enums'
 import { zhCN } from './zh-CN'
 import type { Messages } from './zh-CN'
@@ -92,9 +93,9 @@ function zodLocale(lang: Lang): z.core.$ZodErrorMap {
  * so a field error reads in the UI language whichever side produced it.
  */
 const knownMessages: Record<string, 'validation.phoneChars' | 'validation.endBeforeStart' | 'validation.backupName'> = {
-  'Digits, spaces and + ( ) - only': 'validation.phoneChars',
-  'The end date is before the start date': 'validation.endBeforeStart',
-  'Not a backup file name': 'validation.backupName',
+  [MESSAGES.phoneChars]: 'validation.phoneChars',
+  [MESSAGES.endBeforeStart]: 'validation.endBeforeStart',
+  [MESSAGES.backupName]: 'validation.backupName',
 }
 
 export function translateMessage(message: string): string {
