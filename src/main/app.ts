@@ -13,9 +13,24 @@ export interface AppCore {
 }
 
 /** Opens the data folder and builds the router: everything both transports share. */
-export async function openApp(opts: { dataDir: string; resourcesDir: string; appVersion: string; now?: () => Date }): Promise<AppCore> {
+export async function openApp(opts: {
+  dataDir: string
+  resourcesDir: string
+  appVersion: string
+  now?: () => Date
+  log?: (line: string) => void
+}): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
-  const store = await openStore({ dir: opts.dataDir, schema: dbSchema, now })
+  const log = opts.log ?? ((line: string) => console.error(line))
+  const store = await openStore({
+    dir: opts.dataDir,
+    schema: dbSchema,
+    now,
+    // Background compactions and backups have no caller to reject to: their failures must reach the log.
+    onEvent: (e) => {
+      if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
+    },
+  })
   const host = hostname()
   const handlers = createHandlers({
     store,

@@ -43,7 +43,7 @@ export const filters = {
   activities: z.strictObject({ tripId: idSchema.optional(), kind: z.enum(activityKind.values).optional(), organizationId: idSchema.optional(), contactId: idSchema.optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional() }),
   agreements: z.strictObject({ kind: z.enum(agreementKind.values).optional(), status: z.enum(agreementStatus.values).optional(), organizationId: idSchema.optional(), expiringOn: isoDate.optional() }),
   alumniGroups: z.strictObject({ kind: z.enum(alumniGroupKind.values).optional(), status: z.enum(alumniGroupStatus.values).optional() }),
-  followUps: z.strictObject({ status: z.enum(followUpStatus.values).optional(), category: z.enum(cooperationCategory.values).optional(), ownerId: idSchema.optional(), tripId: idSchema.optional(), organizationId: idSchema.optional(), overdueOn: isoDate.optional() }),
+  followUps: z.strictObject({ status: z.enum(followUpStatus.values).optional(), category: z.enum(cooperationCategory.values).optional(), ownerId: idSchema.optional(), tripId: idSchema.optional(), organizationId: idSchema.optional(), overdueOn: isoDate.optional(), dueFrom: isoDate.optional(), dueTo: isoDate.optional() }),
   attachments: z.strictObject({ recordType: collectionName.optional(), recordId: idSchema.optional() }),
 } as const satisfies Record<CollectionName, z.ZodType>
 
@@ -104,6 +104,10 @@ export interface SearchHit {
 export interface DashboardSummary {
   from: string
   to: string
+  /** every calendar year in which a trip or an activity takes place, newest first (whatever from/to say) */
+  years: number[]
+  /** agreements ending within this many days of today are listed as expiring */
+  expiringWithinDays: number
   kpis: {
     trips: number
     enterprisesVisited: number

@@ -81,9 +81,16 @@ export function createInsightService(ctx: Ctx) {
       const agreements = live(store.data.agreements)
       const current = (a: { status: string; startDate: string | null; endDate: string | null }) =>
         (a.status === 'active' || a.status === 'signed') && (a.endDate === null || a.endDate >= today)
+      const years = new Set<number>()
+      for (const a of live(store.data.activities)) if (a.date) years.add(Number(a.date.slice(0, 4)))
+      for (const t of live(store.data.trips)) {
+        for (let y = Number(t.startDate.slice(0, 4)); y <= Number(t.endDate.slice(0, 4)); y++) years.add(y)
+      }
       return {
         from,
         to,
+        years: [...years].filter((y) => Number.isFinite(y)).sort((a, b) => b - a),
+        expiringWithinDays: EXPIRY_WINDOW_DAYS,
         kpis: {
           trips: live(store.data.trips).filter((t) => t.startDate <= to && t.endDate >= from).length,
           enterprisesVisited: totals.enterprisesVisited,

@@ -44,7 +44,9 @@ export const filterPredicates: { [C in CollectionName]: Predicate<C> } = {
     eq(r.tripId ?? undefined, f.tripId) &&
     eq(r.organizationId ?? undefined, f.organizationId) &&
     (f.overdueOn === undefined ||
-      (r.dueDate !== null && r.dueDate < f.overdueOn && (r.status === 'open' || r.status === 'inProgress'))),
+      (r.dueDate !== null && r.dueDate < f.overdueOn && (r.status === 'open' || r.status === 'inProgress'))) &&
+    (f.dueFrom === undefined || (r.dueDate !== null && r.dueDate >= f.dueFrom)) &&
+    (f.dueTo === undefined || (r.dueDate !== null && r.dueDate <= f.dueTo)),
   attachments: (r, f) => eq(r.recordType, f.recordType) && eq(r.recordId, f.recordId),
 }
 

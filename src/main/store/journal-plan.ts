@@ -22,12 +22,10 @@ export interface JournalPlan {
   truncate: Array<{ name: string; length: number }>
   /** files from the first damage (bad line or seq gap) on: kept aside, never replayed again */
   setAside: string[]
-  /** segments wholly covered by the snapshot */
-  obsolete: string[]
 }
 
 export function planJournal(scans: readonly JournalScan[], baseSeq: number): JournalPlan {
-  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], obsolete: [] }
+  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [] }
   let expected = baseSeq + 1
   for (let i = 0; i < scans.length; i += 1) {
     const scan = scans[i]
@@ -50,9 +48,7 @@ export function planJournal(scans: readonly JournalScan[], baseSeq: number): Jou
     if (used > 0) {
       plan.bytes += scan.validBytes
       if (scan.problem === 'torn-tail') plan.truncate.push({ name: scan.name, length: scan.validBytes })
-    } else if (scan.name !== ACTIVE_JOURNAL) {
-      plan.obsolete.push(scan.name)
-    } else if (scan.totalBytes > 0) {
+    } else if (scan.name === ACTIVE_JOURNAL && scan.totalBytes > 0) {
       // Everything in it is already in the snapshot: empty it so the next rotation starts clean.
       plan.truncate.push({ name: scan.name, length: 0 })
     }
@@ -63,12 +59,10 @@ export function planJournal(scans: readonly JournalScan[], baseSeq: number): Jou
 
 /** The plan when entries after the snapshot cannot be trusted (replaying them broke validation). */
 export function planWithoutJournal(scans: readonly JournalScan[], baseSeq: number): JournalPlan {
-  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], obsolete: [] }
+  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [] }
   for (const scan of scans) {
     const needed = scan.problem === 'damaged' || scan.entries.some((e) => e.seq > baseSeq)
     if (needed) plan.setAside.push(scan.name)
-    else if (scan.name !== ACTIVE_JOURNAL) plan.obsolete.push(scan.name)
-    else if (scan.totalBytes > 0) plan.truncate.push({ name: scan.name, length: 0 })
   }
   return plan
 }

@@ -76,7 +76,7 @@ export async function openStore<D extends DbShape>(opts: OpenStoreOptions<D>): P
       for (const name of await listJournalFiles(fs, dir)) await unlinkIfExists(fs, join(dir, name))
     } else {
       for (const { name, length } of plan.truncate) await truncateFile(fs, join(dir, name), length)
-      for (const name of plan.obsolete) await unlinkIfExists(fs, join(dir, name))
+      // Segments db.json already covers stay until a backup covers them too: see JournalStore.backupSeq.
     }
 
     const recovered: RecoveryReport | null =

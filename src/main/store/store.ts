@@ -17,7 +17,7 @@ import { readSnapshot, snapshotDb, snapshotDocument, writeSnapshot } from './sna
 import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
 import type { SnapshotWriteResult } from './snapshot-stream'
 import { verifySnapshotFile } from './verify-worker'
-import type { BackupEntry, DbShape, RecoveryReport, Store, StoreEvent, StoreSchema, StoredRecord, Tx } from './types'
+import type { BackupEntry, DbShape, RecoveryReport, Store, StoreEvent, StoreSchema, StoreStatus, StoredRecord, Tx } from './types'
 
 export interface StoreSettings {
   compactAfterEntries: number
@@ -67,6 +67,12 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   /** writer.appendedBytes at the rotation behind db.json (negative at start: bytes replayed from the journal) */
   private bytesAtSnapshot: number
   private lastBackupAt: number | null
+  /**
+   * seq of the newest verified backup taken in this session (0: none yet). Journal segments are
+   * deleted only once both db.json and a backup cover them, so a db.json damaged after a compaction
+   * is rebuilt from that backup plus the segments, losing nothing.
+   */
+  private backupSeq = 0
   /** background compactions and backups, one at a time */
   private readonly maintenance = new Serial()
   /**
@@ -105,7 +111,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     return this.memory.get(collection, id)
   }
 
-  status(): { dataDir: string; recovered: RecoveryReport | null } {
+  status(): StoreStatus {
     return { dataDir: this.init.dir, recovered: this.init.recovered }
   }
 
@@ -212,7 +218,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     this.snapshot = { ...result, seq: job.seq }
     this.snapshotSeq = job.seq
     this.bytesAtSnapshot = job.appendedAt
-    await this.deleteSegmentsUpTo(job.seq)
+    await this.deleteSegmentsUpTo(Math.min(job.seq, this.backupSeq))
     this.emit({ type: 'compaction', ms: performance.now() - t0, seq: job.seq, bytes: result.bytes, reason })
   }
 
@@ -261,6 +267,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       throw err
     }
     const verifyMs = performance.now() - tv
+    this.backupSeq = snap.seq
+    await this.deleteSegmentsUpTo(Math.min(this.snapshotSeq, this.backupSeq))
     // Only now, with a verified new backup in place, may older ones go.
     const list = await listBackupFiles(fs, dir)
     const deleted = backupsToDelete(
@@ -292,6 +300,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     const memory = new MemoryState(this.init.schema.validate(data), this.init.schema.collections)
     // Queued on the writer now, so commits made after this call apply on top of the new state.
     await this.writer.exclusive(() => this.install(memory, 'replaceAll'))
+    // The journal after this point builds on the new state: the newest backup must hold it too.
+    this.queueBackup('replaceAll')
   }
 
   listBackups(): Promise<BackupEntry[]> {
@@ -317,6 +327,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       await this.files.run(() => this.copySnapshotToBackups('restore'))
       await this.install(memory, 'restore')
     })
+    this.queueBackup('restored')
   }
 
   close(): Promise<void> {

@@ -62,6 +62,15 @@ describe('dashboard', () => {
     expect(d.organizationsByCity.reduce((n, c) => n + c.count, 0)).toBe(8)
   })
 
+  it('lists the years that have trips or activities, whatever the range asked for', async () => {
+    const d = await app.call('dashboard.summary', { from: '2026-01-01', to: '2026-12-31', today: '2026-11-23' })
+    expect(d.years).toEqual([2025])
+    expect(d.kpis.enterprisesVisited).toBe(0)
+    const staffId = (await app.call('staff.list', {})).items[0].id
+    await app.call('trips.create', { title: 'New Year trip', startDate: '2026-12-30', endDate: '2027-01-02', leaderId: staffId })
+    expect((await app.call('dashboard.summary', { from: '2026-01-01', to: '2026-12-31', today: '2026-11-23' })).years).toEqual([2027, 2026, 2025])
+  })
+
   it('flags overdue follow-ups', async () => {
     const f = (await app.call('followUps.list', {})).items[0]
     await app.call('followUps.update', { id: f.id, changes: { dueDate: '2026-01-01' } })

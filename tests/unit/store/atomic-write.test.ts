@@ -108,7 +108,7 @@ describe('atomic durable write', () => {
     await store.close()
   })
 
-  it('compaction: rotate journal, snapshot via temp+fsync+rename+dir fsync, and only then delete the old segment', async () => {
+  it('compaction: rotate journal, snapshot via temp+fsync+rename+dir fsync; the old segment goes only once a verified backup covers it too', async () => {
     const dir = await folder()
     const fs = recordingFs()
     const store = await openStore({ dir, schema: fakeSchema(), fs, backupOnOpen: false, compactAfterEntries: 3 })
@@ -126,12 +126,21 @@ describe('atomic durable write', () => {
     const sync = at('sync <tmp>')
     const rename = at('rename <tmp> db.json')
     const dirSync = log.indexOf('sync <dir>', rename)
-    const drop = at('unlink journal-000000000003.jsonl')
     expect(rotate).toBeLessThan(tmp)
     expect(tmp).toBeLessThan(sync)
     expect(sync).toBeLessThan(rename)
     expect(rename).toBeLessThan(dirSync)
-    expect(dirSync).toBeLessThan(drop)
+    expect(log).not.toContain('unlink journal-000000000003.jsonl')
+
+    // Next session: the backup at open covers seq 3, and only after it is written may the segment go.
+    fs.log.length = 0
+    const again = await openStore({ dir, schema: fakeSchema(), fs })
+    await again.close()
+    const log2 = logOf(fs.log, dir)
+    const backupWritten = log2.indexOf('sync backups')
+    const drop = log2.indexOf('unlink journal-000000000003.jsonl')
+    expect(backupWritten, log2.join('\n')).toBeGreaterThanOrEqual(0)
+    expect(drop, log2.join('\n')).toBeGreaterThan(backupWritten)
   })
 
   it('removes temp files a crash left behind, at open', async () => {

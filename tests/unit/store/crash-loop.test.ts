@@ -7,7 +7,8 @@ import { expectedText } from './crash-invariant'
 import { fakeSchema, sleep, tempDir } from './fake-schema'
 
 const KILLS = 110
-const BUDGET_MS = 55000
+// Typically ~45 s; the budget leaves room for a busy CI machine.
+const BUDGET_MS = 75000
 
 /** Small seeded PRNG: a failing run can be replayed with the seed it prints. */
 function mulberry32(seed: number): () => number {
@@ -115,5 +116,5 @@ describe('crash loop', () => {
       `crash loop: ${kills} kills in ${((Date.now() - started) / 1000).toFixed(1)} s, ${killedBeforeReady} before ready, ` +
         `${prevLast} commits survived, ${totalCompactions} compactions seen (seed ${seed})`,
     )
-  }, 90000)
+  }, 120000)
 })

@@ -224,7 +224,7 @@ describe('journal replay at open', () => {
     await store.close()
   })
 
-  it('crash after the new snapshot, before segments were deleted: they are skipped and removed', async () => {
+  it('crash after the new snapshot, before segments were deleted: they are skipped, and removed once a backup covers them', async () => {
     const dir = await folder()
     await writeDb(dir, 2, [
       { id: 'a', text: 't-a' },
@@ -235,6 +235,10 @@ describe('journal replay at open', () => {
     const store = await open(dir, { compactOnCloseMaxBytes: 0 })
     expect(ids(store)).toEqual(['a', 'b', 'c'])
     await store.close()
+    expect((await readdir(dir)).filter((n) => n.startsWith('journal'))).toEqual(['journal-000000000002.jsonl', 'journal.jsonl'])
+    const withBackup = await open(dir, { backupOnOpen: true })
+    expect(ids(withBackup)).toEqual(['a', 'b', 'c'])
+    await withBackup.close()
     expect((await readdir(dir)).filter((n) => n.startsWith('journal'))).toEqual(['journal.jsonl'])
   })
 })

@@ -1,0 +1,232 @@
+// Writes one table sheet through exceljs's streaming WorkbookWriter. Every
+// generated workbook, small or large, goes through here, so every sheet gets the
+// same safety rules: user text is always a string cell (never a formula),
+// dates are real dates, counts are numbers, and long exports yield to the event
+// loop and respect the output's backpressure.
+import { once } from 'node:events'
+import type { Writable } from 'node:stream'
+import type * as ExcelJS from 'exceljs'
+import type { Lang } from '../../shared/enums'
+import { captions } from './labels'
+import { displayWidth, excelDate } from './format'
+import { DATE_FORMAT, INTEGER_FORMAT, bodyStyle, headerFooter, headerStyle, loadExcel, printSetup, titleStyle, totalsStyle } from './xlsx-style'
+
+export type CellInput = string | number | Date | null | undefined
+/** auto: a Date stays a date, a number a number, anything else text (for key/value sheets) */
+export type ColumnType = 'text' | 'date' | 'number' | 'id' | 'auto'
+
+export interface Column<R> {
+  header: string
+  /** Excel width units (about one Latin character; a Chinese character takes two) */
+  width: number
+  type: ColumnType
+  value: (row: R, index: number) => CellInput
+  /** a totals row adds SUM (numbers), COUNTA (anything) or COUNTIF (cells equal to a caption) for this column */
+  total?: 'sum' | 'count' | { countIf: string }
+}
+
+export interface TableSpec<R> {
+  name: string
+  columns: Column<R>[]
+  rows: Iterable<R>
+  lang: Lang
+  /** a merged title row above the header; printed with it on every page */
+  title?: string
+  /** centre of the printed page header */
+  pageHeader?: string
+  /** label of a totals row after the data; no totals row without it */
+  totalsLabel?: string
+}
+
+/** Rows between two pauses for the event loop: ~1,000 keeps each slice well under 50 ms. */
+export const YIELD_EVERY = 1000
+
+/** Excel refuses a cell longer than this. */
+const MAX_CELL_TEXT = 32767
+// Characters XML 1.0 cannot carry at all; a stray one from a paste would make Excel call the file corrupt.
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+/**
+ * User text as a cell value. A JavaScript string becomes a string cell in
+ * exceljs, whatever it starts with (= + - @), so text can never become a
+ * formula; formulas are built only by `writeTable` from column letters.
+ */
+export function textCell(v: unknown): string | null {
+  if (v === null || v === undefined) return null
+  const s = String(v).replace(XML_INVALID, '')
+  if (s === '') return null
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s
+}
+
+function cellValue(type: ColumnType, v: CellInput): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null
+  switch (type) {
+    case 'date':
+      if (v instanceof Date) return v
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? excelDate(v) : textCell(v)
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? v : textCell(v)
+    case 'auto':
+      if (v instanceof Date) return v
+      return typeof v === 'number' && Number.isFinite(v) ? v : textCell(v)
+    default:
+      return textCell(v instanceof Date ? v.toISOString().slice(0, 10) : v)
+  }
+}
+
+/** Points per printed line of 10 pt text, with the cell's padding. */
+const LINE_HEIGHT = 13.5
+const MAX_ROW_HEIGHT = 409 // Excel's limit
+
+/**
+ * A row tall enough for its wrapped text. Excel and LibreOffice do not re-fit
+ * the height of a generated row when they open a file, so without this a long
+ * outcome shows as one clipped line. Estimates err on the tall side.
+ */
+export function rowHeight(values: readonly ExcelJS.CellValue[], columns: ReadonlyArray<{ width: number; type: ColumnType }>): number | undefined {
+  let most = 1
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (typeof v !== 'string' || columns[i].type === 'id') continue
+    const room = Math.max(1, columns[i].width - 1)
+    let count = 0
+    for (const line of v.split('\n')) count += Math.max(1, Math.ceil(displayWidth(line) / room))
+    if (count > most) most = count
+  }
+  return most > 1 ? Math.min(MAX_ROW_HEIGHT, most * LINE_HEIGHT + 2) : undefined
+}
+
+/** Column letters: 1 -> A, 27 -> AA. */
+export function columnLetter(n: number): string {
+  let s = ''
+  let x = n
+  while (x > 0) {
+    const r = (x - 1) % 26
+    s = String.fromCharCode(65 + r) + s
+    x = Math.floor((x - 1) / 26)
+  }
+  return s
+}
+
+/**
+ * Gives the event loop a turn, and if the destination is full (a slow disk or
+ * a slow HTTP client) waits until it drains, so memory stays bounded.
+ */
+export async function breathe(out?: Writable): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  if (out && out.writableNeedDrain && !out.destroyed) await once(out, 'drain')
+}
+
+/** A streaming workbook writing to `out`; the caller adds sheets and then `finish`es it. */
+export async function openWorkbook(out: Writable): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
+  const ExcelJS = await loadExcel()
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  wb.creator = 'Liaison Desk'
+  return wb
+}
+
+/** Commits the workbook; resolves once every byte has been handed to the output and it has ended. */
+export async function finishWorkbook(wb: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+  await wb.commit()
+}
+
+export interface TableResult {
+  /** data rows written (header, title and totals rows excluded) */
+  rows: number
+}
+
+export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec<R>, out?: Writable): Promise<TableResult> {
+  const { columns, lang } = spec
+  const t = captions(lang)
+  const titleRows = spec.title ? 1 : 0
+  const headerRow = titleRows + 1
+  const lastCol = columnLetter(columns.length)
+
+  // The streaming writer puts views and print settings at the top of the sheet's XML when it is created.
+  const ws = wb.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    pageSetup: printSetup(headerRow),
+    headerFooter: headerFooter(spec.pageHeader ?? '', t.pageFooter),
+    properties: { defaultRowHeight: 15 },
+  })
+  // Columns must be set before the first row is committed: the writer emits <cols> then.
+  ws.columns = columns.map((c) => ({
+    header: undefined,
+    width: c.width,
+    hidden: c.type === 'id',
+    style: bodyStyle(lang, c.type),
+  }))
+
+  if (spec.title) {
+    const row = ws.addRow([textCell(spec.title)])
+    row.height = 30
+    ws.mergeCells(1, 1, 1, columns.length)
+    row.getCell(1).style = titleStyle(lang)
+    row.commit()
+  }
+
+  const headerValues = columns.map((c) => textCell(c.header))
+  const header = ws.addRow(headerValues)
+  header.height = Math.max(20, rowHeight(headerValues, columns) ?? 0)
+  header.eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = headerStyle(lang)
+  })
+  header.commit()
+
+  const sums = columns.map(() => 0)
+  const counts = columns.map(() => 0)
+  const matches = columns.map(() => 0)
+  const autoCols = columns.flatMap((c, i) => (c.type === 'auto' ? [i] : []))
+  let n = 0
+  for (const r of spec.rows) {
+    const values = columns.map((c, i) => {
+      const v = cellValue(c.type, c.value(r, n))
+      if (v !== null) {
+        counts[i] += 1
+        if (typeof v === 'number') sums[i] += v
+        if (typeof c.total === 'object' && v === c.total.countIf) matches[i] += 1
+      }
+      return v
+    })
+    const row = ws.addRow(values)
+    const height = rowHeight(values, columns)
+    if (height !== undefined) row.height = height
+    // A date in a mixed column needs its own number format; the column's style is text.
+    for (const i of autoCols) {
+      const v = values[i]
+      if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT
+      else if (typeof v === 'number') row.getCell(i + 1).numFmt = INTEGER_FORMAT
+    }
+    row.commit()
+    n += 1
+    if (n % YIELD_EVERY === 0) await breathe(out)
+  }
+
+  const firstData = headerRow + 1
+  const lastData = headerRow + n
+  if (spec.totalsLabel !== undefined) {
+    const values: ExcelJS.CellValue[] = columns.map((c, i) => {
+      if (i === 0) return textCell(spec.totalsLabel)
+      if (!c.total) return null
+      const letter = columnLetter(i + 1)
+      // No data rows: a range would be empty or point at the totals row itself, so write the figure alone.
+      if (n === 0) return 0
+      const range = `${letter}${firstData}:${letter}${lastData}`
+      if (c.total === 'sum') return { formula: `SUM(${range})`, result: sums[i] }
+      if (c.total === 'count') return { formula: `COUNTA(${range})`, result: counts[i] }
+      // The caption is ours (yes / 是), never user text; quotes are doubled as Excel requires anyway.
+      return { formula: `COUNTIF(${range},"${c.total.countIf.replace(/"/g, '""')}")`, result: matches[i] }
+    })
+    const row = ws.addRow(values)
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cell.style = { ...totalsStyle(lang), ...(columns[col - 1]?.total ? { numFmt: INTEGER_FORMAT } : {}) }
+    })
+    row.commit()
+  }
+
+  // The filter covers the header and the data, not the totals row, which must stay last when sorted.
+  ws.autoFilter = `A${headerRow}:${lastCol}${Math.max(lastData, headerRow)}`
+  ws.commit()
+  return { rows: n }
+}
