@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/main/store'
 import { killHard, spawnTs } from './child-process'
@@ -7,8 +8,8 @@ import { expectedText } from './crash-invariant'
 import { fakeSchema, sleep, tempDir } from './fake-schema'
 
 const KILLS = 110
-// Typically ~45 s; the budget leaves room for a busy CI machine.
-const BUDGET_MS = 75000
+// Typically ~45 s on an idle machine; the budget leaves room for a busy one (each kill costs a Node start-up).
+const BUDGET_MS = 150000
 
 /** Small seeded PRNG: a failing run can be replayed with the seed it prints. */
 function mulberry32(seed: number): () => number {
@@ -27,30 +28,32 @@ interface RunOutput {
   issued: number
   ready: boolean
   compactions: number
-  stderr: string
 }
 
-function collect(child: Child): { output: RunOutput; closed: Promise<void> } {
-  const output: RunOutput = { acked: 0, issued: 0, ready: false, compactions: 0, stderr: '' }
-  let rest = ''
-  child.stdout.on('data', (d: Buffer) => {
-    const lines = (rest + d.toString('utf8')).split('\n')
-    rest = lines.pop() ?? ''
-    for (const line of lines) {
-      const [word, num] = line.split(' ')
-      const n = Number(num)
-      if (word === 'ack') output.acked = Math.max(output.acked, n)
-      else if (word === 'issue') output.issued = Math.max(output.issued, n)
-      else if (word === 'ready') output.ready = true
-      else if (word === 'compacted') output.compactions += 1
-    }
-  })
+/** Parses the child's log file (see crash-child.ts for why it is a file and not stdout). */
+function readLog(path: string): RunOutput {
+  const output: RunOutput = { acked: 0, issued: 0, ready: false, compactions: 0 }
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  // The last line may be cut short by the kill: only whole lines count.
+  for (const line of text.split('\n').slice(0, -1)) {
+    const [word, num] = line.split(' ')
+    const n = Number(num)
+    if (word === 'ack') output.acked = Math.max(output.acked, n)
+    else if (word === 'issue') output.issued = Math.max(output.issued, n)
+    else if (word === 'ready') output.ready = true
+    else if (word === 'compacted') output.compactions += 1
+  }
+  return output
+}
+
+function collectStderr(child: Child): { stderr: () => string; closed: Promise<void> } {
+  let stderr = ''
+  child.stdout.resume()
   child.stderr.on('data', (d: Buffer) => {
-    output.stderr += d.toString('utf8')
+    stderr += d.toString('utf8')
   })
-  // 'close' comes after stdout has been read to the end, so every ack printed before the kill is counted.
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
-  return { output, closed }
+  return { stderr: () => stderr, closed }
 }
 
 describe('crash loop', () => {
@@ -71,19 +74,22 @@ describe('crash loop', () => {
     let totalCompactions = 0
     let killedBeforeReady = 0
     while (kills < KILLS && Date.now() - started < BUDGET_MS) {
-      const child = spawnTs('crash-child.ts', [dir, '25'])
-      const { output, closed } = collect(child)
+      const logPath = `${dir}.log`
+      rmSync(logPath, { force: true })
+      const child = spawnTs('crash-child.ts', [dir, '25', logPath])
+      const { stderr, closed } = collectStderr(child)
       if (kills % 4 === 0) {
         // Anywhere from start-up (lock, recovery, open-time writes) onwards.
         await sleep(random() * 350)
       } else {
         const t0 = Date.now()
-        while (!output.ready && child.exitCode === null && Date.now() - t0 < 10000) await sleep(2)
+        while (!readLog(logPath).ready && child.exitCode === null && Date.now() - t0 < 10000) await sleep(2)
         await sleep(random() * 150)
       }
-      if (child.exitCode !== null) throw new Error(`child exited by itself (${child.exitCode}): ${output.stderr} (seed ${seed})`)
+      if (child.exitCode !== null) throw new Error(`child exited by itself (${child.exitCode}): ${stderr()} (seed ${seed})`)
       await killHard(child)
       await closed
+      const output = readLog(logPath)
       kills += 1
       if (!output.ready) killedBeforeReady += 1
       totalCompactions += output.compactions
@@ -116,5 +122,5 @@ describe('crash loop', () => {
       `crash loop: ${kills} kills in ${((Date.now() - started) / 1000).toFixed(1)} s, ${killedBeforeReady} before ready, ` +
         `${prevLast} commits survived, ${totalCompactions} compactions seen (seed ${seed})`,
     )
-  }, 120000)
+  }, 240000)
 })
