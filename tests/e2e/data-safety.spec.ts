@@ -60,8 +60,8 @@ test('restoring a backup asks first, then shows the restored data', async ({ pag
   await dialog.getByRole('button', { name: '恢复此备份' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByTestId('notice')).toContainText('已恢复备份')
-  // The state before the restore was backed up.
-  await expect(backups.getByRole('row')).toHaveCount(before + 1)
+  // The state before the restore was backed up, and so was the restored state the journal now builds on.
+  await expect(backups.getByRole('row')).toHaveCount(before + 2)
 
   await navigate(page, 'dashboard')
   await expect(page.getByTestId('dashboard-empty')).toBeVisible()

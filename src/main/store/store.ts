@@ -327,7 +327,9 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       await this.files.run(() => this.copySnapshotToBackups('restore'))
       await this.install(memory, 'restore')
     })
-    this.queueBackup('restored')
+    // The journal from here on builds on the restored state, so the newest backup must hold it; waited for,
+    // so the backup list the user sees next is complete.
+    await this.maintenance.run(() => this.backup('restored'))
   }
 
   close(): Promise<void> {

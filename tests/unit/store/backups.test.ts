@@ -168,9 +168,11 @@ describe('restoreBackup', () => {
     expect(ids(store)).toEqual(['a'])
     expect(store.data.settings).toEqual({})
     const list = await store.listBackups()
-    expect(list.map((b) => b.name)).toEqual(['db-2024-05-01T08-05-00-000Z.json', first.name])
-    const safety = JSON.parse(await readFile(join(dir, 'backups', list[0].name), 'utf8')) as FakeDb
-    expect(safety.notes.map((n) => n.id)).toEqual(['a', 'b'])
+    // The safety copy of the state before, then one of the restored state the journal now builds on.
+    expect(list.map((b) => b.name).sort()).toEqual([first.name, 'db-2024-05-01T08-05-00-000Z-1.json', 'db-2024-05-01T08-05-00-000Z.json'])
+    const read = async (name: string) => (JSON.parse(await readFile(join(dir, 'backups', name), 'utf8')) as FakeDb).notes.map((n) => n.id)
+    expect(await read('db-2024-05-01T08-05-00-000Z.json')).toEqual(['a', 'b'])
+    expect(await read('db-2024-05-01T08-05-00-000Z-1.json')).toEqual(['a'])
     await store.commit({ puts: [note('c')] })
     await store.close()
     const again = await openStore({ dir, schema: fakeSchema(), backupOnOpen: false })
