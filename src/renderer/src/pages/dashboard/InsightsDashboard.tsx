@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import CircularProgress from '@mui/material/CircularProgress'
+import LinearProgress from '@mui/material/LinearProgress'
+import { useTranslation } from 'react-i18next'
+import type { DashboardSummary } from '../../../../shared/contract'
+import { call } from '../../api'
+import { Page } from '../../components/Page'
+import { useApp, useErrorText } from '../../state'
+import { DashboardCharts } from './Charts'
+import { KpiCards } from './KpiCards'
+import { DashboardLists } from './Lists'
+import { PeriodPicker } from './PeriodPicker'
+import { defaultYear, localToday, rangeOf, yearChoices } from './period'
+import type { Period } from './period'
+import { RecordCounts } from './RecordCounts'
+
+interface Loaded {
+  key: string
+  summary: DashboardSummary | null
+  error: string | null
+}
+
+/** The dashboard once there is data: figures for a year or a term, computed on the main side. */
+export function InsightsDashboard() {
+  const { t } = useTranslation()
+  const { status, dataVersion } = useApp()
+  const errorText = useErrorText()
+  const [today] = useState(localToday)
+  const currentYear = Number(today.slice(0, 4))
+  const [chosen, setChosen] = useState<Period | null>(null)
+  const [autoYear, setAutoYear] = useState<number | null>(null)
+  const period: Period = chosen ?? { year: autoYear ?? currentYear, scope: 'year' }
+  const { from, to } = rangeOf(period)
+  const key = `${from}|${to}|${dataVersion}`
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  /** the opening year is chosen once, from the first answer */
+  const decided = useRef(false)
+
+  useEffect(() => {
+    let live = true
+    call('dashboard.summary', { from, to, today }).then(
+      (summary) => {
+        if (!live) return
+        if (!decided.current) {
+          decided.current = true
+          const year = defaultYear(summary.years, currentYear)
+          if (chosen === null && year !== currentYear) {
+            setAutoYear(year) // the current year is empty: open on the latest year with data instead
+            return
+          }
+        }
+        setLoaded({ key, summary, error: null })
+      },
+      (e: unknown) => live && setLoaded({ key, summary: null, error: errorText(e) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [key, from, to, today, currentYear, chosen, errorText])
+
+  const summary = loaded?.summary ?? null
+  const refreshing = loaded !== null && loaded.key !== key
+  const years = yearChoices(summary?.years ?? [], currentYear, period.year)
+
+  return (
+    <Page title={t('dashboard.title')} actions={<PeriodPicker period={period} years={years} onChange={setChosen} />}>
+      <Box sx={{ overflow: 'auto', flex: 1, minHeight: 0, mx: -3, px: 3, pb: 2 }} data-testid="dashboard">
+        <Box sx={{ height: 4, mb: 1 }}>{refreshing && <LinearProgress aria-label={t('insights.dashboard.refreshing')} />}</Box>
+        {loaded?.error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {t('insights.dashboard.loadFailed', { message: loaded.error })}
+          </Alert>
+        )}
+        {!loaded && <CircularProgress aria-label={t('app.loading')} />}
+        {summary && (
+          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, opacity: refreshing ? 0.6 : 1, transition: 'opacity 120ms' }}>
+            <KpiCards kpis={summary.kpis} />
+            <DashboardCharts summary={summary} />
+            <DashboardLists summary={summary} />
+            {status && <RecordCounts counts={status.counts} />}
+          </Box>
+        )}
+      </Box>
+    </Page>
+  )
+}
