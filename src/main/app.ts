@@ -2,12 +2,16 @@ import { hostname } from 'node:os'
 import { createHandlers, createRouter } from './api'
 import type { Router } from './api'
 import { dbSchema } from './db/schema'
+import { createExporter } from './exports'
+import type { Exporter } from './exports'
+import type { Ctx } from './services/context'
 import { openStore } from './store'
 import type { Store } from './store'
 import type { DbData } from './db/schema'
 
 export interface AppCore {
   router: Router
+  exporter: Exporter
   store: Store<DbData>
   close(): Promise<void>
 }
@@ -32,12 +36,12 @@ export async function openApp(opts: {
     },
   })
   const host = hostname()
-  const handlers = createHandlers({
+  const ctx: Ctx = {
     store,
     now,
     deviceLabel: () => store.data.settings.deviceLabel || host,
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
-  })
-  return { router: createRouter(handlers), store, close: () => store.close() }
+  }
+  return { router: createRouter(createHandlers(ctx)), exporter: createExporter(ctx), store, close: () => store.close() }
 }

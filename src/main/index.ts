@@ -85,7 +85,24 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  bindIpc(core.router, (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(frameUrl))
+  bindIpc({
+    router: core.router,
+    exporter: core.exporter,
+    isTrusted: (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(frameUrl),
+    chooseFile: async (defaultName) => {
+      const options = { defaultPath: join(app.getPath('documents'), defaultName) }
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return r.canceled || !r.filePath ? null : r.filePath
+    },
+    afterSave: async (path) => {
+      const zh = core?.store.data.settings.language !== 'en'
+      const buttons = zh ? ['打开文件', '在文件夹中显示', '关闭'] : ['Open', 'Show in folder', 'Close']
+      const options = { type: 'info' as const, message: zh ? '已保存' : 'Saved', detail: path, buttons, defaultId: 0, cancelId: 2 }
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
+      if (response === 0) await shell.openPath(path)
+      else if (response === 1) shell.showItemInFolder(path)
+    },
+  })
   win = createWindow()
   win.on('closed', () => (win = null))
 }

@@ -4,6 +4,7 @@ import type { CollectionName, RecordTypes } from './collections'
 import { patchOf, idSchema, isoDate, isoDateTime } from './domain/common'
 import { settingsUpdate } from './domain/settings'
 import type { Settings } from './domain/settings'
+import type { ExportFn } from './exports'
 import { MESSAGES } from './messages'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
 
@@ -211,7 +212,7 @@ export interface ApiErrorBody {
   links?: LinkRef[]
 }
 
-/** The shape the preload and the browser shim expose as window.api. */
-export type WindowApi = { [M in MethodName]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> }
+/** The shape the preload and the browser shim expose as window.api: every method, plus `export` for files. */
+export type WindowApi = { [M in MethodName]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> } & { export: ExportFn }
 
 export { COLLECTION_NAMES }

@@ -1,5 +1,5 @@
 // How a person, an alumnus or a list of names is printed, the same way in every report.
-import type { Contact, Staff } from '../../shared/domain'
+import type { Contact } from '../../shared/domain'
 import { enumLabel } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 
@@ -13,10 +13,6 @@ export function contactWithTitle(c: Contact, lang: Lang): string {
   return withTitle(c.name, c.position, lang)
 }
 
-export function staffWithTitle(s: Staff, lang: Lang): string {
-  return withTitle(s.name, s.title, lang)
-}
-
 /** 2001届过程装备与控制工程专业本科校友 / alumnus, class of 2001, Process Equipment… (Bachelor's) */
 export function alumniNote(c: Contact, lang: Lang): string {
   const a = c.alumni
@@ -27,11 +23,6 @@ export function alumniNote(c: Contact, lang: Lang): string {
   }
   const bits = [a.classYear ? `class of ${a.classYear}` : '', a.major, a.degree === 'other' ? '' : degree].filter(Boolean)
   return bits.length ? `alumnus, ${bits.join(', ')}` : 'alumnus'
-}
-
-/** A phone number and e-mail after a name, for the delegation's itinerary. */
-export function reachable(c: { phone: string; email?: string }): string {
-  return [c.phone, c.email ?? ''].filter(Boolean).join(' ')
 }
 
 /** Names in one cell: one per line, so a long list wraps cleanly in a narrow column. */

@@ -443,7 +443,11 @@ function alumniMetItem(c: Ctx): Item | null {
   const seen = new Set<string>()
   const alumni: Contact[] = []
   for (const a of c.input.activities) {
-    for (const p of c.look.contacts(a.contactIds)) if (p.alumni && !seen.has(p.id)) (seen.add(p.id), alumni.push(p))
+    for (const p of c.look.contacts(a.contactIds)) {
+      if (!p.alumni || seen.has(p.id)) continue
+      seen.add(p.id)
+      alumni.push(p)
+    }
   }
   if (!alumni.length) return null
   const who = joinList(

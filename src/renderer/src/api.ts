@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { contract } from '../../shared/contract'
 import type { ApiErrorBody, ApiInput, ApiOutput, ApiResult, LinkRef, MethodName, Page, WindowApi } from '../../shared/contract'
 import type { CollectionName, RecordTypes } from '../../shared/collections'
+import { exportsContract } from '../../shared/exports'
+import type { ExportInput, ExportName, ExportResult } from '../../shared/exports'
 
 export type ApiErrorCode = ApiErrorBody['code'] | 'TRANSPORT'
 
@@ -40,7 +42,7 @@ function windowApi(): WindowApi {
   return api
 }
 
-const READ_ONLY = /\.(list|get)$|^links\.find$|^settings\.get$|^system\.status$|^backups\.list$/
+const READ_ONLY = /\.(list|get|totals)$|^links\.find$|^settings\.get$|^system\.status$|^backups\.list$|^search\.global$|^dashboard\.summary$/
 const mutationListeners = new Set<(method: MethodName) => void>()
 
 /** Called after every successful call that may have changed data (caches use it to forget). */
@@ -101,4 +103,23 @@ export function deleteRecord<C extends CollectionName>(c: C, id: string): Promis
 }
 export function restoreRecord<C extends CollectionName>(c: C, id: string): Promise<RecordTypes[C]> {
   return dynamicCall(`${c}.restore` as MethodName, { id })
+}
+
+/**
+ * Writes a report or register: Electron asks where and offers to open the file,
+ * browser mode downloads it. Resolves with saved: false if the user cancelled.
+ */
+export async function exportFile<N extends ExportName>(name: N, input: ExportInput<N>): Promise<ExportResult> {
+  const checked = exportsContract[name].safeParse(input)
+  if (!checked.success) {
+    throw new ApiError('VALIDATION', checked.error.issues[0]?.message ?? 'Invalid input', issuesToFieldErrors(checked.error.issues))
+  }
+  let result: ApiResult<ExportResult>
+  try {
+    result = await windowApi().export(name, input)
+  } catch (e) {
+    throw new ApiError('TRANSPORT', e instanceof Error ? e.message : String(e))
+  }
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.fieldErrors ?? {}, result.error.links ?? [])
+  return result.data
 }

@@ -3,6 +3,7 @@
 // the difference.
 import { METHOD_NAMES } from '../../shared/contract'
 import type { ApiResult, WindowApi } from '../../shared/contract'
+import type { ExportResult } from '../../shared/exports'
 
 const TOKEN_KEY = 'liaison-desk-token'
 
@@ -38,5 +39,36 @@ async function post(method: string, input: unknown): Promise<ApiResult<unknown>>
   return (await res.json()) as ApiResult<unknown>
 }
 
-const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => post(m, input)])) as unknown as WindowApi
+/** Browser mode saves a file the browser's way: the server streams it, the page hands it to the downloads. */
+async function exportFile(name: string, input: unknown): Promise<ApiResult<ExportResult>> {
+  let res: Response
+  try {
+    res = await fetch(`/export/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-liaison-token': token },
+      body: JSON.stringify(input ?? {}),
+    })
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'The Liaison Desk server is not running', fieldErrors: {} } }
+  }
+  if (res.status === 422) return (await res.json()) as ApiResult<ExportResult>
+  if (!res.ok) return { ok: false, error: { code: 'FORBIDDEN', message: `${res.status}: ${await res.text()}`, fieldErrors: {} } }
+  const disposition = res.headers.get('content-disposition') ?? ''
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1]
+  const fileName = encoded ? decodeURIComponent(encoded) : `${name}.bin`
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return { ok: true, data: { saved: true, fileName } }
+}
+
+const api = {
+  ...Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => post(m, input)])),
+  export: exportFile,
+} as unknown as WindowApi
 Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })

@@ -6,6 +6,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Router } from '../../main/api'
+import type { Exporter } from '../../main/exports'
 
 const MAX_BODY = 16 * 1024 * 1024
 const TYPES: Record<string, string> = {
@@ -57,13 +58,14 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * Browser mode: the built renderer plus POST /api/<method>, bound to the same
- * router as Electron's IPC. Only this machine may call it: it listens on
- * 127.0.0.1, refuses foreign Host and Origin headers (DNS rebinding, other
- * sites) and needs the per-run token on every API call.
+ * Browser mode: the built renderer, POST /api/<method> bound to the same router
+ * as Electron's IPC, and POST /export/<name>, which streams a report as a
+ * download. Only this machine may call it: it listens on 127.0.0.1, refuses
+ * foreign Host and Origin headers (DNS rebinding, other sites) and needs the
+ * per-run token on every API and export call.
  */
-export async function startWebServer(opts: { router: Router; staticDir: string; token: string; port: number }): Promise<WebServer> {
-  const { router, staticDir, token } = opts
+export async function startWebServer(opts: { router: Router; exporter: Exporter; staticDir: string; token: string; port: number }): Promise<WebServer> {
+  const { router, exporter, staticDir, token } = opts
   let allowedHosts = new Set<string>()
 
   const server: Server = createServer((req, res) => {
@@ -79,7 +81,8 @@ export async function startWebServer(opts: { router: Router; staticDir: string; 
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Foreign origin')
     const url = new URL(req.url ?? '/', 'http://localhost')
 
-    if (url.pathname.startsWith('/api/')) {
+    const route = /^\/(api|export)\/([\w.]+)$/.exec(url.pathname)
+    if (route) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST')
       if (!sameToken(req.headers['x-liaison-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON')
@@ -90,8 +93,9 @@ export async function startWebServer(opts: { router: Router; staticDir: string; 
       } catch (e) {
         return send(res, 400, e instanceof Error ? e.message : 'Bad request')
       }
-      const result = await router.call(decodeURIComponent(url.pathname.slice(5)), input)
-      return send(res, 200, JSON.stringify(result), TYPES['.json'])
+      const [, kind, name] = route
+      if (kind === 'api') return send(res, 200, JSON.stringify(await router.call(name, input)), TYPES['.json'])
+      return exportFile(name, input, res)
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
@@ -111,6 +115,26 @@ export async function startWebServer(opts: { router: Router; staticDir: string; 
     })
     if (req.method === 'HEAD') return void res.end()
     createReadStream(file).pipe(res)
+  }
+
+  /** A file export streams straight into the response; a refused one answers 422 with the usual error body. */
+  async function exportFile(name: string, input: unknown, res: ServerResponse): Promise<void> {
+    const prepared = exporter.prepare(name, input)
+    if (!prepared.ok) return send(res, 422, JSON.stringify({ ok: false, error: prepared.error }), TYPES['.json'])
+    const { fileName, mime, write } = prepared.job
+    const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'")
+    res.writeHead(200, {
+      'content-type': mime,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    try {
+      await write(res)
+    } catch (e) {
+      // Headers are gone: all that is left is to cut the download short so the browser reports a failure.
+      res.destroy(e instanceof Error ? e : new Error(String(e)))
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

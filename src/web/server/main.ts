@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
   const app = await openApp({ dataDir, resourcesDir: join(root, 'resources'), appVersion: pkg.version })
   const token = randomBytes(24).toString('base64url')
-  const server = await startWebServer({ router: app.router, staticDir: join(root, 'out', 'web'), token, port })
+  const server = await startWebServer({ router: app.router, exporter: app.exporter, staticDir: join(root, 'out', 'web'), token, port })
   console.log(`Liaison Desk: ${server.url}`)
   console.log(`Data folder: ${dataDir}`)
 

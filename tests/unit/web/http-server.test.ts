@@ -18,7 +18,7 @@ beforeAll(async () => {
   await mkdir(join(staticDir, 'assets'))
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Liaison</title>')
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
-  server = await startWebServer({ router: app.core.router, staticDir, token, port: 0 })
+  server = await startWebServer({ router: app.core.router, exporter: app.core.exporter, staticDir, token, port: 0 })
 })
 afterAll(async () => {
   await server.close()
@@ -77,5 +77,28 @@ describe('browser mode server', () => {
     expect((await send({ path: '/api/system.status', method: 'GET' })).status).toBe(405)
     const r = await send({ path: '/api/system.status', method: 'POST', headers: { 'content-type': 'application/json', 'x-liaison-token': token }, body: '{oops' })
     expect(r.status).toBe(400)
+  })
+})
+
+describe('browser mode exports', () => {
+  const exportCall = (name: string, input: unknown, headers: Record<string, string> = {}) =>
+    send({ path: `/export/${name}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-liaison-token': token, ...headers }, body: JSON.stringify(input) })
+
+  it('streams a register as an xlsx download with a UTF-8 file name', async () => {
+    const r = await exportCall('register.followUps', { lang: 'zh-CN' })
+    expect(r.status).toBe(200)
+    expect(String(r.headers['content-type'])).toContain('spreadsheetml')
+    expect(String(r.headers['content-disposition'])).toContain("filename*=UTF-8''" + encodeURIComponent('跟进事项清单'))
+    expect(r.body.startsWith('PK')).toBe(true)
+  })
+
+  it('refuses bad input with a field-level error and needs the token', async () => {
+    const bad = await exportCall('trip.workbook', { tripId: '' })
+    expect(bad.status).toBe(422)
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { tripId: expect.any(Array) } } })
+    const missing = await exportCall('trip.workbook', { tripId: 'no-such-trip' })
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect((await exportCall('register.visits', {}, { 'x-liaison-token': 'nope' })).status).toBe(401)
+    expect((await exportCall('register.nothing', {})).status).toBe(422)
   })
 })

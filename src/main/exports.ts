@@ -1,0 +1,113 @@
+import type { Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import type { z } from 'zod'
+import type { Lang } from '../shared/enums'
+import { DOCX_MIME, exportsContract, isExportName, XLSX_MIME } from '../shared/exports'
+import type { ExportName } from '../shared/exports'
+import type { ApiErrorBody } from '../shared/contract'
+import { AppError, validationError } from './errors'
+import {
+  collectTripReportInput, itineraryDocx, itineraryWorkbook, tripReportDocx, tripWorkbook,
+  writeAlumniDirectory, writeAlumniGroups, writeFollowUps, writeInternshipBases, writeVisitsLedger,
+} from './reports'
+import type { TripReportInput } from './reports'
+import type { Ctx } from './services/context'
+import { createInsightService } from './services/insights'
+
+/** A validated export, ready to be written wherever the transport chose. */
+export interface PreparedExport {
+  fileName: string
+  mime: string
+  write(out: Writable): Promise<void>
+}
+
+export interface Exporter {
+  prepare(name: string, input: unknown): { ok: true; job: PreparedExport } | { ok: false; error: ApiErrorBody }
+}
+
+type Input<N extends ExportName> = z.output<(typeof exportsContract)[N]>
+
+/** File names a person can tell apart in a folder: what, for which trip or range, in which language. */
+function safeName(text: string): string {
+  // Control characters and the characters Windows forbids in file names.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export'
+}
+
+const CAPTIONS: Record<ExportName, Record<Lang, string>> = {
+  'trip.workbook': { 'zh-CN': '出访汇总表', en: 'Trip summary' },
+  'trip.report': { 'zh-CN': '出访工作报告', en: 'Trip report' },
+  'trip.itineraryDocx': { 'zh-CN': '行程安排', en: 'Itinerary' },
+  'trip.itineraryXlsx': { 'zh-CN': '行程安排', en: 'Itinerary' },
+  'register.visits': { 'zh-CN': '访企拓岗台账', en: 'Visits ledger' },
+  'register.internshipBases': { 'zh-CN': '实习基地名录', en: 'Internship bases' },
+  'register.alumni': { 'zh-CN': '校友名录', en: 'Alumni directory' },
+  'register.alumniGroups': { 'zh-CN': '校友组织名录', en: 'Alumni organisations' },
+  'register.followUps': { 'zh-CN': '跟进事项清单', en: 'Follow-ups' },
+}
+
+export function createExporter(ctx: Ctx): Exporter {
+  const insights = createInsightService(ctx)
+  const today = () => ctx.now().toISOString().slice(0, 10)
+  const langOf = (l: Lang | undefined): Lang => l ?? ctx.store.data.settings.reportLanguage
+
+  function tripInput(tripId: string): TripReportInput {
+    return collectTripReportInput(ctx.store.data, tripId, insights.tripTotals(tripId))
+  }
+
+  function bytes(fileName: string, mime: string, make: () => Promise<Buffer>): PreparedExport {
+    return { fileName, mime, write: async (out) => pipeline(Readable.from([await make()]), out) }
+  }
+
+  function tripFile<N extends 'trip.workbook' | 'trip.report' | 'trip.itineraryDocx' | 'trip.itineraryXlsx'>(name: N, input: Input<N>): PreparedExport {
+    const lang = langOf(input.lang)
+    const data = tripInput(input.tripId)
+    const base = safeName(`${CAPTIONS[name][lang]} ${data.trip.title} ${data.trip.startDate}`)
+    switch (name) {
+      case 'trip.workbook':
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang }))
+      case 'trip.report':
+        return bytes(`${base}.docx`, DOCX_MIME, () => tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today() }))
+      case 'trip.itineraryDocx':
+        return bytes(`${base}.docx`, DOCX_MIME, () => itineraryDocx(data, { lang }))
+      default:
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => itineraryWorkbook(data, { lang }))
+    }
+  }
+
+  function register(name: ExportName, input: Input<'register.followUps'> & Input<'register.alumni'>): PreparedExport {
+    const lang = langOf(input.lang)
+    const span = input.from || input.to ? ` ${input.from ?? ''}–${input.to ?? ''}` : ''
+    const fileName = `${safeName(`${CAPTIONS[name][lang]}${span} ${today()}`)}.xlsx`
+    const data = ctx.store.data
+    const range = { from: input.from, to: input.to }
+    const writers: Partial<Record<ExportName, (out: Writable) => Promise<unknown>>> = {
+      'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out),
+      'register.internshipBases': (out) => writeInternshipBases(data, { lang, ...range, asOf: today() }, out),
+      'register.alumni': (out) => writeAlumniDirectory(data, { lang, filter: { classYear: input.classYear, major: input.major, city: input.city } }, out),
+      'register.alumniGroups': (out) => writeAlumniGroups(data, { lang, ...range }, out),
+      'register.followUps': (out) => writeFollowUps(data, { lang, ...range, status: input.status, asOf: today() }, out),
+    }
+    const write = writers[name]
+    if (!write) throw new Error(`No register writer for ${name}`)
+    return { fileName, mime: XLSX_MIME, write: async (out) => void (await write(out)) }
+  }
+
+  return {
+    prepare(name, raw) {
+      if (!isExportName(name)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown export ${name}`, fieldErrors: {} } }
+      const parsed = exportsContract[name].safeParse(raw ?? {})
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() }
+      try {
+        const job = name.startsWith('trip.')
+          ? tripFile(name as 'trip.workbook', parsed.data as Input<'trip.workbook'>)
+          : register(name, parsed.data as Input<'register.followUps'> & Input<'register.alumni'>)
+        return { ok: true, job }
+      } catch (e) {
+        if (e instanceof AppError) return { ok: false, error: e.toBody() }
+        throw e
+      }
+    },
+  }
+}
