@@ -1,0 +1,45 @@
+// The trip's documents, downloaded from the Reports tab in browser mode and read back:
+// what a user gets is a real workbook and a real Word file, in the language chosen.
+import { readFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, navigate, openApp, test } from './fixtures'
+
+const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
+
+test('the trip page downloads the summary workbook and the Word report', async ({ page, server }) => {
+  await openApp(page, server)
+  await page.getByRole('button', { name: '载入示例行程' }).click()
+  await expect(page.getByTestId('dashboard-empty')).toBeHidden()
+  await navigate(page, 'trips')
+  await page.getByRole('row').nth(1).click()
+  await expect(page.getByTestId('trip-page')).toBeVisible()
+  await page.getByTestId('tab-reports').click()
+  await expect(page.getByTestId('trip-reports')).toBeVisible()
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.screenshot({ path: `${shots}/zh-CN-trip-reports.png` })
+
+  const [workbookDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trip-workbook').click()])
+  expect(workbookDownload.suggestedFilename()).toMatch(/^出访汇总表 .*\.xlsx$/)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(await readFile((await workbookDownload.path())!))
+  expect(wb.worksheets.length).toBeGreaterThanOrEqual(6)
+  expect(JSON.stringify(wb.worksheets[0].getRow(1).values)).toContain('资源与环境学院')
+  await expect(page.getByTestId('export-notice')).toContainText('已保存')
+
+  // English, chosen on the tab: the Word report follows it.
+  await page.getByTestId('trip-reports').getByRole('button', { name: 'English', exact: true }).click()
+  const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trip-report').click()])
+  expect(reportDownload.suggestedFilename()).toMatch(/^Trip report .*\.docx$/)
+  const zip = await JSZip.loadAsync(await readFile((await reportDownload.path())!))
+  const xml = await zip.file('word/document.xml')!.async('string')
+  // English captions around the records as entered (the sample was loaded in Chinese).
+  expect(xml).toContain('Activity Overview and Main Itinerary')
+  expect(xml).toContain('必普帕洛洛')
+
+  await page.getByTestId('appbar-language').click()
+  await expect(page.getByTestId('trip-reports')).toContainText('Trip summary workbook')
+  await page.screenshot({ path: `${shots}/en-trip-reports.png` })
+})
