@@ -24,7 +24,7 @@ test('the trip page downloads the summary workbook and the Word report', async (
   const [workbookDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trip-workbook').click()])
   expect(workbookDownload.suggestedFilename()).toMatch(/^出访汇总表 .*\.xlsx$/)
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(await readFile((await workbookDownload.path())!))
+  await wb.xlsx.readFile((await workbookDownload.path())!)
   expect(wb.worksheets.length).toBeGreaterThanOrEqual(6)
   expect(JSON.stringify(wb.worksheets[0].getRow(1).values)).toContain('资源与环境学院')
   await expect(page.getByTestId('export-notice')).toContainText('已保存')

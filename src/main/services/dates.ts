@@ -1,5 +1,5 @@
-/** Agreements ending within this many days are flagged as expiring. */
-export const EXPIRY_WINDOW_DAYS = 90
+/** Agreements ending within this many days are flagged as expiring (one value, shared with the renderer). */
+export { EXPIRY_WINDOW_DAYS } from '../../shared/days'
 
 export function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay}T00:00:00Z`)

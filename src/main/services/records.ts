@@ -42,6 +42,22 @@ function compareValues(a: unknown, b: unknown): number {
 
 export function createRecordService(ctx: Ctx) {
   const { store } = ctx
+  /**
+   * Whole collections in sort order, per field and direction, until the collection changes.
+   * Comparing 100,000 names with a collator takes about a second; filtering a sorted
+   * list takes milliseconds, so every filter and search reuses one sort.
+   */
+  const sorted = new Map<string, { revision: string; records: readonly AnyRecord[] }>()
+  function sortedAll<C extends CollectionName>(c: C, field: string, dir: 'asc' | 'desc'): readonly Rec<C>[] {
+    const key = `${c}\u0000${field}\u0000${dir}`
+    const revision = store.revision(c)
+    const hit = sorted.get(key)
+    if (hit && hit.revision === revision) return hit.records as readonly Rec<C>[]
+    const sign = dir === 'desc' ? -1 : 1
+    const records = [...all(c)].sort((a, b) => sign * compareValues((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]))
+    sorted.set(key, { revision, records })
+    return records
+  }
 
   function all<C extends CollectionName>(c: C): readonly Rec<C>[] {
     return store.data[c] as Rec<C>[]
@@ -123,16 +139,12 @@ export function createRecordService(ctx: Ctx) {
       const filter = q.filter ?? {}
       const needle = q.search.trim().toLowerCase()
       const hits: Rec<C>[] = []
-      for (const r of all(c)) {
+      const source = q.sort ? sortedAll(c, q.sort.field, q.sort.dir) : all(c)
+      for (const r of source) {
         if (!q.includeDeleted && r.deletedAt !== null) continue
         if (!pred(r, filter)) continue
         if (needle !== '' && !haystack(c, r).includes(needle)) continue
         hits.push(r)
-      }
-      if (q.sort) {
-        const { field, dir } = q.sort
-        const sign = dir === 'desc' ? -1 : 1
-        hits.sort((a, b) => sign * compareValues((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]))
       }
       return { items: hits.slice(q.offset, q.offset + q.limit), total: hits.length }
     },

@@ -19,9 +19,14 @@ function indexCollection(name: string, list: unknown): Map<string, number> {
 }
 
 /** The live data plus its indexes; changes only through apply(), which runs after the journal write succeeded. */
+let instances = 0
+
 export class MemoryState<D extends DbShape> {
   readonly data: D
   private readonly indexes = new Map<string, Map<string, number>>()
+  /** bumped per collection on every change, so readers can cache what they derive from it */
+  private readonly changes = new Map<string, number>()
+  private readonly instance = ++instances
 
   constructor(
     data: D,
@@ -37,6 +42,11 @@ export class MemoryState<D extends DbShape> {
     return (this.data[collection] as StoredRecord[])[at]
   }
 
+  /** Differs whenever the collection may have changed (a new state, or a put into it). */
+  revision(collection: string): string {
+    return `${this.instance}:${this.changes.get(collection) ?? 0}`
+  }
+
   has(collection: string): boolean {
     return this.indexes.has(collection)
   }
@@ -46,6 +56,7 @@ export class MemoryState<D extends DbShape> {
       const index = this.indexes.get(collection)
       if (!index) throw new Error(`Unknown collection "${collection}"`)
       const list = this.data[collection] as StoredRecord[]
+      this.changes.set(collection, (this.changes.get(collection) ?? 0) + 1)
       const at = index.get(record.id)
       if (at === undefined) {
         index.set(record.id, list.length)

@@ -111,6 +111,10 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     return this.memory.get(collection, id)
   }
 
+  revision(collection: string): string {
+    return this.memory.revision(collection)
+  }
+
   status(): StoreStatus {
     return { dataDir: this.init.dir, recovered: this.init.recovered }
   }

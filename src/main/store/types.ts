@@ -53,6 +53,8 @@ export interface Store<D extends DbShape> {
   /** live in-memory data; callers never mutate it */
   readonly data: D
   get(collection: string, id: string): StoredRecord | undefined
+  /** an opaque token that changes whenever the collection may have changed: a key for derived caches */
+  revision(collection: string): string
   /** resolves only when durable on disk; all puts or none */
   commit(tx: Tx): Promise<void>
   /** whole-state replace, validated, durable when resolved */

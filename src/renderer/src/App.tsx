@@ -10,7 +10,15 @@ import { Layout } from './components/Layout'
 import { isLang } from './i18n'
 import { DashboardPage } from './pages/DashboardPage'
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage'
-import { AgreementsPage, AlumniGroupsPage, ContactsPage, FollowUpsPage, StaffPage, TripsPage } from './pages/registers'
+import { TripPage } from './pages/trips/TripPage'
+import { TripsListPage } from './pages/trips/TripsListPage'
+import { AgreementsPage } from './pages/agreements/AgreementsPage'
+import { AlumniGroupsPage } from './pages/alumniGroups/AlumniGroupsPage'
+import { ContactDetailPage } from './pages/contacts/ContactDetailPage'
+import { ContactsPage } from './pages/contacts/ContactsPage'
+import { FollowUpsPage } from './pages/followUps/FollowUpsPage'
+import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage'
+import { StaffPage } from './pages/staff/StaffPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { AppProvider } from './state'
 
@@ -52,9 +60,12 @@ export function App({ initialSettings }: { initialSettings: Settings | null }) {
           <Routes>
             <Route element={<Layout />}>
               <Route index element={<DashboardPage />} />
-              <Route path="trips" element={<TripsPage />} />
+              <Route path="trips" element={<TripsListPage />} />
+              <Route path="trips/:id" element={<TripPage />} />
               <Route path="organizations" element={<OrganizationsPage />} />
+              <Route path="organizations/:id" element={<OrganizationDetailPage />} />
               <Route path="contacts" element={<ContactsPage />} />
+              <Route path="contacts/:id" element={<ContactDetailPage />} />
               <Route path="agreements" element={<AgreementsPage />} />
               <Route path="alumni-groups" element={<AlumniGroupsPage />} />
               <Route path="follow-ups" element={<FollowUpsPage />} />

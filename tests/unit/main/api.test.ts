@@ -118,6 +118,17 @@ describe('records', () => {
     expect(page.items.map((o) => o.name)).toEqual(desc.items.slice(1, 3).map((o) => o.name))
   })
 
+  it('re-sorts after a change, though sorted lists are cached', async () => {
+    const a = await app.call('organizations.create', { name: 'Alpha' })
+    await app.call('organizations.create', { name: 'Beta' })
+    const names = async () => (await app.call('organizations.list', { sort: { field: 'name', dir: 'asc' } })).items.map((o) => o.name)
+    expect(await names()).toEqual(['Alpha', 'Beta'])
+    await app.call('organizations.update', { id: a.id, changes: { name: 'Gamma' } })
+    expect(await names()).toEqual(['Beta', 'Gamma'])
+    await app.call('organizations.create', { name: 'Aardvark' })
+    expect(await names()).toEqual(['Aardvark', 'Beta', 'Gamma'])
+  })
+
   it('keeps acknowledged data across a reopen of the folder', async () => {
     const org = await app.call('organizations.create', { name: '如东经济开发区管委会', kind: 'devZoneCommittee' })
     await app.close()

@@ -13,6 +13,7 @@ import TranslateIcon from '@mui/icons-material/Translate'
 import { useTranslation } from 'react-i18next'
 import { currentLang } from '../i18n'
 import { useApp, useErrorText } from '../state'
+import { GlobalSearch } from './GlobalSearch'
 import { NAV } from './navigation'
 import { RecoveryBanner } from './RecoveryBanner'
 
@@ -36,6 +37,7 @@ export function Layout() {
           <Typography variant="body2" noWrap sx={{ opacity: 0.8, flex: 1, minWidth: 0 }} title={org || t('app.subtitle')}>
             {org || t('app.subtitle')}
           </Typography>
+          <GlobalSearch />
           <Button
             color="inherit"
             size="small"

@@ -65,6 +65,8 @@ export interface RegisterListProps<C extends CollectionName> {
   /** offer the "Show deleted" switch */
   allowShowDeleted?: boolean
   pageSize?: number
+  /** width of the actions column (default 112: two icons) */
+  actionsWidth?: number
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -102,7 +104,7 @@ interface Loaded<T> {
 }
 
 export function RegisterList<C extends CollectionName>(props: RegisterListProps<C>) {
-  const { collection, columns, emptyText, defaultSort, filter, toolbar, onRowClick, rowActions, allowShowDeleted = false, pageSize = 25 } = props
+  const { collection, columns, emptyText, defaultSort, filter, toolbar, onRowClick, rowActions, allowShowDeleted = false, pageSize = 25, actionsWidth = 112 } = props
   const { t } = useTranslation()
   const { dataVersion } = useApp()
   const errorText = useErrorText()
@@ -182,12 +184,12 @@ export function RegisterList<C extends CollectionName>(props: RegisterListProps<
         field: '__actions',
         type: 'actions',
         headerName: t('common.actions'),
-        width: 112,
+        width: actionsWidth,
         getActions: ({ row }) => rowActions(row as RecordTypes[C]),
       })
     }
     return cols
-  }, [columns, names, rowActions, sortable, t])
+  }, [columns, names, rowActions, sortable, t, actionsWidth])
 
   const searching = debounced !== ''
   const overlayText = searching ? t('common.noMatch', { search: debounced }) : emptyText

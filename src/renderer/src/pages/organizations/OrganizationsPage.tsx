@@ -6,9 +6,11 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined'
 import EditIcon from '@mui/icons-material/EditOutlined'
 import RestoreIcon from '@mui/icons-material/RestoreFromTrash'
 import { GridActionsCellItem } from '@mui/x-data-grid'
+import { useNavigate } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import type { Organization } from '../../../../shared/domain/organizations'
 import { Page } from '../../components/Page'
+import { detailsAction } from '../../components/registerActions'
 import { RegisterList } from '../../components/RegisterList'
 import type { RegisterColumn } from '../../components/RegisterList'
 import { useDeleteFlow } from '../../components/useDeleteFlow'
@@ -22,6 +24,7 @@ type Editing = { record: Organization | null; key: number } | null
 export function OrganizationsPage() {
   const { t } = useTranslation()
   const { notify } = useApp()
+  const navigate = useNavigate()
   const [editing, setEditing] = useState<Editing>(null)
   const { requestDelete, restore, dialog } = useDeleteFlow('organizations')
 
@@ -49,10 +52,11 @@ export function OrganizationsPage() {
       r.deletedAt
         ? [<GridActionsCellItem key="restore" icon={<RestoreIcon />} label={t('common.restore')} title={t('common.restore')} onClick={() => void restore(r)} />]
         : [
+            detailsAction(t, () => navigate(`/organizations/${r.id}`)),
             <GridActionsCellItem key="edit" icon={<EditIcon />} label={t('common.edit')} title={t('common.edit')} onClick={() => setEditing({ record: r, key: Date.now() })} />,
             <GridActionsCellItem key="delete" icon={<DeleteIcon />} label={t('common.delete')} title={t('common.delete')} onClick={() => void requestDelete(r)} />,
           ],
-    [t, restore, requestDelete],
+    [t, restore, requestDelete, navigate],
   )
 
   const onRowClick = useCallback((r: Organization) => {
@@ -69,6 +73,7 @@ export function OrganizationsPage() {
         allowShowDeleted
         onRowClick={onRowClick}
         rowActions={rowActions}
+        actionsWidth={140}
         toolbar={
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
             {t('common.new')}
