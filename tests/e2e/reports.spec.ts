@@ -43,3 +43,20 @@ test('the trip page downloads the summary workbook and the Word report', async (
   await expect(page.getByTestId('trip-reports')).toContainText('Trip summary workbook')
   await page.screenshot({ path: `${shots}/en-trip-reports.png` })
 })
+
+test('a register exports what its filters show', async ({ page, server }) => {
+  await openApp(page, server)
+  await page.getByRole('button', { name: '载入示例行程' }).click()
+  await expect(page.getByTestId('dashboard-empty')).toBeHidden()
+  await navigate(page, 'contacts')
+  await page.getByLabel('专业').fill('过程装备')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-alumni').click()])
+  expect(download.suggestedFilename()).toMatch(/^校友名录.*\.xlsx$/)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile((await download.path())!)
+  const sheet = wb.worksheets[0]
+  const cells = sheet.getSheetValues().flat().map(String).join('|')
+  // The one alumnus of the sample, class of 2001, with the record id for re-import.
+  expect(cells).toContain('罗小秋')
+  expect(cells).toContain('2001')
+})

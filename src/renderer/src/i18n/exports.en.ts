@@ -6,6 +6,13 @@ export const exportsEn: ExportsMessages = {
   failed: 'Export failed: {{message}}',
   export: 'Export to Excel',
   language: 'Report language',
+  registers: {
+    visits: 'Export visits ledger',
+    internshipBases: 'Export internship bases',
+    alumni: 'Export alumni directory',
+    alumniGroups: 'Export alumni organisations',
+    followUps: 'Export follow-ups',
+  },
   reports: {
     title: 'Reports',
     intro: 'Made from this trip’s records, ready to hand in.',

@@ -5,6 +5,13 @@ export const exportsZhCN = {
   failed: '导出失败：{{message}}',
   export: '导出 Excel',
   language: '报告语言',
+  registers: {
+    visits: '导出访企拓岗台账',
+    internshipBases: '导出实习基地名录',
+    alumni: '导出校友名录',
+    alumniGroups: '导出校友组织名录',
+    followUps: '导出跟进清单',
+  },
   reports: {
     title: '报告',
     intro: '由本次出访的记录自动生成，可直接提交。',

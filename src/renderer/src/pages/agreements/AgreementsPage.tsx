@@ -20,6 +20,7 @@ import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { AgreementDialog } from './AgreementDialog'
 import { ExpiryChip } from './ExpiryChip'
+import { ExportButton } from '../../components/ExportButton'
 
 type Editing = { record: Agreement | null; key: number } | null
 
@@ -128,9 +129,12 @@ export function AgreementsPage() {
         onRowClick={(r) => !r.deletedAt && edit(r)}
         rowActions={rowActions}
         toolbar={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
-            {t('common.new')}
-          </Button>
+          <>
+            <ExportButton name="register.internshipBases" input={{}} label={t('exports.registers.internshipBases')} testId="export-internship-bases" />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
+              {t('common.new')}
+            </Button>
+          </>
         }
       />
       {editing && (

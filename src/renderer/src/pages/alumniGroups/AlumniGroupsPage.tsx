@@ -21,6 +21,7 @@ import { useApp, useErrorText } from '../../state'
 import { AlumniGroupDialog } from './AlumniGroupDialog'
 import { nextStatus, StatusDots } from './StatusSteps'
 import type { GroupStatus } from './StatusSteps'
+import { ExportButton } from '../../components/ExportButton'
 
 type Editing = { record: AlumniGroup | null; key: number } | null
 
@@ -134,9 +135,12 @@ export function AlumniGroupsPage() {
         rowActions={rowActions}
         actionsWidth={140}
         toolbar={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
-            {t('common.new')}
-          </Button>
+          <>
+            <ExportButton name="register.alumniGroups" input={{}} label={t('exports.registers.alumniGroups')} testId="export-alumni-groups" />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
+              {t('common.new')}
+            </Button>
+          </>
         }
       />
       {editing && (

@@ -20,6 +20,7 @@ import { formatDate } from '../../format'
 import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { ContactDialog } from './ContactDialog'
+import { ExportButton } from '../../components/ExportButton'
 
 type Editing = { record: Contact | null; key: number } | null
 
@@ -133,9 +134,17 @@ export function ContactsPage() {
         rowActions={rowActions}
         actionsWidth={140}
         toolbar={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
-            {t('common.new')}
-          </Button>
+          <>
+            <ExportButton
+              name="register.alumni"
+              label={t('exports.registers.alumni')}
+              testId="export-alumni"
+              input={() => ({ classYear: Number.isInteger(Number(typed.classYear)) && typed.classYear !== '' ? Number(typed.classYear) : undefined, major: typed.major || undefined, city: typed.city || undefined })}
+            />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
+              {t('common.new')}
+            </Button>
+          </>
         }
       />
       {editing && (

@@ -32,6 +32,7 @@ import type { BoardFocus, Status } from './FollowUpBoard'
 import { FollowUpDialog } from './FollowUpDialog'
 import type { FollowUpValues } from './FollowUpDialog'
 import { OverdueChip } from './OverdueChip'
+import { ExportButton } from '../../components/ExportButton'
 
 type Editing = { record: FollowUp | null; key: number; defaults?: Partial<FollowUpValues> } | null
 type Due = '' | 'overdue' | 'week' | 'month'
@@ -153,9 +154,12 @@ export function FollowUpsPage() {
   )
 
   const newButton = (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now(), defaults: { ownerId, tripId } })}>
-      {t('common.new')}
-    </Button>
+    <>
+      <ExportButton name="register.followUps" input={{}} label={t('exports.registers.followUps')} testId="export-follow-ups" />
+      <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now(), defaults: { ownerId, tripId } })}>
+        {t('common.new')}
+      </Button>
+    </>
   )
 
   return (

@@ -17,6 +17,7 @@ import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { NewTripDialog } from './NewTripDialog'
 import { StatusChip } from './parts'
+import { ExportButton } from '../../components/ExportButton'
 
 type Status = Trip['status']
 
@@ -107,6 +108,12 @@ export function TripsListPage() {
                 </MenuItem>
               ))}
             </TextField>
+            <ExportButton
+              name="register.visits"
+              label={t('exports.registers.visits')}
+              testId="export-visits"
+              input={() => (year === '' ? {} : { from: `${year}-01-01`, to: `${year}-12-31` })}
+            />
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(Date.now())}>
               {t('trips.list.newTrip')}
             </Button>
