@@ -51,12 +51,17 @@ test('organizations: create, validate, edit, delete, undo, reload', async ({ pag
   await expect(created).toContainText('环保技术')
   await expect(created).toContainText('企业')
 
-  // Edit (row click), Esc cancels without saving.
+  // Edit (row click), Esc on a changed form asks first; discarding saves nothing.
   await created.getByText('南昌测试环保科技有限公司').click()
   const edit = page.getByRole('dialog', { name: '编辑单位' })
   await expect(edit.getByLabel('名称')).toHaveValue('南昌测试环保科技有限公司')
   await edit.getByLabel('行业').fill('不保存')
   await page.keyboard.press('Escape')
+  const discard = page.getByRole('dialog', { name: '放弃未保存的修改？' })
+  await discard.getByRole('button', { name: '继续编辑' }).click()
+  await expect(edit.getByLabel('行业')).toHaveValue('不保存')
+  await page.keyboard.press('Escape')
+  await discard.getByRole('button', { name: '放弃修改' }).click()
   await expect(edit).toBeHidden()
   await expect(created).toContainText('环保技术')
 

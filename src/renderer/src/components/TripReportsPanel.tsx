@@ -5,7 +5,6 @@ import Box from '@mui/material/Box'
 import Card from '@mui/material/Card'
 import CardContent from '@mui/material/CardContent'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
@@ -13,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import type { Lang } from '../../../shared/enums'
 import { useApp } from '../state'
 import { ExportButton } from './ExportButton'
+import { DateInput } from './recordForm'
 
 export function TripReportsPanel({ tripId }: { tripId: string }) {
   const { t } = useTranslation()
@@ -53,7 +53,7 @@ export function TripReportsPanel({ tripId }: { tripId: string }) {
           t('exports.reports.report'),
           t('exports.reports.reportHint'),
           <ExportButton name="trip.report" input={{ tripId, lang, date }} label={t('exports.reports.docx')} variant="contained" testId="export-trip-report" />,
-          <TextField type="date" size="small" label={t('exports.reports.date')} value={date} onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />,
+          <DateInput name="reportDate" size="small" label={t('exports.reports.date')} value={date} onChange={setDate} errors={{}} sx={{ width: 200 }} />,
         )}
         {doc(
           t('exports.reports.itinerary'),

@@ -14,6 +14,7 @@ import { organizationKind } from '../../../../shared/enums'
 import { call } from '../../api'
 import { check, fieldErrorsOf, otherErrors, SelectInput, SwitchInput, TagsInput, TextInput, useFormState } from '../../components/form'
 import type { FieldErrors } from '../../components/form'
+import { DiscardDialog } from '../../components/recordForm'
 import { enumText } from '../../i18n'
 import { useErrorText } from '../../state'
 
@@ -65,6 +66,14 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
   const [busy, setBusy] = useState(false)
   const [general, setGeneral] = useState<string | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
+  const [initial] = useState(() => JSON.stringify(valuesOf(record)))
+  const [confirming, setConfirming] = useState(false)
+  const requestClose = () => {
+    if (busy) return
+    // Closing a changed form would lose what was typed: ask first.
+    if (JSON.stringify(values) !== initial) setConfirming(true)
+    else onClose()
+  }
 
   const showErrors = (e: FieldErrors) => {
     form.setErrors(e)
@@ -100,7 +109,7 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
   const unplaced = otherErrors(errors, FIELDS)
 
   return (
-    <Dialog open onClose={() => !busy && onClose()} maxWidth="md" fullWidth aria-labelledby="org-dialog-title">
+    <Dialog open onClose={requestClose} maxWidth="md" fullWidth aria-labelledby="org-dialog-title">
       <form
         ref={formRef}
         noValidate
@@ -176,7 +185,7 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
           <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
             {t('organizations.enterHint')}
           </Typography>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" variant="contained" disabled={busy}>
@@ -184,6 +193,14 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
           </Button>
         </DialogActions>
       </form>
+      <DiscardDialog
+        open={confirming}
+        onKeep={() => setConfirming(false)}
+        onDiscard={() => {
+          setConfirming(false)
+          onClose()
+        }}
+      />
     </Dialog>
   )
 }
