@@ -173,7 +173,6 @@ export const en: Messages = {
     alumniFoundedHelp: 'Founded or led by an alumnus of the school',
     saved: 'Saved “{{name}}”',
     created: 'Created “{{name}}”',
-    enterHint: 'Enter saves, Esc cancels',
   },
   delete: {
     linkedTitle: 'Cannot delete “{{name}}”',

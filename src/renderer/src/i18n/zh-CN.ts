@@ -174,7 +174,6 @@ export const zhCN = {
     alumniFoundedHelp: '由本院校友创办或担任负责人的企业',
     saved: '已保存“{{name}}”',
     created: '已新建“{{name}}”',
-    enterHint: '按 Enter 保存，Esc 取消',
   },
   delete: {
     linkedTitle: '无法删除“{{name}}”',
