@@ -3,6 +3,8 @@ import { createHandlers, createRouter } from './api'
 import type { Router } from './api'
 import { dbSchema } from './db/schema'
 import { createExporter } from './exports'
+import { loadDocx } from './reports/docx-layout'
+import { loadExcel } from './reports/xlsx-style'
 import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
 import { openStore } from './store'
@@ -23,6 +25,8 @@ export async function openApp(opts: {
   appVersion: string
   now?: () => Date
   log?: (line: string) => void
+  /** delay before report libraries are loaded in the background (default 5 s) */
+  warmUpMs?: number
 }): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
   const log = opts.log ?? ((line: string) => console.error(line))
@@ -43,5 +47,17 @@ export async function openApp(opts: {
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
   }
-  return { router: createRouter(createHandlers(ctx)), exporter: createExporter(ctx), store, close: () => store.close() }
+  // exceljs and docx cost ~0.3 s of blocking module load: not at start, and not in the middle of
+  // the user's first export either, but in idle time shortly after opening.
+  const warm = setTimeout(() => void Promise.all([loadExcel(), loadDocx()]).catch(() => undefined), opts.warmUpMs ?? 5000)
+  warm.unref()
+  return {
+    router: createRouter(createHandlers(ctx)),
+    exporter: createExporter(ctx),
+    store,
+    close: () => {
+      clearTimeout(warm)
+      return store.close()
+    },
+  }
 }
