@@ -151,7 +151,7 @@ describe('atomic durable write', () => {
     await writeFile(join(dir, 'notes.txt'), 'not ours')
     const store = await openStore({ dir, schema: fakeSchema(), backupOnOpen: false })
     await store.close()
-    expect((await readdir(dir)).sort()).toEqual(['backups', 'db.json', 'journal.jsonl', 'notes.txt'])
+    expect((await readdir(dir)).sort()).toEqual(['backups', 'db.json', 'db.json.sha256', 'journal.jsonl', 'notes.txt'])
     expect(await readdir(join(dir, 'backups'))).toEqual([])
   })
 })

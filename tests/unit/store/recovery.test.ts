@@ -138,3 +138,34 @@ describe('a file from a newer app', () => {
     expect((await readdir(dir)).sort()).toEqual(['backups', 'db.json'])
   })
 })
+
+describe('validation at open', () => {
+  it('trusts a snapshot only while its bytes match what the store wrote', async () => {
+    const dir = await folder()
+    const s = await open(dir, { compactOnCloseMaxBytes: Infinity })
+    await s.commit({ puts: [note('a')] })
+    await s.close()
+    // Valid JSON, but a record the schema refuses: the sidecar no longer matches,
+    // so the file is validated in full and set aside.
+    const good = await readFile(join(dir, 'db.json'), 'utf8')
+    const tampered = good.replace(/"text":"[^"]*"/, '"text":7')
+    expect(tampered).not.toBe(good)
+    await writeFile(join(dir, 'db.json'), tampered)
+    const store = await open(dir)
+    expect(store.status().recovered?.damagedFiles).toEqual([DAMAGED])
+    await store.close()
+    expect(await readFile(join(dir, DAMAGED), 'utf8')).toBe(tampered)
+  })
+
+  it('still validates what the journal adds on top of a trusted snapshot', async () => {
+    const dir = await folder()
+    const s = await open(dir, { compactOnCloseMaxBytes: Infinity })
+    await s.commit({ puts: [note('a')] })
+    await s.close()
+    await writeFile(join(dir, 'journal.jsonl'), `${JSON.stringify({ seq: 2, puts: [['notes', { id: 'bad', text: 7 }]] })}\n`)
+    const store = await open(dir)
+    expect(ids(store)).toEqual(['a'])
+    expect(store.status().recovered?.damagedFiles.some((f) => f.startsWith('journal'))).toBe(true)
+    await store.close()
+  })
+})
