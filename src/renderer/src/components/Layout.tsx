@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useLocation } from 'react-router-dom'
+import { confirmLeave } from './leaveGuard'
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -66,6 +67,9 @@ export function Layout() {
                 selected={selected}
                 sx={{ borderRadius: 1, mb: 0.25, py: 0.75 }}
                 data-testid={`nav-${key}`}
+                onClick={(e: React.MouseEvent) => {
+                  if (!confirmLeave()) e.preventDefault()
+                }}
               >
                 <ListItemIcon sx={{ minWidth: 36 }}>
                   <Icon fontSize="small" color={selected ? 'primary' : 'inherit'} />

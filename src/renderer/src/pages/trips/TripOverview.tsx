@@ -20,6 +20,7 @@ import { DateInput, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
 import { useApp } from '../../state'
+import { useLeaveGuard } from '../../components/leaveGuard'
 
 type Role = Trip['members'][number]['role']
 
@@ -76,6 +77,7 @@ export function TripOverview({ trip }: { trip: Trip }) {
     onSaved: (saved) => notify({ message: t('trips.overview.saved', { name: saved.title }) }),
   })
   const { form, dirty, busy, general, unplaced, save, formRef } = state
+  useLeaveGuard(dirty, `${t('registers.form.discardTitle')}\n${t('registers.form.discardBody')}`)
   const { values, errors, set } = form
   const roleOptions = memberRole.values.map((v) => ({ value: v, label: enumText(t, 'memberRole', v) }))
   const nextKey = () => Math.max(0, ...values.members.map((m) => m.key)) + 1

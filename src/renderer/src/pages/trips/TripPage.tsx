@@ -20,6 +20,7 @@ import { StatusChip } from './parts'
 import { TotalsCard } from './TotalsCard'
 import { TripOverview } from './TripOverview'
 import { useTripData } from './useTripData'
+import { confirmLeave } from '../../components/leaveGuard'
 
 export const TRIP_TABS = ['overview', 'itinerary', 'outcomes', 'reports'] as const
 export type TripTab = (typeof TRIP_TABS)[number]
@@ -34,7 +35,16 @@ export function TripPage() {
   const { data, error, notFound } = useTripData(id)
 
   const back = (
-    <Button component={RouterLink} to="/trips" startIcon={<ArrowBackIcon />} size="small" sx={{ alignSelf: 'flex-start' }}>
+    <Button
+      component={RouterLink}
+      to="/trips"
+      onClick={(e: React.MouseEvent) => {
+        if (!confirmLeave()) e.preventDefault()
+      }}
+      startIcon={<ArrowBackIcon />}
+      size="small"
+      sx={{ alignSelf: 'flex-start' }}
+    >
       {t('trips.page.back')}
     </Button>
   )
