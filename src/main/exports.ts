@@ -13,6 +13,9 @@ import {
 } from './reports'
 import type { TripReportInput } from './reports'
 import type { Ctx } from './services/context'
+import { filterPredicates } from './services/queries'
+import type { DbData } from './db/schema'
+import type { CollectionName } from '../shared/collections'
 import { createInsightService } from './services/insights'
 
 /** A validated export, ready to be written wherever the transport chose. */
@@ -47,6 +50,13 @@ const CAPTIONS: Record<ExportName, Record<Lang, string>> = {
   'register.followUps': { 'zh-CN': '跟进事项清单', en: 'Follow-ups' },
 }
 
+const REGISTER_COLLECTION: Partial<Record<ExportName, CollectionName>> = {
+  'register.internshipBases': 'agreements',
+  'register.alumni': 'contacts',
+  'register.alumniGroups': 'alumniGroups',
+  'register.followUps': 'followUps',
+}
+
 export function createExporter(ctx: Ctx): Exporter {
   const insights = createInsightService(ctx)
   const today = () => ctx.now().toISOString().slice(0, 10)
@@ -54,6 +64,15 @@ export function createExporter(ctx: Ctx): Exporter {
 
   function tripInput(tripId: string): TripReportInput {
     return collectTripReportInput(ctx.store.data, tripId, insights.tripTotals(tripId))
+  }
+
+  /** The data with the register's collection cut down by the list's own filter predicate. */
+  function narrowed(name: ExportName, filter: Record<string, unknown> | undefined): DbData {
+    const data = ctx.store.data
+    const collection = REGISTER_COLLECTION[name]
+    if (!filter || !collection) return data
+    const keep = filterPredicates[collection] as (r: unknown, f: Record<string, unknown>) => boolean
+    return { ...data, [collection]: (data[collection] as unknown[]).filter((r) => keep(r, filter)) }
   }
 
   function bytes(fileName: string, mime: string, make: () => Promise<Buffer>): PreparedExport {
@@ -80,7 +99,7 @@ export function createExporter(ctx: Ctx): Exporter {
     const lang = langOf(input.lang)
     const span = input.from || input.to ? ` ${input.from ?? ''}–${input.to ?? ''}` : ''
     const fileName = `${safeName(`${CAPTIONS[name][lang]}${span} ${today()}`)}.xlsx`
-    const data = ctx.store.data
+    const data = narrowed(name, input.filter as Record<string, unknown> | undefined)
     const range = { from: input.from, to: input.to }
     const writers: Partial<Record<ExportName, (out: Writable) => Promise<unknown>>> = {
       'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out),

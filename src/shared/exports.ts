@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema, isoDate } from './domain/common'
 import { followUpStatus, LANGS } from './enums'
+import { filters } from './contract'
 import type { ApiResult } from './contract'
 
 /**
@@ -18,15 +19,17 @@ export const exportsContract = {
   'trip.itineraryDocx': trip,
   'trip.itineraryXlsx': trip,
   'register.visits': z.strictObject({ lang, ...range }),
-  'register.internshipBases': z.strictObject({ lang, ...range }),
+  // Registers take the same filter object as their list, so an export holds what the list shows.
+  'register.internshipBases': z.strictObject({ lang, ...range, filter: filters.agreements.optional() }),
   'register.alumni': z.strictObject({
     lang,
     classYear: z.number().int().min(1940).max(2100).optional(),
     major: z.string().trim().max(100).optional(),
     city: z.string().trim().max(60).optional(),
+    filter: filters.contacts.optional(),
   }),
-  'register.alumniGroups': z.strictObject({ lang, ...range }),
-  'register.followUps': z.strictObject({ lang, ...range, status: z.enum(followUpStatus.values).optional() }),
+  'register.alumniGroups': z.strictObject({ lang, ...range, filter: filters.alumniGroups.optional() }),
+  'register.followUps': z.strictObject({ lang, ...range, status: z.enum(followUpStatus.values).optional(), filter: filters.followUps.optional() }),
 } as const
 
 export type ExportName = keyof typeof exportsContract

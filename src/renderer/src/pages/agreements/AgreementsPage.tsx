@@ -130,7 +130,7 @@ export function AgreementsPage() {
         rowActions={rowActions}
         toolbar={
           <>
-            <ExportButton name="register.internshipBases" input={{}} label={t('exports.registers.internshipBases')} testId="export-internship-bases" />
+            <ExportButton name="register.internshipBases" input={() => ({ filter })} label={t('exports.registers.internshipBases')} testId="export-internship-bases" />
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
               {t('common.new')}
             </Button>

@@ -136,7 +136,7 @@ export function AlumniGroupsPage() {
         actionsWidth={140}
         toolbar={
           <>
-            <ExportButton name="register.alumniGroups" input={{}} label={t('exports.registers.alumniGroups')} testId="export-alumni-groups" />
+            <ExportButton name="register.alumniGroups" input={() => ({ filter })} label={t('exports.registers.alumniGroups')} testId="export-alumni-groups" />
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
               {t('common.new')}
             </Button>

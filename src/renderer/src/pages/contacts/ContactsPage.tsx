@@ -139,7 +139,7 @@ export function ContactsPage() {
               name="register.alumni"
               label={t('exports.registers.alumni')}
               testId="export-alumni"
-              input={() => ({ classYear: Number.isInteger(Number(typed.classYear)) && typed.classYear !== '' ? Number(typed.classYear) : undefined, major: typed.major || undefined, city: typed.city || undefined })}
+              input={() => ({ filter })}
             />
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
               {t('common.new')}

@@ -155,7 +155,7 @@ export function FollowUpsPage() {
 
   const newButton = (
     <>
-      <ExportButton name="register.followUps" input={{}} label={t('exports.registers.followUps')} testId="export-follow-ups" />
+      <ExportButton name="register.followUps" input={() => ({ filter })} label={t('exports.registers.followUps')} testId="export-follow-ups" />
       <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now(), defaults: { ownerId, tripId } })}>
         {t('common.new')}
       </Button>
