@@ -3,6 +3,7 @@
 // ids; `tripLookup` resolves them when a renderer needs a name.
 import type { TripTotals } from '../../shared/contract'
 import type { Activity, Agreement, AlumniGroup, Contact, FollowUp, Organization, Staff, Trip } from '../../shared/domain'
+import { VISIT_KINDS } from '../../shared/domain/activities'
 import type { Settings } from '../../shared/domain/settings'
 import type { DbData } from '../db/schema'
 import { AppError } from '../errors'
@@ -41,12 +42,8 @@ type Live = { id: string; deletedAt: string | null }
 /** Morning before afternoon; an all-day item opens its day. */
 export const PERIOD_ORDER: Record<Activity['period'], number> = { allDay: 0, morning: 1, afternoon: 2, evening: 3 }
 
-/**
- * The activity kinds through which an organisation counts as visited. The same
- * rule as `tripTotals` in services/insights.ts, so the reports' lists agree with
- * the figures they quote.
- */
-export const VISIT_KINDS: ReadonlySet<Activity['kind']> = new Set(['enterpriseVisit', 'meeting'])
+// One rule for "visited", shared with the trip totals, so the reports' lists agree with the figures they quote.
+export { VISIT_KINDS }
 
 export function byDateAndPeriod(a: Activity, b: Activity): number {
   return a.date.localeCompare(b.date) || PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]

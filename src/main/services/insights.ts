@@ -1,12 +1,11 @@
 import type { Activity } from '../../shared/domain'
+import { VISIT_KINDS } from '../../shared/domain/activities'
 import type { DashboardSummary, TripTotals } from '../../shared/contract'
 import { AppError } from '../errors'
 import { addDays, EXPIRY_WINDOW_DAYS } from './dates'
 import type { Ctx } from './context'
 
 const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
-/** Organisations count as visited through visits and calls on them, not through forums or ceremonies they attended. */
-const VISIT_KINDS: ReadonlySet<Activity['kind']> = new Set(['enterpriseVisit', 'meeting'])
 
 function countBy(values: string[]): Array<{ label: string; count: number }> {
   const m = new Map<string, number>()

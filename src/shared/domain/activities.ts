@@ -30,3 +30,9 @@ export const activities = defineRecord({
 })
 export type Activity = z.infer<typeof activities.record>
 export type ActivityInput = z.input<typeof activities.input>
+
+/**
+ * Organisations count as visited through enterprise visits and calls on them (meetings),
+ * not through forums or ceremonies they attended: the rule behind "8 enterprises and parks visited".
+ */
+export const VISIT_KINDS: ReadonlySet<Activity['kind']> = new Set(['enterpriseVisit', 'meeting'])
