@@ -9,7 +9,7 @@ import type { Activity, Agreement, AlumniGroup, Contact, FollowUp, Organization,
 import { enumLabel } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 import type { DbData } from '../db/schema'
-import { EXPIRY_WINDOW_DAYS, addDays } from '../services/dates'
+import { addDaysIso as addDays, EXPIRY_WINDOW_DAYS } from '../../shared/days'
 import { byDateAndPeriod, VISIT_KINDS } from './collect'
 import { daysBetween, localToday } from './format'
 import { captions } from './labels'

@@ -2,7 +2,7 @@ import type { Activity } from '../../shared/domain'
 import { VISIT_KINDS } from '../../shared/domain/activities'
 import type { DashboardSummary, TripTotals } from '../../shared/contract'
 import { AppError } from '../errors'
-import { addDays, EXPIRY_WINDOW_DAYS } from './dates'
+import { addDaysIso as addDays, EXPIRY_WINDOW_DAYS } from '../../shared/days'
 import type { Ctx } from './context'
 
 const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)

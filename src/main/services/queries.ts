@@ -1,7 +1,7 @@
 import type { CollectionName, RecordTypes } from '../../shared/collections'
 import type { filters } from '../../shared/contract'
 import type { z } from 'zod'
-import { addDays, EXPIRY_WINDOW_DAYS } from './dates'
+import { addDaysIso as addDays, EXPIRY_WINDOW_DAYS } from '../../shared/days'
 
 type Filter<C extends CollectionName> = z.output<(typeof filters)[C]>
 type Predicate<C extends CollectionName> = (r: RecordTypes[C], f: Filter<C>) => boolean
