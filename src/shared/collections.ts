@@ -87,6 +87,20 @@ export function linkedIds(record: unknown, path: string): Array<{ id: string; at
   return out
 }
 
+/** The links a record of `from` holds whose target `exists` says is missing, each with its field path. */
+export function missingLinks(
+  from: CollectionName,
+  record: unknown,
+  exists: (collection: CollectionName, id: string) => boolean,
+): Array<{ at: string; to: CollectionName; id: string }> {
+  const out: Array<{ at: string; to: CollectionName; id: string }> = []
+  for (const def of links) {
+    if (def.from !== from) continue
+    for (const { id, at } of linkedIds(record, def.path)) if (!exists(def.to, id)) out.push({ at, to: def.to, id })
+  }
+  return out
+}
+
 /** The name a person would recognise a record by. */
 export function displayName(record: AnyRecord): string {
   const r = record as unknown as Record<string, unknown>

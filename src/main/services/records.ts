@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { collections, displayName, linkedIds, links } from '../../shared/collections'
+import { collections, displayName, linkedIds, links, missingLinks } from '../../shared/collections'
 import type { AnyRecord, CollectionName, RecordTypes } from '../../shared/collections'
 import type { LinkRef, Page, UpdateInput } from '../../shared/contract'
 import { AppError, validationError } from '../errors'
@@ -81,12 +81,7 @@ export function createRecordService(ctx: Ctx) {
   /** Every link the record holds must point at a live record. */
   function checkLinks(c: CollectionName, record: object): void {
     const fieldErrors: Record<string, string[]> = {}
-    for (const def of links) {
-      if (def.from !== c) continue
-      for (const { id, at } of linkedIds(record, def.path)) {
-        if (!isLive(def.to, id)) (fieldErrors[at] ??= []).push(`No ${def.to} record with id ${id}`)
-      }
-    }
+    for (const { at, to, id } of missingLinks(c, record, isLive)) (fieldErrors[at] ??= []).push(`No ${to} record with id ${id}`)
     if (c === 'attachments') {
       const a = record as RecordTypes['attachments']
       if (!isLive(a.recordType, a.recordId)) fieldErrors.recordId = [`No ${a.recordType} record with id ${a.recordId}`]

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { COLLECTION_NAMES, collections, linkedIds, links } from '../../shared/collections'
+import { COLLECTION_NAMES, collections, missingLinks } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { BackupInfo, SystemStatus } from '../../shared/contract'
 import { settingsSchema } from '../../shared/domain/settings'
@@ -50,12 +50,8 @@ export function createSystemService(ctx: Ctx) {
       }
     }
     for (const { collection, record } of puts) {
-      for (const def of links) {
-        if (def.from !== collection) continue
-        for (const { id, at: path } of linkedIds(record, def.path)) {
-          if (!ids.get(def.to)?.has(id)) throw new AppError('MISSING_LINK', `Sample ${collection} ${record.id}: ${path} -> ${id} is missing`)
-        }
-      }
+      const [missing] = missingLinks(collection, record, (to, id) => ids.get(to)?.has(id) === true)
+      if (missing) throw new AppError('MISSING_LINK', `Sample ${collection} ${record.id}: ${missing.at} -> ${missing.id} is missing`)
     }
     return { puts, settings: file.settings }
   }
