@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import type { IntervalHistogram } from 'node:perf_hooks'
+import type { ELDHistogram } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { dbSchema } from '../src/main/db/schema'
 import type { DbData } from '../src/main/db/schema'
@@ -40,7 +40,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Longest event-loop stall seen by the histogram, in ms (its resolution is 5 ms, so short stalls read as ~5). */
-const maxBlock = (h: IntervalHistogram): number => h.max / 1e6
+const maxBlock = (h: ELDHistogram): number => h.max / 1e6
 
 /** Resolves with the first event from index `from` on that passes `test`; rejects on an error event. */
 function waitFor(events: StoreEvent[], from: number, listeners: Array<() => void>, test: (e: StoreEvent) => boolean): Promise<StoreEvent> {
