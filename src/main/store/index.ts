@@ -15,6 +15,8 @@ export type {
   StoreEvent,
   StoreSchema,
   StoreStatus,
+  StoreView,
   StoredRecord,
   Tx,
+  TxPlan,
 } from './types'

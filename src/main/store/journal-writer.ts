@@ -10,6 +10,8 @@ interface TxItem {
   body: string
   resolve: () => void
   reject: (err: Error) => void
+  /** its precondition was checked against not-yet-durable transactions: see rejectChecked() */
+  checked: boolean
 }
 
 interface ExclusiveItem {
@@ -40,6 +42,7 @@ export class JournalWriter {
     private readonly dir: string,
     lastSeq: number,
     private readonly onDurable: (entries: JournalEntry[]) => void,
+    private readonly onFailed: (count: number, error: Error) => void,
   ) {
     this.lastSeq = lastSeq
   }
@@ -49,8 +52,9 @@ export class JournalWriter {
     dir: string,
     lastSeq: number,
     onDurable: (entries: JournalEntry[]) => void,
+    onFailed: (count: number, error: Error) => void = () => undefined,
   ): Promise<JournalWriter> {
-    const writer = new JournalWriter(fs, dir, lastSeq, onDurable)
+    const writer = new JournalWriter(fs, dir, lastSeq, onDurable, onFailed)
     await writer.ensureHandle()
     return writer
   }
@@ -74,10 +78,10 @@ export class JournalWriter {
     return handle
   }
 
-  append(body: string): Promise<void> {
+  append(body: string, checked = false): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The store is closed'))
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ kind: 'tx', body, resolve, reject })
+      this.queue.push({ kind: 'tx', body, resolve, reject, checked })
       void this.pump()
     })
   }
@@ -121,7 +125,9 @@ export class JournalWriter {
 
   private async flush(group: TxItem[]): Promise<void> {
     if (this.closed) {
-      for (const tx of group) tx.reject(new Error('The store is closed'))
+      const error = new Error('The store is closed')
+      for (const tx of group) tx.reject(error)
+      this.onFailed(group.length, error)
       return
     }
     const first = this.lastSeq + 1
@@ -140,6 +146,7 @@ export class JournalWriter {
       await this.rollback(before)
       const error = err instanceof Error ? err : new Error(String(err))
       for (const tx of group) tx.reject(error)
+      this.onFailed(group.length, error)
       return
     }
     this.size = before + buf.length
@@ -148,6 +155,18 @@ export class JournalWriter {
     // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
     this.onDurable(lines.map((line) => JSON.parse(line) as JournalEntry))
     for (const tx of group) tx.resolve()
+  }
+
+  /**
+   * Rejects every queued transaction whose precondition was checked while something now known to be
+   * wrong was pending (a write that failed, a state about to be replaced); unchecked ones still go out.
+   */
+  rejectChecked(error: Error): void {
+    const dropped = this.queue.filter((item): item is TxItem => item.kind === 'tx' && item.checked)
+    if (dropped.length === 0) return
+    const kept = this.queue.filter((item) => item.kind !== 'tx' || !item.checked)
+    this.queue.splice(0, this.queue.length, ...kept)
+    for (const tx of dropped) tx.reject(error)
   }
 
   /** Cuts a partly written group off again, so the next append does not follow garbage. */

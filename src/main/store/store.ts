@@ -7,6 +7,8 @@ import { BACKUP_DIR, backupName, freeName, isBackupName, listBackupFiles } from 
 import { unlinkIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { listJournalFiles, segmentLastSeq } from './journal-files'
+import { Head } from './head'
+import type { JournalEntry } from './journal-read'
 import { JournalWriter } from './journal-writer'
 import { SNAPSHOT_FILE } from './load'
 import type { FolderLock } from './lock'
@@ -17,7 +19,9 @@ import { readSnapshot, snapshotDb, snapshotDocument, writeSnapshot } from './sna
 import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
 import type { SnapshotWriteResult } from './snapshot-stream'
 import { verifySnapshotFile } from './verify-worker'
-import type { BackupEntry, DbShape, RecoveryReport, Store, StoreEvent, StoreSchema, StoreStatus, StoredRecord, Tx } from './types'
+import type {
+  BackupEntry, DbShape, RecoveryReport, Store, StoreEvent, StoreSchema, StoreStatus, StoreView, StoredRecord, Tx, TxPlan,
+} from './types'
 
 export interface StoreSettings {
   compactAfterEntries: number
@@ -61,6 +65,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 export class JournalStore<D extends DbShape> implements Store<D> {
   private memory: MemoryState<D>
+  /** where preconditions look: memory plus the queue */
+  private readonly head = new Head(() => this.memory)
   private writer!: JournalWriter
   private snapshot: (SnapshotWriteResult & { seq: number }) | null
   private snapshotSeq: number
@@ -97,9 +103,20 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   static async start<D extends DbShape>(init: StoreInit<D>): Promise<JournalStore<D>> {
     const store = new JournalStore(init)
-    store.writer = await JournalWriter.open(init.fs, init.dir, init.lastSeq, (entries) => {
-      for (const entry of entries) store.memory.apply(entry)
-    })
+    store.writer = await JournalWriter.open(
+      init.fs,
+      init.dir,
+      init.lastSeq,
+      (entries) => {
+        for (const entry of entries) store.memory.apply(entry)
+        store.head.durable(entries.length)
+      },
+      (count, error) => {
+        // Whatever was checked against the failed writes must not be written either.
+        store.head.failed(count)
+        store.writer.rejectChecked(error)
+      },
+    )
     return store
   }
 
@@ -120,15 +137,32 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   }
 
   commit(tx: Tx): Promise<void> {
-    if (this.closing) return Promise.reject(new Error('The store is closed'))
+    return this.enqueue(() => ({ tx, result: undefined }), false)
+  }
+
+  transact<T>(plan: (head: StoreView) => TxPlan<T>): Promise<T> {
+    return this.enqueue(plan, true)
+  }
+
+  /** Check, encode and queue in one synchronous step: nothing else can be queued in between. */
+  private enqueue<T>(plan: (head: StoreView) => TxPlan<T>, checked: boolean): Promise<T> {
+    if (this.closing || this.writer.isClosed()) return Promise.reject(new Error('The store is closed'))
+    let planned: TxPlan<T>
     let body: string | null
     try {
-      body = this.encode(tx)
+      planned = plan(this.head)
+      body = this.encode(planned.tx)
     } catch (err) {
       return Promise.reject(err)
     }
-    if (body === null) return Promise.resolve()
-    return this.writer.append(body).then(() => this.afterCommit())
+    if (body === null) return Promise.resolve(planned.result)
+    // The head holds what the journal will hold (parsed back), like memory does once it is durable.
+    const entry = JSON.parse(`{${body}}`) as Omit<JournalEntry, 'seq'>
+    this.head.queued({ ...entry, checked })
+    return this.writer.append(body, checked).then(() => {
+      this.afterCommit()
+      return planned.result
+    })
   }
 
   /** Checks and serialises now, so a caller changing its objects after commit() cannot change what is written. */
@@ -294,6 +328,9 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     const job = { seq, doc: snapshotDocument(memory.data, seq), appendedAt: this.writer.appendedBytes, gen: this.gen }
     await this.files.run(() => this.writeView(job, reason))
     this.memory = memory
+    // Commits queued behind this were checked against the state it replaces.
+    this.writer.rejectChecked(new Error('The data was replaced while this change waited to be saved; make it again'))
+    this.head.dropChecked()
   }
 
   async replaceAll(data: D): Promise<void> {

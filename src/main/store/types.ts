@@ -32,6 +32,23 @@ export interface Tx {
   settings?: Record<string, unknown>
 }
 
+/**
+ * The state a commit will be applied to: what is durable plus every transaction queued before it.
+ * Only for preconditions; screens read durable data.
+ */
+export interface StoreView {
+  get(collection: string, id: string): StoredRecord | undefined
+  /** every record of the collection, new ones last */
+  all(collection: string): Iterable<StoredRecord>
+  readonly settings: Record<string, unknown>
+}
+
+/** What a precondition returns: the transaction to queue and what the caller gets once it is durable. */
+export interface TxPlan<T> {
+  tx: Tx
+  result: T
+}
+
 export interface RecoveryReport {
   damagedFiles: string[]
   loadedBackup: string | null
@@ -57,6 +74,14 @@ export interface Store<D extends DbShape> {
   revision(collection: string): string
   /** resolves only when durable on disk; all puts or none */
   commit(tx: Tx): Promise<void>
+  /**
+   * Runs `plan` synchronously against the head (durable state plus everything queued) and queues its
+   * transaction in the same step, so no other commit can come between the check and the write.
+   * What `plan` throws rejects the call with nothing queued. If an earlier queued write fails, or the
+   * state is replaced before this one is written, it is rejected too: its check read a state that
+   * will never exist.
+   */
+  transact<T>(plan: (head: StoreView) => TxPlan<T>): Promise<T>
   /** whole-state replace, validated, durable when resolved */
   replaceAll(data: D): Promise<void>
   status(): StoreStatus
