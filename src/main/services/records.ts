@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto'
-import { collections, displayName, linkedIds, links, missingLinks } from '../../shared/collections'
 import type { AnyRecord, CollectionName, RecordTypes } from '../../shared/collections'
 import type { LinkRef, Page, UpdateInput } from '../../shared/contract'
-import { AppError, validationError } from '../errors'
+import { AppError } from '../errors'
+import { SINGLE, planBatch } from './batch'
+import type { BatchOp } from './batch'
+import { durableView } from './batch-view'
 import type { Ctx } from './context'
+import { linksTo } from './link-checks'
 import { filterPredicates, searchFields } from './queries'
 
 type Rec<C extends CollectionName> = RecordTypes[C]
@@ -16,8 +18,6 @@ export interface ListQuery {
   filter?: Record<string, unknown>
   sort?: { field: string; dir: 'asc' | 'desc' }
 }
-
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt'] as const
 
 /** Lower-cased search text per record object; records are immutable, so the cache never goes stale. */
 const haystacks = new WeakMap<object, string>()
@@ -73,59 +73,13 @@ export function createRecordService(ctx: Ctx) {
     return r
   }
 
-  function isLive(c: CollectionName, id: string): boolean {
-    const r = find(c, id)
-    return r !== undefined && r.deletedAt === null
-  }
-
-  /** Every link the record holds must point at a live record. */
-  function checkLinks(c: CollectionName, record: object): void {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const { at, to, id } of missingLinks(c, record, isLive)) (fieldErrors[at] ??= []).push(`No ${to} record with id ${id}`)
-    if (c === 'attachments') {
-      const a = record as RecordTypes['attachments']
-      if (!isLive(a.recordType, a.recordId)) fieldErrors.recordId = [`No ${a.recordType} record with id ${a.recordId}`]
-    }
-    if (Object.keys(fieldErrors).length > 0) {
-      throw new AppError('MISSING_LINK', `Linked records are missing: ${Object.keys(fieldErrors).join(', ')}`, fieldErrors)
-    }
-  }
-
-  /** The live records that link to (c, id). */
-  function linksTo(c: CollectionName, id: string): LinkRef[] {
-    const out: LinkRef[] = []
-    for (const def of links) {
-      if (def.to !== c) continue
-      for (const r of all(def.from)) {
-        if (r.deletedAt !== null) continue
-        const hit = linkedIds(r, def.path).find((l) => l.id === id)
-        if (hit) out.push({ collection: def.from, id: r.id, name: displayName(r), field: hit.at })
-      }
-    }
-    for (const a of all('attachments')) {
-      if (a.deletedAt === null && a.recordType === c && a.recordId === id) {
-        out.push({ collection: 'attachments', id: a.id, name: a.fileName, field: 'recordId' })
-      }
-    }
-    return out
-  }
-
-  function stamp(): { updatedAt: string; updatedBy: string } {
-    return { updatedAt: ctx.now().toISOString(), updatedBy: ctx.deviceLabel() }
-  }
-
-  async function save<C extends CollectionName>(c: C, record: Rec<C>): Promise<Rec<C>> {
-    // The stored form is checked too: a bug here must never reach the file.
-    const checked = collections[c].record.safeParse(record)
-    if (!checked.success) throw validationError(checked.error)
-    await store.commit({ puts: [{ collection: c, record: checked.data as unknown as AnyRecord }] })
-    return checked.data as Rec<C>
-  }
-
-  function editableFields(r: object): Record<string, unknown> {
-    const out: Record<string, unknown> = { ...r }
-    for (const k of SYSTEM_KEYS) delete out[k]
-    return out
+  /** One op through the same checks as a batch, inside the serialised commit. */
+  function commitOne<C extends CollectionName>(op: BatchOp): Promise<Rec<C>> {
+    const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
+    return store.transact((head) => {
+      const [{ collection, record }] = planBatch(head, [op], stamp, () => SINGLE)
+      return { tx: { puts: [{ collection, record }] }, result: record as Rec<C> }
+    })
   }
 
   return {
@@ -148,47 +102,27 @@ export function createRecordService(ctx: Ctx) {
       return mustFind(c, id)
     },
 
-    async create<C extends CollectionName>(c: C, input: object): Promise<Rec<C>> {
-      checkLinks(c, input)
-      const at = ctx.now().toISOString()
-      const record = { ...input, id: randomUUID(), createdAt: at, deletedAt: null, ...stamp() } as unknown as Rec<C>
-      return save(c, record)
+    create<C extends CollectionName>(c: C, input: object): Promise<Rec<C>> {
+      return commitOne({ op: 'create', collection: c, input: input as Record<string, unknown> })
     },
 
-    async update<C extends CollectionName>(c: C, input: UpdateInput<C>): Promise<Rec<C>> {
-      const current = mustFind(c, input.id)
-      if (current.deletedAt !== null) throw new AppError('STATE', 'This record is deleted; restore it before editing')
-      if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== current.updatedAt) {
-        throw new AppError('CONFLICT', 'This record was changed elsewhere since you opened it; reload it and try again')
-      }
-      // Re-validate the whole merged record so cross-field rules (e.g. trip dates) hold after a partial change.
-      const merged = collections[c].input.safeParse({ ...editableFields(current), ...input.changes })
-      if (!merged.success) throw validationError(merged.error, ['changes'])
-      checkLinks(c, merged.data)
-      const system = { id: current.id, createdAt: current.createdAt, deletedAt: null }
-      return save(c, { ...merged.data, ...system, ...stamp() } as unknown as Rec<C>)
+    update<C extends CollectionName>(c: C, input: UpdateInput<C>): Promise<Rec<C>> {
+      const { id, changes, expectedUpdatedAt } = input
+      return commitOne({ op: 'update', collection: c, id, changes, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) })
     },
 
-    async delete<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
-      const current = mustFind(c, id)
-      if (current.deletedAt !== null) throw new AppError('STATE', 'This record is already deleted')
-      const linkers = linksTo(c, id)
-      if (linkers.length > 0) {
-        const names = linkers.slice(0, 5).map((l) => l.name).join(', ')
-        throw new AppError('LINKED', `Still linked from ${linkers.length} record(s): ${names}`, {}, linkers)
-      }
-      const s = stamp()
-      return save(c, { ...current, ...s, deletedAt: s.updatedAt })
+    delete<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
+      return commitOne({ op: 'delete', collection: c, id })
     },
 
-    async restore<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
-      const current = mustFind(c, id)
-      if (current.deletedAt === null) throw new AppError('STATE', 'This record is not deleted')
-      checkLinks(c, current)
-      return save(c, { ...current, ...stamp(), deletedAt: null })
+    restore<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
+      return commitOne({ op: 'restore', collection: c, id })
     },
 
-    linksTo,
+    /** What links to (c, id) now, for the screen that explains a refused delete. */
+    linksTo(c: CollectionName, id: string): LinkRef[] {
+      return linksTo(durableView(store), c, id)
+    },
   }
 }
 export type RecordService = ReturnType<typeof createRecordService>

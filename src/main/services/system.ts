@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { COLLECTION_NAMES, collections, missingLinks } from '../../shared/collections'
-import type { AnyRecord, CollectionName } from '../../shared/collections'
+import { COLLECTION_NAMES } from '../../shared/collections'
+import type { CollectionName } from '../../shared/collections'
 import type { BackupInfo, SystemStatus } from '../../shared/contract'
 import { settingsSchema } from '../../shared/domain/settings'
 import type { Settings, SettingsUpdate } from '../../shared/domain/settings'
 import { AppError, validationError } from '../errors'
+import type { StoreView } from '../store'
+import { createBatchService } from './batch'
+import type { BatchOp } from './batch'
 import type { Ctx } from './context'
 
 const sampleFile = z.looseObject({
@@ -16,6 +19,7 @@ const sampleFile = z.looseObject({
 
 export function createSystemService(ctx: Ctx) {
   const { store } = ctx
+  const batch = createBatchService(ctx)
 
   function status(): SystemStatus {
     const counts = {} as Record<CollectionName, number>
@@ -29,31 +33,21 @@ export function createSystemService(ctx: Ctx) {
     return { dataDir: s.dataDir, recovered: s.recovered, empty: live === 0, counts, appVersion: ctx.appVersion }
   }
 
-  /**
-   * Builds the sample trip's records from resources/sample-trip.<lang>.json.
-   * Each element is a create-input plus a stable id; the whole set is
-   * validated and link-checked before one atomic commit.
-   */
-  async function sampleRecords(lang: Settings['language']) {
+  /** The sample trip as batch ops: resources/sample-trip.<lang>.json holds create-inputs with stable ids. */
+  async function sampleOps(lang: Settings['language']): Promise<{ ops: BatchOp[]; settings: Record<string, unknown> }> {
     const raw: unknown = JSON.parse(await readFile(join(ctx.resourcesDir, `sample-trip.${lang}.json`), 'utf8'))
     const file = sampleFile.parse(raw) as { settings: Record<string, unknown> } & Record<CollectionName, Array<{ id: string }>>
-    const at = ctx.now().toISOString()
-    const puts: Array<{ collection: CollectionName; record: AnyRecord }> = []
-    const ids = new Map<CollectionName, Set<string>>()
-    for (const c of COLLECTION_NAMES) {
-      ids.set(c, new Set(file[c].map((r) => r.id)))
-      for (const { id, ...input } of file[c]) {
-        const parsed = collections[c].input.safeParse(input)
-        if (!parsed.success) throw validationError(parsed.error, [c, id])
-        const record = { ...parsed.data, id, createdAt: at, updatedAt: at, updatedBy: ctx.deviceLabel(), deletedAt: null }
-        puts.push({ collection: c, record: record as unknown as AnyRecord })
-      }
+    const ops: BatchOp[] = []
+    for (const collection of COLLECTION_NAMES) {
+      for (const { id, ...input } of file[collection]) ops.push({ op: 'create', collection, id, input })
     }
-    for (const { collection, record } of puts) {
-      const [missing] = missingLinks(collection, record, (to, id) => ids.get(to)?.has(id) === true)
-      if (missing) throw new AppError('MISSING_LINK', `Sample ${collection} ${record.id}: ${missing.at} -> ${missing.id} is missing`)
-    }
-    return { puts, settings: file.settings }
+    return { ops, settings: file.settings }
+  }
+
+  /** Whether the head holds no live record: checked inside the commit, so two loads cannot both pass. */
+  function isEmpty(head: StoreView): boolean {
+    for (const c of COLLECTION_NAMES) for (const r of head.all(c)) if (r.deletedAt === null) return false
+    return true
   }
 
   return {
@@ -87,11 +81,16 @@ export function createSystemService(ctx: Ctx) {
     },
 
     async loadSample(): Promise<SystemStatus> {
-      if (!status().empty) throw new AppError('STATE', 'The sample trip can only be loaded into an empty database')
+      const notEmpty = (): AppError => new AppError('STATE', 'The sample trip can only be loaded into an empty database')
+      if (!status().empty) throw notEmpty()
       const lang = store.data.settings.language
-      const { puts, settings } = await sampleRecords(lang)
-      const mergedSettings = settingsSchema.parse({ ...store.data.settings, ...settings, language: lang, reportLanguage: lang })
-      await store.commit({ puts, settings: mergedSettings })
+      const { ops, settings } = await sampleOps(lang)
+      await batch.applyBatch(ops, {
+        check: (head) => {
+          if (!isEmpty(head)) throw notEmpty()
+        },
+        settings: (head) => settingsSchema.parse({ ...head.settings, ...settings, language: lang, reportLanguage: lang }),
+      })
       return status()
     },
   }

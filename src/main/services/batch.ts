@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { collectionName, collections } from '../../shared/collections'
+import type { AnyRecord, CollectionName } from '../../shared/collections'
+import { idSchema, isoDateTime, patchOf } from '../../shared/domain/common'
+import { AppError, validationError } from '../errors'
+import type { StoreView } from '../store'
+import { BatchView } from './batch-view'
+import type { Ctx } from './context'
+import { deadLinks, linkersOf, targetKey } from './link-checks'
+
+/** One change of a batch. A create may bring its own id (a re-import), which must be new. */
+export type BatchOp =
+  | { op: 'create'; collection: CollectionName; input: Record<string, unknown>; id?: string }
+  | { op: 'update'; collection: CollectionName; id: string; changes: Record<string, unknown>; expectedUpdatedAt?: string }
+  | { op: 'delete'; collection: CollectionName; id: string }
+  | { op: 'restore'; collection: CollectionName; id: string }
+
+export interface BatchOptions {
+  /** a further precondition, run against the head inside the same commit before any op */
+  check?: (head: StoreView) => void
+  /** a settings patch written in the same transaction, built from the head */
+  settings?: (head: StoreView) => Record<string, unknown>
+}
+
+export interface Stamp {
+  at: string
+  by: string
+}
+
+/**
+ * Where an op's errors are reported: `ops.<i>.<field>` in a batch; a single call keeps the keys its
+ * form knows (the field itself, and `changes.<field>` for an update's own values).
+ */
+export interface ErrorPlace {
+  prefix: string[]
+  changes: string[]
+  /** said before the message, so a batch error names the op */
+  label: string
+}
+export const SINGLE: ErrorPlace = { prefix: [], changes: ['changes'], label: '' }
+const inBatch = (i: number): ErrorPlace => ({ prefix: ['ops', String(i)], changes: [], label: `ops.${i}: ` })
+
+const opSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('create'), collection: collectionName, input: z.record(z.string(), z.unknown()), id: idSchema.optional() }),
+  z.strictObject({
+    op: z.literal('update'),
+    collection: collectionName,
+    id: idSchema,
+    changes: z.record(z.string(), z.unknown()),
+    expectedUpdatedAt: isoDateTime.optional(),
+  }),
+  z.strictObject({ op: z.literal('delete'), collection: collectionName, id: idSchema }),
+  z.strictObject({ op: z.literal('restore'), collection: collectionName, id: idSchema }),
+])
+
+const patches = new Map<CollectionName, z.ZodType>()
+function patchSchema(c: CollectionName): z.ZodType {
+  let schema = patches.get(c)
+  if (!schema) {
+    schema = patchOf(collections[c].shape.shape)
+    patches.set(c, schema)
+  }
+  return schema
+}
+
+const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt'] as const
+function editableFields(r: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...r }
+  for (const k of SYSTEM_KEYS) delete out[k]
+  return out
+}
+
+function key(place: ErrorPlace, field?: string): string {
+  return [...place.prefix, ...(field === undefined ? [] : [field])].join('.')
+}
+
+/** An error about the op as a whole (its state, its freshness): a batch names the op, a single call needs no field. */
+function opError(code: 'STATE' | 'CONFLICT', message: string, place: ErrorPlace): AppError {
+  return new AppError(code, `${place.label}${message}`, place.prefix.length > 0 ? { [key(place)]: [message] } : {})
+}
+
+function mustFind(view: StoreView, c: CollectionName, id: string, place: ErrorPlace): AnyRecord {
+  const r = view.get(c, id)
+  if (!r) throw new AppError('NOT_FOUND', `${place.label}No ${c} record with id ${id}`, { [key(place, 'id')]: ['Not found'] })
+  return r as unknown as AnyRecord
+}
+
+function checkLinks(view: StoreView, c: CollectionName, record: object, place: ErrorPlace): void {
+  const dead = deadLinks(view, c, record)
+  const fields = Object.keys(dead)
+  if (fields.length === 0) return
+  const fieldErrors = Object.fromEntries(fields.map((f) => [key(place, f), dead[f]]))
+  throw new AppError('MISSING_LINK', `${place.label}Linked records are missing: ${fields.join(', ')}`, fieldErrors)
+}
+
+/**
+ * updatedAt is the version an edit form checks (expectedUpdatedAt), so every write must change it:
+ * two edits in the same millisecond, or after the clock went back, still get distinct versions.
+ */
+function after(current: AnyRecord, stamp: Stamp): { updatedAt: string; updatedBy: string } {
+  const prev = Date.parse(current.updatedAt)
+  const updatedAt = Date.parse(stamp.at) > prev ? stamp.at : new Date(prev + 1).toISOString()
+  return { updatedAt, updatedBy: stamp.by }
+}
+
+/** The stored form is checked too: a bug here must never reach the file. */
+function stored(c: CollectionName, record: object, place: ErrorPlace): AnyRecord {
+  const checked = collections[c].record.safeParse(record)
+  if (!checked.success) throw validationError(checked.error, place.prefix)
+  return checked.data as unknown as AnyRecord
+}
+
+export interface PlannedPut {
+  collection: CollectionName
+  record: AnyRecord
+  place: ErrorPlace
+}
+
+/**
+ * Checks one op's own state against `view` (the head plus the ops before it: exists, deleted or not,
+ * unchanged since read), puts the record it writes into `view`, and returns it. Links are checked
+ * once all ops are planned (checkFinalLinks). The op's values were validated before (by the router,
+ * or validateOps).
+ */
+function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): PlannedPut {
+  const c = op.collection
+  let record: AnyRecord
+  switch (op.op) {
+    case 'create': {
+      if (op.id !== undefined && view.get(c, op.id)) {
+        throw new AppError('CONFLICT', `${place.label}A ${c} record with id ${op.id} exists already`, { [key(place, 'id')]: ['Already used'] })
+      }
+      const created = { id: op.id ?? randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null }
+      record = stored(c, { ...op.input, ...created }, place)
+      break
+    }
+    case 'update': {
+      const current = mustFind(view, c, op.id, place)
+      if (current.deletedAt !== null) throw opError('STATE', 'This record is deleted; restore it before editing', place)
+      if (op.expectedUpdatedAt !== undefined && op.expectedUpdatedAt !== current.updatedAt) {
+        throw opError('CONFLICT', 'This record was changed elsewhere since you opened it; reload it and try again', place)
+      }
+      // Re-validate the whole merged record so cross-field rules (e.g. trip dates) hold after a partial change.
+      const merged = collections[c].input.safeParse({ ...editableFields(current), ...op.changes })
+      if (!merged.success) throw validationError(merged.error, [...place.prefix, ...place.changes])
+      record = stored(c, { ...merged.data, id: current.id, createdAt: current.createdAt, deletedAt: null, ...after(current, stamp) }, place)
+      break
+    }
+    case 'delete': {
+      const current = mustFind(view, c, op.id, place)
+      if (current.deletedAt !== null) throw opError('STATE', 'This record is already deleted', place)
+      const stamped = after(current, stamp)
+      record = stored(c, { ...current, ...stamped, deletedAt: stamped.updatedAt }, place)
+      break
+    }
+    case 'restore': {
+      const current = mustFind(view, c, op.id, place)
+      if (current.deletedAt === null) throw opError('STATE', 'This record is not deleted', place)
+      record = stored(c, { ...current, ...after(current, stamp), deletedAt: null }, place)
+      break
+    }
+  }
+  view.put(c, record)
+  return { collection: c, record, place }
+}
+
+/**
+ * Links are checked against the state the whole transaction leaves, so a batch may link to a record
+ * it creates later, or drop a link and delete its target, in any order: every live record written
+ * links only to live records, and nothing live links to a record it deleted.
+ */
+function checkFinalLinks(view: BatchView, puts: readonly PlannedPut[]): void {
+  const last = new Map<string, PlannedPut>()
+  for (const put of puts) last.set(targetKey(put.collection, put.record.id), put)
+  const deleted = new Map<CollectionName, Set<string>>()
+  for (const { collection, record, place } of last.values()) {
+    if (record.deletedAt === null) checkLinks(view, collection, record, place)
+    else {
+      let ids = deleted.get(collection)
+      if (!ids) deleted.set(collection, (ids = new Set()))
+      ids.add(record.id)
+    }
+  }
+  if (deleted.size === 0) return
+  const linkers = linkersOf(view, deleted)
+  for (const [target, refs] of linkers) {
+    const { place } = last.get(target) as PlannedPut
+    const names = refs.slice(0, 5).map((l) => l.name).join(', ')
+    const message = `Still linked from ${refs.length} record(s): ${names}`
+    throw new AppError('LINKED', `${place.label}${message}`, place.prefix.length > 0 ? { [key(place)]: [message] } : {}, refs)
+  }
+}
+
+/** Plans every op in order, then checks links against the result; throws the first error found. */
+export function planBatch(head: StoreView, ops: readonly BatchOp[], stamp: Stamp, placeOf: (i: number) => ErrorPlace): PlannedPut[] {
+  const view = new BatchView(head)
+  const puts = ops.map((op, i) => planOp(view, op, stamp, placeOf(i)))
+  checkFinalLinks(view, puts)
+  return puts
+}
+
+/**
+ * Validates every op with the shared schemas before anything is checked against the data, and
+ * reports all invalid ops at once (`ops.<i>.<field>`), so an import can show every bad row.
+ */
+export function validateOps(ops: readonly unknown[]): BatchOp[] {
+  if (!Array.isArray(ops)) throw new AppError('VALIDATION', 'Invalid input: ops', { ops: ['Expected an array of operations'] })
+  const fieldErrors: Record<string, string[]> = {}
+  const out: BatchOp[] = []
+  ops.forEach((raw, i) => {
+    const shape = opSchema.safeParse(raw)
+    if (!shape.success) {
+      Object.assign(fieldErrors, validationError(shape.error, ['ops', String(i)]).fieldErrors)
+      return
+    }
+    const op = shape.data
+    if (op.op !== 'create' && op.op !== 'update') {
+      out.push(op)
+      return
+    }
+    const values = op.op === 'create' ? collections[op.collection].input.safeParse(op.input) : patchSchema(op.collection).safeParse(op.changes)
+    if (!values.success) Object.assign(fieldErrors, validationError(values.error, ['ops', String(i)]).fieldErrors)
+    else if (op.op === 'create') out.push({ ...op, input: values.data as Record<string, unknown> })
+    else out.push({ ...op, changes: values.data as Record<string, unknown> })
+  })
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError('VALIDATION', `Invalid input: ${Object.keys(fieldErrors).join(', ')}`, fieldErrors)
+  }
+  return out
+}
+
+export function createBatchService(ctx: Ctx) {
+  const { store } = ctx
+  return {
+    /**
+     * Applies every op or none, as one journal transaction: each is checked inside the serialised
+     * commit against the head plus the ops before it. Resolves, once durable, to the records written,
+     * in op order. For import and merge; not a method of the contract.
+     */
+    async applyBatch(ops: readonly BatchOp[], opts: BatchOptions = {}): Promise<AnyRecord[]> {
+      const valid = validateOps(ops)
+      const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
+      return store.transact((head) => {
+        opts.check?.(head)
+        const planned = planBatch(head, valid, stamp, inBatch)
+        const settings = opts.settings?.(head)
+        const puts = planned.map(({ collection, record }) => ({ collection, record }))
+        return { tx: { puts, ...(settings ? { settings } : {}) }, result: planned.map((p) => p.record) }
+      })
+    },
+  }
+}
+export type BatchService = ReturnType<typeof createBatchService>
