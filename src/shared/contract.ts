@@ -209,7 +209,8 @@ export function isMethodName(name: string): name is MethodName {
 /** What every call returns over either transport. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
 /** Why a save could not reach the disk (code STORAGE); the UI says what to do for each. */
-export type StorageReason = 'disk-full' | 'read-only' | 'permission' | 'missing' | 'io'
+export const STORAGE_REASONS = ['disk-full', 'read-only', 'permission', 'missing', 'io'] as const
+export type StorageReason = (typeof STORAGE_REASONS)[number]
 export interface ApiErrorBody {
   code: 'VALIDATION' | 'NOT_FOUND' | 'LINKED' | 'MISSING_LINK' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'STATE' | 'STORAGE' | 'INTERNAL'
   message: string
