@@ -3,7 +3,7 @@ import { COLLECTION_NAMES } from '../shared/collections'
 import type { CollectionName } from '../shared/collections'
 import { contract, isMethodName } from '../shared/contract'
 import type { ApiOutput, ApiResult, Contract, MethodName, UpdateInput } from '../shared/contract'
-import { AppError, validationError } from './errors'
+import { AppError, storageError, validationError } from './errors'
 import type { Ctx } from './services/context'
 import { createRecordService } from './services/records'
 import type { ListQuery } from './services/records'
@@ -66,21 +66,39 @@ export function createRouter(handlers: Handlers, log: (e: unknown) => void = con
   for (const name of Object.keys(contract)) {
     if (!(name in handlers)) throw new Error(`No handler for API method ${name}`)
   }
+  const internal = (e: unknown): ApiResult<never> => {
+    log(e)
+    const message = e instanceof Error ? e.message : String(e)
+    return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${message}`, fieldErrors: {} } }
+  }
   return {
     async call(method, input) {
-      if (!isMethodName(method)) {
-        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}`, fieldErrors: {} } }
-      }
-      const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() }
+      // Everything, parsing included, runs inside the try: no input may turn into a rejected promise.
       try {
+        if (typeof method !== 'string' || !isMethodName(method)) {
+          const name = typeof method === 'string' ? method.slice(0, 100) : typeof method
+          return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${name}`, fieldErrors: {} } }
+        }
+        const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
+        if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() }
         const handler = handlers[method] as (i: unknown) => unknown
         return { ok: true, data: await handler(parsed.data) }
       } catch (e) {
         if (e instanceof AppError) return { ok: false, error: e.toBody() }
-        log(e)
-        const message = e instanceof Error ? e.message : String(e)
-        return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${message}`, fieldErrors: {} } }
+        const storage = storageError(e)
+        if (storage) {
+          log(e)
+          return { ok: false, error: storage.toBody() }
+        }
+        // A stack overflow from absurdly deep input is the caller's fault, not ours.
+        if (e instanceof RangeError && /call stack/i.test(e.message)) {
+          return { ok: false, error: { code: 'VALIDATION', message: 'Input nested too deeply', fieldErrors: { _: ['Input nested too deeply'] } } }
+        }
+        try {
+          return internal(e)
+        } catch {
+          return { ok: false, error: { code: 'INTERNAL', message: 'Internal error', fieldErrors: {} } }
+        }
       }
     },
   }

@@ -9,6 +9,7 @@ import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
 import { openStore } from './store'
 import type { Store } from './store'
+import type { StoreFs } from './store/fs-port'
 import type { DbData } from './db/schema'
 
 export interface AppCore {
@@ -27,6 +28,8 @@ export async function openApp(opts: {
   log?: (line: string) => void
   /** delay before report libraries are loaded in the background (default 5 s) */
   warmUpMs?: number
+  /** the store's file operations; tests pass one that fails like a full or read-only disk */
+  fs?: StoreFs
 }): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
   const log = opts.log ?? ((line: string) => console.error(line))
@@ -34,6 +37,7 @@ export async function openApp(opts: {
     dir: opts.dataDir,
     schema: dbSchema,
     now,
+    ...(opts.fs ? { fs: opts.fs } : {}),
     // Background compactions and backups have no caller to reject to: their failures must reach the log.
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
@@ -52,7 +56,7 @@ export async function openApp(opts: {
   const warm = setTimeout(() => void Promise.all([loadExcel(), loadDocx()]).catch(() => undefined), opts.warmUpMs ?? 5000)
   warm.unref()
   return {
-    router: createRouter(createHandlers(ctx)),
+    router: createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
     exporter: createExporter(ctx),
     store,
     close: () => {

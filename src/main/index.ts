@@ -43,6 +43,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click would open a new window; there is never a reason for one.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   w.once('ready-to-show', () => w.show())
@@ -74,6 +76,8 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [process.env.ELECTRON_RENDERER_URL ? DEV_CSP : CSP] } })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  // Checks are the synchronous twin of requests (e.g. navigator.permissions.query, clipboard reads): the app needs none.
+  session.defaultSession.setPermissionCheckHandler(() => false)
   try {
     core = await openApp({
       dataDir: app.getPath('userData'),

@@ -2,9 +2,10 @@ import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { ipcMain } from 'electron'
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
-import type { ApiResult } from '../shared/contract'
+import type { ApiErrorBody, ApiResult } from '../shared/contract'
 import type { ExportResult } from '../shared/exports'
 import type { Router } from './api'
+import { storageError } from './errors'
 import type { Exporter } from './exports'
 
 export const API_CHANNEL = 'liaison:api'
@@ -22,6 +23,31 @@ export interface IpcDeps {
   afterSave: (path: string) => Promise<void>
 }
 
+function internal(e: unknown): { ok: false; error: ApiErrorBody } {
+  const message = e instanceof Error ? e.message : String(e)
+  return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${message}`, fieldErrors: {} } }
+}
+
+async function exportToFile(deps: IpcDeps, name: string, input: unknown): Promise<ApiResult<ExportResult>> {
+  const prepared = deps.exporter.prepare(name, input)
+  if (!prepared.ok) return prepared
+  const { fileName, write } = prepared.job
+  const path = await deps.chooseFile(fileName)
+  if (path === null) return { ok: true, data: { saved: false, fileName } }
+  try {
+    const out = createWriteStream(path)
+    await write(out)
+    await finished(out)
+  } catch (e) {
+    // A full disk or a folder the user may not write to gets the same plain message as a failed save.
+    const storage = storageError(e)
+    if (storage) return { ok: false, error: { ...storage.toBody(), message: `${storage.message} (${path})` } }
+    return { ok: false, error: { code: 'INTERNAL', message: `Could not write ${path}: ${e instanceof Error ? e.message : String(e)}`, fieldErrors: {} } }
+  }
+  await deps.afterSave(path)
+  return { ok: true, data: { saved: true, fileName, path } }
+}
+
 /**
  * Binds the router and the exporter to IPC. Only the app's own window may call
  * them: a message from any other sender (a stray webview, a navigated frame) is refused.
@@ -29,27 +55,23 @@ export interface IpcDeps {
 export function bindIpc(deps: IpcDeps): () => void {
   const trusted = (event: IpcMainInvokeEvent) => deps.isTrusted(event.sender, event.senderFrame?.url ?? '')
 
-  ipcMain.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-    if (!trusted(event)) return forbidden
-    return deps.router.call(typeof method === 'string' ? method : '', input)
+  // The contract promises a structured answer: nothing below may become a rejected invoke().
+  ipcMain.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+    try {
+      if (!trusted(event)) return forbidden
+      return await deps.router.call(typeof method === 'string' ? method : '', input)
+    } catch (e) {
+      return internal(e)
+    }
   })
 
   ipcMain.handle(EXPORT_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<ApiResult<ExportResult>> => {
-    if (!trusted(event)) return forbidden
-    const prepared = deps.exporter.prepare(typeof name === 'string' ? name : '', input)
-    if (!prepared.ok) return prepared
-    const { fileName, write } = prepared.job
-    const path = await deps.chooseFile(fileName)
-    if (path === null) return { ok: true, data: { saved: false, fileName } }
     try {
-      const out = createWriteStream(path)
-      await write(out)
-      await finished(out)
+      if (!trusted(event)) return forbidden
+      return await exportToFile(deps, typeof name === 'string' ? name : '', input)
     } catch (e) {
-      return { ok: false, error: { code: 'INTERNAL', message: `Could not write ${path}: ${e instanceof Error ? e.message : String(e)}`, fieldErrors: {} } }
+      return internal(e)
     }
-    await deps.afterSave(path)
-    return { ok: true, data: { saved: true, fileName, path } }
   })
 
   return () => {

@@ -6,6 +6,7 @@ import { settingsUpdate } from './domain/settings'
 import type { Settings } from './domain/settings'
 import type { ExportFn } from './exports'
 import { MESSAGES } from './messages'
+import { YEAR_MAX, YEAR_MIN } from './dateBounds'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
 
 /**
@@ -35,12 +36,16 @@ const listBase = {
 }
 const dir = z.enum(['asc', 'desc']).default('asc')
 
+// Filter text is compared with stored fields, which are at most this long (city 60, major 100).
+const filterText = z.string().max(200)
+const year = z.number().int().min(YEAR_MIN).max(YEAR_MAX)
+
 /** Per-collection list filters; every field optional. */
 export const filters = {
-  organizations: z.strictObject({ kind: z.enum(organizationKind.values).optional(), city: z.string().optional(), alumniFounded: z.boolean().optional() }),
-  contacts: z.strictObject({ organizationId: idSchema.optional(), alumniOnly: z.boolean().optional(), classYear: z.number().int().optional(), major: z.string().optional(), city: z.string().optional() }),
+  organizations: z.strictObject({ kind: z.enum(organizationKind.values).optional(), city: filterText.optional(), alumniFounded: z.boolean().optional() }),
+  contacts: z.strictObject({ organizationId: idSchema.optional(), alumniOnly: z.boolean().optional(), classYear: year.optional(), major: filterText.optional(), city: filterText.optional() }),
   staff: z.strictObject({ active: z.boolean().optional() }),
-  trips: z.strictObject({ year: z.number().int().optional(), status: z.enum(tripStatus.values).optional() }),
+  trips: z.strictObject({ year: year.optional(), status: z.enum(tripStatus.values).optional() }),
   activities: z.strictObject({ tripId: idSchema.optional(), kind: z.enum(activityKind.values).optional(), organizationId: idSchema.optional(), contactId: idSchema.optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional() }),
   agreements: z.strictObject({ kind: z.enum(agreementKind.values).optional(), status: z.enum(agreementStatus.values).optional(), organizationId: idSchema.optional(), expiringOn: isoDate.optional() }),
   alumniGroups: z.strictObject({ kind: z.enum(alumniGroupKind.values).optional(), status: z.enum(alumniGroupStatus.values).optional() }),
@@ -203,9 +208,14 @@ export function isMethodName(name: string): name is MethodName {
 
 /** What every call returns over either transport. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
+/** Why a save could not reach the disk (code STORAGE); the UI says what to do for each. */
+export const STORAGE_REASONS = ['disk-full', 'read-only', 'permission', 'missing', 'io'] as const
+export type StorageReason = (typeof STORAGE_REASONS)[number]
 export interface ApiErrorBody {
-  code: 'VALIDATION' | 'NOT_FOUND' | 'LINKED' | 'MISSING_LINK' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'STATE' | 'INTERNAL'
+  code: 'VALIDATION' | 'NOT_FOUND' | 'LINKED' | 'MISSING_LINK' | 'CONFLICT' | 'UNKNOWN_METHOD' | 'FORBIDDEN' | 'STATE' | 'STORAGE' | 'INTERNAL'
   message: string
+  /** for STORAGE: what kind of failure */
+  reason?: StorageReason
   /** field path (e.g. "name", "members.0.staffId") -> messages */
   fieldErrors: Record<string, string[]>
   /** for LINKED: the records that still link to the one being deleted */

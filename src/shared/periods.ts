@@ -1,6 +1,8 @@
 // Reporting periods: a calendar year, or one of its two terms.
 // Spring term: February to July; autumn term: August to January of the next year.
 
+import { DATE_MAX, YEAR_MAX, YEAR_MIN } from './dateBounds'
+
 export type PeriodScope = 'year' | 'spring' | 'autumn'
 export const PERIOD_SCOPES: readonly PeriodScope[] = ['year', 'spring', 'autumn']
 
@@ -15,7 +17,8 @@ export function rangeOf({ year, scope }: Period): { from: string; to: string } {
     case 'spring':
       return { from: `${year}-02-01`, to: `${year}-07-31` }
     case 'autumn':
-      return { from: `${year}-08-01`, to: `${year + 1}-01-31` }
+      // The last autumn term the dates can hold ends with the bounds, not a month after them.
+      return { from: `${year}-08-01`, to: year >= YEAR_MAX ? DATE_MAX : `${year + 1}-01-31` }
     default:
       return { from: `${year}-01-01`, to: `${year}-12-31` }
   }
@@ -33,5 +36,5 @@ export function defaultYear(years: readonly number[], current: number): number {
 
 /** The years to choose from: those with data, the current one and the one shown, newest first. */
 export function yearChoices(years: readonly number[], current: number, shown: number): number[] {
-  return [...new Set([...years, current, shown])].sort((a, b) => b - a)
+  return [...new Set([...years, current, shown])].filter((y) => Number.isInteger(y) && y >= YEAR_MIN && y <= YEAR_MAX).sort((a, b) => b - a)
 }

@@ -2,7 +2,8 @@ import type { Activity } from '../../shared/domain'
 import { VISIT_KINDS } from '../../shared/domain/activities'
 import type { DashboardSummary, TripTotals } from '../../shared/contract'
 import { AppError } from '../errors'
-import { addDaysIso as addDays, EXPIRY_WINDOW_DAYS } from '../../shared/days'
+import { addDaysIso as addDays, EXPIRY_WINDOW_DAYS, monthsBetween } from '../../shared/days'
+import { clampYear, YEAR_MAX, YEAR_MIN, yearOf } from '../../shared/dateBounds'
 import type { Ctx } from './context'
 
 const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
@@ -71,8 +72,7 @@ export function createInsightService(ctx: Ctx) {
       const visitedOrgs = [...new Set(visits.flatMap((a) => a.organizationIds))]
         .map((id) => store.get('organizations', id) as { industry: string; city: string; deletedAt: string | null } | undefined)
         .filter((o): o is { industry: string; city: string; deletedAt: null } => o !== undefined && o.deletedAt === null)
-      const months = new Map<string, number>()
-      for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addDays(`${m}-28`, 4).slice(0, 7)) months.set(m, 0)
+      const months = new Map<string, number>(monthsBetween(from, to).map((m) => [m, 0]))
       for (const v of visits) months.set(v.date.slice(0, 7), (months.get(v.date.slice(0, 7)) ?? 0) + 1)
       const openFollowUps = live(store.data.followUps).filter((f) => f.status === 'open' || f.status === 'inProgress')
       const overdue = openFollowUps.filter((f) => f.dueDate !== null && f.dueDate < today)
@@ -80,15 +80,22 @@ export function createInsightService(ctx: Ctx) {
       const agreements = live(store.data.agreements)
       const current = (a: { status: string; startDate: string | null; endDate: string | null }) =>
         (a.status === 'active' || a.status === 'signed') && (a.endDate === null || a.endDate >= today)
+      // Only years the dates may hold are offered, and a trip's span is clamped to them, so a record
+      // that slipped past the schema (an old file) cannot make this loop run for thousands of years.
       const years = new Set<number>()
-      for (const a of live(store.data.activities)) if (a.date) years.add(Number(a.date.slice(0, 4)))
+      const addYear = (y: number) => {
+        if (y >= YEAR_MIN && y <= YEAR_MAX) years.add(y)
+      }
+      for (const a of live(store.data.activities)) addYear(yearOf(a.date))
       for (const t of live(store.data.trips)) {
-        for (let y = Number(t.startDate.slice(0, 4)); y <= Number(t.endDate.slice(0, 4)); y++) years.add(y)
+        const first = yearOf(t.startDate)
+        const last = yearOf(t.endDate)
+        if (Number.isFinite(first) && Number.isFinite(last)) for (let y = clampYear(first); y <= clampYear(last); y++) addYear(y)
       }
       return {
         from,
         to,
-        years: [...years].filter((y) => Number.isFinite(y)).sort((a, b) => b - a),
+        years: [...years].sort((a, b) => b - a),
         expiringWithinDays: EXPIRY_WINDOW_DAYS,
         kpis: {
           trips: live(store.data.trips).filter((t) => t.startDate <= to && t.endDate >= from).length,

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { contract } from '../../shared/contract'
-import type { ApiErrorBody, ApiInput, ApiOutput, ApiResult, LinkRef, MethodName, Page, WindowApi } from '../../shared/contract'
+import type { ApiErrorBody, ApiInput, ApiOutput, ApiResult, LinkRef, MethodName, Page, StorageReason, WindowApi } from '../../shared/contract'
 import type { CollectionName, RecordTypes } from '../../shared/collections'
 import { exportsContract } from '../../shared/exports'
 import type { ExportInput, ExportName, ExportResult } from '../../shared/exports'
@@ -12,13 +12,16 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode
   readonly fieldErrors: Record<string, string[]>
   readonly links: LinkRef[]
+  /** for STORAGE: what kind of disk failure, so the message can say what to do */
+  readonly reason: StorageReason | undefined
 
-  constructor(code: ApiErrorCode, message: string, fieldErrors: Record<string, string[]> = {}, links: LinkRef[] = []) {
+  constructor(code: ApiErrorCode, message: string, fieldErrors: Record<string, string[]> = {}, links: LinkRef[] = [], reason?: StorageReason) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.fieldErrors = fieldErrors
     this.links = links
+    this.reason = reason
   }
 }
 
@@ -70,8 +73,8 @@ export async function call<M extends MethodName>(method: M, input: ApiInput<M>):
     throw new ApiError('TRANSPORT', e instanceof Error ? e.message : String(e))
   }
   if (!result.ok) {
-    const { code, message, fieldErrors, links } = result.error
-    throw new ApiError(code, message, fieldErrors ?? {}, links ?? [])
+    const { code, message, fieldErrors, links, reason } = result.error
+    throw new ApiError(code, message, fieldErrors ?? {}, links ?? [], reason)
   }
   if (!READ_ONLY.test(method)) for (const l of mutationListeners) l(method)
   return result.data
@@ -120,6 +123,6 @@ export async function exportFile<N extends ExportName>(name: N, input: ExportInp
   } catch (e) {
     throw new ApiError('TRANSPORT', e instanceof Error ? e.message : String(e))
   }
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.fieldErrors ?? {}, result.error.links ?? [])
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.fieldErrors ?? {}, result.error.links ?? [], result.error.reason)
   return result.data
 }

@@ -45,6 +45,8 @@ export function useErrorText(): (e: unknown) => string {
   return useCallback(
     (e: unknown) => {
       if (isApiError(e)) {
+        // A failed save says what happened to the disk and what to do, never the raw system error.
+        if (e.code === 'STORAGE') return e.reason ? t(`errors.storage.${e.reason}`) : t('errors.STORAGE')
         if (e.code === 'INTERNAL' || e.code === 'TRANSPORT') return t(`errors.${e.code}`, { message: e.message })
         if (e.code === 'VALIDATION') return t('errors.VALIDATION')
         return `${t(`errors.${e.code}`)}${e.message && e.code !== 'LINKED' ? ` (${e.message})` : ''}`

@@ -1,8 +1,13 @@
 import { z } from 'zod'
+import { yearInBounds } from '../dateBounds'
+import { MESSAGES } from '../messages'
 
 export const idSchema = z.string().trim().min(1).max(64)
-export const isoDate = z.iso.date() // yyyy-MM-dd: the only date format the office uses
-export const isoDateTime = z.iso.datetime({ offset: true })
+// A string the format check already refused gets no second message about its range.
+const inRange = (s: string) => !/^\d{4}-/.test(s) || yearInBounds(s)
+/** yyyy-MM-dd, the only date format the office uses, within DATE_MIN..DATE_MAX (shared/dateBounds). */
+export const isoDate = z.iso.date().refine(inRange, MESSAGES.dateRange)
+export const isoDateTime = z.iso.datetime({ offset: true }).refine(inRange, MESSAGES.dateRange)
 
 export const shortText = (max = 200) => z.string().trim().max(max)
 export const requiredText = (max = 200) => z.string().trim().min(1).max(max)
@@ -26,7 +31,8 @@ export const systemFields = {
 
 /** Builds the create-input schema and the stored-record schema from one field list. */
 export function defineRecord<S extends z.ZodRawShape>(fields: S) {
-  const input = z.object({ ...fields, ...editableCommon })
+  // Strict like the update patch: a misspelt or foreign field is refused by name, never dropped silently.
+  const input = z.strictObject({ ...fields, ...editableCommon })
   const record = z.object({ ...systemFields, ...fields, ...editableCommon })
   return { input, record }
 }

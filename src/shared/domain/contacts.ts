@@ -3,7 +3,7 @@ import { degree } from '../enums'
 import { MESSAGES } from '../messages'
 import { defineRecord, optionalId, requiredText, shortText } from './common'
 
-export const alumniProfile = z.object({
+export const alumniProfile = z.strictObject({
   classYear: z.number().int().min(1940).max(2100).nullable().default(null),
   degree: z.enum(degree.values).default('bachelor'),
   major: shortText(100).default(''),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { cooperationCategory, followUpStatus } from '../enums'
 import { defineRecord, isoDate, optionalDate, optionalId, requiredText } from './common'
 
-export const followUpLogEntry = z.object({
+export const followUpLogEntry = z.strictObject({
   date: isoDate,
   text: z.string().trim().min(1).max(5000),
 })

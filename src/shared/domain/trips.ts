@@ -3,7 +3,7 @@ import { memberRole, tripStatus } from '../enums'
 import { MESSAGES } from '../messages'
 import { defineRecord, idSchema, isoDate, optionalId, requiredText, shortText, textList } from './common'
 
-export const tripMember = z.object({
+export const tripMember = z.strictObject({
   staffId: idSchema,
   role: z.enum(memberRole.values).default('member'),
 })

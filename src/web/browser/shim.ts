@@ -2,7 +2,7 @@
 // over HTTP to the local server. Loaded before the renderer, which cannot tell
 // the difference.
 import { METHOD_NAMES } from '../../shared/contract'
-import type { ApiResult, WindowApi } from '../../shared/contract'
+import type { ApiErrorBody, ApiResult, WindowApi } from '../../shared/contract'
 import type { ExportResult } from '../../shared/exports'
 
 const TOKEN_KEY = 'liaison-desk-token'
@@ -33,10 +33,22 @@ async function post(method: string, input: unknown): Promise<ApiResult<unknown>>
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'The Liaison Desk server is not running', fieldErrors: {} } }
   }
-  if (!res.ok) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: `${res.status}: ${await res.text()}`, fieldErrors: {} } }
-  }
+  if (!res.ok) return refusal(res)
   return (await res.json()) as ApiResult<unknown>
+}
+
+/** A refused request: the server's own error body when it sent one (413, 400, 503), else the status line. */
+async function refusal(res: Response): Promise<{ ok: false; error: ApiErrorBody }> {
+  const text = await res.text()
+  if ((res.headers.get('content-type') ?? '').startsWith('application/json')) {
+    try {
+      const body = JSON.parse(text) as { ok?: unknown; error?: ApiErrorBody }
+      if (body.ok === false && body.error && typeof body.error.code === 'string') return { ok: false, error: body.error }
+    } catch {
+      // not the shape we send: fall through to the status line
+    }
+  }
+  return { ok: false, error: { code: 'FORBIDDEN', message: `${res.status}: ${text}`, fieldErrors: {} } }
 }
 
 /** Browser mode saves a file the browser's way: the server streams it, the page hands it to the downloads. */
@@ -52,7 +64,7 @@ async function exportFile(name: string, input: unknown): Promise<ApiResult<Expor
     return { ok: false, error: { code: 'INTERNAL', message: 'The Liaison Desk server is not running', fieldErrors: {} } }
   }
   if (res.status === 422) return (await res.json()) as ApiResult<ExportResult>
-  if (!res.ok) return { ok: false, error: { code: 'FORBIDDEN', message: `${res.status}: ${await res.text()}`, fieldErrors: {} } }
+  if (!res.ok) return refusal(res)
   const disposition = res.headers.get('content-disposition') ?? ''
   const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1]
   const fileName = encoded ? decodeURIComponent(encoded) : `${name}.bin`

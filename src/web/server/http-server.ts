@@ -3,12 +3,38 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import type { ApiErrorBody } from '../../shared/contract'
 import type { Router } from '../../main/api'
 import type { Exporter } from '../../main/exports'
 
-const MAX_BODY = 16 * 1024 * 1024
+/**
+ * Resource limits. The largest body the UI sends (a trip with every text field at its schema maximum,
+ * in Chinese) is about 300 KB, so 1 MB leaves room while 64 connections can buffer at most 64 MB.
+ * Idle and slow connections are closed so that a pile of silent sockets cannot use up the
+ * process's file descriptors and lock the user out.
+ */
+export interface ServerLimits {
+  maxBodyBytes: number
+  maxConnections: number
+  /** a request's headers must arrive within this */
+  headersTimeoutMs: number
+  /** a whole request (headers and body) must arrive within this */
+  requestTimeoutMs: number
+  /** an idle keep-alive connection is closed after this */
+  keepAliveTimeoutMs: number
+  /** any connection with no traffic either way for this long is closed */
+  idleTimeoutMs: number
+}
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxConnections: 64,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 120_000,
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -41,21 +67,44 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A refusal in the API's own error shape, so the browser shim can show it like any other failure. */
+function sendError(res: ServerResponse, status: number, code: ApiErrorBody['code'], message: string, field = '_'): void {
+  const body: ApiErrorBody = { code, message, fieldErrors: { [field]: [message] } }
+  send(res, status, JSON.stringify({ ok: false, error: body }), 'application/json; charset=utf-8')
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads a body of at most `max` bytes. Past the limit nothing more is kept: the rest is read and
+ * dropped (bounded by the request timeout) so the client, still sending, can read the 413.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('Request body too large'))
-        req.destroy()
-      } else chunks.push(c)
+      if (size <= max) chunks.push(c)
+      else chunks.length = 0
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => (size > max ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))))
     req.on('error', reject)
   })
 }
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+}
+
+const busyResponse = (() => {
+  const body = JSON.stringify({ ok: false, error: { code: 'STATE', message: 'Too many connections; try again', fieldErrors: { _: ['Too many connections'] } } })
+  return `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n${body}`
+})()
 
 /**
  * Browser mode: the built renderer, POST /api/<method> bound to the same router
@@ -64,34 +113,90 @@ function readBody(req: IncomingMessage): Promise<string> {
  * foreign Host and Origin headers (DNS rebinding, other sites) and needs the
  * per-run token on every API and export call.
  */
-export async function startWebServer(opts: { router: Router; exporter: Exporter; staticDir: string; token: string; port: number }): Promise<WebServer> {
+export async function startWebServer(opts: {
+  router: Router
+  exporter: Exporter
+  staticDir: string
+  token: string
+  port: number
+  limits?: Partial<ServerLimits>
+}): Promise<WebServer> {
   const { router, exporter, staticDir, token } = opts
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...opts.limits }
   let allowedHosts = new Set<string>()
 
-  const server: Server = createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, e instanceof Error ? e.message : 'Internal error')
-      else res.destroy()
-    })
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often the timeouts above are checked; Node's default (30 s) would let them overrun.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    (req, res) => {
+      if (refused.has(req.socket)) return
+      void handle(req, res).catch((e: unknown) => {
+        // Only a fault of ours gets here (bad input is answered above), and it is not the client's to read.
+        console.error(e)
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error')
+        else res.destroy()
+      })
+    },
+  )
+  server.timeout = limits.idleTimeoutMs
+
+  // Past the cap a connection gets a plain 503 and is closed, instead of holding a file descriptor.
+  const open = new Set<Socket>()
+  const refused = new WeakSet<Socket>()
+  server.on('connection', (socket: Socket) => {
+    socket.on('error', () => undefined)
+    if (open.size >= limits.maxConnections) {
+      refused.add(socket)
+      socket.end(busyResponse)
+      socket.setTimeout(1000, () => socket.destroy())
+      return
+    }
+    open.add(socket)
+    socket.once('close', () => open.delete(socket))
+  })
+  // A malformed request line or oversized headers: answer 400 rather than dropping the socket silently.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.writable && err.code !== 'ECONNRESET') {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    }
+    socket.destroy()
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Unknown host')
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Foreign origin')
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      return send(res, 400, 'Bad request target')
+    }
 
     const route = /^\/(api|export)\/([\w.]+)$/.exec(url.pathname)
     if (route) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST')
       if (!sameToken(req.headers['x-liaison-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON')
+      const tooLarge = `The request is larger than ${limits.maxBodyBytes} bytes`
+      const declared = Number(req.headers['content-length'] ?? 0)
+      // Refused up front; Node reads and drops the rest of the body, so the client can read the answer.
+      if (declared > limits.maxBodyBytes) return sendError(res, 413, 'VALIDATION', tooLarge)
       let input: unknown
       try {
-        const text = await readBody(req)
+        const text = await readBody(req, limits.maxBodyBytes)
         input = text === '' ? {} : JSON.parse(text)
       } catch (e) {
-        return send(res, 400, e instanceof Error ? e.message : 'Bad request')
+        if (e instanceof BodyTooLarge) return sendError(res, 413, 'VALIDATION', tooLarge)
+        if (e instanceof SyntaxError) return sendError(res, 400, 'VALIDATION', `The request body is not JSON: ${e.message}`)
+        // The client went away mid-body: nobody is left to answer.
+        return void res.destroy()
       }
       const [, kind, name] = route
       if (kind === 'api') return send(res, 200, JSON.stringify(await router.call(name, input)), TYPES['.json'])
@@ -99,7 +204,9 @@ export async function startWebServer(opts: { router: Router; exporter: Exporter;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
+    const decoded = decodePath(url.pathname)
+    if (decoded === null || decoded.includes('\0')) return send(res, 400, 'Malformed path')
+    const rel = normalize(decoded).replace(/^([/\\])+/, '')
     const file = join(staticDir, rel === '' ? 'index.html' : rel)
     if (!file.startsWith(staticDir + sep) && file !== staticDir) return send(res, 403, 'Forbidden')
     const info = await stat(file).catch(() => null)
@@ -119,7 +226,13 @@ export async function startWebServer(opts: { router: Router; exporter: Exporter;
 
   /** A file export streams straight into the response; a refused one answers 422 with the usual error body. */
   async function exportFile(name: string, input: unknown, res: ServerResponse): Promise<void> {
-    const prepared = exporter.prepare(name, input)
+    let prepared: ReturnType<Exporter['prepare']>
+    try {
+      prepared = exporter.prepare(name, input)
+    } catch (e) {
+      console.error(e)
+      return send(res, 422, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The file could not be prepared', fieldErrors: {} } }), TYPES['.json'])
+    }
     if (!prepared.ok) return send(res, 422, JSON.stringify({ ok: false, error: prepared.error }), TYPES['.json'])
     const { fileName, mime, write } = prepared.job
     const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'")

@@ -1,10 +1,11 @@
 // @vitest-environment node
 // The Electron binary is not available here, so this checks what electron-vite
 // emits for it: an ESM main (lowdb is ESM-only) and a sandbox-safe CommonJS preload.
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = resolve(__dirname, '../../..')
 const out = resolve(root, 'node_modules/.tmp/electron-out')
@@ -32,9 +33,37 @@ describe('electron-vite output', () => {
     expect(main).toContain('sandbox: true')
     expect(main).toContain('contextIsolation: true')
     expect(main).toContain('nodeIntegration: false')
+    // Both permission hooks deny: requests (camera, notifications…) and synchronous checks.
+    expect(main).toContain('setPermissionRequestHandler')
+    expect(main).toContain('setPermissionCheckHandler')
   })
 
   it('builds the renderer with a content security policy', () => {
     expect(readFileSync(resolve(out, 'renderer/index.html'), 'utf8')).toContain('Content-Security-Policy')
   })
+})
+
+describe('electronegativity (Electron security scanner)', () => {
+  // The scanner skips anything under node_modules, so the build is scanned from a copy.
+  const scratch = mkdtempSync(join(tmpdir(), 'liaison-scan-'))
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+  const scan = (...folders: string[]) =>
+    spawnSync(process.execPath, [resolve(root, 'scripts/electronegativity.mjs'), ...folders], { cwd: root, encoding: 'utf8', timeout: 240_000 })
+
+  it('finds nothing in src/ and the built app that the reviewed allowlist does not explain', () => {
+    cpSync(out, join(scratch, 'out'), { recursive: true })
+    const r = scan('src', `out=${join(scratch, 'out')}`)
+    expect(r.stderr, r.stderr).not.toContain('NEW ')
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/0 new/)
+  }, 240_000)
+
+  it('fails on a finding nobody reviewed', () => {
+    const bad = join(scratch, 'bad')
+    mkdirSync(bad)
+    writeFileSync(join(bad, 'window.ts'), "import { BrowserWindow } from 'electron'\nexport const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } })\n")
+    const r = scan(`src/main=${bad}`)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/NEW NODE_INTEGRATION_JS_CHECK src\/main\/window\.ts/)
+  }, 240_000)
 })

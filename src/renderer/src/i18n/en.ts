@@ -2,6 +2,7 @@ import { exportsEn } from './exports.en'
 import type { Messages } from './zh-CN'
 import { tripsEn } from './trips.en'
 import { insightsEn } from './insights.en'
+import { storageEn } from './storage.en'
 
 export const en: Messages = {
   app: {
@@ -89,6 +90,8 @@ export const en: Messages = {
     STATE: 'This cannot be done right now.',
     INTERNAL: 'Internal error: {{message}}',
     TRANSPORT: 'Cannot reach the data service: {{message}}',
+    STORAGE: 'The change was not saved: a storage error.',
+    storage: storageEn,
     formGeneral: 'Please fix the following:',
   },
   validation: {
@@ -104,6 +107,7 @@ export const en: Messages = {
     phoneChars: 'Digits, spaces and + ( ) - only',
     endBeforeStart: 'The end date is before the start date',
     backupName: 'Not a backup file name',
+    dateRange: 'Dates from 1900-01-01 to 2199-12-31 only',
   },
   fields: {
     name: 'Name',

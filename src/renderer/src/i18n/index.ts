@@ -92,10 +92,11 @@ function zodLocale(lang: Lang): z.core.$ZodErrorMap {
  * Messages written into the shared schemas (custom, English) mapped to i18n keys,
  * so a field error reads in the UI language whichever side produced it.
  */
-const knownMessages: Record<string, 'validation.phoneChars' | 'validation.endBeforeStart' | 'validation.backupName'> = {
+const knownMessages: Record<string, 'validation.phoneChars' | 'validation.endBeforeStart' | 'validation.backupName' | 'validation.dateRange'> = {
   [MESSAGES.phoneChars]: 'validation.phoneChars',
   [MESSAGES.endBeforeStart]: 'validation.endBeforeStart',
   [MESSAGES.backupName]: 'validation.backupName',
+  [MESSAGES.dateRange]: 'validation.dateRange',
 }
 
 export function translateMessage(message: string): string {

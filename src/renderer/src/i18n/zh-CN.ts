@@ -3,6 +3,7 @@
 import { exportsZhCN } from './exports.zh-CN'
 import { tripsZhCN } from './trips.zh-CN'
 import { insightsZhCN } from './insights.zh-CN'
+import { storageZhCN } from './storage.zh-CN'
 
 export const zhCN = {
   app: {
@@ -90,6 +91,8 @@ export const zhCN = {
     STATE: '当前状态下不能执行该操作。',
     INTERNAL: '发生内部错误：{{message}}',
     TRANSPORT: '无法连接到数据服务：{{message}}',
+    STORAGE: '数据没有保存：存储出错。',
+    storage: storageZhCN,
     formGeneral: '以下问题需要处理：',
   },
   validation: {
@@ -105,6 +108,7 @@ export const zhCN = {
     phoneChars: '只能包含数字、空格和 + ( ) -',
     endBeforeStart: '结束日期早于开始日期',
     backupName: '不是有效的备份文件名',
+    dateRange: '日期须在 1900-01-01 至 2199-12-31 之间',
   },
   fields: {
     name: '名称',
