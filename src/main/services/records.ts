@@ -102,20 +102,20 @@ export function createRecordService(ctx: Ctx) {
       return mustFind(c, id)
     },
 
-    create<C extends CollectionName>(c: C, input: object): Promise<Rec<C>> {
+    async create<C extends CollectionName>(c: C, input: object): Promise<Rec<C>> {
       return commitOne({ op: 'create', collection: c, input: input as Record<string, unknown> })
     },
 
-    update<C extends CollectionName>(c: C, input: UpdateInput<C>): Promise<Rec<C>> {
+    async update<C extends CollectionName>(c: C, input: UpdateInput<C>): Promise<Rec<C>> {
       const { id, changes, expectedUpdatedAt } = input
       return commitOne({ op: 'update', collection: c, id, changes, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) })
     },
 
-    delete<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
+    async delete<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
       return commitOne({ op: 'delete', collection: c, id })
     },
 
-    restore<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
+    async restore<C extends CollectionName>(c: C, id: string): Promise<Rec<C>> {
       return commitOne({ op: 'restore', collection: c, id })
     },
 

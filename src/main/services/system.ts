@@ -57,16 +57,18 @@ export function createSystemService(ctx: Ctx) {
       return store.data.settings
     },
 
-    async updateSettings(patch: SettingsUpdate): Promise<Settings> {
-      const current = store.data.settings
-      const merged = settingsSchema.safeParse({
-        ...current,
-        ...patch,
-        signatures: { ...current.signatures, ...(patch.signatures ?? {}) },
+    updateSettings(patch: SettingsUpdate): Promise<Settings> {
+      // Merged onto the head, so two patches saved at once both survive.
+      return store.transact((head) => {
+        const current = head.settings as Settings
+        const merged = settingsSchema.safeParse({
+          ...current,
+          ...patch,
+          signatures: { ...current.signatures, ...(patch.signatures ?? {}) },
+        })
+        if (!merged.success) throw validationError(merged.error)
+        return { tx: { puts: [], settings: merged.data }, result: merged.data }
       })
-      if (!merged.success) throw validationError(merged.error)
-      await store.commit({ puts: [], settings: merged.data })
-      return merged.data
     },
 
     async listBackups(): Promise<BackupInfo[]> {

@@ -374,7 +374,7 @@ describe('applyBatch: many changes as one checked transaction', () => {
   })
 })
 
-describe('sample.load', () => {
+describe('system writes', () => {
   it('two simultaneous loads: one fills the empty database, the other is refused with STATE', async () => {
     const app = await heldApp()
     const results = await Promise.all([outcome(app.system.loadSample()), outcome(app.system.loadSample())])
@@ -385,5 +385,16 @@ describe('sample.load', () => {
     // Loaded exactly once: every sample record once, no duplicates.
     expect(again.data.organizations.length).toBe(counts.organizations)
     expect(new Set(again.data.organizations.map((o) => o.id)).size).toBe(counts.organizations)
+  })
+
+  it('two settings patches saved at once both survive: each merges onto the head, not onto durable settings', async () => {
+    const app = await heldApp()
+    const reached = app.gate.hold()
+    const first = app.system.updateSettings({ office: '党政办公室' })
+    await reached
+    const second = app.system.updateSettings({ signatures: { editor: '王五' } })
+    app.gate.release()
+    await Promise.all([first, second])
+    expect(app.system.getSettings()).toMatchObject({ office: '党政办公室', signatures: { editor: '王五' } })
   })
 })
