@@ -21,6 +21,8 @@ export interface BatchOptions {
   check?: (head: StoreView) => void
   /** a settings patch written in the same transaction, built from the head */
   settings?: (head: StoreView) => Record<string, unknown>
+  /** check everything against the current head and return the records, writing nothing (an import preview) */
+  dryRun?: boolean
 }
 
 export interface Stamp {
@@ -245,8 +247,11 @@ export function createBatchService(ctx: Ctx) {
         opts.check?.(head)
         const planned = planBatch(head, valid, stamp, inBatch)
         const settings = opts.settings?.(head)
+        const result = planned.map((p) => p.record)
+        // An empty transaction is not queued: the check ran, nothing is written.
+        if (opts.dryRun) return { tx: { puts: [] }, result }
         const puts = planned.map(({ collection, record }) => ({ collection, record }))
-        return { tx: { puts, ...(settings ? { settings } : {}) }, result: planned.map((p) => p.record) }
+        return { tx: { puts, ...(settings ? { settings } : {}) }, result }
       })
     },
   }

@@ -361,6 +361,21 @@ describe('applyBatch: many changes as one checked transaction', () => {
     expect(JSON.stringify(app.store.data)).toBe(before)
   })
 
+  it('a dry run makes the same checks and returns the records it would write, writing nothing', async () => {
+    const app = await heldApp()
+    const before = JSON.stringify(app.store.data)
+    const ops: BatchOp[] = [
+      { op: 'create', collection: 'organizations', id: 'org-9', input: { name: '预览' } },
+      { op: 'create', collection: 'contacts', input: { name: '预览联系人', organizationId: 'org-9' } },
+    ]
+    const preview = await app.batch.applyBatch(ops, { dryRun: true })
+    expect(preview.map((r) => r.deletedAt)).toEqual([null, null])
+    expect(preview[1]).toMatchObject({ organizationId: 'org-9' })
+    const bad = await outcome(app.batch.applyBatch([ops[1]], { dryRun: true }))
+    expect(codeOf(bad)).toBe('MISSING_LINK')
+    expect(JSON.stringify(app.store.data)).toBe(before)
+  })
+
   it('two batches racing on one record: the second is checked against the first, still waiting for the disk', async () => {
     const app = await heldApp()
     const org = await app.records.create('organizations', { name: 'Target' })
