@@ -77,4 +77,21 @@ describe('IPC binding', () => {
     expect(cancelled.saved).toEqual([])
     cancelled.unbind()
   })
+
+  it('answers with a structured error, never a rejected invoke, when something below fails', async () => {
+    const throwing: Router = { call: async () => { throw new Error('boom') } }
+    const unbind = bindIpc({ router: throwing, exporter: { prepare: () => { throw new Error('bang') } }, isTrusted: () => true, chooseFile: async () => null, afterSave: async () => undefined })
+    await expect(handlers.get(API_CHANNEL)!(own, 'system.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    await expect(handlers.get(EXPORT_CHANNEL)!(own, 'register.visits', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    unbind()
+  })
+
+  it('says plainly when the chosen folder cannot be written', async () => {
+    const dir = await tempDir()
+    const { unbind, saved } = await bind(async () => join(dir, 'no-such-folder', 'ledger.xlsx'))
+    const r = await handlers.get(EXPORT_CHANNEL)!(own, 'register.visits', {})
+    expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE', reason: 'missing' } })
+    expect(saved).toEqual([])
+    unbind()
+  })
 })
