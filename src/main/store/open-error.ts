@@ -23,3 +23,15 @@ export class StoreOpenError extends Error {
 export function asOpenError(dir: string, err: unknown): unknown {
   return errorCode(err) !== undefined && !(err instanceof StoreOpenError) ? new StoreOpenError(dir, err) : err
 }
+
+/**
+ * The text shown when the app cannot start: both languages, because the language setting lives in the
+ * data that could not be opened.
+ */
+export function describeOpenFailure(err: unknown): string {
+  if (err instanceof StoreOpenError) {
+    const raw = err.code ? ` (${err.code})` : ''
+    return `${storageOpenMessage(err.reason, err.dir, 'zh-CN')}\n\n${storageOpenMessage(err.reason, err.dir, 'en')}${raw}`
+  }
+  return err instanceof Error ? err.message : String(err)
+}
