@@ -43,7 +43,7 @@ export class LockLostError extends Error {
   }
 }
 
-/** Locks this process holds: a lock naming our own pid is ours only if it is in here. */
+/** Tokens of the locks this process holds: a lock naming our own pid is ours only if its token is in here. */
 const heldHere = new Set<string>()
 
 function parseLock(buf: Buffer): LockInfo | null {
@@ -90,9 +90,9 @@ function processAlive(pid: number): boolean {
   }
 }
 
-async function isStale(lockPath: string, info: LockInfo): Promise<boolean> {
+async function isStale(info: LockInfo): Promise<boolean> {
   if (info.hostname !== hostname()) return false // another machine on a shared folder: we cannot tell, so never steal
-  if (info.pid === process.pid) return !heldHere.has(lockPath)
+  if (info.pid === process.pid) return !heldHere.has(info.token)
   if (!processAlive(info.pid)) return true
   if (info.procStart === null) return false
   const now = await processStartTime(info.pid)
@@ -139,7 +139,7 @@ async function breakStaleLock(fs: StoreFs, dir: string, expected: Buffer, me: Bu
     const holder = await readIfExists(fs, breakPath)
     const info = holder ? parseLock(holder) : null
     // A breaker that died mid-break leaves its file behind; anyone else is done within milliseconds.
-    if (holder && info && (await isStale(breakPath, info))) await unlinkIfExists(fs, breakPath)
+    if (holder && info && (await isStale(info))) await unlinkIfExists(fs, breakPath)
     else await sleep(20)
     return
   }
@@ -168,7 +168,7 @@ export async function acquireLock(fs: StoreFs, dir: string, now: () => Date): Pr
   const body = Buffer.from(`${JSON.stringify(mine)}\n`, 'utf8')
   for (let attempt = 0; attempt < 50; attempt += 1) {
     if (await createExclusive(fs, lockPath, body)) {
-      heldHere.add(lockPath)
+      heldHere.add(mine.token)
       return heldLock(fs, dir, lockPath, mine.token)
     }
     const existing = await readIfExists(fs, lockPath)
@@ -181,7 +181,7 @@ export async function acquireLock(fs: StoreFs, dir: string, now: () => Date): Pr
       if (again !== null && again.equals(existing)) await breakStaleLock(fs, dir, existing, body)
       continue
     }
-    if (!(await isStale(lockPath, info))) throw new FolderInUseError(dir, info)
+    if (!(await isStale(info))) throw new FolderInUseError(dir, info)
     await breakStaleLock(fs, dir, existing, body)
   }
   throw new Error(`Could not lock the data folder ${dir}: the lock file keeps changing`)
@@ -199,7 +199,7 @@ function heldLock(fs: StoreFs, dir: string, lockPath: string, token: string): Fo
       if (lost) throw new LockLostError(dir)
     },
     release: async () => {
-      heldHere.delete(lockPath)
+      heldHere.delete(token)
       // Only remove our own lock: one another process took over must not be undone.
       if (!lost && (await owned())) await unlinkIfExists(fs, lockPath)
     },
