@@ -78,7 +78,7 @@ export const en: Messages = {
     bodyNoBackup: 'At start-up these data files were damaged. They were moved aside and kept; no backup was available, so the app started from what the change journal still held, which may be nothing ({{at}}).',
     bodyJournal: 'At start-up the change journal held damaged entries. Every readable entry was kept, and the damaged file was moved aside unchanged ({{at}}).',
     files: 'Files moved aside and kept: {{files}}',
-    skipped: '{{count}} changes could not be used and were skipped; their text is kept in {{where}}.',
+    skipped: 'Changes skipped because they could not be used: {{count}}. Their text is kept in {{where}}.',
     skippedAt: '{{file}}, line {{lines}}',
     missing: 'Journal entries {{ranges}} are missing.',
     dismissFailed: 'Could not dismiss the recovery notice: {{message}}',
