@@ -44,6 +44,7 @@ export function createHandlers(ctx: Ctx): Handlers {
     'settings.get': () => system.getSettings(),
     'settings.update': (patch) => system.updateSettings(patch),
     'system.status': () => system.status(),
+    'system.dismissRecovery': () => system.dismissRecovery(),
     'backups.list': () => system.listBackups(),
     'backups.restore': ({ name }) => system.restoreBackup(name),
     'sample.load': () => system.loadSample(),

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { openApp } from './app'
 import type { AppCore } from './app'
 import { bindIpc } from './ipc'
+import { describeOpenFailure } from './store'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'"
@@ -85,7 +86,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
     })
   } catch (e) {
-    dialog.showErrorBox('Liaison Desk', e instanceof Error ? e.message : String(e))
+    dialog.showErrorBox('Liaison Desk', describeOpenFailure(e))
     app.quit()
     return
   }

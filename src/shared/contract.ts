@@ -75,6 +75,10 @@ export interface RecoveryInfo {
   damagedFiles: string[]
   loadedBackup: string | null
   at: string
+  /** journal lines not replayed; their bytes are in `file`, one of damagedFiles */
+  skippedEntries: Array<{ file: string; line: number; seq: number | null; reason: string }>
+  /** journal entry numbers no file holds although later ones exist */
+  missingEntries: Array<{ from: number; to: number }>
 }
 export interface SystemStatus {
   dataDir: string
@@ -186,6 +190,7 @@ export const contract = {
   'settings.get': method<Settings>()(empty),
   'settings.update': method<Settings>()(settingsUpdate),
   'system.status': method<SystemStatus>()(empty),
+  'system.dismissRecovery': method<SystemStatus>()(empty),
   'backups.list': method<BackupInfo[]>()(empty),
   'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, MESSAGES.backupName) })),
   'sample.load': method<SystemStatus>()(empty),

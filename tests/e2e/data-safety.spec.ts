@@ -6,18 +6,21 @@ import { expect, navigate, openApp, startServer, stopServer, test } from './fixt
 
 const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
-test('a damaged data file: the recovery notice is shown on every page until dismissed', async ({ page }) => {
+test('a damaged data file: the recovery notice is shown on every page and every start until dismissed', async ({ page }) => {
+  test.setTimeout(240_000) // four server starts
   const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'))
   try {
     const first = await startServer(dataDir)
     try {
       await openApp(page, first.server)
       await page.getByTestId('dashboard-empty').getByRole('button').click()
-      await expect(page.getByTestId('count-organizations')).toHaveText('10')
+      await expect(page.getByText('示例行程已载入')).toBeVisible()
     } finally {
       await stopServer(first.child)
     }
     await writeFile(join(dataDir, 'db.json'), '{"schemaVersion": 1, "organizations": [', 'utf8')
+    // A journal line whose checksum does not match: skipped, kept, and named in the notice.
+    await writeFile(join(dataDir, 'journal.jsonl'), '{"seq":1,"puts":[],"crc":"00000000"}\n', 'utf8')
 
     const second = await startServer(dataDir)
     try {
@@ -25,18 +28,46 @@ test('a damaged data file: the recovery notice is shown on every page until dism
       const banner = page.getByTestId('recovery-banner')
       await expect(banner).toContainText('数据文件已自动恢复')
       await expect(banner).toContainText('db.json')
+      await expect(banner.getByTestId('recovery-skipped')).toContainText('有 1 条变更无法使用而被跳过')
+      await expect(banner.getByTestId('recovery-skipped')).toContainText('journal.jsonl.damaged-')
       await navigate(page, 'organizations')
       await expect(banner).toBeVisible()
       await mkdir(shots, { recursive: true })
       await page.screenshot({ path: join(shots, 'zh-CN-recovery-banner.png') })
       await navigate(page, 'settings')
-      await expect(page.getByText('损坏的文件：').first()).toBeVisible()
+      await expect(page.getByText('移到一旁保留的文件：').first()).toBeVisible()
+      await page.getByTestId('lang-en').click()
+      await expect(banner).toContainText('The data file was recovered')
+      await expect(banner.getByTestId('recovery-skipped')).toContainText('Changes skipped because they could not be used: 1.')
+      await page.screenshot({ path: join(shots, 'en-recovery-banner.png') })
+      await page.getByTestId('lang-zh-CN').click()
+    } finally {
+      await stopServer(second.child)
+    }
+
+    // Not dismissed: still there after a restart.
+    const third = await startServer(dataDir)
+    try {
+      await openApp(page, third.server)
+      const banner = page.getByTestId('recovery-banner')
+      await expect(banner).toContainText('db.json')
       await banner.getByRole('button', { name: '知道了' }).click()
       await expect(banner).toBeHidden()
       await navigate(page, 'trips')
       await expect(banner).toBeHidden()
     } finally {
-      await stopServer(second.child)
+      await stopServer(third.child)
+    }
+
+    // Dismissed: gone for good.
+    const fourth = await startServer(dataDir)
+    try {
+      await openApp(page, fourth.server)
+      await navigate(page, 'settings')
+      await expect(page.getByText('数据文件完好，未发生过恢复。')).toBeVisible()
+      await expect(page.getByTestId('recovery-banner')).toBeHidden()
+    } finally {
+      await stopServer(fourth.child)
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true })

@@ -53,6 +53,12 @@ export function createSystemService(ctx: Ctx) {
   return {
     status,
 
+    /** The user has read the recovery report: the banner goes, for good. */
+    async dismissRecovery(): Promise<SystemStatus> {
+      await store.dismissRecovery()
+      return status()
+    },
+
     getSettings(): Settings {
       return store.data.settings
     },

@@ -19,6 +19,7 @@ export interface StoreFs {
   mkdir(path: string, opts: { recursive: true }): Promise<unknown>
   copyFile(from: string, to: string): Promise<void>
   stat(path: string): Promise<{ size: number }>
+  chmod(path: string, mode: number): Promise<void>
 }
 
 export const nodeFs: StoreFs = {
@@ -31,6 +32,7 @@ export const nodeFs: StoreFs = {
   // COPYFILE_EXCL: a backup name is never reused, so an existing file means a bug, not something to overwrite.
   copyFile: (from, to) => fsp.copyFile(from, to, fsp.constants.COPYFILE_EXCL),
   stat: (path) => fsp.stat(path),
+  chmod: (path, mode) => fsp.chmod(path, mode),
 }
 
 export function errorCode(err: unknown): string | undefined {

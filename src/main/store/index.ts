@@ -1,5 +1,6 @@
 export { openStore } from './open-store'
-export { FolderInUseError } from './lock'
+export { FolderInUseError, LockLostError } from './lock'
+export { StoreOpenError, describeOpenFailure } from './open-error'
 export { NewerSchemaError, migrateToCurrent } from './migrations'
 export { backupsToDelete } from './backup-rotation'
 export type { BackupStamp, RetentionPolicy } from './backup-rotation'
@@ -11,6 +12,7 @@ export type {
   OpenStoreOptions,
   OpenTimings,
   RecoveryReport,
+  SkippedEntry,
   Store,
   StoreEvent,
   StoreSchema,

@@ -3,66 +3,115 @@ import type { StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, listJournalFiles } from './journal-files'
 import { scanJournal } from './journal-read'
 import type { JournalEntry, JournalScan } from './journal-read'
+import type { SkippedEntry } from './types'
 
-export async function readJournalFiles(fs: StoreFs, dir: string): Promise<JournalScan[]> {
+export async function readJournalFiles(fs: StoreFs, dir: string, collections: readonly string[]): Promise<JournalScan[]> {
   const names = await listJournalFiles(fs, dir)
+  const known = new Set(collections)
   const scans: JournalScan[] = []
-  for (const name of names) scans.push(scanJournal(name, await fs.readFile(join(dir, name))))
+  for (const name of names) scans.push(scanJournal(name, await fs.readFile(join(dir, name)), known))
   return scans
+}
+
+export interface PlannedEntry {
+  entry: JournalEntry
+  file: string
+  line: number
 }
 
 /** What replaying the journal on top of a snapshot at `baseSeq` means for memory and for the files. */
 export interface JournalPlan {
-  /** entries after baseSeq, contiguous */
-  entries: JournalEntry[]
+  /** valid entries after baseSeq, in seq order; there may be gaps where a line was damaged */
+  entries: PlannedEntry[]
   lastSeq: number
   /** bytes of the files that contributed entries (for the compaction trigger) */
   bytes: number
   /** unacknowledged torn tails to cut off */
   truncate: Array<{ name: string; length: number }>
-  /** files from the first damage (bad line or seq gap) on: kept aside, never replayed again */
+  /** files holding a line that could not be used: kept aside byte-identical once db.json holds the rest */
   setAside: string[]
+  /** lines not replayed, for the recovery report (file: the journal file's name at the time) */
+  skipped: SkippedEntry[]
+  /** seq numbers that no line holds, although later ones exist */
+  missing: Array<{ from: number; to: number }>
 }
 
+type Flat = { scan: JournalScan; item: JournalScan['items'][number] }
+
+/**
+ * Every valid entry after baseSeq is kept, whatever is wrong around it: entries put whole records,
+ * so the good ones stand on their own. Bad lines are skipped and reported (unless they lie inside
+ * what the snapshot already holds); an identical duplicate of a line is harmless and ignored.
+ */
 export function planJournal(scans: readonly JournalScan[], baseSeq: number): JournalPlan {
-  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [] }
-  let expected = baseSeq + 1
-  for (let i = 0; i < scans.length; i += 1) {
-    const scan = scans[i]
-    let used = 0
-    let gap = false
-    for (const entry of scan.entries) {
-      if (entry.seq <= baseSeq) continue
-      if (entry.seq !== expected) {
-        gap = true
-        break
+  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], skipped: [], missing: [] }
+  const flat: Flat[] = scans.flatMap((scan) => scan.items.map((item) => ({ scan, item })))
+  const seen = new Map<number, string>()
+  const bad = new Set<string>()
+  const used = new Set<string>()
+  let prevSeq: number | null = null
+  let badSincePrev = false
+  const skip = (scan: JournalScan, line: number, seq: number | null, reason: string): void => {
+    plan.skipped.push({ file: scan.name, line, seq, reason })
+    bad.add(scan.name)
+    badSincePrev = true
+  }
+  for (let i = 0; i < flat.length; i += 1) {
+    const { scan, item } = flat[i]
+    if (item.kind === 'bad') {
+      // Where the line sits in seq order: after the previous good line, or just before the next one.
+      let presumed = prevSeq === null ? null : prevSeq + 1
+      if (presumed === null) {
+        const next = flat.slice(i + 1).find((f) => f.item.kind === 'entry')
+        presumed = next && next.item.kind === 'entry' ? next.item.entry.seq - 1 : baseSeq + 1
       }
-      plan.entries.push(entry)
-      expected += 1
-      used += 1
+      if (presumed > baseSeq) skip(scan, item.line, item.seqHint, item.reason)
+      continue
     }
-    if (gap || scan.problem === 'damaged') {
-      plan.setAside = scans.slice(i).map((s) => s.name)
-      break
+    const { entry } = item
+    const text = JSON.stringify(entry)
+    const earlier = seen.get(entry.seq)
+    if (earlier !== undefined) {
+      if (earlier !== text && entry.seq > baseSeq) skip(scan, item.line, entry.seq, 'conflicting-seq')
+      continue
     }
-    if (used > 0) {
+    if (prevSeq !== null && entry.seq < prevSeq) {
+      if (entry.seq > baseSeq) skip(scan, item.line, entry.seq, 'out-of-order')
+      continue
+    }
+    seen.set(entry.seq, text)
+    const from = Math.max(prevSeq ?? baseSeq, baseSeq) + 1
+    if (entry.seq > from && !badSincePrev) {
+      plan.missing.push({ from, to: entry.seq - 1 })
+      bad.add(scan.name)
+    }
+    prevSeq = entry.seq
+    badSincePrev = false
+    if (entry.seq <= baseSeq) continue
+    plan.entries.push({ entry, file: scan.name, line: item.line })
+    plan.lastSeq = entry.seq
+    used.add(scan.name)
+  }
+  plan.setAside = scans.filter((s) => bad.has(s.name)).map((s) => s.name)
+  for (const scan of scans) {
+    if (bad.has(scan.name)) continue
+    if (used.has(scan.name)) {
       plan.bytes += scan.validBytes
-      if (scan.problem === 'torn-tail') plan.truncate.push({ name: scan.name, length: scan.validBytes })
+      if (scan.tornTail) plan.truncate.push({ name: scan.name, length: scan.validBytes })
     } else if (scan.name === ACTIVE_JOURNAL && scan.totalBytes > 0) {
-      // Everything in it is already in the snapshot: empty it so the next rotation starts clean.
+      // Everything in it is already in the snapshot (or it holds only a torn tail): empty it.
       plan.truncate.push({ name: scan.name, length: 0 })
     }
   }
-  plan.lastSeq = expected - 1
   return plan
 }
 
-/** The plan when entries after the snapshot cannot be trusted (replaying them broke validation). */
+/** The plan when entries after the snapshot cannot be trusted (replaying them broke a migration's validation). */
 export function planWithoutJournal(scans: readonly JournalScan[], baseSeq: number): JournalPlan {
-  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [] }
-  for (const scan of scans) {
-    const needed = scan.problem === 'damaged' || scan.entries.some((e) => e.seq > baseSeq)
-    if (needed) plan.setAside.push(scan.name)
-  }
+  const full = planJournal(scans, baseSeq)
+  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], skipped: full.skipped, missing: full.missing }
+  const needed = new Set([...full.setAside, ...full.entries.map((e) => e.file)])
+  plan.setAside = scans.filter((s) => needed.has(s.name)).map((s) => s.name)
+  for (const e of full.entries) plan.skipped.push({ file: e.file, line: e.line, seq: e.entry.seq, reason: 'migration-failed' })
   return plan
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import { syncDir, writeAll } from './fs-port'
 import type { StoreFileHandle, StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, segmentName } from './journal-files'
-import type { JournalEntry } from './journal-read'
+import { sealLine } from './journal-line'
+import type { JournalEntry } from './journal-line'
 
 interface TxItem {
   kind: 'tx'
@@ -43,6 +44,7 @@ export class JournalWriter {
     lastSeq: number,
     private readonly onDurable: (entries: JournalEntry[]) => void,
     private readonly onFailed: (count: number, error: Error) => void,
+    private readonly guard: () => Promise<void>,
   ) {
     this.lastSeq = lastSeq
   }
@@ -53,8 +55,10 @@ export class JournalWriter {
     lastSeq: number,
     onDurable: (entries: JournalEntry[]) => void,
     onFailed: (count: number, error: Error) => void = () => undefined,
+    /** run before every flush: throws if this process may no longer write here (the folder lock was lost) */
+    guard: () => Promise<void> = async () => undefined,
   ): Promise<JournalWriter> {
-    const writer = new JournalWriter(fs, dir, lastSeq, onDurable, onFailed)
+    const writer = new JournalWriter(fs, dir, lastSeq, onDurable, onFailed, guard)
     await writer.ensureHandle()
     return writer
   }
@@ -131,9 +135,18 @@ export class JournalWriter {
       return
     }
     const first = this.lastSeq + 1
-    const lines = group.map((tx, i) => `{"seq":${first + i},${tx.body}}\n`)
+    const lines = group.map((tx, i) => `${sealLine(`{"seq":${first + i},${tx.body}`)}\n`)
     const buf = Buffer.from(lines.join(''), 'utf8')
     const before = this.size
+    try {
+      await this.guard()
+    } catch (err) {
+      // No rollback: the file may now be another writer's, and truncating it would cut off its entries.
+      const error = err instanceof Error ? err : new Error(String(err))
+      for (const tx of group) tx.reject(error)
+      this.onFailed(group.length, error)
+      return
+    }
     try {
       const handle = await this.ensureHandle()
       if (this.dirtyTail) {
@@ -153,7 +166,10 @@ export class JournalWriter {
     this.appendedBytes += buf.length
     this.lastSeq = first + group.length - 1
     // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
-    this.onDurable(lines.map((line) => JSON.parse(line) as JournalEntry))
+    this.onDurable(lines.map((line) => {
+      const { crc: _crc, ...entry } = JSON.parse(line) as JournalEntry & { crc: string }
+      return entry
+    }))
     for (const tx of group) tx.resolve()
   }
 

@@ -5,13 +5,13 @@ import { errorCode } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { planJournal, planWithoutJournal, readJournalFiles } from './journal-plan'
 import type { JournalPlan } from './journal-plan'
-import type { JournalScan } from './journal-read'
+import type { JournalEntry, JournalScan } from './journal-read'
 import { MemoryState, replayRaw } from './memory'
 import { NewerSchemaError, assertNotNewer, migrateToCurrent } from './migrations'
 import { setAside } from './set-aside'
 import { SnapshotUnparseableError, readSnapshot, snapshotDb } from './snapshot-adapter'
 import type { SnapshotDoc } from './snapshot-adapter'
-import type { DbShape, OpenTimings, StoreSchema } from './types'
+import type { DbShape, OpenTimings, SkippedEntry, StoreSchema, StoredRecord } from './types'
 
 export const SNAPSHOT_FILE = 'db.json'
 
@@ -39,6 +39,8 @@ export interface Loaded<D extends DbShape> {
 interface Assembled<D extends DbShape> {
   memory: MemoryState<D>
   migratedFrom: number | null
+  /** journal entries whose records or settings failed the schema */
+  rejected: SkippedEntry[]
 }
 
 function baseSeqOf(doc: SnapshotDoc): number {
@@ -50,20 +52,54 @@ function baseSeqOf(doc: SnapshotDoc): number {
 
 const ms = (t0: number): number => performance.now() - t0
 
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+}
+
 /**
- * Only what the journal adds on top of a trusted snapshot: the settings and every record it puts,
- * checked with the same schema function as a whole file.
+ * The cheap part of "matches the schema": every collection is a list and settings an object. Run even
+ * on a trusted snapshot, because replaying into a collection that is null or missing would otherwise
+ * start it from an empty list and lose everything it held.
  */
-function journalPart(doc: SnapshotDoc, plan: JournalPlan, collections: readonly string[]): SnapshotDoc {
-  const part: SnapshotDoc = { ...doc }
-  for (const name of collections) part[name] = []
-  for (const entry of plan.entries) {
-    for (const [collection, record] of entry.puts) {
-      const list = part[collection]
-      if (Array.isArray(list)) list.push(record)
-    }
+function checkShape(doc: SnapshotDoc, collections: readonly string[], label: string): void {
+  for (const name of collections) {
+    const list = doc[name]
+    if (!Array.isArray(list)) throw new Error(`${label}: collection "${name}" is ${list === undefined ? 'missing' : 'not a list'}`)
   }
-  return part
+  if (!isPlainObject(doc.settings)) throw new Error(`${label}: settings is not an object`)
+}
+
+/**
+ * Checks each journal entry on its own (its records, and the settings it leaves behind) with the same
+ * schema function as a whole file, so one bad entry is skipped and reported instead of taking the good
+ * ones down with it. Returns the entries as validated.
+ */
+function validEntries<D extends DbShape>(
+  ctx: LoadContext<D>,
+  doc: SnapshotDoc,
+  plan: JournalPlan,
+): { entries: JournalEntry[]; rejected: SkippedEntry[] } {
+  const { collections } = ctx.schema
+  const entries: JournalEntry[] = []
+  const rejected: SkippedEntry[] = []
+  let settings = doc.settings as Record<string, unknown>
+  for (const { entry, file, line } of plan.entries) {
+    const part: SnapshotDoc = { schemaVersion: doc.schemaVersion, settings: entry.settings ? { ...settings, ...entry.settings } : settings }
+    for (const name of collections) part[name] = []
+    for (const [collection, record] of entry.puts) (part[collection] as unknown[]).push(record)
+    let valid: Record<string, unknown>
+    try {
+      valid = ctx.schema.validate(part) as unknown as Record<string, unknown>
+    } catch (err) {
+      rejected.push({ file, line, seq: entry.seq, reason: `schema: ${err instanceof Error ? err.message : String(err)}` })
+      continue
+    }
+    const puts: JournalEntry['puts'] = []
+    for (const name of collections) for (const record of valid[name] as StoredRecord[]) puts.push([name, record])
+    if (entry.settings) settings = valid.settings as Record<string, unknown>
+    entries.push({ seq: entry.seq, puts, settings: entry.settings ? settings : undefined })
+  }
+  return { entries, rejected }
 }
 
 /**
@@ -81,19 +117,24 @@ async function assemble<D extends DbShape>(
 ): Promise<Assembled<D>> {
   delete doc.journalSeq
   const version = assertNotNewer(doc, ctx.schema, label)
-  let t = performance.now()
-  replayRaw(doc, plan.entries)
-  timings.journal += ms(t)
-  if (trusted && version === ctx.schema.version) {
-    t = performance.now()
-    ctx.schema.validate(journalPart(doc, plan, ctx.schema.collections))
+  if (version === ctx.schema.version) {
+    checkShape(doc, ctx.schema.collections, label)
+    let t = performance.now()
+    const base = trusted ? doc : (ctx.schema.validate(doc) as unknown as SnapshotDoc)
+    const { entries, rejected } = validEntries(ctx, base, plan)
     timings.validate += ms(t)
     t = performance.now()
-    const memory = new MemoryState(doc as D, ctx.schema.collections)
+    replayRaw(base, entries)
+    timings.journal += ms(t)
+    t = performance.now()
+    const memory = new MemoryState(base as D, ctx.schema.collections)
     timings.index += ms(t)
-    return { memory, migratedFrom: null }
+    return { memory, migratedFrom: null, rejected }
   }
-  if (version < ctx.schema.version && ctx.beforeMigrate) await ctx.beforeMigrate({ ...doc, journalSeq: plan.lastSeq }, version)
+  let t = performance.now()
+  replayRaw(doc, plan.entries.map((e) => e.entry))
+  timings.journal += ms(t)
+  if (ctx.beforeMigrate) await ctx.beforeMigrate({ ...doc, journalSeq: plan.lastSeq }, version)
   t = performance.now()
   const { data, from } = migrateToCurrent(doc, ctx.schema, label)
   timings.migrate += ms(t)
@@ -103,7 +144,7 @@ async function assemble<D extends DbShape>(
   t = performance.now()
   const memory = new MemoryState(validated, ctx.schema.collections)
   timings.index += ms(t)
-  return { memory, migratedFrom: from < ctx.schema.version ? from : null }
+  return { memory, migratedFrom: from < ctx.schema.version ? from : null, rejected: [] }
 }
 
 type Attempt<D extends DbShape> = { ok: true; assembled: Assembled<D>; plan: JournalPlan } | { ok: false; error: Error }
@@ -143,7 +184,9 @@ async function attempt<D extends DbShape>(
     }
   } catch (err) {
     // For db.json, only damage leads to recovery; a newer app's file or a read error (EACCES, EIO) must stop the open.
-    if (newerIsFatal && (err instanceof NewerSchemaError || errorCode(err) !== undefined)) throw err
+    // A directory where db.json should be is damage like any other: it is renamed aside like a file.
+    const code = errorCode(err)
+    if (newerIsFatal && (err instanceof NewerSchemaError || (code !== undefined && code !== 'EISDIR'))) throw err
     return { ok: false, error: err instanceof Error ? err : new Error(String(err)) }
   }
 }
@@ -157,13 +200,23 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
   const timings: OpenTimings = { read: 0, parse: 0, journal: 0, migrate: 0, validate: 0, index: 0, total: 0 }
   const { fs, dir, schema } = ctx
   let t = performance.now()
-  const scans = await readJournalFiles(fs, dir)
+  const scans = await readJournalFiles(fs, dir, schema.collections)
   timings.journal += ms(t)
 
   const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections)
   const finish = (loaded: Omit<Loaded<D>, 'timings'>): Loaded<D> => {
     timings.total = ms(t0)
     return { ...loaded, timings }
+  }
+  /** Entries the schema refused are skipped like damaged lines: their file is kept aside and named. */
+  const settle = (a: Assembled<D>, plan: JournalPlan): Pick<Loaded<D>, 'memory' | 'migratedFrom' | 'plan'> => {
+    for (const r of a.rejected) {
+      plan.skipped.push(r)
+      if (!plan.setAside.includes(r.file)) plan.setAside.push(r.file)
+    }
+    plan.skipped.sort((x, y) => (x.file === y.file ? x.line - y.line : 0))
+    plan.truncate = plan.truncate.filter((t) => !plan.setAside.includes(t.name))
+    return { memory: a.memory, migratedFrom: a.migratedFrom, plan }
   }
 
   let mainExists = true
@@ -178,7 +231,7 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
   }
   const first = await attempt(ctx, readMain, scans, SNAPSHOT_FILE, timings, true, () => main.adapter.lastRead?.trusted === true)
   if (first.ok) {
-    return finish({ ...first.assembled, plan: first.plan, source: 'snapshot', loadedBackup: null, damagedSnapshot: null })
+    return finish({ ...settle(first.assembled, first.plan), source: 'snapshot', loadedBackup: null, damagedSnapshot: null })
   }
 
   const backups = await listBackupFiles(fs, dir)
@@ -196,7 +249,7 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
     const db = snapshotDb(fs, join(dir, BACKUP_DIR, backup.name), schema.collections)
     const tried = await attempt(noMigrationHook, () => readSnapshot(db), scans, `Backup ${backup.name}`, timings, false)
     if (tried.ok) {
-      return finish({ ...tried.assembled, plan: tried.plan, source: 'backup', loadedBackup: backup.name, damagedSnapshot })
+      return finish({ ...settle(tried.assembled, tried.plan), source: 'backup', loadedBackup: backup.name, damagedSnapshot })
     }
   }
   const fromEmpty = await attempt(
@@ -208,7 +261,7 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
     false,
   )
   if (!fromEmpty.ok) throw fromEmpty.error
-  return finish({ ...fromEmpty.assembled, plan: fromEmpty.plan, source: 'empty', loadedBackup: null, damagedSnapshot })
+  return finish({ ...settle(fromEmpty.assembled, fromEmpty.plan), source: 'empty', loadedBackup: null, damagedSnapshot })
 }
 
 export { SnapshotUnparseableError }

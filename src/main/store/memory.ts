@@ -96,7 +96,9 @@ export function replayRaw(raw: Record<string, unknown>, entries: readonly Journa
   const indexes = new Map<string, Map<string, number>>()
   const indexFor = (name: string): { list: unknown[]; index: Map<string, number> } => {
     let list = raw[name]
-    if (!Array.isArray(list)) {
+    // A collection that is null or not a list is damage, never "empty": replacing it would lose it.
+    if (list !== undefined && !Array.isArray(list)) throw new Error(`Collection "${name}" is not a list`)
+    if (list === undefined) {
       list = []
       raw[name] = list
     }

@@ -2,11 +2,13 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { removeStaleTemps } from './atomic-write'
 import { BACKUP_DIR, backupName, freeName, listBackupFiles } from './backup-files'
-import { nodeFs, unlinkIfExists } from './fs-port'
+import { errorCode, nodeFs, unlinkIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { listJournalFiles } from './journal-files'
 import { SNAPSHOT_FILE, loadDatabase } from './load'
 import { acquireLock } from './lock'
+import { asOpenError } from './open-error'
+import { mergeReports, readRecovery, writeRecovery } from './recovery-file'
 import { setAside } from './set-aside'
 import { snapshotDb, snapshotDocument, writeSnapshot } from './snapshot-adapter'
 import { JournalStore } from './store'
@@ -34,14 +36,34 @@ async function truncateFile(fs: StoreFs, path: string, length: number): Promise<
  * backups if db.json is damaged), make the result durable where needed, and start the journal writer.
  */
 export async function openStore<D extends DbShape>(opts: OpenStoreOptions<D>): Promise<Store<D>> {
+  const dir = resolve(opts.dir)
+  try {
+    return await openIn(dir, opts)
+  } catch (err) {
+    throw asOpenError(dir, err)
+  }
+}
+
+/**
+ * Private to the user: mkdir applies the umask (often 0755), so the mode is set afterwards. Failing to
+ * tighten a folder someone else owns is no reason to refuse to start.
+ */
+async function makePrivateDir(fs: StoreFs, path: string): Promise<void> {
+  await fs.mkdir(path, { recursive: true })
+  await fs.chmod(path, 0o700).catch((err: unknown) => {
+    if (errorCode(err) !== 'EPERM') throw err
+  })
+}
+
+async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>): Promise<Store<D>> {
   const t0 = performance.now()
   const fs = opts.fs ?? nodeFs
   const now = opts.now ?? ((): Date => new Date())
   const { schema } = opts
-  const dir = resolve(opts.dir)
   const backupOnOpen = opts.backupOnOpen ?? true
   const backupsDir = join(dir, BACKUP_DIR)
-  await fs.mkdir(backupsDir, { recursive: true })
+  await makePrivateDir(fs, dir)
+  await makePrivateDir(fs, backupsDir)
   const lock = await acquireLock(fs, dir, now)
   try {
     await removeStaleTemps(fs, dir)
@@ -72,17 +94,32 @@ export async function openStore<D extends DbShape>(opts: OpenStoreOptions<D>): P
       snapshot = { ...result, seq: plan.lastSeq }
       snapshotSeq = plan.lastSeq
       journalBytes = 0
-      for (const name of plan.setAside) damagedFiles.push(await setAside(fs, dir, name, now()))
+      const renamed = new Map<string, string>()
+      for (const name of plan.setAside) {
+        const kept = await setAside(fs, dir, name, now())
+        renamed.set(name, kept)
+        damagedFiles.push(kept)
+      }
+      for (const s of plan.skipped) s.file = renamed.get(s.file) ?? s.file
       for (const name of await listJournalFiles(fs, dir)) await unlinkIfExists(fs, join(dir, name))
     } else {
       for (const { name, length } of plan.truncate) await truncateFile(fs, join(dir, name), length)
       // Segments db.json already covers stay until a backup covers them too: see JournalStore.backupSeq.
     }
 
-    const recovered: RecoveryReport | null =
-      loaded.source === 'backup' || loaded.source === 'empty' || damagedFiles.length > 0
-        ? { damagedFiles, loadedBackup: loaded.loadedBackup, at: now().toISOString() }
+    const fresh: RecoveryReport | null =
+      loaded.source === 'backup' || loaded.source === 'empty' || damagedFiles.length > 0 || plan.skipped.length > 0 || plan.missing.length > 0
+        ? {
+            damagedFiles,
+            loadedBackup: loaded.loadedBackup,
+            at: now().toISOString(),
+            skippedEntries: plan.skipped,
+            missingEntries: plan.missing,
+          }
         : null
+    // Written before anything else can go wrong: the user hears about it even if this start fails later.
+    const recovered = mergeReports(await readRecovery(fs, dir), fresh)
+    if (fresh && recovered) await writeRecovery(fs, dir, recovered)
     const newest = (await listBackupFiles(fs, dir))[0]
     const store = await JournalStore.start({
       fs,

@@ -14,6 +14,7 @@ import { SNAPSHOT_FILE } from './load'
 import type { FolderLock } from './lock'
 import { MemoryState } from './memory'
 import { migrateToCurrent } from './migrations'
+import { clearRecovery } from './recovery-file'
 import { Serial } from './serial'
 import { readSnapshot, snapshotDb, snapshotDocument, writeSnapshot } from './snapshot-adapter'
 import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
@@ -92,6 +93,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   private backupQueued = false
   private compactRetryAtSeq = 0
   private closing: Promise<void> | null = null
+  private recovered: RecoveryReport | null
 
   private constructor(private readonly init: StoreInit<D>) {
     this.memory = init.memory
@@ -99,6 +101,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     this.snapshotSeq = init.snapshotSeq
     this.bytesAtSnapshot = -init.journalBytes
     this.lastBackupAt = init.lastBackupAt
+    this.recovered = init.recovered
   }
 
   static async start<D extends DbShape>(init: StoreInit<D>): Promise<JournalStore<D>> {
@@ -116,6 +119,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
         store.head.failed(count)
         store.writer.rejectChecked(error)
       },
+      () => init.lock.verify(),
     )
     return store
   }
@@ -133,7 +137,12 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   }
 
   status(): StoreStatus {
-    return { dataDir: this.init.dir, recovered: this.init.recovered }
+    return { dataDir: this.init.dir, recovered: this.recovered }
+  }
+
+  async dismissRecovery(): Promise<void> {
+    await clearRecovery(this.init.fs, this.init.dir)
+    this.recovered = null
   }
 
   commit(tx: Tx): Promise<void> {
@@ -269,7 +278,11 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   /** Brings db.json up to the last commit unless this session already wrote exactly that. */
   private async compact(reason: string): Promise<void> {
-    const job = await this.writer.exclusive(async () => (this.snapshotIsCurrent() ? null : this.takeView()))
+    const job = await this.writer.exclusive(async () => {
+      if (this.snapshotIsCurrent()) return null
+      await this.init.lock.verify()
+      return this.takeView()
+    })
     if (job) await this.files.run(() => this.writeView(job, reason))
   }
 
@@ -321,6 +334,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   /** Inside writer.exclusive(): make `memory` the state, durable before it becomes visible. */
   private async install(memory: MemoryState<D>, reason: string): Promise<void> {
+    await this.init.lock.verify()
     const seq = this.writer.lastSeq
     await this.writer.rotate()
     this.gen += 1
@@ -378,11 +392,20 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     return this.closing
   }
 
+  /**
+   * Never rejects: at shut-down there is nobody left to tell but the log. Whatever fails, the lock is
+   * released if it can be; if even that fails, the next start finds its owner gone and takes it over.
+   */
   private async shutDown(): Promise<void> {
     try {
       await this.flushAndCompact()
-    } finally {
+    } catch (err) {
+      this.emit({ type: 'error', op: 'close', error: err instanceof Error ? err : new Error(String(err)) })
+    }
+    try {
       await this.init.lock.release()
+    } catch (err) {
+      this.emit({ type: 'error', op: 'close', error: err instanceof Error ? err : new Error(String(err)) })
     }
   }
 

@@ -49,10 +49,25 @@ export interface TxPlan<T> {
   result: T
 }
 
+/** A journal line that was not replayed; its bytes are kept in `file` (a set-aside copy of the journal file). */
+export interface SkippedEntry {
+  file: string
+  /** 1-based line in that file */
+  line: number
+  /** the seq the line claims, if it can be read */
+  seq: number | null
+  /** checksum, not-json, not-an-entry, unknown-collection, incomplete, conflicting-seq, out-of-order, schema, migration-failed */
+  reason: string
+}
+
 export interface RecoveryReport {
   damagedFiles: string[]
   loadedBackup: string | null
   at: string
+  /** journal lines not replayed */
+  skippedEntries: SkippedEntry[]
+  /** journal seq numbers found in no file although later ones exist */
+  missingEntries: Array<{ from: number; to: number }>
 }
 
 export interface StoreStatus {
@@ -88,7 +103,9 @@ export interface Store<D extends DbShape> {
   listBackups(): Promise<BackupEntry[]>
   /** backs up the current state first, then makes the named (validated) backup current */
   restoreBackup(name: string): Promise<void>
-  /** flush, compact if cheap, release the lock */
+  /** forgets the recovery report once the user has read it (it is kept on disk until then) */
+  dismissRecovery(): Promise<void>
+  /** flush, compact if cheap, release the lock; never rejects (failures go to onEvent) */
   close(): Promise<void>
 }
 
@@ -97,7 +114,7 @@ export type StoreEvent =
   | { type: 'open'; ms: OpenTimings; records: number; journalEntries: number }
   | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string }
   | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[]; reason: string }
-  | { type: 'error'; op: 'compaction' | 'backup'; error: Error }
+  | { type: 'error'; op: 'compaction' | 'backup' | 'close'; error: Error }
 
 export interface OpenTimings {
   read: number

@@ -108,7 +108,16 @@ export function AppProvider({ initialSettings, children }: { initialSettings: Se
   }, [])
 
   const notify = useCallback((n: Notice) => setNotice({ ...n, key: Date.now() }), [])
-  const dismissRecovery = useCallback(() => setRecoveryDismissed(true), [])
+  // Dismissing is recorded by the main side, so the banner does not come back at the next start.
+  const dismissRecovery = useCallback(() => {
+    call('system.dismissRecovery', {}).then(
+      (s) => {
+        setRecoveryDismissed(true)
+        setStatus(s)
+      },
+      (e: unknown) => setNotice({ key: Date.now(), severity: 'error', message: t('recovery.dismissFailed', { message: isApiError(e) ? e.message : String(e) }) }),
+    )
+  }, [t])
 
   const value = useMemo<AppState>(
     () => ({ status, settings, dataVersion, refreshStatus, reloadAll, setSettings, setLanguage, notify, recoveryDismissed, dismissRecovery }),

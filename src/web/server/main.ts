@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openApp } from '../../main/app'
+import { describeOpenFailure } from '../../main/store'
 import { startWebServer } from './http-server'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -20,7 +21,6 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`)
   const dataDir = resolve(values.data)
-  await mkdir(dataDir, { recursive: true })
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
 
   const app = await openApp({ dataDir, resourcesDir: join(root, 'resources'), appVersion: pkg.version })
@@ -42,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e)
+  console.error(describeOpenFailure(e))
   process.exit(1)
 })

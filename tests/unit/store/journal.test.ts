@@ -147,35 +147,40 @@ describe('journal replay at open', () => {
     await again.close()
   })
 
-  it('drops a NUL-filled tail', async () => {
+  it('a NUL-filled tail is not a torn append: the journal is kept aside and the loss reported', async () => {
     const dir = await folder()
     await writeDb(dir, 0)
-    await writeFile(join(dir, 'journal.jsonl'), Buffer.concat([Buffer.from(line(1, 'a')), Buffer.alloc(4096)]))
+    const content = Buffer.concat([Buffer.from(line(1, 'a')), Buffer.alloc(4096)])
+    await writeFile(join(dir, 'journal.jsonl'), content)
     const store = await open(dir, { compactOnCloseMaxBytes: 0 })
     expect(ids(store)).toEqual(['a'])
-    expect(store.status().recovered).toBeNull()
+    const rec = store.status().recovered
+    expect(rec?.skippedEntries).toEqual([{ file: rec?.damagedFiles[0], line: 2, seq: null, reason: 'incomplete' }])
+    expect((await readFile(join(dir, rec?.damagedFiles[0] ?? ''))).equals(content)).toBe(true)
     await store.commit({ puts: [note('b')] })
     await store.close()
-    expect(await readFile(join(dir, 'journal.jsonl'), 'utf8')).toBe(line(1, 'a') + line(2, 'b').replace('t-b', 'text of b'))
+    const again = await open(dir)
+    expect(ids(again)).toEqual(['a', 'b'])
+    await again.close()
   })
 
-  it('drops a garbage last line that does end in a newline', async () => {
+  it('a garbage last line that ends in a newline is damage, not a torn write', async () => {
     const dir = await folder()
     await writeDb(dir, 0)
     await writeFile(join(dir, 'journal.jsonl'), `${line(1, 'a')}{"seq":2,"pu\n`)
     const store = await open(dir)
     expect(ids(store)).toEqual(['a'])
-    expect(store.status().recovered).toBeNull()
+    expect(store.status().recovered?.skippedEntries).toMatchObject([{ line: 2, seq: 2, reason: 'not-json' }])
     await store.close()
   })
 
-  it('a bad line in the middle: keeps the valid prefix, sets the journal aside byte-identical, reports it', async () => {
+  it('a bad line in the middle: keeps every valid entry, sets the journal aside byte-identical, reports it', async () => {
     const dir = await folder()
     await writeDb(dir, 0)
     const content = `${line(1, 'a')}${line(2, 'b')}not json at all\n${line(4, 'd')}`
     await writeFile(join(dir, 'journal.jsonl'), content)
     const store = await open(dir)
-    expect(ids(store)).toEqual(['a', 'b'])
+    expect(ids(store)).toEqual(['a', 'b', 'd'])
     const rec = store.status().recovered
     expect(rec).not.toBeNull()
     expect(rec?.loadedBackup).toBeNull()
@@ -184,20 +189,21 @@ describe('journal replay at open', () => {
     expect(await readFile(join(dir, rec?.damagedFiles[0] ?? ''), 'utf8')).toBe(content)
     await store.commit({ puts: [note('e')] })
     await store.close()
-    // The valid prefix was made durable in db.json; the damaged file is not replayed again.
+    // The valid entries were made durable in db.json; the damaged file is not replayed again.
     const again = await open(dir)
-    expect(ids(again)).toEqual(['a', 'b', 'e'])
-    expect(again.status().recovered).toBeNull()
+    expect(ids(again)).toEqual(['a', 'b', 'd', 'e'])
+    expect(again.status().recovered?.skippedEntries).toEqual([{ file: rec?.damagedFiles[0], line: 3, seq: null, reason: 'not-json' }])
     await again.close()
   })
 
-  it('a gap in sequence numbers counts as damage', async () => {
+  it('a gap in sequence numbers is reported, and the entries after it kept', async () => {
     const dir = await folder()
     await writeDb(dir, 0)
     await writeFile(join(dir, 'journal.jsonl'), line(1, 'a') + line(2, 'b') + line(5, 'e'))
     const store = await open(dir)
-    expect(ids(store)).toEqual(['a', 'b'])
+    expect(ids(store)).toEqual(['a', 'b', 'e'])
     expect(store.status().recovered?.damagedFiles[0]).toMatch(/^journal\.jsonl\.damaged-/)
+    expect(store.status().recovered?.missingEntries).toEqual([{ from: 3, to: 4 }])
     await store.close()
   })
 

@@ -2,7 +2,7 @@ import { basename } from 'node:path'
 import { nodeFs } from '../../../src/main/store/fs-port'
 import type { StoreFileHandle, StoreFs } from '../../../src/main/store'
 
-export type FsOp = 'open' | 'write' | 'sync' | 'datasync' | 'truncate' | 'close' | 'rename' | 'unlink' | 'copyFile'
+export type FsOp = 'open' | 'write' | 'sync' | 'datasync' | 'truncate' | 'close' | 'rename' | 'unlink' | 'copyFile' | 'mkdir' | 'readFile'
 
 /**
  * Wraps the real fs, logs each operation as "op name [detail]" (file names only, so logs compare
@@ -25,7 +25,10 @@ export function recordingFs(): RecordingFs {
       rfs.log.push(`open ${basename(path)} ${flags}${mode === undefined ? '' : ` ${mode.toString(8)}`}`)
       return wrapHandle(handle, path)
     },
-    readFile: (path) => nodeFs.readFile(path),
+    async readFile(path) {
+      await before('readFile', path)
+      return nodeFs.readFile(path)
+    },
     async rename(from, to) {
       await before('rename', from)
       await nodeFs.rename(from, to)
@@ -37,13 +40,17 @@ export function recordingFs(): RecordingFs {
       rfs.log.push(`unlink ${basename(path)}`)
     },
     readdir: (path) => nodeFs.readdir(path),
-    mkdir: (path, opts) => nodeFs.mkdir(path, opts),
+    async mkdir(path, opts) {
+      await before('mkdir', path)
+      return nodeFs.mkdir(path, opts)
+    },
     async copyFile(from, to) {
       await before('copyFile', from)
       await nodeFs.copyFile(from, to)
       rfs.log.push(`copyFile ${basename(from)} ${basename(to)}`)
     },
     stat: (path) => nodeFs.stat(path),
+    chmod: (path, mode) => nodeFs.chmod(path, mode),
   }
 
   async function before(op: FsOp, path: string): Promise<void> {

@@ -55,12 +55,15 @@ describe('a damaged db.json is never overwritten', () => {
       const store = await open(dir)
       // "b" was compacted into db.json at close, but its journal segment is kept until a backup holds it.
       expect(ids(store)).toEqual(['a', 'b'])
-      expect(store.status().recovered).toEqual({ damagedFiles: [DAMAGED], loadedBackup: backup, at: NOW.toISOString() })
+      expect(store.status().recovered).toEqual({ damagedFiles: [DAMAGED], loadedBackup: backup, at: NOW.toISOString(), skippedEntries: [], missingEntries: [] })
       expect((await readFile(join(dir, DAMAGED))).equals(bad)).toBe(true)
       await store.commit({ puts: [note('c')] })
       await store.close()
       const again = await open(dir)
       expect(ids(again)).toEqual(['a', 'b', 'c'])
+      // The banner stays until the user dismisses it, across restarts.
+      expect(again.status().recovered?.damagedFiles).toEqual([DAMAGED])
+      await again.dismissRecovery()
       expect(again.status().recovered).toBeNull()
       expect((await readFile(join(dir, DAMAGED))).equals(bad)).toBe(true)
       await again.close()
@@ -77,7 +80,7 @@ describe('a damaged db.json is never overwritten', () => {
       for (const name of await readdir(dir)) if (name.startsWith('journal')) await rm(join(dir, name))
       const store = await open(dir)
       expect(ids(store)).toEqual([])
-      expect(store.status().recovered).toEqual({ damagedFiles: [DAMAGED], loadedBackup: null, at: NOW.toISOString() })
+      expect(store.status().recovered).toEqual({ damagedFiles: [DAMAGED], loadedBackup: null, at: NOW.toISOString(), skippedEntries: [], missingEntries: [] })
       await store.close()
       expect((await readFile(join(dir, DAMAGED))).equals(bad)).toBe(true)
     })
@@ -110,17 +113,21 @@ describe('a damaged db.json is never overwritten', () => {
     await store.close()
   })
 
-  it('a journal entry that breaks validation sets the journal aside, not db.json', async () => {
+  it('a journal entry that breaks validation is skipped alone: the journal is set aside, the good entries kept', async () => {
     const dir = await folder()
     const s = await open(dir, { compactOnCloseMaxBytes: 0 })
     await s.commit({ puts: [note('a')] })
     // The store does not validate records on commit (the services do): simulate one that slipped through.
     await s.commit({ puts: [{ collection: 'notes', record: { id: 'bad' } }] })
+    await s.commit({ puts: [note('c')] })
     await s.close()
     const store = await open(dir)
-    expect(ids(store)).toEqual([])
+    expect(ids(store)).toEqual(['a', 'c'])
     const rec = store.status().recovered
     expect(rec?.damagedFiles).toEqual(['journal.jsonl.damaged-2024-05-01T10-00-00-000Z'])
+    expect(rec?.skippedEntries).toEqual([
+      { file: 'journal.jsonl.damaged-2024-05-01T10-00-00-000Z', line: 2, seq: 2, reason: expect.stringMatching(/^schema: notes\.0\.text/) as unknown },
+    ])
     expect(rec?.loadedBackup).toBeNull()
     expect(await readdir(dir)).toContain('db.json')
     await store.close()

@@ -75,8 +75,13 @@ export const en: Messages = {
   recovery: {
     title: 'The data file was recovered',
     body: 'At start-up these data files were damaged. They were moved aside and kept, and the newest good backup {{backup}} was loaded ({{at}}). Please check that your latest changes are there.',
-    bodyNoBackup: 'At start-up these data files were damaged. They were moved aside and kept; no backup was available, so the app started with empty data ({{at}}).',
-    files: 'Damaged files: {{files}}',
+    bodyNoBackup: 'At start-up these data files were damaged. They were moved aside and kept; no backup was available, so the app started from what the change journal still held, which may be nothing ({{at}}).',
+    bodyJournal: 'At start-up the change journal held damaged entries. Every readable entry was kept, and the damaged file was moved aside unchanged ({{at}}).',
+    files: 'Files moved aside and kept: {{files}}',
+    skipped: 'Changes skipped because they could not be used: {{count}}. Their text is kept in {{where}}.',
+    skippedAt: '{{file}}, line {{lines}}',
+    missing: 'Journal entries {{ranges}} are missing.',
+    dismissFailed: 'Could not dismiss the recovery notice: {{message}}',
     none: 'The data file is sound; no recovery has happened.',
   },
   errors: {

@@ -76,8 +76,13 @@ export const zhCN = {
   recovery: {
     title: '数据文件已自动恢复',
     body: '启动时发现以下数据文件损坏，已将其移到一旁保留，并载入了最近的完好备份 {{backup}}（{{at}}）。请核对最近的修改是否完整。',
-    bodyNoBackup: '启动时发现以下数据文件损坏，已将其移到一旁保留；没有可用的备份，已从空数据开始（{{at}}）。',
-    files: '损坏的文件：{{files}}',
+    bodyNoBackup: '启动时发现以下数据文件损坏，已将其移到一旁保留；没有可用的备份，已按变更日志中仍可读取的内容启动（可能为空）（{{at}}）。',
+    bodyJournal: '启动时发现变更日志中有损坏的条目。所有可读取的条目均已保留，损坏的文件已原样移到一旁保存（{{at}}）。',
+    files: '移到一旁保留的文件：{{files}}',
+    skipped: '有 {{count}} 条变更无法使用而被跳过，原文保存在：{{where}}。',
+    skippedAt: '{{file}} 第 {{lines}} 行',
+    missing: '变更日志中缺少第 {{ranges}} 号条目。',
+    dismissFailed: '未能关闭恢复提示：{{message}}',
     none: '数据文件完好，未发生过恢复。',
   },
   errors: {
