@@ -6,6 +6,8 @@ import { settingsUpdate } from './domain/settings'
 import type { Settings } from './domain/settings'
 import type { ExportFn } from './exports'
 import { MESSAGES } from './messages'
+import { remindersInput } from './reminders'
+import type { ReminderList } from './reminders'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
 
 /**
@@ -189,6 +191,7 @@ export const contract = {
   'dashboard.summary': method<DashboardSummary>()(
     z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
   ),
+  'reminders.list': method<ReminderList>()(remindersInput),
 }
 
 export type Contract = typeof contract
