@@ -10,6 +10,7 @@ import type { ListQuery } from './services/records'
 import { createInsightService } from './services/insights'
 import { createSearchService } from './services/search'
 import { createSystemService } from './services/system'
+import { createReminderService } from './services/reminders'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
 export type Handlers = {
@@ -38,6 +39,7 @@ export function createHandlers(ctx: Ctx): Handlers {
   const system = createSystemService(ctx)
   const insights = createInsightService(ctx)
   const search = createSearchService(ctx)
+  const reminders = createReminderService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
@@ -51,6 +53,7 @@ export function createHandlers(ctx: Ctx): Handlers {
     'trips.totals': ({ id }) => insights.tripTotals(id),
     'search.global': ({ query, limitPerKind }) => search.global(query, limitPerKind),
     'dashboard.summary': (range) => insights.dashboard(range),
+    'reminders.list': ({ today }) => reminders.list(today),
   }
 }
 

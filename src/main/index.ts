@@ -7,14 +7,21 @@ import { openApp } from './app'
 import type { AppCore } from './app'
 import { bindIpc } from './ipc'
 import { describeOpenFailure } from './store'
+import { startDesktopShell } from './desktop-shell'
+import type { DesktopShell } from './desktop-shell'
+import { fileLog } from './log-file'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'"
 // `electron-vite dev` serves the renderer with an inline React-refresh preamble and a websocket for hot reload.
 const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")
 
+// A data folder other than the user-data folder (the Electron tests give each run its own).
+if (process.env.LIAISON_DESK_DATA) app.setPath('userData', process.env.LIAISON_DESK_DATA)
+
 let win: BrowserWindow | null = null
 let core: AppCore | null = null
+let desktop: DesktopShell | null = null
 
 function rendererUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL
@@ -37,6 +44,9 @@ function createWindow(): BrowserWindow {
     height: 900,
     show: false,
     title: 'Liaison Desk 校企联络台',
+    // Electron keeps this window's size, position and maximised state itself, under this name.
+    name: 'main',
+    windowStatePersistence: true,
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
       contextIsolation: true,
@@ -79,19 +89,23 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   // Checks are the synchronous twin of requests (e.g. navigator.permissions.query, clipboard reads): the app needs none.
   session.defaultSession.setPermissionCheckHandler(() => false)
+  app.setAppLogsPath()
+  const log = fileLog(app.getPath('logs'))
   try {
     core = await openApp({
       dataDir: app.getPath('userData'),
       resourcesDir: app.isPackaged ? process.resourcesPath : join(here, '../../resources'),
       appVersion: app.getVersion(),
+      log,
     })
   } catch (e) {
     dialog.showErrorBox('Liaison Desk', describeOpenFailure(e))
     app.quit()
     return
   }
+  desktop = startDesktopShell({ core, window: () => win, dataDir: app.getPath('userData'), logsDir: app.getPath('logs'), log })
   bindIpc({
-    router: core.router,
+    router: desktop.router,
     exporter: core.exporter,
     isTrusted: (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(frameUrl),
     chooseFile: async (defaultName) => {
@@ -114,6 +128,8 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => app.quit())
 app.on('will-quit', (e) => {
+  desktop?.stop()
+  desktop = null
   if (core) {
     e.preventDefault()
     const c = core

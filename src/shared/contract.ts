@@ -7,6 +7,8 @@ import type { Settings } from './domain/settings'
 import type { ExportFn } from './exports'
 import { MESSAGES } from './messages'
 import { YEAR_MAX, YEAR_MIN } from './dateBounds'
+import { remindersInput } from './reminders'
+import type { ReminderList } from './reminders'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
 
 /**
@@ -199,6 +201,7 @@ export const contract = {
   'dashboard.summary': method<DashboardSummary>()(
     z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
   ),
+  'reminders.list': method<ReminderList>()(remindersInput),
 }
 
 export type Contract = typeof contract

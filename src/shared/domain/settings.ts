@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   language: z.enum(LANGS).default('zh-CN'),
   reportLanguage: z.enum(LANGS).default('zh-CN'),
   deviceLabel: shortText(60).default(''),
+  /** system notifications (Electron) and the page panel (browser) for what is due */
+  remindersEnabled: z.boolean().default(true),
 })
 export type Settings = z.infer<typeof settingsSchema>
 const signatureFields = settingsSchema.shape.signatures.unwrap().shape
