@@ -87,7 +87,10 @@ export interface TripTotals {
   /** distinct organisations of the trip's enterprise visits and meetings */
   enterprisesVisited: number
   activitiesByKind: Record<string, number>
+  /** the sum of the numbers recorded; visits with no number are counted in positionsUnrecorded, not as 0 */
   positionsOffered: number
+  /** enterprise visits and meetings whose positions nobody recorded */
+  positionsUnrecorded: number
   /** agreements linked from the trip's activities (signed or unveiled there) */
   agreements: number
   internshipBases: number
