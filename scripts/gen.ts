@@ -98,6 +98,7 @@ function make(opts: GenOptions): DbData {
   const staff: Staff[] = Array.from({ length: opts.staff }, () => ({
     ...system(),
     name: chineseName(),
+    titleEn: '',
     title: pick(['副院长', '办公室主任', '就业专员', '校友工作专员', '教授', '副教授']),
     department: pick(['学院办公室', '就业指导中心', '校友办', '教务办']),
     phone: mobile(),

@@ -66,6 +66,7 @@ function v3(data: Json): Json {
   }))
   out = mapRecords(out, 'contacts', (c) => ({ honorific: '', positionEn: '', ...c }))
   out = mapRecords(out, 'organizations', (o) => ({ nameEn: '', ...o }))
+  out = mapRecords(out, 'staff', (s) => ({ titleEn: '', ...s }))
   out = mapRecords(out, 'trips', (t) => ({ titleEn: '', days: [], ...t }))
   return { ...out, schemaVersion: 3 }
 }
