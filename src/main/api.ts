@@ -8,6 +8,8 @@ import type { Ctx } from './services/context'
 import { createRecordService } from './services/records'
 import type { ListQuery } from './services/records'
 import { createInsightService } from './services/insights'
+import { collectTripReportInput } from './reports/collect'
+import { checkTripReport } from './reports/report-check'
 import { createSearchService } from './services/search'
 import { createSystemService } from './services/system'
 import { createReminderService } from './services/reminders'
@@ -51,6 +53,8 @@ export function createHandlers(ctx: Ctx): Handlers {
     'backups.restore': ({ name }) => system.restoreBackup(name),
     'sample.load': () => system.loadSample(),
     'trips.totals': ({ id }) => insights.tripTotals(id),
+    'reports.check': ({ tripId, kind, lang, date }) =>
+      checkTripReport(collectTripReportInput(ctx.store.data, tripId, insights.tripTotals(tripId)), { kind, lang: lang ?? ctx.store.data.settings.reportLanguage, date }),
     'search.global': ({ query, limitPerKind }) => search.global(query, limitPerKind),
     'dashboard.summary': (range) => insights.dashboard(range),
     'reminders.list': ({ today }) => reminders.list(today),

@@ -12,6 +12,7 @@ import {
   writeAlumniDirectory, writeAlumniGroups, writeFollowUps, writeInternshipBases, writeVisitsLedger,
 } from './reports'
 import type { TripReportInput } from './reports'
+import { localToday } from './reports/format'
 import type { Ctx } from './services/context'
 import { filterPredicates } from './services/queries'
 import type { DbData } from './db/schema'
@@ -59,7 +60,8 @@ const REGISTER_COLLECTION: Partial<Record<ExportName, CollectionName>> = {
 
 export function createExporter(ctx: Ctx): Exporter {
   const insights = createInsightService(ctx)
-  const today = () => ctx.now().toISOString().slice(0, 10)
+  // The office's day, not UTC's: a report exported at 07:00 in Shanghai is dated that day.
+  const today = () => localToday(ctx.now())
   const langOf = (l: Lang | undefined): Lang => l ?? ctx.store.data.settings.reportLanguage
 
   function tripInput(tripId: string): TripReportInput {
@@ -87,7 +89,7 @@ export function createExporter(ctx: Ctx): Exporter {
       case 'trip.workbook':
         return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang }))
       case 'trip.report':
-        return bytes(`${base}.docx`, DOCX_MIME, () => tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today() }))
+        return bytes(`${base}.docx`, DOCX_MIME, () => tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today(), kind: (input as Input<'trip.report'>).kind }))
       case 'trip.itineraryDocx':
         return bytes(`${base}.docx`, DOCX_MIME, () => itineraryDocx(data, { lang }))
       default:

@@ -9,7 +9,7 @@ import { MESSAGES } from './messages'
 import { YEAR_MAX, YEAR_MIN } from './dateBounds'
 import { remindersInput } from './reminders'
 import type { ReminderList } from './reminders'
-import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
+import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, LANGS, organizationKind, tripStatus } from './enums'
 
 /**
  * The one API contract: method name -> input schema and output type.
@@ -93,7 +93,10 @@ export interface TripTotals {
   /** distinct organisations of the trip's enterprise visits and meetings */
   enterprisesVisited: number
   activitiesByKind: Record<string, number>
+  /** the sum of the numbers recorded; visits with no number are counted in positionsUnrecorded, not as 0 */
   positionsOffered: number
+  /** enterprise visits and meetings whose positions nobody recorded */
+  positionsUnrecorded: number
   /** agreements linked from the trip's activities (signed or unveiled there) */
   agreements: number
   internshipBases: number
@@ -104,6 +107,24 @@ export interface TripTotals {
   followUpsOpen: number
   followUpsDone: number
 }
+
+/** Something a trip report will leave out, or (in English) print in Chinese, and the record to fix it in. */
+export interface ReportGap {
+  collection: CollectionName | 'settings' | 'report'
+  id: string
+  /** the record's name or title, to show in the list */
+  name: string
+  /** the field to fill in (dotted for settings: signatures.editor) */
+  field: string
+  problem: 'missing' | 'notEnglish'
+}
+export const REPORT_KINDS = ['news', 'work'] as const
+export const reportCheckInput = z.strictObject({
+  tripId: idSchema,
+  kind: z.enum(REPORT_KINDS).default('news'),
+  lang: z.enum(LANGS).optional(),
+  date: isoDate.optional(),
+})
 
 export interface SearchHit {
   collection: CollectionName
@@ -197,6 +218,7 @@ export const contract = {
   'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, MESSAGES.backupName) })),
   'sample.load': method<SystemStatus>()(empty),
   'trips.totals': method<TripTotals>()(byId),
+  'reports.check': method<ReportGap[]>()(reportCheckInput),
   'search.global': method<SearchHit[]>()(z.strictObject({ query: z.string().trim().min(1).max(200), limitPerKind: z.number().int().min(1).max(50).default(8) })),
   'dashboard.summary': method<DashboardSummary>()(
     z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),

@@ -15,7 +15,7 @@ const trip = z.strictObject({ tripId: idSchema, lang })
 
 export const exportsContract = {
   'trip.workbook': trip,
-  'trip.report': z.strictObject({ tripId: idSchema, lang, date: isoDate.optional() }),
+  'trip.report': z.strictObject({ tripId: idSchema, lang, date: isoDate.optional(), kind: z.enum(['news', 'work']).optional() }),
   'trip.itineraryDocx': trip,
   'trip.itineraryXlsx': trip,
   'register.visits': z.strictObject({ lang, ...range }),

@@ -18,8 +18,15 @@ test('the trip page downloads the summary workbook and the Word report', async (
   await expect(page.getByTestId('trip-page')).toBeVisible()
   await page.getByTestId('tab-reports').click()
   await expect(page.getByTestId('trip-reports')).toBeVisible()
-  await page.setViewportSize({ width: 1440, height: 900 })
-  await page.screenshot({ path: `${shots}/zh-CN-trip-reports.png` })
+  await page.setViewportSize({ width: 1440, height: 1100 })
+  // The report date is today's, shown where it cannot be missed; the check lists what the records leave out.
+  await expect(page.getByTestId('report-date-shown')).toContainText(/报告日期：\d{4}-\d{2}-\d{2}/)
+  await expect(page.getByTestId('report-check')).toContainText('提供岗位数')
+  await page.getByTestId('report-kind-work').click()
+  await expect(page.getByTestId('report-check')).toContainText('责任人')
+  await expect(page.getByTestId('report-check').getByRole('link', { name: '去填写' }).first()).toBeVisible()
+  await page.screenshot({ path: `${shots}/zh-CN-trip-reports.png`, fullPage: true })
+  await page.getByTestId('report-kind-news').click()
 
   const [workbookDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trip-workbook').click()])
   expect(workbookDownload.suggestedFilename()).toMatch(/^出访汇总表 .*\.xlsx$/)
@@ -31,17 +38,21 @@ test('the trip page downloads the summary workbook and the Word report', async (
 
   // English, chosen on the tab: the Word report follows it.
   await page.getByTestId('trip-reports').getByRole('button', { name: 'English', exact: true }).click()
+  // A Chinese-entered trip in English: the user is told what is still Chinese before exporting.
+  await expect(page.getByTestId('report-check')).toContainText('无英文')
   const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trip-report').click()])
   expect(reportDownload.suggestedFilename()).toMatch(/^Trip report .*\.docx$/)
   const zip = await JSZip.loadAsync(await readFile((await reportDownload.path())!))
   const xml = await zip.file('word/document.xml')!.async('string')
-  // English captions around the records as entered (the sample was loaded in Chinese).
+  // English captions, names romanised; organisation names without an English name stay as entered (the check listed them).
   expect(xml).toContain('Activity Overview and Main Itinerary')
+  expect(xml).toContain('Wang Likun')
   expect(xml).toContain('必普帕洛洛')
 
   await page.getByTestId('appbar-language').click()
   await expect(page.getByTestId('trip-reports')).toContainText('Trip summary workbook')
-  await page.screenshot({ path: `${shots}/en-trip-reports.png` })
+  await expect(page.getByTestId('report-check')).toContainText('no English')
+  await page.screenshot({ path: `${shots}/en-trip-reports.png`, fullPage: true })
 })
 
 test('a register exports what its filters show', async ({ page, server }) => {

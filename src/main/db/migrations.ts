@@ -51,4 +51,24 @@ function v2(data: Json): Json {
   return { ...out, schemaVersion: 2 }
 }
 
-export const migrations: Record<number, Migration> = { 1: v1, 2: v2 }
+/**
+ * 3: what a report needs to state only what was recorded. positionsOffered may
+ * now be null (not recorded); an existing number is kept, even 0, because a 0
+ * someone typed may be real. New: clock times and forum attendance on
+ * activities, an honorific on people, English names and titles, and the
+ * trip's travel days (transport and lodging).
+ */
+function v3(data: Json): Json {
+  let out = mapRecords(data, 'activities', (a) => ({
+    startTime: '', endTime: '', outcomesEn: '', attendeesCount: null, alumniAttendeesCount: null,
+    ...a,
+    positionsOffered: typeof a.positionsOffered === 'number' ? a.positionsOffered : null,
+  }))
+  out = mapRecords(out, 'contacts', (c) => ({ honorific: '', positionEn: '', ...c }))
+  out = mapRecords(out, 'organizations', (o) => ({ nameEn: '', ...o }))
+  out = mapRecords(out, 'staff', (s) => ({ titleEn: '', ...s }))
+  out = mapRecords(out, 'trips', (t) => ({ titleEn: '', days: [], ...t }))
+  return { ...out, schemaVersion: 3 }
+}
+
+export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3 }

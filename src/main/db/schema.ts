@@ -6,7 +6,7 @@ import type { Settings } from '../../shared/domain/settings'
 import type { StoreSchema } from '../store'
 import { migrations } from './migrations'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export type DbData = { schemaVersion: number; settings: Settings } & { [C in keyof RecordTypes]: RecordTypes[C][] }
 

@@ -33,6 +33,7 @@ export interface TextStyle {
    * share, in the Chinese font: full width, as Chinese text needs them.
    */
   hint?: 'eastAsia'
+  language?: { value: string; eastAsia: string }
 }
 
 export interface BlockSpacing {
@@ -59,13 +60,20 @@ export interface Layout {
   pageNumberAround: [string, string]
   /** a blank line under the title, as GB/T 9704 asks */
   blankAfterTitle: boolean
+  /** GB/T 9704's grid of lines and characters; null for a plain page */
+  grid: { linePitch: number; charSpace: number } | null
+  /** odd page numbers right, even left, one character in (GB/T 9704); false centres them */
+  mirroredPageNumbers: boolean
+  /** the language tag of every run */
+  language: { value: string; eastAsia: string }
   /** characters per title line for a balanced manual break; null lets the line wrap */
   titleChars: number | null
 }
 
 const latin = GBT9704_FONTS.latin
 const none: BlockSpacing = { before: 0, after: 0 }
-const zh = (font: string, size: number, bold?: boolean): TextStyle => ({ font, latin, size, bold, hint: 'eastAsia' })
+const ZH_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' }
+const zh = (font: string, size: number, bold?: boolean): TextStyle => ({ font, latin, size, bold, hint: 'eastAsia', language: ZH_LANGUAGE })
 
 export const ZH_OFFICIAL: Layout = {
   lang: 'zh-CN',
@@ -77,12 +85,15 @@ export const ZH_OFFICIAL: Layout = {
   body: zh(GBT9704_FONTS.body, GBT9704.size.body),
   small: zh(GBT9704_FONTS.pageNumber, 21), // 五号, for tables
   // The page number is Arabic digits in 宋体; its dashes stay in the Latin font so they read as — not as two ideographic dashes.
-  pageNumber: { font: GBT9704_FONTS.pageNumber, latin: GBT9704_FONTS.pageNumber, size: GBT9704.size.pageNumber },
+  pageNumber: { font: GBT9704_FONTS.pageNumber, latin: GBT9704_FONTS.pageNumber, size: GBT9704.size.pageNumber, language: ZH_LANGUAGE },
   line: { line: GBT9704.line, rule: 'exact' },
   indent: { firstLineChars: GBT9704.firstLineChars, firstLine: GBT9704.firstLine },
   spacing: { title: none, h1: none, h2: none, h3: none, body: none },
   pageNumberAround: ['— ', ' —'],
   blankAfterTitle: true,
+  grid: { linePitch: GBT9704.line, charSpace: GBT9704.charSpace },
+  mirroredPageNumbers: true,
+  language: { value: 'en-US', eastAsia: 'zh-CN' },
   // 156 mm of line at 22 pt (7.76 mm a character)
   titleChars: 20,
 }
@@ -108,6 +119,9 @@ export const EN_PLAIN: Layout = {
   },
   pageNumberAround: ['– ', ' –'],
   blankAfterTitle: false,
+  grid: null,
+  mirroredPageNumbers: false,
+  language: { value: 'en-GB', eastAsia: 'zh-CN' },
   titleChars: null,
 }
 
@@ -134,16 +148,22 @@ export function titleLines(text: string, maxChars: number): string[] {
   const width = (s: string) => displayWidth(s) / 2 // in Chinese characters
   if (width(text) <= maxChars) return [text]
   const chars = [...text]
-  const breaksAfter = ['带队', '开展', '关于', '举办', '召开', '赴', '的', '、', '，', '和', '与', '及', '：']
+  const breaksAfter = ['带队', '关于', '的', '，', '：']
+  // Inside a list of places or names: only when nothing better offers.
+  const weakBreaksAfter = ['、', '和', '与', '及']
+  // A verb opens the second line rather than ending the first: 王立坤书记带队赴上海、南通 / 开展校企合作系列活动.
+  const breaksBefore = ['开展', '举办', '召开', '举行', '赴', '推进', '深化']
   const total = width(text)
   let best = -1
   let bestScore = Number.POSITIVE_INFINITY
   for (let i = 2; i < chars.length - 1; i++) {
     const head = chars.slice(0, i).join('')
-    if (!breaksAfter.some((w) => head.endsWith(w))) continue
+    const tail = chars.slice(i).join('')
+    const strong = breaksAfter.some((w) => head.endsWith(w)) || breaksBefore.some((w) => tail.startsWith(w))
+    if (!strong && !weakBreaksAfter.some((w) => head.endsWith(w))) continue
     const top = width(head)
     if (top > maxChars || top < total / 2 - 2) continue
-    const score = Math.abs(top - total * 0.58)
+    const score = Math.abs(top - total * 0.58) + (strong ? 0 : 4)
     if (score < bestScore) {
       bestScore = score
       best = i
@@ -154,7 +174,7 @@ export function titleLines(text: string, maxChars: number): string[] {
 }
 
 export function runOptions(s: TextStyle, extra: { bold?: boolean } = {}): Docx.IRunOptions {
-  return { font: fontAttrs(s), size: s.size, sizeComplexScript: s.size, bold: extra.bold ?? s.bold, italics: s.italics, color: '000000' }
+  return { font: fontAttrs(s), size: s.size, sizeComplexScript: s.size, bold: extra.bold ?? s.bold, italics: s.italics, color: '000000', language: s.language }
 }
 
 export function run(D: DocxModule, s: TextStyle, text: string, extra: { bold?: boolean } = {}): Docx.TextRun {
@@ -183,17 +203,28 @@ export function documentStyles(l: Layout): Docx.IStylesOptions {
   }
 }
 
-/** The footer with the page number, centred: — 1 — in Chinese, – 1 – in English. */
-export function pageNumberFooter(D: DocxModule, l: Layout): Docx.Footer {
+/** The footer with the page number: — 1 — in Chinese at the outer side, one character in; – 1 – centred in English. */
+export function pageNumberFooter(D: DocxModule, l: Layout, side: 'odd' | 'even' = 'odd'): Docx.Footer {
   const [before, after] = l.pageNumberAround
+  const oneChar = l.pageNumber.size * 10 // half-points to twips: one 四号 character is 280 twips
+  const placement = !l.mirroredPageNumbers
+    ? { alignment: D.AlignmentType.CENTER }
+    : side === 'odd'
+      ? { alignment: D.AlignmentType.RIGHT, indent: { right: oneChar } }
+      : { alignment: D.AlignmentType.LEFT, indent: { left: oneChar } }
   return new D.Footer({
-    children: [
-      new D.Paragraph({
-        alignment: D.AlignmentType.CENTER,
-        children: [new D.TextRun({ ...runOptions(l.pageNumber), children: [before, D.PageNumber.CURRENT, after] })],
-      }),
-    ],
+    children: [new D.Paragraph({ ...placement, children: [new D.TextRun({ ...runOptions(l.pageNumber), children: [before, D.PageNumber.CURRENT, after] })] })],
   })
+}
+
+/** Odd and even footers where the layout mirrors page numbers, one centred footer otherwise. */
+export function pageNumberFooters(D: DocxModule, l: Layout): { default: Docx.Footer; even?: Docx.Footer } {
+  return l.mirroredPageNumbers ? { default: pageNumberFooter(D, l, 'odd'), even: pageNumberFooter(D, l, 'even') } : { default: pageNumberFooter(D, l) }
+}
+
+/** The section's document grid: lines and characters per GB/T 9704. */
+export function sectionGrid(D: DocxModule, l: Layout): Docx.ISectionPropertiesOptions['grid'] {
+  return l.grid ? { type: D.DocumentGridType.LINES_AND_CHARS, linePitch: l.grid.linePitch, charSpace: l.grid.charSpace } : undefined
 }
 
 export function sectionPage(l: Layout, orientation: 'portrait' | 'landscape' = 'portrait'): NonNullable<Docx.ISectionPropertiesOptions['page']> {

@@ -21,8 +21,15 @@ export const GBT9704 = {
     body: 32, // 三号, 16 pt
     pageNumber: 28, // 四号, 14 pt
   },
-  // 22 lines on the 225 mm text block: 225 mm / 22 = 28.95 pt; Word takes whole twips, so 29 pt.
-  line: 580,
+  // 22 lines on the 225 mm text block (12,756 twips): 579.8 twips a line; 579 keeps all 22 on the page.
+  line: 579,
+  /**
+   * 28 characters on the 156 mm line (8,844 twips): 315.8 twips, 0.207 pt less than a
+   * 16 pt character. Word's docGrid states the difference in 1/4096 pt: -849 gives 28.0005.
+   */
+  charSpace: -849,
+  charsPerLine: 28,
+  linesPerPage: 22,
   /** first-line indent of two characters, in hundredths of a character */
   firstLineChars: 200,
   /** the same in twips at 16 pt, for programs that ignore character units */

@@ -9,11 +9,12 @@ import { bufferSink } from './buffer-sink'
 import { tripLookup } from './collect'
 import type { TripLookup, TripReportInput } from './collect'
 import { layoutFor, loadDocx, packDocument, pageNumberFooter, runOptions, sectionPage } from './docx-layout'
-import type { DocxModule, Layout, TextStyle } from './docx-layout'
+import type { DocxModule, Layout } from './docx-layout'
 import { dateSpan, daysBetween, joinList, monthDay, weekday } from './format'
 import { mm } from './gbt9704'
 import { captions } from './labels'
 import { contactWithTitle, inline, lines, withTitle } from './names'
+import { cell, cellParagraphs, table } from './docx-table'
 import { finishWorkbook, openWorkbook, writeTable } from './xlsx-table'
 
 export interface ItineraryOptions {
@@ -54,35 +55,11 @@ function days(input: TripReportInput): Array<{ date: string; activities: Activit
 
 // ---------------------------------------------------------------- Word
 
+const DAY_SHADE = { fill: 'F2F2F2', type: 'clear', color: 'auto' } as const
+
 const PAGE_MARGIN = mm(18)
 /** A4 width less two margins, in twips */
 const CONTENT_WIDTH = 11906 - 2 * PAGE_MARGIN
-
-function cellParagraphs(D: DocxModule, s: TextStyle, text: string, bold = false): Docx.Paragraph[] {
-  const parts = text.split('\n')
-  return parts.map((t) => new D.Paragraph({ spacing: { before: 0, after: 0, line: 276, lineRule: 'auto' }, children: [new D.TextRun({ ...runOptions(s, { bold }), text: t })] }))
-}
-
-function cell(D: DocxModule, s: TextStyle, text: string | Docx.Paragraph[], width: number, extra: Partial<Docx.ITableCellOptions> = {}): Docx.TableCell {
-  return new D.TableCell({
-    width: { size: width, type: D.WidthType.DXA },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: typeof text === 'string' ? cellParagraphs(D, s, text) : text,
-    ...extra,
-  })
-}
-
-const HEADER_SHADE = { fill: 'D9E1F2', type: 'clear', color: 'auto' } as const
-const DAY_SHADE = { fill: 'F2F2F2', type: 'clear', color: 'auto' } as const
-
-function table(D: DocxModule, s: TextStyle, headers: readonly string[], widths: readonly number[], rows: Docx.TableRow[]): Docx.Table {
-  const head = new D.TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: headers.map((h, i) => cell(D, s, cellParagraphs(D, s, h, true), widths[i], { shading: HEADER_SHADE })),
-  })
-  return new D.Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: D.WidthType.DXA }, columnWidths: [...widths], rows: [head, ...rows] })
-}
 
 function heading(D: DocxModule, l: Layout, text: string): Docx.Paragraph {
   return new D.Paragraph({
@@ -194,7 +171,7 @@ export async function itineraryDocx(input: TripReportInput, opts: ItineraryOptio
     sections: [
       {
         properties: { page: { ...sectionPage(l), margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN, header: mm(10), footer: mm(10) } } },
-        footers: { default: pageNumberFooter(D, { ...l, pageNumber: { ...l.pageNumber, size: 20 } }) },
+        footers: { default: pageNumberFooter(D, { ...l, mirroredPageNumbers: false, pageNumber: { ...l.pageNumber, size: 20 } }) },
         children,
       },
     ],

@@ -109,6 +109,13 @@ const zh = {
     editor: '编辑',
     reviewer: '审核',
     date: '日期',
+    itineraryIntro: '按时间顺序，主要行程如下：',
+    nextSteps: '下一步，学院将重点做好以下工作：',
+    workTitle: (title: string) => `关于${title}的工作总结`,
+    followUpTable: ['序号', '工作任务', '责任人', '完成时限', '进展'],
+    annex: '附件',
+    annexTitle: '走访单位及对接人一览表',
+    annexHeaders: ['序号', '日期', '单位名称', '对接人', '职务', '联系电话'],
   },
 }
 
@@ -223,6 +230,13 @@ const en: Captions = {
     editor: 'Editor',
     reviewer: 'Reviewer',
     date: 'Date',
+    itineraryIntro: 'The main itinerary in chronological order is as follows:',
+    nextSteps: 'Next, the School will focus on the following tasks:',
+    workTitle: (title: string) => `Work Report: ${title}`,
+    followUpTable: ['No.', 'Task', 'Owner', 'Due date', 'Progress'],
+    annex: 'Annex',
+    annexTitle: 'Organisations Visited and Contacts',
+    annexHeaders: ['No.', 'Date', 'Organisation', 'Contact', 'Position', 'Phone'],
   },
 }
 

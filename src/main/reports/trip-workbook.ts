@@ -102,7 +102,7 @@ function organizationRows(input: TripReportInput, look: TripLookup): OrgRow[] {
       }
       if (VISIT_KINDS.has(a.kind)) row.visited = true
       a.intentions.forEach((x) => row.intentions.add(x))
-      if (i === 0) row.positions += a.positionsOffered
+      if (i === 0 && a.positionsOffered !== null) row.positions += a.positionsOffered
       for (const c of look.contacts(a.contactIds)) if (c.organizationId === id && !row.people.includes(c)) row.people.push(c)
     })
   }

@@ -29,13 +29,15 @@ export function createInsightService(ctx: Ctx) {
     const groupIds = new Set<string>()
     const byKind: Record<string, number> = {}
     let positions = 0
+    let unrecorded = 0
     for (const a of activities) {
       byKind[a.kind] = (byKind[a.kind] ?? 0) + 1
       if (VISIT_KINDS.has(a.kind)) a.organizationIds.forEach((id) => visited.add(id))
       a.contactIds.forEach((id) => met.add(id))
       a.agreementIds.forEach((id) => agreementIds.add(id))
       a.alumniGroupIds.forEach((id) => groupIds.add(id))
-      positions += a.positionsOffered
+      if (a.positionsOffered !== null) positions += a.positionsOffered
+      else if (VISIT_KINDS.has(a.kind)) unrecorded += 1
     }
     const agreements = [...agreementIds].map((id) => store.get('agreements', id) as { kind: string; deletedAt: string | null } | undefined).filter((a) => a && a.deletedAt === null)
     const groups = [...groupIds].map((id) => store.get('alumniGroups', id) as { status: string; deletedAt: string | null } | undefined).filter((g) => g && g.deletedAt === null)
@@ -44,6 +46,7 @@ export function createInsightService(ctx: Ctx) {
       enterprisesVisited: [...visited].filter((id) => (store.get('organizations', id) as { deletedAt: string | null } | undefined)?.deletedAt === null).length,
       activitiesByKind: byKind,
       positionsOffered: positions,
+      positionsUnrecorded: unrecorded,
       agreements: agreements.length,
       internshipBases: agreements.filter((a) => a?.kind === 'internshipBase').length,
       alumniGroupsFounded: groups.filter((g) => g?.status === 'established' || g?.status === 'registered').length,

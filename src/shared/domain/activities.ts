@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { activityKind, cooperationCategory, period, visitMethod } from '../enums'
-import { defineRecord, idList, isoDate, optionalId, requiredText, shortText, textList } from './common'
+import { clockTime, defineRecord, idList, isoDate, optionalCount, optionalId, requiredText, shortText, textList } from './common'
 
 export const activities = defineRecord({
   tripId: optionalId,
   date: isoDate,
   period: z.enum(period.values).default('morning'),
+  /** HH:mm, '' when not planned to the minute */
+  startTime: clockTime,
+  endTime: clockTime,
   kind: z.enum(activityKind.values).default('enterpriseVisit'),
   title: requiredText(200),
   city: shortText(60).default(''),
@@ -17,11 +20,17 @@ export const activities = defineRecord({
   staffIds: idList.default([]),
   topics: z.string().max(5000).default(''),
   outcomes: z.string().max(10000).default(''),
+  /** the outcomes in English, for an English report of a trip recorded in Chinese */
+  outcomesEn: z.string().max(10000).default(''),
   /** forums: the consensus reached */
   consensus: z.string().max(10000).default(''),
+  /** forums: how many attended and how many of them were alumni ("约N人"); null = not recorded */
+  attendeesCount: optionalCount,
+  alumniAttendeesCount: optionalCount,
   // What schools report upwards about a visit ("visit enterprises, expand jobs").
   visitMethod: z.enum(visitMethod.values).default('onSite'),
-  positionsOffered: z.number().int().min(0).max(100000).default(0),
+  /** null = nobody recorded a number; unknown is not zero */
+  positionsOffered: optionalCount,
   jobTitles: textList(100).default([]),
   majorsWanted: textList(50).default([]),
   intentions: z.array(z.enum(cooperationCategory.values)).max(20).default([]),

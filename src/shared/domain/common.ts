@@ -38,6 +38,10 @@ export function defineRecord<S extends z.ZodRawShape>(fields: S) {
 }
 
 export const optionalId = idSchema.nullable().default(null)
+/** A count someone may not have recorded: null is unknown, never zero. */
+export const optionalCount = z.number().int().min(0).max(100000).nullable().default(null)
+/** A clock time HH:mm (24 h), or '' when none was given. */
+export const clockTime = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:mm')]).default('')
 export const optionalDate = isoDate.nullable().default(null)
 
 type PatchShape<S extends z.ZodRawShape> = {

@@ -14,6 +14,10 @@ export const contacts = defineRecord({
   name: requiredText(100),
   organizationId: optionalId,
   position: shortText(100).default(''),
+  /** an academic or professional title said with the name: 博士, 教授 (詹益斌博士) */
+  honorific: shortText(30).default(''),
+  /** the position in English, for English reports of records entered in Chinese */
+  positionEn: shortText(150).default(''),
   phone: shortText(40)
     .regex(/^[0-9+()\-\s]*$/, MESSAGES.phoneChars)
     .default(''),

@@ -4,6 +4,8 @@ import { defineRecord, requiredText, shortText } from './common'
 
 export const organizations = defineRecord({
   name: requiredText(200),
+  /** the name in English, for English reports */
+  nameEn: shortText(300).default(''),
   kind: z.enum(organizationKind.values).default('enterprise'),
   industry: shortText(100).default(''),
   city: shortText(60).default(''),

@@ -3,6 +3,14 @@ import { memberRole, tripStatus } from '../enums'
 import { MESSAGES } from '../messages'
 import { defineRecord, idSchema, isoDate, optionalId, requiredText, shortText, textList } from './common'
 
+/** What the delegation needs to know about one travel day: how it travels and where it sleeps. */
+export const tripDay = z.strictObject({
+  date: isoDate,
+  transport: shortText(200).default(''),
+  lodging: shortText(200).default(''),
+})
+export type TripDay = z.infer<typeof tripDay>
+
 export const tripMember = z.strictObject({
   staffId: idSchema,
   role: z.enum(memberRole.values).default('member'),
@@ -10,6 +18,8 @@ export const tripMember = z.strictObject({
 
 const base = defineRecord({
   title: requiredText(200),
+  /** the title in English, for English reports */
+  titleEn: shortText(300).default(''),
   theme: shortText(300).default(''),
   startDate: isoDate,
   endDate: isoDate,
@@ -21,6 +31,7 @@ const base = defineRecord({
   summary: z.string().max(20000).default(''),
   experience: z.string().max(20000).default(''),
   outlook: z.string().max(20000).default(''),
+  days: z.array(tripDay).max(366).default([]),
 })
 
 // The check lives on the object so it also guards updates, which merge a patch first.

@@ -38,6 +38,29 @@ describe('migrations', () => {
     expect(a).not.toHaveProperty('major')
   })
 
+  it('3: keeps a recorded number of positions, even 0, and adds the new fields empty', () => {
+    const v2 = migrations[2](migrations[1](structuredClone(v0)))
+    const zero = structuredClone(v2)
+    ;(zero.activities as Array<Record<string, unknown>>)[0].positionsOffered = 0
+    const v3 = migrations[3](zero)
+    expect(v3.schemaVersion).toBe(3)
+    const a = (v3.activities as Array<Record<string, unknown>>)[0]
+    expect(a).toMatchObject({ positionsOffered: 0, startTime: '', endTime: '', outcomesEn: '', attendeesCount: null, alumniAttendeesCount: null })
+    expect((v3.organizations as Array<Record<string, unknown>>)[0]).toMatchObject({ nameEn: '', name: 'Naham' })
+    const missing = structuredClone(v2)
+    delete (missing.activities as Array<Record<string, unknown>>)[0].positionsOffered
+    expect((migrations[3](missing).activities as Array<Record<string, unknown>>)[0].positionsOffered).toBeNull()
+  })
+
+  it('3: leaves the days of a trip and the honorific of a contact alone', () => {
+    const v2 = migrations[2](migrations[1](structuredClone(v0)))
+    v2.trips = [{ id: 't1', title: 'T', days: [{ date: '2024-05-01', transport: '高铁', lodging: '' }] }]
+    v2.contacts = [{ id: 'c1', name: '詹益斌', honorific: '博士' }]
+    const v3 = migrations[3](v2)
+    expect((v3.trips as Array<Record<string, unknown>>)[0]).toMatchObject({ titleEn: '', days: [{ transport: '高铁' }] })
+    expect((v3.contacts as Array<Record<string, unknown>>)[0]).toMatchObject({ honorific: '博士', positionEn: '' })
+  })
+
   it('bring a version-0 file to a database that validates', () => {
     let data: Record<string, unknown> = structuredClone(v0)
     for (let v = 1; v <= SCHEMA_VERSION; v++) data = migrations[v](data)

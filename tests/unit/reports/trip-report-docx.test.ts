@@ -26,15 +26,19 @@ function paraPropsOf(xml: string, text: string): string {
 describe('trip report in Chinese (GB/T 9704)', () => {
   let s: SampleTrip
   let doc: string
-  let footer: string
+  let footers: string[]
   let fonts: string
   let text: string
+  let core: string
+  let settings: string
   beforeAll(async () => {
     s = await openSampleTrip('zh-CN')
     const bytes = await tripReportDocx(s.input, { lang: 'zh-CN', date: '2025-12-07' })
     doc = await zipEntry(bytes, 'word/document.xml')
-    footer = await zipEntry(bytes, 'word/footer1.xml')
+    footers = [await zipEntry(bytes, 'word/footer1.xml'), await zipEntry(bytes, 'word/footer2.xml')]
     fonts = await zipEntry(bytes, 'word/fontTable.xml')
+    core = await zipEntry(bytes, 'docProps/core.xml')
+    settings = await zipEntry(bytes, 'word/settings.xml')
     text = docText(doc)
   })
   afterAll(async () => {
@@ -51,7 +55,7 @@ describe('trip report in Chinese (GB/T 9704)', () => {
   })
 
   it('sets the title in 22 pt 小标宋, headings in 黑体 and 楷体, body in 仿宋 with Latin in Times New Roman', () => {
-    const title = runPropsOf(doc, '王立坤带队赴上海')
+    const title = runPropsOf(doc, '王立坤书记带队赴上海')
     expect(title).toContain('w:eastAsia="方正小标宋简体"')
     expect(title).toContain('<w:sz w:val="44"/>')
     const h1 = runPropsOf(doc, '一、活动概况与主要行程')
@@ -66,18 +70,50 @@ describe('trip report in Chinese (GB/T 9704)', () => {
     expect(runPropsOf(doc, '1.就业岗位有效拓展')).toContain('<w:b/>')
   })
 
-  it('keeps body text on fixed 29 pt lines with a two-character first-line indent', () => {
+  it('holds 22 lines of 28 characters a page: 579-twip exact lines on a linesAndChars grid', () => {
     const p = paraPropsOf(doc, '代表团由')
-    expect(p).toContain('w:line="580"')
+    expect(p).toContain('w:line="579"')
     expect(p).toContain('w:lineRule="exact"')
     expect(p).toContain('w:firstLineChars="200"')
-    expect(paraPropsOf(doc, '王立坤带队赴上海')).toContain('<w:jc w:val="center"/>')
+    expect(paraPropsOf(doc, '王立坤书记带队赴上海')).toContain('<w:jc w:val="center"/>')
+    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('linesAndChars')
+    expect(attr(doc, 'w:docGrid', 'w:linePitch')).toBe('579')
+    const height = 16838 - Number(attr(doc, 'w:pgMar', 'w:top')) - Number(attr(doc, 'w:pgMar', 'w:bottom'))
+    expect(Math.floor(height / 579)).toBe(22)
+    // Word's character pitch is the body size plus charSpace/4096 pt.
+    const width = 11906 - Number(attr(doc, 'w:pgMar', 'w:left')) - Number(attr(doc, 'w:pgMar', 'w:right'))
+    const pitch = (16 + Number(attr(doc, 'w:docGrid', 'w:charSpace')) / 4096) * 20
+    expect(Math.floor(width / pitch)).toBe(28)
   })
 
-  it('numbers pages — 1 — in the centre of the footer', () => {
-    expect(footer).toContain('PAGE')
-    expect(docText(footer)).toMatch(/—\s*\d*\s*—/)
-    expect(footer).toContain('<w:jc w:val="center"/>')
+  it('breaks the title at a sense boundary, not inside a phrase', () => {
+    const at = doc.lastIndexOf('<w:p>', doc.indexOf('>王立坤书记带队'))
+    const title = doc.slice(at, doc.indexOf('</w:p>', at))
+    const lines = [...title.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])
+    expect(lines).toEqual(['王立坤书记带队赴上海、南通', '开展校企合作系列活动'])
+  })
+
+  it('numbers odd pages at the right and even pages at the left, one character in, — 1 — in 宋体 4号', () => {
+    expect(settings).toContain('<w:evenAndOddHeaders/>')
+    expect(doc).toMatch(/<w:footerReference w:type="default"/)
+    expect(doc).toMatch(/<w:footerReference w:type="even"/)
+    const odd = footers.find((f) => f.includes('<w:jc w:val="right"/>'))
+    const even = footers.find((f) => f.includes('<w:jc w:val="left"/>'))
+    expect(odd).toContain('<w:ind w:right="280"/>')
+    expect(even).toContain('<w:ind w:left="280"/>')
+    for (const f of footers) {
+      expect(f).toContain('PAGE')
+      expect(docText(f)).toMatch(/—\s*\d*\s*—/)
+      expect(f).toContain('w:eastAsia="宋体"')
+      expect(f).toContain('<w:sz w:val="28"/>')
+    }
+  })
+
+  it('tags the text as Chinese and names the office as the author', () => {
+    expect(runPropsOf(doc, '代表团由')).toContain('w:eastAsia="zh-CN"')
+    expect(core).toContain('<dc:creator>资源与环境学院党政办公室</dc:creator>')
+    expect(core).toContain('<cp:lastModifiedBy>资源与环境学院党政办公室</cp:lastModifiedBy>')
+    expect(core).not.toContain('Un-named')
   })
 
   it('names a substitute for each Chinese font in the font table', () => {
@@ -98,6 +134,7 @@ describe('trip report in Chinese (GB/T 9704)', () => {
     expect(text).toContain('12月3日上午（上海）：走访上海卓然工程技术股份有限公司。')
     expect(text).toContain('一是深入开展访企拓岗')
     expect(text).toContain('走访企业及单位8家')
+    expect(text).toContain('王立坤书记带队赴上海、南通开展校企合作系列活动')
     expect(text).toMatch(/来源：资源与环境学院过程装备与控制工程系\n编辑：刘军\n审核：王立坤\n日期：2025年12月7日/)
   })
 
@@ -138,7 +175,7 @@ describe('trip report in English', () => {
 
   it('reads like the reference: numbered headings, the delegation, the itinerary, the outcomes and the plan', () => {
     for (const h of ['I. Activity Overview and Main Itinerary', 'II. Core Achievements and Major Outcomes', '(I) ', '(II) ', '(III) ', 'III. Experience Summary and Next Steps']) expect(text).toContain(h)
-    expect(text).toContain('Wang Likun Leads a Delegation to Shanghai and Nantong')
+    expect(text).toContain('Secretary Wang Likun Leads a Delegation to Shanghai and Nantong')
     expect(text).toContain('Morning of December 3 (Shanghai): Visit to Shanghai Zhuoran Engineering Technology Co., Ltd.')
     expect(text).toContain('first, conduct in-depth corporate visits')
     for (const o of visitedOrganizations(s.input)) expect(text).toContain(o.name)
@@ -160,11 +197,12 @@ describe('trip report text', () => {
   it('splits the summary into the lead and the lines of work by their labels', () => {
     const r = splitSummary('开场段落。\n\n校友联络：甲。\n学院形象与影响：乙。\n无标签的段落。\nSchool image and influence: c.')
     expect(r.lead).toBe('开场段落。')
-    expect(r.groups.alumni).toEqual(['甲。'])
-    expect(r.groups.influence).toEqual(['乙。', '无标签的段落。', 'C.'])
+    expect(r.groups.alumni).toEqual([{ text: '甲。' }])
+    expect(r.groups.influence).toEqual([{ text: '乙。' }, { text: '无标签的段落。' }, { text: 'C.' }])
+    expect(splitSummary('开场。\n学院形象与影响：拓展对外合作网络：丙。').groups.influence).toEqual([{ title: '拓展对外合作网络', text: '丙。' }])
   })
 
-  it('prints owners and due dates of follow-ups, and leaves out deleted records', async () => {
+  it('lists follow-ups with owners and due dates in the work report, and leaves out deleted records', async () => {
     const staff = (await s.app.call('staff.list', {})).items.find((x) => x.name === '刘军')
     const [first, second] = s.input.followUps
     await s.app.call('followUps.update', { id: first.id, changes: { ownerId: staff?.id ?? null, dueDate: '2026-03-31', status: 'inProgress' } })
@@ -174,8 +212,10 @@ describe('trip report text', () => {
     await s.app.call('activities.delete', { id: visit.id })
     const totals = await s.app.call('trips.totals', { id: SAMPLE_TRIP_ID })
     const input = collectTripReportInput(s.app.core.store.data, SAMPLE_TRIP_ID, totals)
-    const text = outlineText(tripReportOutline(input, { lang: 'zh-CN', date: '2026-01-05' }))
-    expect(text).toContain('（责任人：刘军；完成时限：2026年3月31日；当前状态：进行中）')
+    const text = outlineText(tripReportOutline(input, { lang: 'zh-CN', date: '2026-01-05', kind: 'work' }))
+    expect(text).toMatch(/\n1 \| 推动合作意向落地落实[^\n]* \| 刘军 \| 2026年3月31日 \| 进行中\n/)
+    expect(text).toContain('关于王立坤书记带队赴上海、南通开展校企合作系列活动的工作总结')
+    expect(text).not.toMatch(/待定|to be decided/)
     expect(text).not.toContain(second.title)
     expect(text).not.toContain('江苏宇川新能源科技有限公司')
     expect(text).toContain('走访企业及单位7家')

@@ -13,19 +13,28 @@ import type { Lang } from '../../../shared/enums'
 import { useApp } from '../state'
 import { ExportButton } from './ExportButton'
 import { DateInput } from './recordForm'
+import { ReportCheckList } from './ReportCheckList'
+
+/** Today in the computer's own time zone: the office's day, not UTC's. */
+function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
+}
 
 export function TripReportsPanel({ tripId }: { tripId: string }) {
   const { t } = useTranslation()
   const { settings } = useApp()
   const [lang, setLang] = useState<Lang>(settings?.reportLanguage ?? 'zh-CN')
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10))
+  const [date, setDate] = useState(() => localToday())
+  const [kind, setKind] = useState<'news' | 'work'>('news')
 
-  const doc = (title: string, hint: string, buttons: ReactNode, extra?: ReactNode) => (
+  const doc = (title: string, hint: string, buttons: ReactNode, extra?: ReactNode, below?: ReactNode) => (
     <Card variant="outlined">
       <CardContent>
         <Typography variant="h6" component="h3">{title}</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{hint}</Typography>
-        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        {below}
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: below ? 2 : 0 }}>
           {extra}
           {buttons}
         </Stack>
@@ -52,8 +61,19 @@ export function TripReportsPanel({ tripId }: { tripId: string }) {
         {doc(
           t('exports.reports.report'),
           t('exports.reports.reportHint'),
-          <ExportButton name="trip.report" input={{ tripId, lang, date }} label={t('exports.reports.docx')} variant="contained" testId="export-trip-report" />,
-          <DateInput name="reportDate" size="small" label={t('exports.reports.date')} value={date} onChange={setDate} errors={{}} sx={{ width: 200 }} />,
+          <ExportButton name="trip.report" input={{ tripId, lang, date, kind }} label={t('exports.reports.docx')} variant="contained" testId="export-trip-report" />,
+          <>
+            <ToggleButtonGroup size="small" exclusive value={kind} onChange={(_, v: 'news' | 'work' | null) => v && setKind(v)} aria-label={t('exports.reports.kind')}>
+              <ToggleButton value="news" data-testid="report-kind-news">{t('exports.reports.kinds.news')}</ToggleButton>
+              <ToggleButton value="work" data-testid="report-kind-work">{t('exports.reports.kinds.work')}</ToggleButton>
+            </ToggleButtonGroup>
+            <DateInput name="reportDate" size="small" label={t('exports.reports.date')} value={date} onChange={setDate} errors={{}} sx={{ width: 200 }} />
+          </>,
+          <>
+            <Typography variant="h6" component="p" data-testid="report-date-shown" sx={{ mb: 1 }}>{t('exports.reports.dateShown', { date })}</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t(`exports.reports.kindHint.${kind}`)}</Typography>
+            <ReportCheckList tripId={tripId} kind={kind} lang={lang} date={date} />
+          </>,
         )}
         {doc(
           t('exports.reports.itinerary'),

@@ -24,6 +24,27 @@ export const exportsZhCN = {
     date: '报告日期',
     docx: 'Word',
     xlsx: 'Excel',
+    kind: '报告类型',
+    kinds: { news: '新闻稿', work: '工作总结' },
+    kindHint: { news: '对外发布：含来源、编辑、审核，不列责任人和时限', work: '内部存档：含跟进任务表（任务、责任人、完成时限）和走访单位及对接人一览表' },
+    dateShown: '报告日期：{{date}}',
+  },
+  check: {
+    title: '导出前检查',
+    ok: '记录齐全，可以导出。',
+    intro: '以下内容记录中没有，导出时将略去（仍可导出）：',
+    introEn: '英文报告中以下内容仍是中文，需补充英文：',
+    missing: '未填写',
+    notEnglish: '无英文',
+    fix: '去填写',
+    checking: '正在检查…',
+    fields: {
+      date: '报告日期', positionsOffered: '提供岗位数', ownerId: '责任人', dueDate: '完成时限', phone: '联系电话',
+      'signatures.source': '来源', 'signatures.editor': '编辑', 'signatures.reviewer': '审核',
+      titleEn: '英文标题', nameEn: '英文名称', positionEn: '英文职务', outcomesEn: '英文成果', title: '标题', theme: '主题',
+      destinations: '目的地', objectives: '主要目标', summary: '总结', experience: '经验', outlook: '展望', department: '部门',
+      city: '城市', topics: '交流内容', consensus: '共识', name: '名称', notes: '备注', school: '学院', office: '办公室',
+    },
   },
 }
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -73,7 +73,7 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
     outcomes: r?.outcomes ?? '',
     consensus: r?.consensus ?? '',
     agreementIds: r?.agreementIds ?? [],
-    positionsOffered: r ? String(r.positionsOffered) : '',
+    positionsOffered: r?.positionsOffered != null ? String(r.positionsOffered) : '',
     jobTitles: r?.jobTitles ?? [],
     majorsWanted: r?.majorsWanted ?? [],
     intentions: r?.intentions ?? [],
@@ -83,9 +83,10 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
   }
 }
 
-function positions(v: string): number {
+/** Empty means nobody recorded a number: it stays null, never 0. */
+function positions(v: string): number | null {
   const s = v.trim()
-  return s === '' ? 0 : Number(s)
+  return s === '' ? null : Number(s)
 }
 
 interface Props {

@@ -200,10 +200,11 @@ function ActivityCard({ activity: a, data, names, highlighted, onEdit, onDelete,
             {a.consensus}
           </Line>
         )}
-        {(a.positionsOffered > 0 || a.jobTitles.length > 0) && (
+        {(a.positionsOffered !== null || a.jobTitles.length > 0) && (
           <Line label={t('trips.fields.positionsOffered')}>
-            {t('trips.itinerary.positions', { count: a.positionsOffered })}
-            {a.jobTitles.length > 0 ? ` · ${a.jobTitles.join(t('common.listSep'))}` : ''}
+            {[a.positionsOffered !== null ? t('trips.itinerary.positions', { count: a.positionsOffered }) : '', a.jobTitles.join(t('common.listSep'))]
+              .filter(Boolean)
+              .join(' · ')}
           </Line>
         )}
         {a.majorsWanted.length > 0 && <Line label={t('trips.fields.majorsWanted')}>{a.majorsWanted.join(t('common.listSep'))}</Line>}
