@@ -75,6 +75,8 @@ export interface FixtureBook {
   sheets: FixtureSheet[]
   date1904?: boolean
   definedNames?: Array<{ name: string; value: string }>
+  /** docProps/core.xml dcterms:created, ISO */
+  created?: string
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -143,6 +145,14 @@ export function xlsx(book: FixtureBook): Buffer {
     },
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s)) })),
   ]
+  if (book.created) {
+    parts[0].data = Buffer.from(parts[0].data.toString().replace('</Types>', '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'))
+    parts[1].data = Buffer.from(parts[1].data.toString().replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'))
+    parts.push({
+      name: 'docProps/core.xml',
+      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Liaison Desk</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${book.created}</dcterms:created></cp:coreProperties>`),
+    })
+  }
   return zip(parts)
 }
 

@@ -10,6 +10,7 @@ import type { ListQuery } from './services/records'
 import { createInsightService } from './services/insights'
 import { createSearchService } from './services/search'
 import { createSystemService } from './services/system'
+import { createImportService } from './services/import'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
 export type Handlers = {
@@ -38,6 +39,7 @@ export function createHandlers(ctx: Ctx): Handlers {
   const system = createSystemService(ctx)
   const insights = createInsightService(ctx)
   const search = createSearchService(ctx)
+  const imports = createImportService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
@@ -50,6 +52,12 @@ export function createHandlers(ctx: Ctx): Handlers {
     'trips.totals': ({ id }) => insights.tripTotals(id),
     'search.global': ({ query, limitPerKind }) => search.global(query, limitPerKind),
     'dashboard.summary': (range) => insights.dashboard(range),
+    'import.open': (input) => imports.open(input),
+    'import.preview': (input) => imports.preview(input),
+    'import.commit': (input) => imports.commit(input),
+    'import.errorRows': (input) => imports.errorRows(input),
+    'import.history': () => imports.history(),
+    'import.undo': ({ batchId }) => imports.undo(batchId),
   }
 }
 

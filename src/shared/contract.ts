@@ -7,6 +7,8 @@ import type { Settings } from './domain/settings'
 import type { ExportFn } from './exports'
 import { MESSAGES } from './messages'
 import { YEAR_MAX, YEAR_MIN } from './dateBounds'
+import { batchInput, openInput, planInput, previewInput } from './import'
+import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from './import'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, organizationKind, tripStatus } from './enums'
 
 /**
@@ -194,6 +196,12 @@ export const contract = {
   'dashboard.summary': method<DashboardSummary>()(
     z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
   ),
+  'import.open': method<ImportOpened>()(openInput),
+  'import.preview': method<ImportPreview>()(previewInput),
+  'import.commit': method<ImportBatchSummary>()(planInput),
+  'import.errorRows': method<ErrorRowsFile>()(planInput),
+  'import.history': method<ImportBatchSummary[]>()(empty),
+  'import.undo': method<UndoResult>()(batchInput),
 }
 
 export type Contract = typeof contract

@@ -12,6 +12,8 @@ export interface ParsedFile {
   encoding: TextEncoding | null
   delimiter: string | null
   date1904: boolean
+  /** when the workbook says it was created (an export from this app: when it was exported) */
+  created: string | null
   sheets: SheetTable[]
 }
 
@@ -31,9 +33,9 @@ export async function parseFile(req: ParseRequest): Promise<ParsedFile> {
   if (kind === 'text') {
     const t = readTextTable(bytes, req.encoding)
     const name = req.fileName.replace(/\.[^.]*$/, '') || 'Sheet1'
-    return { format: 'text', encoding: t.encoding, delimiter: t.delimiter, date1904: false, sheets: [{ name, rows: t.rows, merges: [] }] }
+    return { format: 'text', encoding: t.encoding, delimiter: t.delimiter, date1904: false, created: null, sheets: [{ name, rows: t.rows, merges: [] }] }
   }
   if (kind === 'zip') await checkZip(bytes)
   const wb = readWorkbookTables(bytes)
-  return { format: kind === 'zip' ? 'xlsx' : 'xls', encoding: null, delimiter: null, date1904: wb.date1904, sheets: wb.sheets }
+  return { format: kind === 'zip' ? 'xlsx' : 'xls', encoding: null, delimiter: null, date1904: wb.date1904, created: wb.created, sheets: wb.sheets }
 }

@@ -21,7 +21,7 @@ export interface SheetTable {
  * something: a declared dimension of A1:XFD1048576 costs nothing.
  * Date-formatted numbers become yyyy-MM-dd here, where the format is known.
  */
-export function readWorkbookTables(bytes: Buffer): { sheets: SheetTable[]; date1904: boolean } {
+export function readWorkbookTables(bytes: Buffer): { sheets: SheetTable[]; date1904: boolean; created: string | null } {
   let wb: XLSX.WorkBook
   try {
     wb = XLSX.read(bytes, {
@@ -36,7 +36,9 @@ export function readWorkbookTables(bytes: Buffer): { sheets: SheetTable[]; date1
   if (wb.SheetNames.length > LIMITS.sheets) throw new ImportFileError('tooManySheets', `The workbook has ${wb.SheetNames.length} sheets; an import reads at most ${LIMITS.sheets}.`)
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
   const sheets = wb.SheetNames.map((name) => sheetTable(name, wb.Sheets[name], date1904))
-  return { sheets, date1904 }
+  const when = wb.Props?.CreatedDate
+  const created = when instanceof Date && !Number.isNaN(when.getTime()) ? when.toISOString() : null
+  return { sheets, date1904, created }
 }
 
 function cellValue(cell: XLSX.CellObject, date1904: boolean): Cell {
