@@ -175,7 +175,9 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
         row.targetId = rec.id
         row.targetName = show((rec as { name?: string }).name)
         row.matchedBy = match.by
-        for (const field of v.given) {
+        // Matched by name, alias or code, the sheet's spelling of the name is not a rename.
+        if (match.by !== 'id') row.given = row.given.filter((f) => f !== 'name')
+        for (const field of row.given) {
           if (field === 'organization' || field === 'notes') continue
           const from = currentValue(target, rec, field)
           const to = newValue(v.input, field)

@@ -192,11 +192,18 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const by = ctx.deviceLabel()
       const puts: Array<{ collection: string; record: AnyRecord | ImportBatch }> = []
       const keptEdited: UndoResult['keptEdited'] = []
-      const createdIds = new Set(batch.created.map((r) => r.id))
+      // Records edited since the import stay; of the rest, an organisation still linked from a record that stays stays too.
+      const edited = new Set<string>()
       for (const ref of batch.created) {
         const cur = ctx.store.get(ref.collection, ref.id) as AnyRecord | undefined
+        if (cur && cur.deletedAt === null && cur.updatedAt !== batch.createdAt) edited.add(ref.id)
+      }
+      const going = new Set(batch.created.map((r) => r.id).filter((id) => !edited.has(id)))
+      for (const ref of [...batch.created].reverse()) {
+        const cur = ctx.store.get(ref.collection, ref.id) as AnyRecord | undefined
         if (!cur || cur.deletedAt !== null) continue
-        if (cur.updatedAt !== batch.createdAt || linkedFromOutside(ref.id, createdIds)) {
+        if (edited.has(ref.id) || linkedFromOutside(ref.id, going)) {
+          going.delete(ref.id)
           keptEdited.push({ collection: ref.collection, id: ref.id, name: String((cur as { name?: string }).name ?? ref.id) })
           continue
         }
@@ -227,10 +234,10 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     },
   }
 
-  /** A record the import created that some record outside the import now links to stays: undo must not break a link. */
-  function linkedFromOutside(id: string, batchIds: ReadonlySet<string>): boolean {
+  /** A record the import created that a record which stays links to stays too: undo must not break a link. */
+  function linkedFromOutside(id: string, going: ReadonlySet<string>): boolean {
     for (const c of ctx.store.data.contacts) {
-      if (c.deletedAt === null && c.organizationId === id && !batchIds.has(c.id)) return true
+      if (c.deletedAt === null && c.organizationId === id && !going.has(c.id)) return true
     }
     for (const a of ctx.store.data.activities) {
       if (a.deletedAt === null && (a.organizationIds.includes(id) || a.contactIds.includes(id))) return true
