@@ -66,7 +66,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       try {
         file = await parseInChild({ bytes, fileName: input.fileName, encoding: input.encoding }, { launcher })
       } catch (err) {
-        if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { file: [err.message] })
+        // The code lets the UI say it in the user's language; the message carries the file's particulars.
+        if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { file: [err.code] })
         throw err
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
