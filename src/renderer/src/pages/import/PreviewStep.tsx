@@ -41,18 +41,21 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
   const [onlyProblems, setOnlyProblems] = useState(false)
   const [data, setData] = useState<ImportPreview | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  // The request the grid shows; it is loading until the answer to this very request arrived.
+  const request = useMemo(() => ({ preview, offset: paging.page * paging.pageSize, limit: paging.pageSize, onlyProblems }), [preview, paging, onlyProblems])
+  const [answered, setAnswered] = useState<unknown>(null)
+  const loading = answered !== request
 
   useEffect(() => {
     let live = true
-    setLoading(true)
-    preview({ offset: paging.page * paging.pageSize, limit: paging.pageSize, onlyProblems })
+    request
+      .preview({ offset: request.offset, limit: request.limit, onlyProblems: request.onlyProblems })
       .then((p) => live && (setData(p), setError(null)), (e: unknown) => live && setError(errorText(e)))
-      .finally(() => live && setLoading(false))
+      .finally(() => live && setAnswered(request))
     return () => {
       live = false
     }
-  }, [preview, paging, onlyProblems, errorText])
+  }, [request, errorText])
 
   const labels = useMemo(() => [...new Set((data?.columns ?? []).filter((c) => c.use !== 'ignore').map((c) => c.label))], [data])
   const columns = useMemo<GridColDef<PlanRow>[]>(() => {
@@ -83,6 +86,16 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
           ),
       },
       { field: 'targetName', headerName: t('imports.match'), width: 150, valueGetter: (_v, r) => (r.targetName ? `${r.targetName} (${r.matchedBy})` : '') },
+      {
+        field: 'problems',
+        headerName: t('imports.problems'),
+        width: 320,
+        valueGetter: (_v, r) =>
+          [
+            ...r.problems.map((p) => (p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${p.message}` : p.message)),
+            ...r.conflicts.map((c) => t('imports.conflictText', { field: t(`imports.uses.${c.field}` as never), sheet: c.sheet, current: c.current })),
+          ].join('；'),
+      },
       ...labels.map<GridColDef<PlanRow>>((label) => ({
         field: `c:${label}`,
         headerName: label,
@@ -100,17 +113,6 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
           return <span title={p.map((x) => x.message).join('\n')}>{String(value ?? '')}</span>
         },
       })),
-      {
-        field: 'problems',
-        headerName: t('imports.problems'),
-        minWidth: 280,
-        flex: 2,
-        valueGetter: (_v, r) =>
-          [
-            ...r.problems.map((p) => (p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${p.message}` : p.message)),
-            ...r.conflicts.map((c) => t('imports.conflictText', { field: t(`imports.uses.${c.field}` as never), sheet: c.sheet, current: c.current })),
-          ].join('；'),
-      },
     ]
   }, [t, labels, data, w])
 
