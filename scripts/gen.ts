@@ -124,6 +124,8 @@ function make(opts: GenOptions): DbData {
       address: `${province}${city}${pick(['高新区', '经开区', '工业园区', '新区'])}${int(1, 999)}号`,
       website: rnd() < 0.5 ? `https://www.example-${i}.com` : '',
       alumniFounded: rnd() < 0.08,
+      aliases: [],
+      creditCode: '',
       tags: rnd() < 0.3 ? [pick(['重点企业', '实习基地', '校友企业', '500强'])] : [],
       notes: pick(NOTES),
     }

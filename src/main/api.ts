@@ -13,6 +13,7 @@ import { checkTripReport } from './reports/report-check'
 import { createSearchService } from './services/search'
 import { createSystemService } from './services/system'
 import { createReminderService } from './services/reminders'
+import { createImportService } from './services/import'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
 export type Handlers = {
@@ -42,6 +43,7 @@ export function createHandlers(ctx: Ctx): Handlers {
   const insights = createInsightService(ctx)
   const search = createSearchService(ctx)
   const reminders = createReminderService(ctx)
+  const imports = createImportService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
@@ -58,6 +60,12 @@ export function createHandlers(ctx: Ctx): Handlers {
     'search.global': ({ query, limitPerKind }) => search.global(query, limitPerKind),
     'dashboard.summary': (range) => insights.dashboard(range),
     'reminders.list': ({ today }) => reminders.list(today),
+    'import.open': (input) => imports.open(input),
+    'import.preview': (input) => imports.preview(input),
+    'import.commit': (input) => imports.commit(input),
+    'import.errorRows': (input) => imports.errorRows(input),
+    'import.history': () => imports.history(),
+    'import.undo': ({ batchId }) => imports.undo(batchId),
   }
 }
 

@@ -9,6 +9,8 @@ import { MESSAGES } from './messages'
 import { YEAR_MAX, YEAR_MIN } from './dateBounds'
 import { remindersInput } from './reminders'
 import type { ReminderList } from './reminders'
+import { batchInput, openInput, planInput, previewInput } from './import'
+import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from './import'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, LANGS, organizationKind, tripStatus } from './enums'
 
 /**
@@ -224,6 +226,12 @@ export const contract = {
     z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
   ),
   'reminders.list': method<ReminderList>()(remindersInput),
+  'import.open': method<ImportOpened>()(openInput),
+  'import.preview': method<ImportPreview>()(previewInput),
+  'import.commit': method<ImportBatchSummary>()(planInput),
+  'import.errorRows': method<ErrorRowsFile>()(planInput),
+  'import.history': method<ImportBatchSummary[]>()(empty),
+  'import.undo': method<UndoResult>()(batchInput),
 }
 
 export type Contract = typeof contract

@@ -71,4 +71,14 @@ function v3(data: Json): Json {
   return { ...out, schemaVersion: 3 }
 }
 
-export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3 }
+/**
+ * 4: imports. Organisations gain confirmed aliases and the unified social credit code;
+ * a new importBatches collection is the import history that undo works from.
+ */
+function v4(data: Json): Json {
+  const out = mapRecords(data, 'organizations', (o) => ({ aliases: [], creditCode: '', ...o }))
+  return { ...out, importBatches: Array.isArray(data.importBatches) ? data.importBatches : [], schemaVersion: 4 }
+}
+
+export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4 }
+

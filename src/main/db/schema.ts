@@ -1,14 +1,17 @@
 import { z } from 'zod'
 import { COLLECTION_NAMES, collections } from '../../shared/collections'
 import type { RecordTypes } from '../../shared/collections'
+import { importBatchRecord } from '../../shared/domain/importBatches'
+import type { ImportBatch } from '../../shared/domain/importBatches'
 import { settingsSchema } from '../../shared/domain/settings'
 import type { Settings } from '../../shared/domain/settings'
 import type { StoreSchema } from '../store'
 import { migrations } from './migrations'
 
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
-export type DbData = { schemaVersion: number; settings: Settings } & { [C in keyof RecordTypes]: RecordTypes[C][] }
+
+export type DbData = { schemaVersion: number; settings: Settings; importBatches: ImportBatch[] } & { [C in keyof RecordTypes]: RecordTypes[C][] }
 
 const dbFile = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -22,6 +25,7 @@ const dbFile = z.looseObject({
   alumniGroups: z.array(collections.alumniGroups.record),
   followUps: z.array(collections.followUps.record),
   attachments: z.array(collections.attachments.record),
+  importBatches: z.array(importBatchRecord),
 })
 
 export function emptyDb(): DbData {
@@ -29,7 +33,7 @@ export function emptyDb(): DbData {
     schemaVersion: SCHEMA_VERSION,
     settings: settingsSchema.parse({}),
     organizations: [], contacts: [], staff: [], trips: [], activities: [],
-    agreements: [], alumniGroups: [], followUps: [], attachments: [],
+    agreements: [], alumniGroups: [], followUps: [], attachments: [], importBatches: [],
   }
 }
 
@@ -44,7 +48,7 @@ function validateDb(raw: unknown): DbData {
 
 export const dbSchema: StoreSchema<DbData> = {
   version: SCHEMA_VERSION,
-  collections: COLLECTION_NAMES,
+  collections: [...COLLECTION_NAMES, 'importBatches'],
   empty: emptyDb,
   migrations,
   validate: validateDb,

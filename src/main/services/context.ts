@@ -1,5 +1,6 @@
 import type { Store } from '../store'
 import type { DbData } from '../db/schema'
+import type { ParseLauncher } from '../import/parse-runner'
 
 /** What every service gets: the store and the few facts of the running app. */
 export interface Ctx {
@@ -9,4 +10,6 @@ export interface Ctx {
   deviceLabel: () => string
   appVersion: string
   resourcesDir: string
+  /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
+  importLauncher?: ParseLauncher
 }

@@ -52,7 +52,7 @@ export const filterPredicates: { [C in CollectionName]: Predicate<C> } = {
 
 /** The fields a search box looks through, per collection (tags and notes are added for all). */
 export const searchFields: { [C in CollectionName]: (r: RecordTypes[C]) => Array<string | number> } = {
-  organizations: (r) => [r.name, r.industry, r.city, r.province, r.address, r.website],
+  organizations: (r) => [r.name, ...r.aliases, r.creditCode, r.industry, r.city, r.province, r.address, r.website],
   contacts: (r) => [r.name, r.position, r.phone, r.email, r.wechat, r.city, r.alumni?.major ?? '', r.alumni?.classYear ?? ''],
   staff: (r) => [r.name, r.title, r.department, r.phone],
   trips: (r) => [r.title, r.theme, ...r.destinations, ...r.objectives, r.summary],

@@ -20,6 +20,7 @@ import { FollowUpsPage } from './pages/followUps/FollowUpsPage'
 import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage'
 import { StaffPage } from './pages/staff/StaffPage'
 import { SettingsPage } from './pages/SettingsPage'
+import { ImportPage } from './pages/import/ImportPage'
 import { AppProvider } from './state'
 
 const FONT = ['"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', '"WenQuanYi Zen Hei"', '"Segoe UI"', 'Roboto', 'Helvetica', 'Arial', 'sans-serif'].join(',')
@@ -70,6 +71,7 @@ export function App({ initialSettings }: { initialSettings: Settings | null }) {
               <Route path="alumni-groups" element={<AlumniGroupsPage />} />
               <Route path="follow-ups" element={<FollowUpsPage />} />
               <Route path="staff" element={<StaffPage />} />
+              <Route path="import" element={<ImportPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<DashboardPage />} />
             </Route>

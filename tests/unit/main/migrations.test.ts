@@ -61,6 +61,15 @@ describe('migrations', () => {
     expect((v3.contacts as Array<Record<string, unknown>>)[0]).toMatchObject({ honorific: '博士', positionEn: '' })
   })
 
+  it('4: gives organisations empty aliases and credit code and adds the import history', () => {
+    let data: Record<string, unknown> = structuredClone(v0)
+    for (let v = 1; v <= 3; v++) data = migrations[v](data)
+    const v4 = migrations[4](data)
+    expect(v4.schemaVersion).toBe(4)
+    expect(v4.importBatches).toEqual([])
+    expect((v4.organizations as Array<Record<string, unknown>>)[0]).toMatchObject({ name: 'Naham', aliases: [], creditCode: '' })
+  })
+
   it('bring a version-0 file to a database that validates', () => {
     let data: Record<string, unknown> = structuredClone(v0)
     for (let v = 1; v <= SCHEMA_VERSION; v++) data = migrations[v](data)

@@ -20,7 +20,7 @@ function bigData(n: number): DbData {
   const data = emptyDb()
   const sys = { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', updatedBy: 'test', deletedAt: null, tags: [], notes: '' }
   const orgs: Organization[] = Array.from({ length: 5000 }, (_, i) => ({
-    ...sys, id: `org-${i}`, name: `${CITIES[i % 5]}第${i}号科技有限公司`, nameEn: '', kind: 'enterprise', industry: '新材料', city: CITIES[i % 5], province: '', address: '', website: '', alumniFounded: false,
+    ...sys, id: `org-${i}`, name: `${CITIES[i % 5]}第${i}号科技有限公司`, nameEn: '', kind: 'enterprise', industry: '新材料', city: CITIES[i % 5], province: '', address: '', website: '', alumniFounded: false, aliases: [], creditCode: '',
   }))
   const contacts: Contact[] = Array.from({ length: n }, (_, i) => ({
     ...sys,

@@ -9,9 +9,10 @@ import GroupsIcon from '@mui/icons-material/GroupsOutlined'
 import HandshakeIcon from '@mui/icons-material/HandshakeOutlined'
 import SettingsIcon from '@mui/icons-material/SettingsOutlined'
 import TaskIcon from '@mui/icons-material/TaskAltOutlined'
+import UploadIcon from '@mui/icons-material/UploadFileOutlined'
 import type { CollectionName } from '../../../shared/collections'
 
-export type NavKey = 'dashboard' | 'trips' | 'organizations' | 'contacts' | 'agreements' | 'alumniGroups' | 'followUps' | 'staff' | 'settings'
+export type NavKey = 'dashboard' | 'trips' | 'organizations' | 'contacts' | 'agreements' | 'alumniGroups' | 'followUps' | 'staff' | 'import' | 'settings'
 
 export const NAV: ReadonlyArray<{ key: NavKey; path: string; icon: SvgIconComponent }> = [
   { key: 'dashboard', path: '/', icon: DashboardIcon },
@@ -22,6 +23,7 @@ export const NAV: ReadonlyArray<{ key: NavKey; path: string; icon: SvgIconCompon
   { key: 'alumniGroups', path: '/alumni-groups', icon: GroupsIcon },
   { key: 'followUps', path: '/follow-ups', icon: TaskIcon },
   { key: 'staff', path: '/staff', icon: BadgeIcon },
+  { key: 'import', path: '/import', icon: UploadIcon },
   { key: 'settings', path: '/settings', icon: SettingsIcon },
 ]
 

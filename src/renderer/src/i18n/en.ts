@@ -1,4 +1,5 @@
 import { exportsEn } from './exports.en'
+import { importEn } from './import.en'
 import type { Messages } from './zh-CN'
 import { tripsEn } from './trips.en'
 import { insightsEn } from './insights.en'
@@ -21,6 +22,7 @@ export const en: Messages = {
     alumniGroups: 'Alumni organisations',
     followUps: 'Follow-ups',
     staff: 'Staff',
+    import: 'Import',
     settings: 'Settings',
   },
   collections: {
@@ -382,4 +384,5 @@ export const en: Messages = {
   trips: tripsEn,
   insights: insightsEn,
   exports: exportsEn,
+  imports: importEn,
 }

@@ -1,4 +1,5 @@
 // Chinese (default) interface strings. Enum labels are not here: they come from src/shared/enums.ts.
+import { importZhCN } from './import.zh-CN'
 // en.ts must have exactly the same keys (its type is derived from this object).
 import { exportsZhCN } from './exports.zh-CN'
 import { tripsZhCN } from './trips.zh-CN'
@@ -22,6 +23,7 @@ export const zhCN = {
     alumniGroups: '校友组织',
     followUps: '跟进事项',
     staff: '本院人员',
+    import: '导入表格',
     settings: '设置',
   },
   collections: {
@@ -383,6 +385,7 @@ export const zhCN = {
   trips: tripsZhCN,
   insights: insightsZhCN,
   exports: exportsZhCN,
+  imports: importZhCN,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

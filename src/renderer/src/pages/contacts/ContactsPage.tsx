@@ -21,6 +21,7 @@ import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { ContactDialog } from './ContactDialog'
 import { ExportButton } from '../../components/ExportButton'
+import { ImportButton } from '../import/ImportButton'
 
 type Editing = { record: Contact | null; key: number } | null
 
@@ -135,6 +136,7 @@ export function ContactsPage() {
         actionsWidth={140}
         toolbar={
           <>
+            <ImportButton target="contacts" />
             <ExportButton
               name="register.alumni"
               label={t('exports.registers.alumni')}

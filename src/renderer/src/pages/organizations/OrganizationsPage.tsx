@@ -18,6 +18,7 @@ import { formatDate } from '../../format'
 import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { OrganizationDialog } from './OrganizationDialog'
+import { ImportButton } from '../import/ImportButton'
 
 type Editing = { record: Organization | null; key: number } | null
 
@@ -75,9 +76,12 @@ export function OrganizationsPage() {
         rowActions={rowActions}
         actionsWidth={140}
         toolbar={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
-            {t('common.new')}
-          </Button>
+          <>
+            <ImportButton target="organizations" />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
+              {t('common.new')}
+            </Button>
+          </>
         }
       />
       {editing && (

@@ -13,6 +13,7 @@ import type { RegisterColumn } from '../../components/RegisterList'
 import { useDeleteFlow } from '../../components/useDeleteFlow'
 import { useApp } from '../../state'
 import { StaffDialog } from './StaffDialog'
+import { ImportButton } from '../import/ImportButton'
 
 type Editing = { record: Staff | null; key: number } | null
 
@@ -58,9 +59,12 @@ export function StaffPage() {
         onRowClick={(r) => !r.deletedAt && setEditing({ record: r, key: Date.now() })}
         rowActions={rowActions}
         toolbar={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
-            {t('common.new')}
-          </Button>
+          <>
+            <ImportButton target="staff" />
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ record: null, key: Date.now() })}>
+              {t('common.new')}
+            </Button>
+          </>
         }
       />
       {editing && (

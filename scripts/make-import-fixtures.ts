@@ -1,0 +1,313 @@
+// npx tsx scripts/make-import-fixtures.ts <folder>
+// Writes the import fixtures: files made the way Chinese offices make them, and
+// hostile files the import must refuse. Tests call the same functions, so no
+// binary fixture is checked in. Workbooks are written as raw SpreadsheetML so a
+// fixture can hold exactly the oddity it tests (merges, 1904 dates, whole-sheet
+// validations, huge defined names) and nothing else.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { crc32, deflateRawSync } from 'node:zlib'
+import iconv from 'iconv-lite'
+
+// ---------- zip ----------
+export interface ZipPart {
+  name: string
+  data: Buffer
+  /** store the declared sizes as given (to fake a zip bomb's directory cheaply) */
+  declaredSize?: number
+}
+
+export function zip(parts: ZipPart[]): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const p of parts) {
+    const name = Buffer.from(p.name, 'utf8')
+    const packed = deflateRawSync(p.data)
+    const crc = crc32(p.data)
+    const size = p.declaredSize ?? p.data.length
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x0800, 6)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(packed.length, 18)
+    local.writeUInt32LE(size, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(0x0800, 8)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(packed.length, 20)
+    central.writeUInt32LE(size, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, name, packed)
+    centrals.push(central, name)
+    offset += local.length + name.length + packed.length
+  }
+  const cd = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(parts.length, 8)
+  end.writeUInt16LE(parts.length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cd, end])
+}
+
+// ---------- SpreadsheetML ----------
+export type FixtureCell = string | number | { f: string; v?: string | number } | { date: number } | null
+export interface FixtureSheet {
+  name: string
+  rows: FixtureCell[][]
+  merges?: string[]
+  /** extra XML after </sheetData> (merges are written for you) */
+  extra?: string
+  dimension?: string
+}
+export interface FixtureBook {
+  sheets: FixtureSheet[]
+  date1904?: boolean
+  definedNames?: Array<{ name: string; value: string }>
+  /** docProps/core.xml dcterms:created, ISO */
+  created?: string
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+export function colName(i: number): string {
+  let n = i + 1
+  let s = ''
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+function cellXml(v: FixtureCell, ref: string): string {
+  if (v === null) return ''
+  if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`
+  if (typeof v === 'string') return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`
+  if ('date' in v) return `<c r="${ref}" s="1"><v>${v.date}</v></c>`
+  const cached = v.v === undefined ? '' : typeof v.v === 'number' ? `<v>${v.v}</v>` : `<v>${esc(v.v)}</v>`
+  return `<c r="${ref}"${typeof v.v === 'string' ? ' t="str"' : ''}><f>${esc(v.f)}</f>${cached}</c>`
+}
+
+function sheetXml(s: FixtureSheet): string {
+  const rows = s.rows
+    .map((row, r) => {
+      const cells = row.map((v, c) => cellXml(v, `${colName(c)}${r + 1}`)).join('')
+      return cells === '' ? '' : `<row r="${r + 1}">${cells}</row>`
+    })
+    .join('')
+  const merges = s.merges?.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : ''
+  const dim = s.dimension ? `<dimension ref="${s.dimension}"/>` : ''
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dim}<sheetData>${rows}</sheetData>${merges}${s.extra ?? ''}</worksheet>`
+}
+
+export function xlsx(book: FixtureBook): Buffer {
+  const sheets = book.sheets
+  const names = (book.definedNames ?? []).map((d) => `<definedName name="${esc(d.name)}">${esc(d.value)}</definedName>`).join('')
+  const parts: ZipPart[] = [
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${book.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`,
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      ),
+    },
+    {
+      // style 1 is a date format (numFmtId 14: m/d/yyyy, shown by Excel in the local short-date form)
+      name: 'xl/styles.xml',
+      data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>'),
+    },
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s)) })),
+  ]
+  if (book.created) {
+    parts[0].data = Buffer.from(parts[0].data.toString().replace('</Types>', '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'))
+    parts[1].data = Buffer.from(parts[1].data.toString().replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'))
+    parts.push({
+      name: 'docProps/core.xml',
+      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Liaison Desk</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${book.created}</dcterms:created></cp:coreProperties>`),
+    })
+  }
+  return zip(parts)
+}
+
+// ---------- realistic fixtures ----------
+const ALUMNI_HEADER = ['序号', '姓名', '性别', '届别', '专业', '学历', '工作单位', '职务', '手机号', '邮箱', '所在城市', '备注']
+
+export function alumniRows(): FixtureCell[][] {
+  return [
+    [1, '张伟', '男', '2019届', '环境工程', '本科', '江西铜业股份有限公司', '工程师', 13807910001, 'zhangwei@example.com', '南昌', ''],
+    [2, '李娜', '女', '2019届', '环境工程', '硕士', '中国瑞林工程技术股份有限公司', '设计师', '138-0791-0002', '', '南昌', '校友会理事'],
+    [3, '王磊', '男', '2018届', '地质工程', '本科', '江西铜业集团有限公司', '主管', '+86 138 0791 0003', 'wanglei@example.com', '鹰潭', ''],
+    [4, '刘洋', '男', '2018届', '地质工程', '本科', '', '', '1.38E+10', '', '', '手机号码被Excel改成科学计数法'],
+    [5, '陈静', '女', '19届', '资源勘查工程', '博士', '赣锋锂业股份有限公司', '研究员', 13807910005, 'chenjing＠example.com', '新余', ''],
+  ]
+}
+
+/** A title row merged across the table, then a two-row header ("联系方式" over 手机 and 邮箱). */
+export function titledAlumniWorkbook(): Buffer {
+  const header1 = ['序号', '姓名', '届别', '专业', '工作单位', '联系方式', null, '备注']
+  const header2 = [null, null, null, null, null, '手机', '邮箱', null]
+  const body = alumniRows().map((r) => [r[0], r[1], r[3], r[4], r[6], r[8], r[9], r[11]])
+  return xlsx({
+    sheets: [{
+      name: '校友名录',
+      rows: [['南昌大学资源与环境学院校友名录', null, null, null, null, null, null, null], header1, header2, ...body],
+      merges: ['A1:H1', 'F2:G2', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:E3', 'H2:H3'],
+    }],
+  })
+}
+
+/** One sheet per class year; the sheet name is the class year. */
+export function classYearWorkbook(): Buffer {
+  const header = ['姓名', '专业', '工作单位', '手机']
+  return xlsx({
+    sheets: [
+      { name: '2017届', rows: [header, ['赵敏', '环境工程', '南昌水业集团', 13907910011], ['钱进', '地质工程', '', 13907910012]] },
+      { name: '2018届', rows: [header, ['孙丽', '环境科学', '江西省水利规划设计研究院', 13907910013]] },
+    ],
+  })
+}
+
+/** Dates as serial numbers on the 1904 system (old Mac Excel). */
+export function workbook1904(): Buffer {
+  return xlsx({ date1904: true, sheets: [{ name: 'Sheet1', rows: [['姓名', '入职日期', '手机'], ['周杰', { date: 42129 }, 13907910021]] }] })
+}
+
+export function gbkCsv(): Buffer {
+  const lines = [ALUMNI_HEADER.join(','), ...alumniRows().map((r) => r.map((v) => (v === null ? '' : typeof v === 'object' ? '' : String(v))).join(','))]
+  return iconv.encode(lines.join('\r\n') + '\r\n', 'gbk')
+}
+
+/** Excel's "Unicode text": UTF-16LE with a BOM, tab-separated. */
+export function utf16TabText(): Buffer {
+  const lines = [ALUMNI_HEADER.join('\t'), ...alumniRows().map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : String(v))).join('\t'))]
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(lines.join('\r\n'), 'utf-16le')])
+}
+
+export function formulaWorkbook(): Buffer {
+  return xlsx({
+    sheets: [{
+      name: 'Sheet1',
+      rows: [
+        ['姓名', '手机', '备注'],
+        ['吴刚', 13907910031, { f: 'HYPERLINK("http://example.com","点我")', v: '点我' }],
+        ['郑爽', { f: '13907910000+32', v: 13907910032 }, '=1+1'],
+        ['冯巩', 13907910033, '@SUM(A1)'],
+      ],
+    }],
+  })
+}
+
+// ---------- hostile fixtures ----------
+export function zipBomb(): Buffer {
+  // 20 MB of zeros deflates to ~20 KB: a ratio of ~1000.
+  return zip([
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x20) },
+  ])
+}
+
+export function wholeSheetValidation(): Buffer {
+  return xlsx({
+    sheets: [{
+      name: 'Sheet1',
+      rows: [['姓名', '手机'], ['测试', 13900000000]],
+      extra: '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>',
+    }],
+  })
+}
+
+export function hugeDefinedNames(): Buffer {
+  const big = Array.from({ length: 20000 }, (_, i) => `Sheet1!$A$${i + 1}`).join(',')
+  return xlsx({
+    sheets: [{ name: 'Sheet1', rows: [['姓名'], ['测试']] }],
+    definedNames: Array.from({ length: 50 }, (_, i) => ({ name: `N${i}`, value: big })),
+  })
+}
+
+/** One real cell at XFD1048576, the last cell a sheet can have. */
+export function xlsxWithFarCell(): Buffer {
+  const row: FixtureCell[] = new Array<FixtureCell>(16384).fill(null)
+  row[16383] = '远'
+  const rows: FixtureCell[][] = [['姓名'], ['测试']]
+  rows[1048575] = row
+  return xlsx({ sheets: [{ name: 'Sheet1', rows: rows.map((r) => r ?? []) }] })
+}
+
+export function truncatedZip(): Buffer {
+  const whole = titledAlumniWorkbook()
+  return whole.subarray(0, Math.floor(whole.length / 2))
+}
+
+/** The OLE wrapper Excel writes around an encrypted .xlsx: recognised by its EncryptedPackage stream. */
+export function encryptedWorkbook(): Buffer {
+  const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+  const body = Buffer.alloc(4096)
+  Buffer.from('EncryptionInfo', 'utf16le').copy(body, 1024)
+  Buffer.from('EncryptedPackage', 'utf16le').copy(body, 1152)
+  return Buffer.concat([head, body])
+}
+
+export function textRenamedXlsx(): Buffer {
+  return Buffer.from('姓名,手机\n张三,13800000000\n', 'utf8')
+}
+
+export function millionRowCsv(): Buffer {
+  const line = Buffer.from('张三,13800000000\n', 'utf8')
+  const out = Buffer.alloc(line.length * 1_000_001)
+  for (let i = 0; i < 1_000_001; i++) line.copy(out, i * line.length)
+  return out
+}
+
+export const FIXTURES: Record<string, () => Buffer> = {
+  'alumni-gbk.csv': gbkCsv,
+  'alumni-unicode.txt': utf16TabText,
+  'alumni-titled.xlsx': titledAlumniWorkbook,
+  'alumni-by-class-year.xlsx': classYearWorkbook,
+  'dates-1904.xlsx': workbook1904,
+  'formulas.xlsx': formulaWorkbook,
+  'hostile-zip-bomb.xlsx': zipBomb,
+  'hostile-whole-sheet-validation.xlsx': wholeSheetValidation,
+  'hostile-defined-names.xlsx': hugeDefinedNames,
+  'hostile-far-cell.xlsx': xlsxWithFarCell,
+  'hostile-truncated.xlsx': truncatedZip,
+  'hostile-encrypted.xlsx': encryptedWorkbook,
+  'hostile-text-renamed.xlsx': textRenamedXlsx,
+  'hostile-million-rows.csv': millionRowCsv,
+}
+
+async function main(): Promise<void> {
+  const out = resolve(process.argv[2] ?? 'import-fixtures')
+  await mkdir(out, { recursive: true })
+  for (const [name, make] of Object.entries(FIXTURES)) await writeFile(join(out, name), make())
+  console.log(`Wrote ${Object.keys(FIXTURES).length} fixtures to ${out}`)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()

@@ -1,0 +1,166 @@
+import { pinyin } from 'pinyin-pro'
+import type { Contact, Organization } from '../../shared/domain'
+import { normText } from './normalize'
+import { bigramSimilarity, branchParent, orgKeys, sameOrgName, validUscc } from './org-names'
+import type { OrgKeys } from './org-names'
+
+/** What the import (and the duplicates screen) may conclude about one name against the known records. */
+export type OrgMatch =
+  | { kind: 'same'; id: string; by: 'name' | 'alias' | 'creditCode' }
+  | { kind: 'partOf'; id: string }
+  | { kind: 'similar'; id: string; score: number }
+  | { kind: 'none' }
+
+interface OrgEntry {
+  id: string
+  keys: OrgKeys[]
+  initials: string
+}
+
+function initials(s: string): string {
+  return pinyin(s, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
+}
+
+/**
+ * Organisation matching against a set of records that grows as an import
+ * plans new ones, so two rows naming one new company create it once.
+ */
+export class OrgMatcher {
+  private readonly entries: OrgEntry[] = []
+  private readonly byFull = new Map<string, OrgEntry>()
+  private readonly byCore = new Map<string, OrgEntry[]>()
+  private readonly byCode = new Map<string, string>()
+
+  constructor(orgs: Iterable<Pick<Organization, 'id' | 'name' | 'deletedAt'> & { aliases?: string[]; creditCode?: string }>) {
+    for (const o of orgs) if (o.deletedAt === null) this.add(o.id, o.name, o.aliases ?? [], o.creditCode ?? '')
+  }
+
+  add(id: string, name: string, aliases: readonly string[] = [], creditCode = ''): void {
+    const keys = [name, ...aliases].map(orgKeys).filter((k) => k.full !== '')
+    const entry: OrgEntry = { id, keys, initials: initials(keys[0]?.core ?? '') }
+    this.entries.push(entry)
+    for (const k of keys) {
+      if (!this.byFull.has(k.full)) this.byFull.set(k.full, entry)
+      const list = this.byCore.get(k.core) ?? []
+      list.push(entry)
+      this.byCore.set(k.core, list)
+    }
+    const code = normText(creditCode).toUpperCase()
+    if (validUscc(code) && !this.byCode.has(code)) this.byCode.set(code, id)
+  }
+
+  match(name: string, creditCode = ''): OrgMatch {
+    const code = normText(creditCode).toUpperCase()
+    if (code !== '' && validUscc(code)) {
+      const id = this.byCode.get(code)
+      if (id !== undefined) return { kind: 'same', id, by: 'creditCode' }
+    }
+    const parent = branchParent(name)
+    if (parent !== null) {
+      const p = this.exact(orgKeys(parent))
+      if (p) {
+        // The branch itself may be known already.
+        const self = this.exact(orgKeys(name))
+        return self ? { kind: 'same', id: self.entry.id, by: self.by } : { kind: 'partOf', id: p.entry.id }
+      }
+    }
+    const k = orgKeys(name)
+    const hit = this.exact(k)
+    if (hit) return { kind: 'same', id: hit.entry.id, by: hit.by }
+    return this.similar(k)
+  }
+
+  private exact(k: OrgKeys): { entry: OrgEntry; by: 'name' | 'alias' } | null {
+    const direct = this.byFull.get(k.full)
+    const candidates = direct ? [direct] : (this.byCore.get(k.core) ?? [])
+    for (const e of candidates) {
+      const i = e.keys.findIndex((ek) => sameOrgName(ek, k))
+      if (i >= 0) return { entry: e, by: i === 0 ? 'name' : 'alias' }
+    }
+    return null
+  }
+
+  /** Fuzzy: only ever a proposal the user confirms. */
+  private similar(k: OrgKeys): OrgMatch {
+    if (k.core.length < 2) return { kind: 'none' }
+    const ini = initials(k.core)
+    let best: { id: string; score: number } | null = null
+    for (const e of this.entries) {
+      for (const ek of e.keys) {
+        const score = Math.max(bigramSimilarity(ek.core, k.core), ini.length >= 3 && ini === e.initials && /^[a-z]+$/.test(k.core) ? 0.8 : 0)
+        if (score >= 0.6 && (best === null || score > best.score)) best = { id: e.id, score }
+      }
+    }
+    return best ? { kind: 'similar', ...best } : { kind: 'none' }
+  }
+}
+
+/** A person's name as compared: NFKC, no spaces ("张 三" is 张三), case-insensitive for Latin names. */
+export function personKey(name: string): string {
+  return normText(name).replace(/[\s·•.]/g, '').toLowerCase()
+}
+
+export type PersonMatch =
+  | { kind: 'same'; id: string }
+  | { kind: 'phoneOtherName'; id: string; name: string }
+  | { kind: 'candidate'; ids: string[] }
+  | { kind: 'none' }
+
+export interface PersonFacts {
+  name: string
+  phone: string
+  classYear: number | null
+  major: string
+}
+
+/**
+ * People: same mobile and same name is the same person; the same mobile under
+ * another name is a warning; the same name, class year and major only a
+ * candidate; the same name alone never anything.
+ */
+export class PersonMatcher {
+  private readonly byPhone = new Map<string, Array<{ id: string; key: string; name: string }>>()
+  private readonly byProfile = new Map<string, string[]>()
+
+  constructor(contacts: Iterable<Pick<Contact, 'id' | 'name' | 'phone' | 'alumni' | 'deletedAt'>>) {
+    for (const c of contacts) {
+      if (c.deletedAt !== null) continue
+      this.add(c.id, { name: c.name, phone: c.phone, classYear: c.alumni?.classYear ?? null, major: c.alumni?.major ?? '' })
+    }
+  }
+
+  add(id: string, f: PersonFacts): void {
+    const phone = phoneKey(f.phone)
+    if (phone !== '') {
+      const list = this.byPhone.get(phone) ?? []
+      list.push({ id, key: personKey(f.name), name: f.name })
+      this.byPhone.set(phone, list)
+    }
+    const profile = profileKey(f)
+    if (profile !== null) this.byProfile.set(profile, [...(this.byProfile.get(profile) ?? []), id])
+  }
+
+  match(f: PersonFacts): PersonMatch {
+    const phone = phoneKey(f.phone)
+    const key = personKey(f.name)
+    if (phone !== '') {
+      const list = this.byPhone.get(phone) ?? []
+      const same = list.find((p) => p.key === key)
+      if (same) return { kind: 'same', id: same.id }
+      if (list.length > 0) return { kind: 'phoneOtherName', id: list[0].id, name: list[0].name }
+    }
+    const profile = profileKey(f)
+    const ids = profile === null ? [] : (this.byProfile.get(profile) ?? [])
+    return ids.length > 0 ? { kind: 'candidate', ids } : { kind: 'none' }
+  }
+}
+
+function phoneKey(phone: string): string {
+  const digits = phone.replace(/\D/g, '').replace(/^(0086|86)(?=1\d{10}$)/, '')
+  return digits.length >= 5 ? digits : ''
+}
+
+function profileKey(f: PersonFacts): string | null {
+  if (f.classYear === null || normText(f.major) === '') return null
+  return `${personKey(f.name)}\u0000${f.classYear}\u0000${normText(f.major).toLowerCase()}`
+}

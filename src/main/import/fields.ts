@@ -1,0 +1,93 @@
+import { normText } from './normalize'
+
+export const IMPORT_TARGETS = ['contacts', 'organizations', 'staff'] as const
+export type ImportTarget = (typeof IMPORT_TARGETS)[number]
+
+/** The fields a column can fill, per register; `id` matches the app's own exports back to their records. */
+export const TARGET_FIELDS = {
+  contacts: ['id', 'name', 'organization', 'position', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
+  organizations: ['id', 'name', 'kind', 'industry', 'city', 'province', 'address', 'website', 'creditCode', 'aliases', 'notes', 'tags'],
+  staff: ['id', 'name', 'title', 'department', 'phone', 'notes', 'tags'],
+} as const satisfies Record<ImportTarget, readonly string[]>
+export type ImportField = (typeof TARGET_FIELDS)[ImportTarget][number]
+
+/** What a column becomes: a field, kept in the notes as "header: value", or ignored. */
+export type ColumnUse = ImportField | 'keepInNotes' | 'ignore'
+
+/** Synonyms after normHeader; earlier entries win when two columns claim one field. */
+const COMMON: Record<string, string[]> = {
+  id: ['id', '记录id', '记录编号', 'recordid'],
+  phone: ['手机', '手机号', '手机号码', '联系电话', '电话', '移动电话', '电话号码', '联系手机', 'mobile', 'phone', 'tel', 'telephone', 'cellphone', 'mobilephone'],
+  notes: ['备注', '说明', '备注说明', 'notes', 'note', 'remark', 'remarks', 'comment', 'comments'],
+  tags: ['标签', 'tags', 'tag'],
+  city: ['城市', '所在地', '所在城市', '工作城市', '现居城市', '常住地', '地区', '所在地区', 'city', 'location'],
+}
+
+const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
+  contacts: {
+    ...COMMON,
+    name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', 'name', 'fullname'],
+    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现工作单位', '任职单位', '就职单位', 'organisation', 'organization', 'company', 'employer'],
+    position: ['职务', '职位', '岗位', '现任职务', '职务职称', '职称', 'position', 'title', 'jobtitle'],
+    email: ['邮箱', '电子邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail'],
+    wechat: ['微信', '微信号', 'wechat', 'weixin'],
+    classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '入学年份', '级', '年级', '毕业时间', 'class', 'classyear', 'graduationyear', 'year'],
+    major: ['专业', '所学专业', '毕业专业', 'major', 'programme', 'program'],
+    degree: ['学历', '学位', '学历层次', '学历学位', 'degree'],
+  },
+  organizations: {
+    ...COMMON,
+    name: ['单位名称', '企业名称', '公司名称', '名称', '单位', '企业', '公司', '机构名称', 'organisation', 'organization', 'company', 'name'],
+    kind: ['类型', '单位类型', '单位性质', '机构类型', 'kind', 'type'],
+    industry: ['行业', '所属行业', '行业类别', 'industry', 'sector'],
+    province: ['省份', '省', '所在省份', 'province'],
+    address: ['地址', '详细地址', '单位地址', '通讯地址', 'address'],
+    website: ['网址', '网站', '官网', '主页', 'website', 'web', 'url'],
+    creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc', 'creditcode'],
+    aliases: ['简称', '别名', '曾用名', '单位简称', 'alias', 'aliases', 'shortname'],
+  },
+  staff: {
+    ...COMMON,
+    name: ['姓名', '名字', 'name', 'fullname'],
+    title: ['职务', '职称', '职位', '职务职称', 'title', 'position'],
+    department: ['部门', '科室', '所在部门', '单位', 'department', 'office'],
+  },
+}
+
+/** Header text as compared: NFKC, no spaces, no "*", no "(必填)"/"(选填)", no trailing colon, lower case. */
+export function normHeader(label: string): string {
+  return normText(label)
+    .toLowerCase()
+    .replace(/\((必填|选填|可选|必须|required|optional)\)/g, '')
+    .replace(/[\s*:：]/g, '')
+}
+
+/** The field a header names by the dictionary, or null. A two-row header "联系方式 / 手机" is matched by its lower part first. */
+export function fieldForHeader(target: ImportTarget, label: string): ImportField | null {
+  const parts = label.split(' / ').reverse()
+  for (const part of [...parts, label]) {
+    const key = normHeader(part)
+    for (const [field, words] of Object.entries(SYNONYMS[target])) {
+      if (words.includes(key)) return field as ImportField
+    }
+  }
+  return null
+}
+
+/** Every header's use: a dictionary field, else ignored; a field claimed twice goes to the notes the second time. */
+export function suggestMapping(target: ImportTarget, labels: readonly string[]): ColumnUse[] {
+  const taken = new Set<string>()
+  return labels.map((label) => {
+    if (normHeader(label) === '') return 'ignore'
+    const f = fieldForHeader(target, label)
+    if (f === null) return normHeader(label) === '序号' || normHeader(label) === 'no' ? 'ignore' : 'keepInNotes'
+    if (taken.has(f)) return 'keepInNotes'
+    taken.add(f)
+    return f
+  })
+}
+
+/** A file's header signature: the same headers, in any order, get the mapping remembered from last time. */
+export function headerSignature(target: ImportTarget, labels: readonly string[]): string {
+  return `${target}:${labels.map(normHeader).filter((l) => l !== '').sort().join('|')}`
+}

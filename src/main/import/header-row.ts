@@ -1,0 +1,60 @@
+import type { Cell } from './normalize'
+import { normText } from './normalize'
+import { fieldForHeader } from './fields'
+import type { ImportTarget } from './fields'
+import type { Merge } from './workbook-table'
+
+export interface HeaderLayout {
+  /** 0-based row of the (first) header row */
+  headerRow: number
+  /** 1 or 2 header rows */
+  depth: 1 | 2
+  /** one label per column: "联系方式 / 手机" for a two-row header */
+  labels: string[]
+  /** 0-based first data row */
+  dataStart: number
+}
+
+const SCAN_ROWS = 20
+
+/**
+ * The header row: among the first rows, the one whose cells the dictionary
+ * knows best (ties: the most text cells). A title row (one merged cell across
+ * the table, "某某学院校友名录") holds one cell and loses.
+ */
+export function detectHeaderRow(target: ImportTarget, rows: readonly Cell[][]): number {
+  let best = { row: 0, known: -1, text: -1 }
+  for (let r = 0; r < Math.min(rows.length, SCAN_ROWS); r++) {
+    const cells = rows[r].filter((c) => typeof c === 'string' && normText(c) !== '') as string[]
+    const known = cells.filter((c) => fieldForHeader(target, c) !== null).length
+    if (known > best.known || (known === best.known && cells.length > best.text)) best = { row: r, known, text: cells.length }
+  }
+  return best.row
+}
+
+/**
+ * Labels for the columns below `headerRow`. When a header cell is merged across
+ * several columns ("联系方式" over F:G) and the row under it names those columns
+ * ("手机", "邮箱"), the header has two rows and each column is labelled
+ * "联系方式 / 手机"; columns merged down both rows keep their one label.
+ */
+export function headerLayout(rows: readonly Cell[][], merges: readonly Merge[], headerRow: number): HeaderLayout {
+  const width = Math.max(0, ...rows.map((r) => r.length))
+  const label = (r: number, c: number) => normText(rows[r]?.[c] ?? null)
+  const top: string[] = []
+  for (let c = 0; c < width; c++) top.push(label(headerRow, c))
+  const wide = merges.filter((m) => m.r0 === headerRow && m.r1 === headerRow && m.c1 > m.c0)
+  for (const m of wide) for (let c = m.c0 + 1; c <= m.c1; c++) top[c] = top[m.c0]
+  const below = headerRow + 1
+  const twoRows = wide.length > 0 && wide.every((m) => {
+    for (let c = m.c0; c <= m.c1; c++) if (label(below, c) === '') return false
+    return true
+  })
+  if (!twoRows) return { headerRow, depth: 1, labels: top, dataStart: headerRow + 1 }
+  const labels = top.map((t, c) => {
+    const inWide = wide.some((m) => c >= m.c0 && c <= m.c1)
+    const sub = label(below, c)
+    return inWide ? `${t} / ${sub}` : t || sub
+  })
+  return { headerRow, depth: 2, labels, dataStart: headerRow + 2 }
+}

@@ -1,0 +1,194 @@
+/**
+ * Cell value normalisers. Each takes what the parser read from a cell (text,
+ * number, boolean or nothing) and returns the value the record stores, or a
+ * problem that says what is wrong in words an office worker can act on.
+ */
+export type Cell = string | number | boolean | null
+
+export type Norm<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string }
+
+const ok = <T>(value: T, warning?: string): Norm<T> => (warning === undefined ? { ok: true, value } : { ok: true, value, warning })
+const bad = <T>(error: string): Norm<T> => ({ ok: false, error })
+
+/** NFKC (full-width letters, digits and the ideographic space become half-width), trimmed, inner runs of space collapsed. */
+export function normText(cell: Cell): string {
+  if (cell === null) return ''
+  const s = typeof cell === 'string' ? cell : String(cell)
+  return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim()
+}
+
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i
+
+/**
+ * Phone numbers as digit strings. Excel keeps numbers of up to 15 digits exactly, so a
+ * numeric cell is fine; text such as "1.38E+10" is what a CSV saved from a number
+ * column holds, and its digits are gone for good.
+ */
+export function normPhone(cell: Cell): Norm<string> {
+  if (cell === null || cell === '') return ok('')
+  if (typeof cell === 'boolean') return bad('Not a phone number')
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 0) return bad(`${cell} is not a phone number`)
+    return checkDigits(String(cell), true)
+  }
+  const text = normText(cell)
+  if (text === '') return ok('')
+  if (SCIENTIFIC.test(text)) {
+    return bad(`"${text}" was saved in scientific notation and has lost digits; format the column as text in Excel, type the numbers again and re-import`)
+  }
+  const parts = text.split(/[,;/、]|\s{2,}/).map((p) => p.trim()).filter((p) => p !== '')
+  const first = parts[0] ?? ''
+  const r = checkDigits(first.replace(/[\s\-()（）.]/g, ''), false)
+  if (r.ok && parts.length > 1) return ok(r.value, `Only the first number was kept: ${parts.slice(1).join(', ')}`)
+  return r
+}
+
+function checkDigits(raw: string, fromNumber: boolean): Norm<string> {
+  let s = raw
+  if (s.startsWith('+86')) s = s.slice(3)
+  else if (s.startsWith('0086')) s = s.slice(4)
+  else if (/^861\d{10}$/.test(s)) s = s.slice(2)
+  if (!/^\d+$/.test(s)) return bad(`"${raw}" is not a phone number (only digits, with + ( ) - and spaces, are allowed)`)
+  if (s.length < 5 || s.length > 20) return bad(`"${raw}" has ${s.length} digits; a phone number has between 5 and 20`)
+  // A landline stored as a number lost its leading 0 (0791 88888888 -> 79188888888); say so rather than guess.
+  if (fromNumber && !s.startsWith('1') && s.length >= 9) return ok(s, `Stored as a number: a landline's leading 0 may have been lost (${s})`)
+  return ok(s)
+}
+
+export type DateOrder = 'ymd' | 'dmy' | 'mdy'
+export interface DateOptions {
+  /** the workbook counts serial numbers from 1904-01-01 (old Mac Excel) */
+  date1904?: boolean
+  /** how to read "05/06/2019": chosen per column; unset means such values are refused as ambiguous */
+  order?: DateOrder
+}
+export interface DateValue {
+  /** yyyy-MM-dd, or yyyy-MM when only the month is known */
+  iso: string
+  precision: 'day' | 'month'
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+function dayValue(y: number, m: number, d: number, source: string): Norm<DateValue> {
+  if (!validDay(y, m, d)) return bad(`"${source}" is not a date in the calendar`)
+  return ok({ iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' })
+}
+
+/** Excel serial day numbers: 1900 system counts from 1899-12-30 (its 1900-02-29 does not exist), 1904 system from 1904-01-01. */
+export function fromSerial(serial: number, date1904 = false): Norm<DateValue> {
+  const whole = Math.floor(serial)
+  if (whole < 1 || whole > 73050) return bad(`${serial} is not a date`)
+  let epoch: number
+  if (date1904) epoch = Date.UTC(1904, 0, 1)
+  else if (whole < 60) epoch = Date.UTC(1899, 11, 31)
+  else if (whole === 60) return bad('Excel serial 60 is 1900-02-29, a day that did not exist')
+  else epoch = Date.UTC(1899, 11, 30)
+  const t = new Date(epoch + whole * 86_400_000)
+  return dayValue(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), String(serial))
+}
+
+export function normDate(cell: Cell, opts: DateOptions = {}): Norm<DateValue | null> {
+  if (cell === null || cell === '') return ok(null)
+  if (typeof cell === 'boolean') return bad('Not a date')
+  if (typeof cell === 'number') {
+    // 20190506 typed into a number cell is a compact date, not serial 20 million.
+    if (Number.isInteger(cell) && cell >= 19000101 && cell <= 21001231) {
+      return dayValue(Math.floor(cell / 10000), Math.floor(cell / 100) % 100, cell % 100, String(cell))
+    }
+    return fromSerial(cell, opts.date1904)
+  }
+  const s = normText(cell).replace(/\s+/g, '')
+  if (s === '') return ok(null)
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s)
+  if (m) return dayValue(+m[1], +m[2], +m[3], s)
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s)
+  if (m) return dayValue(+m[1], +m[2], +m[3], s)
+  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(s)
+  if (m) {
+    const y = +m[1]
+    const mo = +m[2]
+    if (!validDay(y, mo, 1)) return bad(`"${s}" is not a month in the calendar`)
+    return ok({ iso: `${y}-${pad(mo)}`, precision: 'month' })
+  }
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(s)
+  if (m) {
+    const a = +m[1]
+    const b = +m[2]
+    const y = m[3].length === 2 ? twoDigitYear(+m[3]) : +m[3]
+    const order = opts.order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : undefined)
+    if (order === undefined || order === 'ymd') {
+      return bad(`"${s}" could be day/month or month/day; choose the order for this column`)
+    }
+    return order === 'dmy' ? dayValue(y, b, a, s) : dayValue(y, a, b, s)
+  }
+  if (/^\d+(\.\d+)?$/.test(s)) return normDate(Number(s), opts)
+  return bad(`"${s}" is not a date this import understands (for example 2019-05-06, 2019/5/6, 2019年5月6日)`)
+}
+
+/**
+ * The day/month order a column's values imply: any first part above 12 means
+ * day first, any second part above 12 means month first; both or neither leave
+ * it to the user (null), so a day and month are never swapped silently.
+ */
+export function detectDateOrder(cells: readonly Cell[]): DateOrder | null {
+  let dmy = false
+  let mdy = false
+  for (const c of cells) {
+    if (typeof c !== 'string') continue
+    const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(normText(c).replace(/\s+/g, ''))
+    if (!m) continue
+    if (+m[1] > 12) dmy = true
+    if (+m[2] > 12) mdy = true
+  }
+  if (dmy === mdy) return null
+  return dmy ? 'dmy' : 'mdy'
+}
+
+/** Fixed pivot, not today's date: the same file must read the same way every year. */
+function twoDigitYear(yy: number): number {
+  return yy <= 50 ? 2000 + yy : 1900 + yy
+}
+
+/**
+ * Class years as offices write them: 2019届 (graduating class), 2019级 (entering class),
+ * 19届, 2019, 2019年, or a graduation date. The number is kept as written; which
+ * kind of year it is stays what the office's own column meant.
+ */
+export function normClassYear(cell: Cell): Norm<number | null> {
+  if (cell === null || cell === '') return ok(null)
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 1940 && cell <= 2100) return ok(cell)
+    if (Number.isInteger(cell) && cell >= 0 && cell < 100) return ok(twoDigitYear(cell))
+    return bad(`${cell} is not a class year`)
+  }
+  if (typeof cell === 'boolean') return bad('Not a class year')
+  const s = normText(cell).replace(/\s+/g, '')
+  if (s === '') return ok(null)
+  let m = /^(\d{4})(届|级|年|年级|届毕业生)?$/.exec(s)
+  if (m) return range(+m[1], s)
+  m = /^(\d{2})(届|级)$/.exec(s)
+  if (m) return range(twoDigitYear(+m[1]), s)
+  const d = normDate(s)
+  if (d.ok && d.value !== null) return range(Number(d.value.iso.slice(0, 4)), s)
+  return bad(`"${s}" is not a class year (for example 2019届, 19届, 2019级 or 2019)`)
+}
+
+function range(y: number, source: string): Norm<number | null> {
+  if (y < 1940 || y > 2100) return bad(`"${source}" is outside 1940–2100`)
+  return ok(y)
+}
+
+/** E-mail addresses: NFKC (full-width ＠ and letters), trimmed, lower-cased domain. */
+export function normEmail(cell: Cell): Norm<string> {
+  const s = normText(cell).replace(/\s+/g, '')
+  if (s === '') return ok('')
+  const at = s.lastIndexOf('@')
+  if (at <= 0 || at === s.length - 1) return bad(`"${s}" is not an e-mail address`)
+  return ok(`${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`)
+}

@@ -1,0 +1,238 @@
+import type { z } from 'zod'
+import type { Contact, Organization, Staff } from '../../shared/domain'
+import type { ImportBatch } from '../../shared/domain/importBatches'
+import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planInput } from '../../shared/import'
+import type { DbData } from '../db/schema'
+import { OrgMatcher, PersonMatcher, personKey } from './duplicates'
+import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
+import type { ImportTarget } from './fields'
+import { detectHeaderRow, headerLayout } from './header-row'
+import { columnLetter } from './limits'
+import { normText } from './normalize'
+import type { ParsedFile } from './parse-file'
+import { rowValues } from './row-values'
+import type { ColumnSpec } from './row-values'
+
+export type PlanOptions = z.output<typeof planInput>
+
+/** What commit needs beyond what the preview shows: the validated inputs. */
+export interface PlannedRow extends PlanRow {
+  input: Record<string, unknown>
+  given: string[]
+  /** contacts: key of a new organisation planned in this import */
+  newOrgKey: string | null
+}
+export interface Plan {
+  columns: PlanColumn[]
+  sheets: Array<{ name: string; headerRow: number; headerDepth: number; dataStart: number }>
+  rows: PlannedRow[]
+  counts: PlanCounts
+  /** new organisations: key -> name */
+  newOrganizations: Map<string, string>
+  headerSignature: string
+  mapping: Record<string, string>
+}
+
+type Rec = Contact | Organization | Staff
+
+const show = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : String(v))
+
+/** The remembered mapping: the last committed import with the same headers. */
+export function rememberedMapping(batches: readonly ImportBatch[], signature: string): Record<string, string> {
+  for (let i = batches.length - 1; i >= 0; i--) if (batches[i].headerSignature === signature) return batches[i].mapping
+  return {}
+}
+
+/** Current value of an import field on a record, for comparing and for showing both sides of a conflict. */
+function currentValue(target: ImportTarget, rec: Rec, field: string): unknown {
+  if (target === 'contacts' && (field === 'classYear' || field === 'degree' || field === 'major')) {
+    const a = (rec as Contact).alumni
+    return a ? a[field] : null
+  }
+  return (rec as unknown as Record<string, unknown>)[field]
+}
+function newValue(input: Record<string, unknown>, field: string): unknown {
+  if (field === 'classYear' || field === 'degree' || field === 'major') return (input.alumni as Record<string, unknown> | undefined)?.[field]
+  return input[field]
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '')
+
+/**
+ * The dry run: every row with its action, computed from the parsed file, the
+ * user's choices and the database as it is now. Commit recomputes it against
+ * the state it writes to, so what the preview said is what happens.
+ */
+export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileCreated: string | null): Plan {
+  const target = opts.target as ImportTarget
+  const columns: PlanColumn[] = []
+  const sheetsOut: Plan['sheets'] = []
+  const rows: PlannedRow[] = []
+  const live = (db[target] as Rec[]).filter((r) => r.deletedAt === null)
+  const byId = new Map(live.map((r) => [r.id, r]))
+  const orgs = new OrgMatcher(db.organizations)
+  const orgName = new Map(db.organizations.map((o) => [o.id, o.name]))
+  const people = target === 'contacts' ? new PersonMatcher(db.contacts) : null
+  const targetOrgs = target === 'organizations' ? new OrgMatcher(db.organizations) : null
+  const staffByName = new Map<string, Staff[]>()
+  if (target === 'staff') for (const s of db.staff) if (s.deletedAt === null) staffByName.set(personKey(s.name), [...(staffByName.get(personKey(s.name)) ?? []), s])
+  const newOrganizations = new Map<string, string>()
+  const corrections = new Map(opts.corrections.map((c) => [`${c.sheet}\u0000${c.row}\u0000${c.column}`, c.value]))
+  const mappingOut: Record<string, string> = {}
+  let signature = ''
+
+  for (const sel of opts.sheets) {
+    const sheet = file.sheets.find((s) => s.name === sel.name)
+    if (!sheet) continue
+    const headerRow = sel.headerRow ?? detectHeaderRow(target, sheet.rows)
+    const layout = headerLayout(sheet.rows, sheet.merges, headerRow)
+    sheetsOut.push({ name: sheet.name, headerRow, headerDepth: layout.depth, dataStart: layout.dataStart })
+    const sheetSignature = headerSignature(target, layout.labels)
+    if (signature === '') signature = sheetSignature
+    const remembered = rememberedMapping(db.importBatches, sheetSignature)
+    const suggested = suggestMapping(target, layout.labels)
+    const allowed = new Set<string>([...TARGET_FIELDS[target], 'keepInNotes', 'ignore'])
+    const specs: ColumnSpec[] = layout.labels.map((label, index) => {
+      const user = opts.mapping[label]
+      const rem = remembered[label]
+      const use = (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : suggested[index]) as ColumnUseName
+      columns.push({ sheet: sheet.name, label, letter: columnLetter(index), use, source: user !== undefined ? 'user' : rem !== undefined ? 'remembered' : 'dictionary' })
+      mappingOut[label] = use
+      return { index, label, use }
+    })
+
+    for (let r = layout.dataStart; r < sheet.rows.length; r++) {
+      const rowNumber = r + 1
+      const raw = sheet.rows[r]
+      const cells: ImportCell[] = specs.map((s) => {
+        const fix = corrections.get(`${sheet.name}\u0000${rowNumber}\u0000${s.label}`)
+        return fix !== undefined ? fix : (raw[s.index] ?? null)
+      })
+      if (cells.every((c) => normText(c) === '')) continue
+      const shown: Record<string, string> = {}
+      specs.forEach((s, i) => (shown[s.label] = show(cells[i])))
+      const cellsByIndex: ImportCell[] = []
+      specs.forEach((s, i) => (cellsByIndex[s.index] = cells[i]))
+      const v = rowValues(target, specs, cellsByIndex, sel.classYear)
+      const key = `${sheet.name}!${rowNumber}`
+      const row: PlannedRow = {
+        key, sheet: sheet.name, row: rowNumber, cells: shown, problems: v.problems, action: 'create', targetId: null, targetName: '', matchedBy: '',
+        changes: [], conflicts: [], organization: null, input: v.input, given: [...v.given], newOrgKey: null,
+      }
+      rows.push(row)
+      if (v.problems.some((p) => p.level === 'error')) {
+        row.action = 'error'
+        continue
+      }
+      const name = String(v.input.name ?? '')
+
+      // Which record the row is about: the app's own id first, then the duplicate rules.
+      let match: { id: string; by: string } | null = null
+      let possible: { id: string; by: string } | null = null
+      if (v.id !== '') {
+        if (byId.has(v.id)) match = { id: v.id, by: 'id' }
+        else row.problems.push({ column: 'ID', letter: '', level: 'warning', message: `No ${target} record has the ID ${v.id}; the row is matched by its other values` })
+      }
+      if (match === null && people) {
+        const m = people.match({ name, phone: String(v.input.phone ?? ''), classYear: (v.input.alumni as { classYear?: number } | undefined)?.classYear ?? null, major: String((v.input.alumni as { major?: string } | undefined)?.major ?? '') })
+        if (m.kind === 'same') match = { id: m.id, by: 'mobile+name' }
+        else if (m.kind === 'phoneOtherName') row.problems.push({ column: '', letter: '', level: 'warning', message: `The same mobile number belongs to ${m.name}` })
+        else if (m.kind === 'candidate') possible = { id: m.ids[0], by: 'name+classYear+major' }
+      }
+      if (match === null && targetOrgs) {
+        const m = targetOrgs.match(name, v.creditCode)
+        if (m.kind === 'same') match = { id: m.id, by: m.by }
+        else if (m.kind === 'similar') possible = { id: m.id, by: 'similar name' }
+        else if (m.kind === 'partOf') row.problems.push({ column: '', letter: '', level: 'warning', message: `A branch of ${orgName.get(m.id) ?? m.id}: created as its own organisation` })
+      }
+      if (match === null && target === 'staff') {
+        const list = staffByName.get(personKey(name)) ?? []
+        const phone = String(v.input.phone ?? '')
+        const hit = list.find((s) => phone !== '' && s.phone.replace(/\D/g, '') === phone)
+        if (hit) match = { id: hit.id, by: 'mobile+name' }
+        else if (list.length > 0) possible = { id: list[0].id, by: 'name' }
+      }
+      // Rows of this file are in the matchers too (ids "row:…"): a repeat of an earlier row is a duplicate, never a second record.
+      const earlier = match?.id.startsWith('row:') ? match : possible?.id.startsWith('row:') ? possible : null
+      if (earlier !== null && opts.decisions[key] !== 'create') {
+        const first = rows.find((o) => `row:${o.key}` === earlier.id)
+        row.action = 'duplicate'
+        row.matchedBy = `${earlier.by}: row ${first?.row ?? '?'} of ${first?.sheet ?? ''}`
+        row.targetName = first ? String(first.input.name ?? '') : ''
+        continue
+      }
+
+      const decision = opts.decisions[key]
+      if (match === null && possible !== null) {
+        row.targetId = possible.id
+        row.targetName = show((byId.get(possible.id) as { name?: string } | undefined)?.name)
+        row.matchedBy = possible.by
+        row.action = decision === 'create' ? 'create' : decision === 'update' ? 'update' : 'duplicate'
+        if (decision === 'update') match = possible
+        else if (decision === 'create') row.targetId = null
+      }
+      if (match !== null) {
+        const rec = byId.get(match.id) as Rec
+        row.targetId = rec.id
+        row.targetName = show((rec as { name?: string }).name)
+        row.matchedBy = match.by
+        // Matched by name, alias or code, the sheet's spelling of the name is not a rename.
+        if (match.by !== 'id') row.given = row.given.filter((f) => f !== 'name')
+        for (const field of row.given) {
+          if (field === 'organization' || field === 'notes') continue
+          const from = currentValue(target, rec, field)
+          const to = newValue(v.input, field)
+          if (!same(from, to)) row.changes.push({ field, from: show(from), to: show(to) })
+        }
+        const notesTo = String(v.input.notes ?? '')
+        if (notesTo !== '' && !String((rec as { notes: string }).notes).includes(notesTo)) row.changes.push({ field: 'notes', from: (rec as { notes: string }).notes, to: notesTo })
+        const editedSinceFile = match.by === 'id' && fileCreated !== null && rec.updatedAt > fileCreated
+        if (editedSinceFile && row.changes.length > 0) {
+          row.action = 'conflict'
+          row.conflicts = row.changes.map((c) => ({ field: c.field, sheet: c.to, current: c.from }))
+        } else row.action = row.changes.length > 0 || row.given.includes('organization') ? 'update' : 'unchanged'
+      }
+
+      // Contacts: the organisation named in the row, linked or created once per import.
+      if (target === 'contacts' && v.organizationName !== '' && row.action !== 'duplicate') {
+        const m = orgs.match(v.organizationName)
+        if (m.kind === 'same' && m.id.startsWith('new:')) {
+          row.organization = { action: 'create', id: null, name: newOrganizations.get(m.id) ?? v.organizationName, note: '' }
+          row.newOrgKey = m.id
+        } else if (m.kind === 'same') row.organization = { action: 'link', id: m.id, name: orgName.get(m.id) ?? v.organizationName, note: m.by }
+        else {
+          const note = m.kind === 'similar' ? `similar to ${orgName.get(m.id) ?? ''}` : m.kind === 'partOf' ? `a branch of ${orgName.get(m.id) ?? ''}` : ''
+          const orgKey = `new:${newOrganizations.size}`
+          newOrganizations.set(orgKey, v.organizationName)
+          orgs.add(orgKey, v.organizationName)
+          row.organization = { action: 'create', id: null, name: v.organizationName, note }
+          row.newOrgKey = orgKey
+        }
+        if (row.action === 'update' || row.action === 'unchanged') {
+          const rec = byId.get(row.targetId ?? '') as Contact | undefined
+          const linkTo = row.newOrgKey ?? row.organization.id
+          if (rec && rec.organizationId !== linkTo) {
+            row.changes.push({ field: 'organization', from: rec.organizationId ? (orgName.get(rec.organizationId) ?? '') : '', to: row.organization.name })
+            row.action = 'update'
+          } else if (row.changes.length === 0) row.action = 'unchanged'
+        }
+      }
+
+      if (opts.mode === 'create' && (row.action === 'update' || row.action === 'unchanged' || row.action === 'conflict')) {
+        row.action = 'skip'
+        row.problems.push({ column: '', letter: '', level: 'warning', message: `Already in the register as ${row.targetName} (${row.matchedBy}); "create only" leaves it` })
+      }
+      if (opts.mode === 'update' && row.action === 'create') row.action = 'skip'
+      if (row.action === 'create') {
+        const alumni = v.input.alumni as { classYear?: number; major?: string } | undefined
+        people?.add(`row:${key}`, { name, phone: String(v.input.phone ?? ''), classYear: alumni?.classYear ?? null, major: alumni?.major ?? '' })
+        targetOrgs?.add(`row:${key}`, name, (v.input.aliases as string[] | undefined) ?? [], v.creditCode)
+      }
+    }
+  }
+  // Organisations created for contacts only if some row that is written needs them.
+  const needed = new Set(rows.filter((r) => r.action === 'create' || r.action === 'update').map((r) => r.newOrgKey))
+  for (const k of [...newOrganizations.keys()]) if (!needed.has(k)) newOrganizations.delete(k)
+  const counts: PlanCounts = { create: 0, update: 0, duplicate: 0, unchanged: 0, conflict: 0, error: 0, skip: 0 }
+  for (const r of rows) counts[r.action]++
+  return { columns, sheets: sheetsOut, rows, counts, newOrganizations, headerSignature: signature, mapping: mappingOut }
+}

@@ -1,0 +1,169 @@
+import { collections } from '../../shared/collections'
+import { degree, organizationKind } from '../../shared/enums'
+import type { ColumnUseName, ImportCell, RowProblem } from '../../shared/import'
+import type { ImportTarget } from './fields'
+import { columnLetter } from './limits'
+import { normClassYear, normEmail, normPhone, normText } from './normalize'
+import { validUscc } from './org-names'
+
+export interface ColumnSpec {
+  index: number
+  label: string
+  use: ColumnUseName
+}
+
+export interface RowValues {
+  /** the create input for the target collection, before zod */
+  input: Record<string, unknown>
+  /** fields the sheet gave a value for (an empty cell never changes a record) */
+  given: Set<string>
+  id: string
+  organizationName: string
+  creditCode: string
+  problems: RowProblem[]
+}
+
+const DEGREES: Record<string, (typeof degree.values)[number]> = {
+  本科: 'bachelor', 学士: 'bachelor', 大学本科: 'bachelor', bachelor: 'bachelor', "bachelor's": 'bachelor', ba: 'bachelor', bs: 'bachelor', bsc: 'bachelor',
+  硕士: 'master', 研究生: 'master', 硕士研究生: 'master', master: 'master', "master's": 'master', ma: 'master', ms: 'master', msc: 'master',
+  博士: 'doctor', 博士研究生: 'doctor', doctor: 'doctor', doctorate: 'doctor', phd: 'doctor',
+  专科: 'other', 大专: 'other', 其他: 'other', other: 'other',
+}
+
+const KINDS = new Map<string, string>()
+for (const v of organizationKind.values) {
+  KINDS.set(v.toLowerCase(), v)
+  KINDS.set(organizationKind.labels[v]['zh-CN'], v)
+  KINDS.set(organizationKind.labels[v].en.toLowerCase(), v)
+}
+KINDS.set('公司', 'enterprise').set('园区', 'industrialPark').set('研究院', 'institute').set('大学', 'university').set('学会', 'association').set('协会', 'association')
+
+const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
+
+/** One sheet row to a create input: every value normalised, every problem tied to its column. */
+export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], cells: readonly ImportCell[], sheetClassYear: number | null): RowValues {
+  const input: Record<string, unknown> = {}
+  const given = new Set<string>()
+  const problems: RowProblem[] = []
+  const notes: string[] = []
+  const alumni: Record<string, unknown> = {}
+  let id = ''
+  let organizationName = ''
+  let creditCode = ''
+  const problem = (col: ColumnSpec, level: 'error' | 'warning', message: string) =>
+    problems.push({ column: col.label, letter: columnLetter(col.index), level, message })
+
+  for (const col of columns) {
+    const raw = cells[col.index] ?? null
+    const text = normText(raw)
+    if (col.use === 'ignore') continue
+    if (col.use === 'keepInNotes') {
+      if (text !== '') notes.push(`${col.label}: ${text}`)
+      continue
+    }
+    if (text === '' && col.use !== 'classYear') continue
+    switch (col.use) {
+      case 'id':
+        id = text
+        break
+      case 'phone': {
+        const r = normPhone(raw)
+        if (!r.ok) problem(col, 'error', r.error)
+        else {
+          if (r.warning) problem(col, 'warning', r.warning)
+          input.phone = r.value
+          given.add('phone')
+        }
+        break
+      }
+      case 'email': {
+        const r = normEmail(raw)
+        if (!r.ok) problem(col, 'error', r.error)
+        else {
+          input.email = r.value
+          given.add('email')
+        }
+        break
+      }
+      case 'classYear': {
+        const r = normClassYear(raw)
+        if (!r.ok) problem(col, 'error', r.error)
+        else if (r.value !== null) {
+          alumni.classYear = r.value
+          given.add('classYear')
+        }
+        break
+      }
+      case 'degree': {
+        const d = DEGREES[text.toLowerCase().replace(/\s+/g, '')]
+        if (d === undefined) problem(col, 'error', `"${text}" is not a degree this import knows (本科, 硕士, 博士, 其他)`)
+        else {
+          alumni.degree = d
+          given.add('degree')
+        }
+        break
+      }
+      case 'major':
+        alumni.major = text
+        given.add('major')
+        break
+      case 'organization':
+        organizationName = text
+        given.add('organization')
+        break
+      case 'kind': {
+        const k = KINDS.get(text.toLowerCase())
+        if (k === undefined) problem(col, 'error', `"${text}" is not a kind of organisation (${organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、')})`)
+        else {
+          input.kind = k
+          given.add('kind')
+        }
+        break
+      }
+      case 'creditCode': {
+        const code = text.toUpperCase().replace(/\s+/g, '')
+        if (!validUscc(code)) problem(col, 'error', `"${text}" is not a valid unified social credit code (18 characters with a check character)`)
+        else {
+          creditCode = code
+          input.creditCode = code
+          given.add('creditCode')
+        }
+        break
+      }
+      case 'aliases':
+      case 'tags':
+        input[col.use] = splitList(text)
+        given.add(col.use)
+        break
+      case 'notes':
+        notes.unshift(text)
+        break
+      default:
+        input[col.use] = text
+        given.add(col.use)
+    }
+  }
+  if (target === 'contacts') {
+    if (alumni.classYear === undefined && sheetClassYear !== null) {
+      alumni.classYear = sheetClassYear
+      given.add('classYear')
+    }
+    // Only a row that says something about the school makes the person an alumnus.
+    if (Object.keys(alumni).length > 0) input.alumni = alumni
+  }
+  if (notes.length > 0) {
+    input.notes = notes.join('\n')
+    given.add('notes')
+  }
+  // zod on the whole input: lengths, required name, formats; problems named by column.
+  const parsed = collections[target].input.safeParse(input)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[issue.path.length - 1] ?? issue.path[0] ?? '')
+      const col = columns.find((c) => c.use === field) ?? (field === 'notes' ? columns.find((c) => c.use === 'keepInNotes') : undefined)
+      if (col) problem(col, 'error', issue.message)
+      else problems.push({ column: '', letter: '', level: 'error', message: field === 'name' ? 'The row has no name' : `${field}: ${issue.message}` })
+    }
+  }
+  return { input, given, id, organizationName, creditCode, problems }
+}

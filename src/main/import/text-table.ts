@@ -1,0 +1,98 @@
+import { parse } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
+import { ImportFileError, LIMITS } from './limits'
+import type { Cell } from './normalize'
+
+export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
+
+/**
+ * A BOM decides; else strict UTF-8 (a GBK file almost never decodes as valid
+ * UTF-8); else GB18030, a superset of GBK. Detectors misread short Chinese
+ * text, so none is used; the user can override from the preview.
+ */
+export function decodeText(bytes: Buffer, override?: TextEncoding): { text: string; encoding: TextEncoding } {
+  if (override) return { text: iconv.decode(bytes, override, { stripBOM: true }), encoding: override }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' }
+  const head = bytes.subarray(0, 4096)
+  let evenNul = 0
+  let oddNul = 0
+  head.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) evenNul++
+      else oddNul++
+    }
+  })
+  if (oddNul > head.length / 4) return { text: iconv.decode(bytes, 'utf-16le'), encoding: 'utf-16le' }
+  if (evenNul > head.length / 4) return { text: iconv.decode(bytes, 'utf-16be'), encoding: 'utf-16be' }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+  } catch {
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' }
+  }
+}
+
+const DELIMITERS = ['\t', ',', ';', '，'] as const
+
+/** Counts a delimiter outside double quotes on one line. */
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0
+  let quoted = false
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && ch === d) n++
+  }
+  return n
+}
+
+/**
+ * The delimiter whose count is the same on most of the first lines (a table has
+ * the same number of columns on every row); ties go to the earlier of tab,
+ * comma, semicolon, full-width comma. Chinese prose holds full-width commas, so
+ * that one wins only when it is the only consistent choice.
+ */
+export function sniffDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 30).filter((l) => l.trim() !== '')
+  let best: { d: string; score: number } = { d: ',', score: 0 }
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d))
+    const freq = new Map<number, number>()
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1)
+    const top = Math.max(0, ...freq.values())
+    if (top > best.score) best = { d, score: top }
+  }
+  return best.d
+}
+
+export interface TextTable {
+  encoding: TextEncoding
+  delimiter: string
+  rows: Cell[][]
+}
+
+export function readTextTable(bytes: Buffer, override?: TextEncoding): TextTable {
+  const { text, encoding } = decodeText(bytes, override)
+  const delimiter = sniffDelimiter(text)
+  let records: string[][]
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      max_record_size: LIMITS.cellChars * 4,
+      to_line: LIMITS.rows + 2,
+    }) as string[][]
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err)
+    if (/max_record_size/i.test(why)) throw new ImportFileError('cellTooLong', `A row of the file is longer than ${LIMITS.cellChars * 4} characters; it is probably not a table (or a quote is not closed).`)
+    throw new ImportFileError('damaged', `The text could not be read as a table: ${why}`)
+  }
+  if (records.length > LIMITS.rows + 1) {
+    throw new ImportFileError('tooManyRows', `The file has more than ${LIMITS.rows.toLocaleString('en')} rows, more than one import reads. Split it into smaller files.`)
+  }
+  const rows: Cell[][] = records.map((r) => r.map((v) => (v === '' ? null : v)))
+  return { encoding, delimiter, rows }
+}

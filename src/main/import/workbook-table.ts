@@ -1,0 +1,109 @@
+import * as XLSX from '@e965/xlsx'
+import { fromSerial } from './normalize'
+import type { Cell } from './normalize'
+import { columnLetter, ImportFileError, LIMITS } from './limits'
+
+export interface Merge {
+  r0: number
+  c0: number
+  r1: number
+  c1: number
+}
+export interface SheetTable {
+  name: string
+  rows: Cell[][]
+  merges: Merge[]
+}
+
+/**
+ * SheetJS CE in dense mode, formulas never evaluated (the cached value is read,
+ * never the formula), the used range recomputed from the cells that hold
+ * something: a declared dimension of A1:XFD1048576 costs nothing.
+ * Date-formatted numbers become yyyy-MM-dd here, where the format is known.
+ */
+export function readWorkbookTables(bytes: Buffer): { sheets: SheetTable[]; date1904: boolean; created: string | null } {
+  let wb: XLSX.WorkBook
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellNF: true, cellStyles: false,
+      cellDates: false, bookVBA: false, bookDeps: false, bookFiles: false, WTF: false,
+    })
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err)
+    if (/password|encrypt/i.test(why)) throw new ImportFileError('passwordProtected', 'The workbook is password-protected. Remove the password in Excel or WPS, save and import again.')
+    throw new ImportFileError('damaged', `The workbook could not be read: ${why}`)
+  }
+  if (wb.SheetNames.length > LIMITS.sheets) throw new ImportFileError('tooManySheets', `The workbook has ${wb.SheetNames.length} sheets; an import reads at most ${LIMITS.sheets}.`)
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
+  const sheets = wb.SheetNames.map((name) => sheetTable(name, wb.Sheets[name], date1904))
+  const when = wb.Props?.CreatedDate
+  const created = when instanceof Date && !Number.isNaN(when.getTime()) ? when.toISOString() : null
+  return { sheets, date1904, created }
+}
+
+function cellValue(cell: XLSX.CellObject, date1904: boolean): Cell {
+  switch (cell.t) {
+    case 's': {
+      const s = String(cell.v ?? '')
+      if (s.length > LIMITS.cellChars) throw new ImportFileError('cellTooLong', `A cell holds ${s.length} characters; an import reads at most ${LIMITS.cellChars} per cell.`)
+      return s === '' ? null : s
+    }
+    case 'n': {
+      const v = cell.v as number
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+        const d = fromSerial(v, date1904)
+        if (d.ok) return d.value.iso
+      }
+      return v
+    }
+    case 'b':
+      return Boolean(cell.v)
+    case 'd':
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : null
+    default:
+      // 'e' (an error such as #N/A) and 'z' (a stub) hold nothing to import
+      return null
+  }
+}
+
+function sheetTable(name: string, ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetTable {
+  const data = (ws?.['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>
+  const rows: Cell[][] = []
+  let lastRow = -1
+  let lastCol = -1
+  // forEach skips the holes of a sparse array: a lone cell at XFD1048576 is one step, not a million.
+  data.forEach((row, r) => {
+    if (!row) return
+    const out: Cell[] = []
+    row.forEach((cell, c) => {
+      if (!cell) return
+      const v = cellValue(cell, date1904)
+      if (v === null) return
+      if (c >= LIMITS.columns) {
+        throw new ImportFileError('tooManyColumns', `Sheet "${name}" has data in column ${columnLetter(c)} (cell ${columnLetter(c)}${r + 1}); an import reads the first ${LIMITS.columns} columns. Delete what is beyond them and import again.`)
+      }
+      out[c] = v
+      if (c > lastCol) lastCol = c
+    })
+    if (out.length > 0) {
+      rows[r] = out
+      lastRow = r
+    }
+  })
+  // No sheetRows cap: it would drop far rows silently. A sheet too long to hold runs the child out of heap instead.
+  if (lastRow > LIMITS.rows) {
+    throw new ImportFileError('tooManyRows', `Sheet "${name}" has more than ${LIMITS.rows.toLocaleString('en')} rows, more than one import reads. Split it into smaller files.`)
+  }
+  const dense: Cell[][] = []
+  for (let r = 0; r <= lastRow; r++) {
+    const src = rows[r]
+    const line: Cell[] = new Array<Cell>(lastCol + 1).fill(null)
+    if (src) src.forEach((v, c) => (line[c] = v))
+    dense.push(line)
+  }
+  const merges = ((ws?.['!merges'] ?? []) as XLSX.Range[])
+    .filter((m) => m.s.r <= lastRow && m.s.c <= lastCol)
+    .slice(0, 10_000)
+    .map((m) => ({ r0: m.s.r, c0: m.s.c, r1: Math.min(m.e.r, lastRow), c1: Math.min(m.e.c, lastCol) }))
+  return { name, rows: dense, merges }
+}

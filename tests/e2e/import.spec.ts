@@ -1,0 +1,77 @@
+// Importing an alumni workbook through the wizard in both languages: file, header under a
+// merged title, mapping, preview with an error fixed in the grid, commit, Ctrl+K, undo.
+// Screenshots of every step go to screenshots/import-<lang>-<step>.png.
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
+import { titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
+import { expect, navigate, openApp, test } from './fixtures'
+
+const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
+
+async function shot(page: Page, lang: string, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(outDir, `import-${lang}-${name}.png`) })
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`import an alumni workbook ${lang}`, async ({ page, server }) => {
+    test.setTimeout(180_000)
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await mkdir(outDir, { recursive: true })
+    await openApp(page, server)
+    if (lang === 'en') {
+      await navigate(page, 'settings')
+      await page.getByTestId('lang-en').click()
+      await expect(page.getByTestId('nav-settings')).toHaveText('Settings')
+    }
+    await navigate(page, 'contacts')
+    await page.getByTestId('import-contacts').click()
+    await expect(page.getByRole('heading', { name: L('导入表格', 'Import a spreadsheet') })).toBeVisible()
+    await shot(page, lang, '1-file')
+
+    await page.getByTestId('import-file').setInputFiles({ name: '校友名录.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: titledAlumniWorkbook() })
+    // The title row is passed over: the header is row 2.
+    await expect(page.getByTestId('header-row-text')).toContainText('2')
+    await shot(page, lang, '2-sheets')
+
+    await page.getByTestId('import-next').click()
+    await expect(page.getByTestId('map-联系方式 / 手机')).toHaveValue('phone')
+    await shot(page, lang, '3-mapping')
+
+    await page.getByTestId('import-next').click()
+    const counts = page.getByTestId('import-counts')
+    await expect(counts).toContainText(L('新建 4', 'New 4'))
+    await expect(counts).toContainText(L('有错误 1', 'Error 1'))
+    await shot(page, lang, '4-preview')
+
+    await page.getByTestId('only-problems').check()
+    const cell = page.locator('.MuiDataGrid-cell.cell-error')
+    await expect(cell).toHaveCount(1)
+    await shot(page, lang, '5-problems')
+    await cell.dblclick()
+    const editor = page.locator('.MuiDataGrid-cell input')
+    await editor.fill('13807910004')
+    await editor.press('Enter')
+    await expect(counts).toContainText(L('新建 5', 'New 5'))
+    await expect(counts).toContainText(L('有错误 0', 'Error 0'))
+
+    await page.getByTestId('import-commit').click()
+    await expect(page.getByTestId('import-done')).toContainText(L('新建 5', '5 new'))
+    await expect(page.getByTestId('import-history')).toContainText('校友名录.xlsx')
+    await shot(page, lang, '6-done')
+
+    await page.keyboard.press('Control+K')
+    await page.getByTestId('global-search-input').pressSequentially('刘洋')
+    await expect(page.getByRole('option', { name: /刘洋/ })).toBeVisible()
+    await page.keyboard.press('Escape')
+
+    await page.getByTestId('undo-校友名录.xlsx').click()
+    await page.getByTestId('undo-confirm').click()
+    await expect(page.getByTestId('import-history')).toContainText(L('已撤销', 'Undone'))
+    await shot(page, lang, '7-undone')
+    await navigate(page, 'contacts')
+    await expect(page.getByTestId('register-empty').first()).toBeVisible()
+  })
+}

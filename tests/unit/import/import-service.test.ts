@@ -1,0 +1,251 @@
+// @vitest-environment node
+import { PassThrough } from 'node:stream'
+import * as XLSX from '@e965/xlsx'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as F from '../../../scripts/make-import-fixtures'
+import type { ImportOpened } from '../../../src/shared/import'
+import { openTestApp } from '../helpers'
+import type { TestApp } from '../helpers'
+
+let app: TestApp
+beforeEach(async () => {
+  app = await openTestApp()
+})
+afterEach(async () => {
+  await app.destroy()
+})
+
+const b64 = (b: Buffer) => b.toString('base64')
+async function open(bytes: Buffer, fileName: string, target: 'contacts' | 'organizations' | 'staff' = 'contacts'): Promise<ImportOpened> {
+  return app.call('import.open', { fileName, target, data: b64(bytes) })
+}
+const live = <T extends { deletedAt: string | null }>(list: T[]) => list.filter((r) => r.deletedAt === null)
+
+describe('importing an alumni directory', () => {
+  it('finds the header under a merged title, reads the two-row header and plans every row', async () => {
+    const o = await open(F.titledAlumniWorkbook(), '校友名录.xlsx')
+    expect(o.sheets[0].headerRow).toBe(1)
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '校友名录' }], limit: 50 })
+    expect(p.sheets[0]).toMatchObject({ headerRow: 1, headerDepth: 2, dataStart: 3 })
+    expect(p.columns.map((c) => [c.label, c.use])).toEqual([
+      ['序号', 'ignore'], ['姓名', 'name'], ['届别', 'classYear'], ['专业', 'major'], ['工作单位', 'organization'],
+      ['联系方式 / 手机', 'phone'], ['联系方式 / 邮箱', 'email'], ['备注', 'notes'],
+    ])
+    expect(p.counts).toMatchObject({ create: 4, error: 1, update: 0 })
+    const bad = p.rows.find((r) => r.action === 'error')
+    expect(bad).toMatchObject({ row: 7, sheet: '校友名录' })
+    expect(bad?.problems[0]).toMatchObject({ column: '联系方式 / 手机', letter: 'F', level: 'error' })
+    expect(bad?.problems[0].message).toMatch(/scientific notation/)
+    // 江西铜业股份有限公司 and 江西铜业集团有限公司 are one new organisation
+    expect(p.newOrganizations.sort()).toEqual(['中国瑞林工程技术股份有限公司', '江西铜业股份有限公司', '赣锋锂业股份有限公司'].sort())
+  })
+
+  it('commits in one go, records the batch, finds people with Ctrl+K, and undoes', async () => {
+    const o = await open(F.titledAlumniWorkbook(), '校友名录.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: '校友名录' }] }
+    const batch = await app.call('import.commit', plan)
+    expect(batch).toMatchObject({ fileName: '校友名录.xlsx', sha256: o.sha256, counts: { created: 4, errors: 1 }, createdCount: 7 })
+    const db = app.core.store.data
+    const wang = db.contacts.find((c) => c.name === '王磊')
+    const zhang = db.contacts.find((c) => c.name === '张伟')
+    expect(zhang).toMatchObject({ phone: '13807910001', alumni: { classYear: 2019, major: '环境工程' } })
+    expect(wang?.organizationId).toBe(zhang?.organizationId)
+    expect(db.contacts.find((c) => c.name === '陈静')).toMatchObject({ email: 'chenjing@example.com', alumni: { classYear: 2019 } })
+    expect(db.contacts.find((c) => c.name === '李娜')?.notes).toBe('校友会理事')
+    const hits = await app.call('search.global', { query: '陈静' })
+    expect(hits.map((h) => h.name)).toContain('陈静')
+    const history = await app.call('import.history', {})
+    expect(history[0].id).toBe(batch.id)
+
+    // The same bytes again: the user is warned, and nothing would be created twice.
+    const again = await open(F.titledAlumniWorkbook(), '校友名录 (2).xlsx')
+    expect(again.previousImports.map((x) => x.id)).toEqual([batch.id])
+    const p2 = await app.call('import.preview', { ...plan, sessionId: again.sessionId })
+    expect(p2.counts).toMatchObject({ create: 0, unchanged: 4, error: 1 })
+
+    const undo = await app.call('import.undo', { batchId: batch.id })
+    expect(undo).toEqual({ reverted: 7, keptEdited: [] })
+    expect(live(app.core.store.data.contacts)).toHaveLength(0)
+    expect(live(app.core.store.data.organizations)).toHaveLength(0)
+    expect((await app.call('import.history', {}))[0].undoneAt).not.toBeNull()
+    expect((await app.raw('import.undo', { batchId: batch.id })).ok).toBe(false)
+  })
+
+  it('a correction made in the grid fixes the row before commit', async () => {
+    const o = await open(F.titledAlumniWorkbook(), 'a.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: '校友名录' }], corrections: [{ sheet: '校友名录', row: 7, column: '联系方式 / 手机', value: '13807910004' }] }
+    const p = await app.call('import.preview', { ...plan, onlyProblems: true })
+    expect(p.counts).toMatchObject({ create: 5, error: 0 })
+    await app.call('import.commit', plan)
+    expect(app.core.store.data.contacts.find((c) => c.name === '刘洋')?.phone).toBe('13807910004')
+  })
+
+  it('undo leaves records edited after the import and names them', async () => {
+    const o = await open(F.titledAlumniWorkbook(), 'a.xlsx')
+    const batch = await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '校友名录' }] })
+    const zhang = app.core.store.data.contacts.find((c) => c.name === '张伟')!
+    app.tick()
+    await app.call('contacts.update', { id: zhang.id, changes: { position: '总工程师' } })
+    const undo = await app.call('import.undo', { batchId: batch.id })
+    expect(undo.keptEdited.map((k) => k.name)).toEqual(expect.arrayContaining(['张伟', '江西铜业股份有限公司']))
+    expect(live(app.core.store.data.contacts).map((c) => c.name)).toEqual(['张伟'])
+  })
+
+  it('reads GBK CSV and Unicode text the same way', async () => {
+    for (const [bytes, name] of [[F.gbkCsv(), 'a.csv'], [F.utf16TabText(), 'a.txt']] as const) {
+      const o = await open(bytes, name)
+      const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
+      expect(p.counts).toMatchObject({ create: 4, error: 1 })
+      expect(p.columns.find((c) => c.label === '性别')?.use).toBe('keepInNotes')
+    }
+  })
+
+  it('imports several sheets at once with each sheet name as the class year', async () => {
+    const o = await open(F.classYearWorkbook(), 'by-year.xlsx')
+    expect(o.sheets.map((s) => [s.name, s.classYear])).toEqual([['2017届', 2017], ['2018届', 2018]])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: o.sheets.map((s) => ({ name: s.name, classYear: s.classYear })) })
+    const byName = new Map(app.core.store.data.contacts.map((c) => [c.name, c.alumni?.classYear]))
+    expect(Object.fromEntries(byName)).toEqual({ 赵敏: 2017, 钱进: 2017, 孙丽: 2018 })
+  })
+
+  it('remembers the mapping for the next file with the same headers', async () => {
+    const o = await open(F.gbkCsv(), 'a.csv')
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'a' }], mapping: { 性别: 'ignore', 所在城市: 'ignore' } })
+    expect(app.core.store.data.contacts.find((c) => c.name === '张伟')).toMatchObject({ city: '', notes: '' })
+    const o2 = await open(F.utf16TabText(), 'b.txt')
+    const p = await app.call('import.preview', { sessionId: o2.sessionId, target: 'contacts', sheets: [{ name: 'b' }] })
+    expect(p.columns.find((c) => c.label === '性别')).toMatchObject({ use: 'ignore', source: 'remembered' })
+    expect(p.columns.find((c) => c.label === '姓名')).toMatchObject({ use: 'name', source: 'remembered' })
+  })
+
+  it('refuses a hostile file with a message and writes nothing', async () => {
+    const before = JSON.stringify(app.core.store.data)
+    const r = await app.raw('import.open', { fileName: 'bomb.xlsx', target: 'contacts', data: b64(F.zipBomb()) })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/inflate/)
+    expect(JSON.stringify(app.core.store.data)).toBe(before)
+  })
+})
+
+describe('duplicates at import', () => {
+  it('links contacts to existing organisations through the name rules and confirmed aliases', async () => {
+    const org = await app.call('organizations.create', { name: '江西铜业（集团）有限公司', aliases: ['江铜'] })
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '单位', '手机'], ['甲', '江铜', 13900000001], ['乙', '江西铜业股份有限公司', 13900000002], ['丙', '中国建设银行南昌分行', 13900000003]] }] })
+    const o = await open(bytes, 'x.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p.rows.map((r) => r.organization?.action)).toEqual(['link', 'link', 'create'])
+    expect(p.rows[0].organization?.id).toBe(org.id)
+  })
+
+  it('same mobile and name updates, same mobile other name warns, same name+class year+major waits for a decision', async () => {
+    await app.call('contacts.create', { name: '张三', phone: '13812345678', alumni: { classYear: 2019, major: '环境工程' } })
+    const li = await app.call('contacts.create', { name: '李四', phone: '', alumni: { classYear: 2015, major: '地质学' } })
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['姓名', '手机', '届别', '专业', '职务'],
+      ['张三', '+86 138 1234 5678', '2019届', '环境工程', '工程师'],
+      ['张珊', 13812345678, '', '', ''],
+      ['李四', '', '2015届', '地质学', '教授'],
+      ['李四', '', '', '', ''],
+      ['王五', 13900000009, '', '', ''],
+      ['王五', '139 0000 0009', '', '', ''],
+    ] }] })
+    const o = await open(bytes, 'p.xlsx')
+    const base = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: 'S' }] }
+    const p = await app.call('import.preview', base)
+    expect(p.rows.map((r) => r.action)).toEqual(['update', 'create', 'duplicate', 'create', 'create', 'duplicate'])
+    expect(p.rows[0].changes).toEqual([{ field: 'position', from: '', to: '工程师' }])
+    expect(p.rows[1].problems[0].message).toMatch(/belongs to 张三/)
+    expect(p.rows[2]).toMatchObject({ targetId: li.id, matchedBy: 'name+classYear+major' })
+    const decided = await app.call('import.preview', { ...base, decisions: { 'S!4': 'update' } })
+    expect(decided.rows[2]).toMatchObject({ action: 'update', changes: [{ field: 'position', from: '', to: '教授' }] })
+    const createOnly = await app.call('import.preview', { ...base, mode: 'create' })
+    expect(createOnly.rows[0].action).toBe('skip')
+    const updateOnly = await app.call('import.preview', { ...base, mode: 'update' })
+    expect(updateOnly.counts).toMatchObject({ update: 1, create: 0 })
+  })
+
+  it('organisations: matched by normalised name, alias or credit code; a branch is created as its own', async () => {
+    await app.call('organizations.create', { name: '中国瑞林工程技术股份有限公司', creditCode: '91350100M000100Y43' })
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['单位名称', '统一社会信用代码', '所属行业', '简称'],
+      ['瑞林院', '91350100M000100Y43', '工程设计', ''],
+      ['赣锋锂业股份有限公司', '', '新能源', '赣锋'],
+      ['赣锋锂业', '', '', ''],
+      ['坏代码公司', '91350100M000100Y44', '', ''],
+    ] }] })
+    const o = await open(bytes, 'orgs.xlsx', 'organizations')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
+    expect(p.rows.map((r) => r.action)).toEqual(['update', 'create', 'duplicate', 'error'])
+    expect(p.rows[0]).toMatchObject({ matchedBy: 'creditCode', changes: [{ field: 'industry', from: '', to: '工程设计' }] })
+    expect(p.rows[3].problems[0]).toMatchObject({ column: '统一社会信用代码', letter: 'B' })
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
+    const hits = await app.call('search.global', { query: '赣锋' })
+    expect(hits.filter((h) => h.collection === 'organizations')).toHaveLength(1)
+  })
+})
+
+describe("re-importing the app's own register export", () => {
+  async function exportAlumni(): Promise<Buffer> {
+    const prepared = app.core.exporter.prepare('register.alumni', { lang: 'zh-CN' })
+    if (!prepared.ok) throw new Error(prepared.error.message)
+    const sink = new PassThrough()
+    const chunks: Buffer[] = []
+    sink.on('data', (c: Buffer) => chunks.push(c))
+    await prepared.job.write(sink)
+    return Buffer.concat(chunks)
+  }
+
+  it('updates the records by their id; a row missing from the sheet deletes nothing', async () => {
+    const a = await app.call('contacts.create', { name: '张三', phone: '13812345678', alumni: { classYear: 2019, major: '环境工程' } })
+    const b = await app.call('contacts.create', { name: '李四', phone: '13812345679', alumni: { classYear: 2018, major: '地质学' } })
+    const exported = await exportAlumni()
+    const wb = XLSX.read(exported, { type: 'buffer' })
+    const ws = wb.Sheets[wb.SheetNames[0]]
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 })
+    const headerIdx = rows.findIndex((r) => Array.isArray(r) && r.includes('姓名'))
+    const phoneCol = (rows[headerIdx] as string[]).indexOf('电话')
+    const zhangRow = rows.findIndex((r) => Array.isArray(r) && r[0] === '张三')
+    const liRow = rows.findIndex((r) => Array.isArray(r) && r[0] === '李四')
+    ws[XLSX.utils.encode_cell({ r: zhangRow, c: phoneCol })] = { t: 's', v: '13900000000' }
+    // the user deleted 李四's row in Excel
+    for (let c = 0; c < (rows[headerIdx] as unknown[]).length; c++) delete ws[XLSX.utils.encode_cell({ r: liRow, c })]
+    const edited = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer
+    const o = await open(edited, 'alumni.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, mode: 'update' as const, sheets: [{ name: o.sheets[0].name }] }
+    const p = await app.call('import.preview', plan)
+    expect(p.columns.find((c) => c.label === 'ID')?.use).toBe('id')
+    expect(p.rows.map((r) => [r.targetId, r.action, r.matchedBy])).toEqual([[a.id, 'update', 'id']])
+    await app.call('import.commit', plan)
+    expect(app.core.store.get('contacts', a.id)).toMatchObject({ phone: '13900000000' })
+    expect(app.core.store.get('contacts', b.id)).toMatchObject({ deletedAt: null, phone: '13812345679' })
+  })
+
+  it('a record changed since the export is a conflict with both values, not overwritten', async () => {
+    const a = await app.call('contacts.create', { name: '张三', phone: '13812345678' })
+    // an export taken before the record's last change
+    const bytes = F.xlsx({ created: '2026-01-01T00:00:00Z', sheets: [{ name: '校友名录', rows: [['姓名', '电话', 'ID'], ['张三', '13900000000', a.id]] }] })
+    const o = await open(bytes, 'old-export.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: '校友名录' }] }
+    const p = await app.call('import.preview', plan)
+    expect(p.rows[0]).toMatchObject({ action: 'conflict', conflicts: [{ field: 'phone', sheet: '13900000000', current: '13812345678' }] })
+    await app.call('import.commit', plan)
+    expect(app.core.store.get('contacts', a.id)).toMatchObject({ phone: '13812345678' })
+  })
+})
+
+describe('error rows', () => {
+  it('downloads the rows with errors as a workbook with a problem column, cells kept as text', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机', '备注'], ['甲', '1.38E+10', '=1+1'], ['乙', 13900000001, '']] }] })
+    const o = await open(bytes, '名单.xlsx')
+    const f = await app.call('import.errorRows', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(f).toMatchObject({ fileName: '名单-errors.xlsx', rows: 1 })
+    const wb = XLSX.read(Buffer.from(f.data, 'base64'), { type: 'buffer', cellFormula: true })
+    const ws = wb.Sheets[wb.SheetNames[0]]
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 })
+    expect(rows[0]).toEqual(['姓名', '手机', '备注', '问题 / Problem', '原行号 / Row'])
+    expect(rows[1].slice(0, 3)).toEqual(['甲', '1.38E+10', '=1+1'])
+    expect(String(rows[1][3])).toMatch(/手机 \(B\): .*scientific/)
+    expect(rows[1][4]).toBe(2)
+    expect(ws.C2.f).toBeUndefined()
+  })
+})

@@ -1,0 +1,135 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { detectDateOrder, normClassYear, normDate, normEmail, normPhone, normText } from '../../../src/main/import/normalize'
+
+const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }) => (r.ok ? r.value : `ERROR: ${r.error}`)
+
+describe('normText', () => {
+  it('applies NFKC, the ideographic space included, and trims', () => {
+    expect(normText('\u3000张三\u3000')).toBe('张三')
+    expect(normText('ＡＢＣ１２３')).toBe('ABC123')
+    expect(normText('南昌  大学')).toBe('南昌 大学')
+    expect(normText(13800138000)).toBe('13800138000')
+    expect(normText(null)).toBe('')
+  })
+})
+
+describe('normPhone', () => {
+  it.each([
+    [13812345678, '13812345678'],
+    ['138 1234 5678', '13812345678'],
+    ['138-1234-5678', '13812345678'],
+    ['+86 138 1234 5678', '13812345678'],
+    ['0086-13812345678', '13812345678'],
+    ['8613812345678', '13812345678'],
+    ['０７９１－８３９６９１２３', '079183969123'],
+    ['(0791) 8396 9123', '079183969123'],
+    ['', ''],
+    [null, ''],
+  ])('%s -> %s', (input, expected) => {
+    expect(value(normPhone(input))).toBe(expected)
+  })
+
+  it('refuses a number that lost digits to scientific notation, and says so', () => {
+    const r = normPhone('1.38E+10')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatch(/scientific notation/)
+  })
+
+  it('refuses what is not a phone number, naming the value', () => {
+    const r = normPhone('见备注')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toContain('见备注')
+    expect(normPhone(1381234.5).ok).toBe(false)
+  })
+
+  it('keeps the first of several numbers and warns about the rest', () => {
+    const r = normPhone('13812345678/13987654321')
+    expect(r).toMatchObject({ ok: true, value: '13812345678' })
+    expect(r.ok && r.warning).toMatch(/13987654321/)
+  })
+
+  it('warns that a landline stored as a number may have lost its leading 0', () => {
+    const r = normPhone(79183969123)
+    expect(r.ok && r.warning).toMatch(/leading 0/)
+  })
+})
+
+describe('normDate', () => {
+  it.each([
+    ['2019-05-06', '2019-05-06'],
+    ['2019/5/6', '2019-05-06'],
+    ['2019.5.6', '2019-05-06'],
+    ['2019年5月6日', '2019-05-06'],
+    ['２０１９年５月６日', '2019-05-06'],
+    ['20190506', '2019-05-06'],
+    [20190506, '2019-05-06'],
+    [43591, '2019-05-06'],
+    [1, '1900-01-01'],
+    [59, '1900-02-28'],
+    [61, '1900-03-01'],
+    ['2019-5', '2019-05'],
+    ['2019年5月', '2019-05'],
+    ['6/5/2019', 'ERROR'],
+    ['25/12/2019', '2019-12-25'],
+    ['12/25/2019', '2019-12-25'],
+  ])('%s -> %s', (input, expected) => {
+    const r = normDate(input)
+    if (expected === 'ERROR') expect(r.ok).toBe(false)
+    else expect(r.ok && r.value?.iso).toBe(expected)
+  })
+
+  it('reads serial numbers on the 1904 system when the workbook says so', () => {
+    expect(normDate(42129, { date1904: true })).toMatchObject({ ok: true, value: { iso: '2019-05-06' } })
+    expect(normDate(42129)).toMatchObject({ ok: true, value: { iso: '2015-05-05' } })
+  })
+
+  it('never swaps day and month silently: an ambiguous value needs the column order', () => {
+    const r = normDate('05/06/2019')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatch(/day\/month or month\/day/)
+    expect(normDate('05/06/2019', { order: 'dmy' })).toMatchObject({ value: { iso: '2019-06-05' } })
+    expect(normDate('05/06/2019', { order: 'mdy' })).toMatchObject({ value: { iso: '2019-05-06' } })
+  })
+
+  it('refuses days that are not in the calendar', () => {
+    expect(normDate('2019-02-30').ok).toBe(false)
+    expect(normDate('2019-13-01').ok).toBe(false)
+    expect(normDate(60).ok).toBe(false)
+    expect(normDate('下周一').ok).toBe(false)
+  })
+
+  it('chooses the day/month order per column from the values that decide it', () => {
+    expect(detectDateOrder(['05/06/2019', '25/06/2019'])).toBe('dmy')
+    expect(detectDateOrder(['05/06/2019', '06/25/2019'])).toBe('mdy')
+    expect(detectDateOrder(['05/06/2019', '06/05/2019'])).toBeNull()
+    expect(detectDateOrder(['25/06/2019', '06/25/2019'])).toBeNull()
+  })
+})
+
+describe('normClassYear', () => {
+  it.each([
+    ['2019届', 2019],
+    ['19届', 2019],
+    ['2019级', 2019],
+    ['98级', 1998],
+    ['２０１９届', 2019],
+    [2019, 2019],
+    ['2019年', 2019],
+    ['2019-06', 2019],
+    ['', null],
+  ])('%s -> %s', (input, expected) => {
+    expect(value(normClassYear(input))).toBe(expected)
+  })
+  it('refuses what is not a year', () => {
+    expect(normClassYear('研究生').ok).toBe(false)
+    expect(normClassYear(1850).ok).toBe(false)
+  })
+})
+
+describe('normEmail', () => {
+  it('normalises full-width characters and the domain case', () => {
+    expect(value(normEmail('ｚｈａｎｇ＠QQ.COM'))).toBe('zhang@qq.com')
+    expect(normEmail('zhang.qq.com').ok).toBe(false)
+  })
+})
