@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest'
+import { openApp } from '../../../src/main/app'
 import { dbSchema } from '../../../src/main/db/schema'
 import type { DbData } from '../../../src/main/db/schema'
 import { AppError } from '../../../src/main/errors'
@@ -316,11 +317,12 @@ describe('applyBatch: many changes as one checked transaction', () => {
       { op: 'update', collection: 'organizations', id: org.id, changes: { website: 7 } },
       { op: 'rename', collection: 'organizations', id: org.id },
       { op: 'delete', collection: 'planets', id: org.id },
+      { op: 'create', collection: 'staff', input: { name: 'x', nickname: 'unknown fields are refused, not dropped' } },
     ] as unknown as BatchOp[]
     const r = await outcome(app.batch.applyBatch(ops))
     expect(codeOf(r)).toBe('VALIDATION')
     const keys = Object.keys(fieldErrorsOf(r)).sort()
-    expect(keys).toEqual(['ops.1.kind', 'ops.1.name', 'ops.2.website', 'ops.3.op', 'ops.4.collection'])
+    expect(keys).toEqual(['ops.1.kind', 'ops.1.name', 'ops.2.website', 'ops.3.op', 'ops.4.collection', 'ops.5.nickname'])
     expect(JSON.stringify(app.store.data)).toBe(before)
   })
 
@@ -411,5 +413,30 @@ describe('system writes', () => {
     app.gate.release()
     await Promise.all([first, second])
     expect(app.system.getSettings()).toMatchObject({ office: '党政办公室', signatures: { editor: '王五' } })
+  })
+})
+
+describe('through the router', () => {
+  it('a save checked against a write that then fails on a full disk gets the same disk-full answer, and nothing dangles', async () => {
+    const t = await tempDir('router-races')
+    const fs = recordingFs()
+    const core = await openApp({ dataDir: t.dir, resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00.000Z'), fs, log: () => undefined })
+    cleanups.push(async () => {
+      await core.close().catch(() => undefined)
+      await t.cleanup()
+    })
+    await core.router.call('staff.create', { name: 'Warm-up' })
+    const gate = journalGate(fs)
+    const reached = gate.hold()
+    const org = core.router.call('organizations.create', { name: '满盘科技' })
+    await reached
+    const orgId = await core.store.transact((head) => ({ tx: { puts: [] }, result: [...head.all('organizations')][0].id }))
+    const contact = core.router.call('contacts.create', { name: '钱七', organizationId: orgId })
+    gate.release(Object.assign(new Error('ENOSPC: no space left on device, fdatasync'), { code: 'ENOSPC' }))
+    for (const r of await Promise.all([org, contact])) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE', reason: 'disk-full' } })
+    }
+    expect(core.store.data.contacts).toEqual([])
+    expect(core.store.data.organizations).toEqual([])
   })
 })
