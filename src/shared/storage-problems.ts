@@ -1,11 +1,16 @@
-// What went wrong with the data folder, in words a user can act on. The main side (start-up dialog,
-// browser-mode console) and the router (a failed save) both need them, in both languages.
+// Why the data folder could not be opened, in words a user can act on, in both languages: the start-up
+// dialog (Electron) and the browser-mode console show them before any screen or language setting exists.
+// A failed save has its own reasons and messages (STORAGE errors, src/main/errors.ts).
+import type { StorageReason } from './contract'
 
-export const STORAGE_REASONS = ['disk-full', 'read-only', 'permission', 'missing', 'not-a-folder', 'io'] as const
-export type StorageReason = (typeof STORAGE_REASONS)[number]
+/** A save's reasons, plus one that only opening has: something other than a folder is in the way. */
+export type OpenFailureReason = StorageReason | 'not-a-folder'
 
-/** The errno code of a failed file operation, as a reason. */
-export function storageReasonOf(code: string | undefined): StorageReason {
+/**
+ * The errno code of a failed file operation while opening, as a reason. Unlike during a save, EEXIST,
+ * ENOTDIR and EISDIR here mean a file sits where the folder (or db.json's folder entry) should be.
+ */
+export function openFailureReasonOf(code: string | undefined): OpenFailureReason {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -28,7 +33,7 @@ export function storageReasonOf(code: string | undefined): StorageReason {
 
 export type StorageLang = 'zh-CN' | 'en'
 
-const OPEN: Record<StorageLang, Record<StorageReason, (dir: string) => string>> = {
+const OPEN: Record<StorageLang, Record<OpenFailureReason, (dir: string) => string>> = {
   en: {
     'disk-full': (dir) => `The disk holding the data folder ${dir} is full. Free some space (or choose a folder on another disk) and start again.`,
     'read-only': (dir) => `The data folder ${dir} is on a read-only disk or share. Make it writable, or choose another folder, and start again.`,
@@ -48,6 +53,6 @@ const OPEN: Record<StorageLang, Record<StorageReason, (dir: string) => string>> 
 }
 
 /** What happened and what to do, for an error at start-up or shut-down. */
-export function storageOpenMessage(reason: StorageReason, dir: string, lang: StorageLang): string {
+export function storageOpenMessage(reason: OpenFailureReason, dir: string, lang: StorageLang): string {
   return OPEN[lang][reason](dir)
 }

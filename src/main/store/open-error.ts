@@ -1,17 +1,17 @@
-import { storageOpenMessage, storageReasonOf } from '../../shared/storage-problems'
-import type { StorageReason } from '../../shared/storage-problems'
+import { openFailureReasonOf, storageOpenMessage } from '../../shared/storage-problems'
+import type { OpenFailureReason } from '../../shared/storage-problems'
 import { errorCode } from './fs-port'
 
 /** A system error while opening the data folder, said in words (the raw code stays in `code` for the log). */
 export class StoreOpenError extends Error {
-  readonly reason: StorageReason
+  readonly reason: OpenFailureReason
   readonly code: string | undefined
   constructor(
     readonly dir: string,
     cause: unknown,
   ) {
     const code = errorCode(cause)
-    const reason = storageReasonOf(code)
+    const reason = openFailureReasonOf(code)
     super(storageOpenMessage(reason, dir, 'en'), { cause })
     this.name = 'StoreOpenError'
     this.reason = reason

@@ -119,7 +119,12 @@ async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>)
         : null
     // Written before anything else can go wrong: the user hears about it even if this start fails later.
     const recovered = mergeReports(await readRecovery(fs, dir), fresh)
-    if (fresh && recovered) await writeRecovery(fs, dir, recovered)
+    if (fresh && recovered) {
+      // The data is safe by now; failing to keep the report on disk only shortens how long the banner lasts.
+      await writeRecovery(fs, dir, recovered).catch((err: unknown) => {
+        opts.onEvent?.({ type: 'error', op: 'recovery-report', error: err instanceof Error ? err : new Error(String(err)) })
+      })
+    }
     const newest = (await listBackupFiles(fs, dir))[0]
     const store = await JournalStore.start({
       fs,

@@ -114,7 +114,7 @@ export type StoreEvent =
   | { type: 'open'; ms: OpenTimings; records: number; journalEntries: number }
   | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string }
   | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[]; reason: string }
-  | { type: 'error'; op: 'compaction' | 'backup' | 'close'; error: Error }
+  | { type: 'error'; op: 'compaction' | 'backup' | 'close' | 'recovery-report'; error: Error }
 
 export interface OpenTimings {
   read: number

@@ -4,6 +4,8 @@
  * fsync and rename. Each time: the error reaches the caller (or the background error event), the prior
  * state is intact in memory and on disk, and writes work again once the fault clears.
  */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { StoreOpenError, openStore } from '../../../src/main/store'
 import type { Store, StoreEvent } from '../../../src/main/store'
@@ -204,5 +206,22 @@ describe('closing with a folder that became unwritable', () => {
     expect(failures).toContain('close')
     // The lock file could not be removed, but it names a holder that is gone: the next start takes it over.
     await reopenHas(h.dir, ['a'])
+  })
+})
+
+describe('a recovery whose report cannot be written', () => {
+  it('still opens, shows the report for this session and logs why it will not outlast it', async () => {
+    const h = await harness()
+    await h.store.commit({ puts: [note('a')] })
+    await h.store.close()
+    await writeFile(join(h.dir, 'db.json'), '')
+    const fs = recordingFs()
+    fs.fault = (op, path) => (op === 'rename' && path.includes('recovery.json') ? fail('ENOSPC') : undefined)
+    const events: StoreEvent[] = []
+    const store = await openStore({ dir: h.dir, schema: fakeSchema(), fs, backupOnOpen: false, onEvent: (e) => events.push(e) })
+    expect(ids(store)).toEqual(['a'])
+    expect(store.status().recovered?.damagedFiles[0]).toMatch(/^db\.json\.damaged-/)
+    expect(events.filter((e) => e.type === 'error').map((e) => (e.type === 'error' ? e.op : ''))).toEqual(['recovery-report'])
+    await store.close()
   })
 })
