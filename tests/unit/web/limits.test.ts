@@ -1,4 +1,5 @@
 // @vitest-environment node
+import fc from 'fast-check'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import type { Socket } from 'node:net'
@@ -146,5 +147,24 @@ describe('browser-mode server limits', () => {
     let status = 0
     for (let i = 0; i < 50 && status !== 200; i++) status = (await get('/').catch(() => ({ status: 0 }))).status
     expect(status).toBe(200)
+  })
+
+  it('never answers 500 to arbitrary paths and bodies', async () => {
+    const methods = ['system.status', 'organizations.create', 'dashboard.summary', 'no.such', '__proto__', 'constructor']
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...methods), fc.oneof(fc.string(), fc.json(), fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b).toString('latin1'))), async (m, body) => {
+        const r = await post(`/api/${m}`, [Buffer.from(body, 'latin1')])
+        expect(r.status, `${m} ${body.slice(0, 100)}`).not.toBe(500)
+      }),
+      { seed: 20261126, numRuns: 150 },
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.webPath(), async (path) => {
+        const r = await get(encodeURI(path).replace(/^(?!\/)/, '/'))
+        expect(r.status, path).not.toBe(500)
+      }),
+      { seed: 20261126, numRuns: 150 },
+    )
+    expect((await get('/')).status).toBe(200)
   })
 })
