@@ -1,7 +1,9 @@
 // npx tsx scripts/check-reports.ts --out <folder> [--date yyyy-MM-dd]
 // Writes every report of the sample trip, in both languages, into <folder>; then,
 // when LibreOffice is installed, converts each to PDF and each PDF page to a PNG
-// (pdftoppm -png -r 60), so the layout can be looked at without Word or Excel.
+// (pdftoppm -png -r 110: legible Chinese at A4), so the layout can be looked at without Word or Excel.
+// Besides the sample trip in each language, it writes the work report, and the
+// Chinese-entered trip exported in English (what an office gets before filling in English fields).
 import { execFile } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
@@ -98,6 +100,8 @@ async function main(): Promise<void> {
       const files: Array<[string, () => Promise<Buffer>]> = [
         [`trip-summary.${lang}.xlsx`, () => tripWorkbook(input, { lang })],
         [`trip-report.${lang}.docx`, () => tripReportDocx(input, { lang, date })],
+        [`work-report.${lang}.docx`, () => tripReportDocx(input, { lang, date, kind: 'work' })],
+        ...(lang === 'zh-CN' ? ([[`trip-report.zh-entered.en.docx`, () => tripReportDocx(input, { lang: 'en', date })]] as Array<[string, () => Promise<Buffer>]>) : []),
         [`itinerary.${lang}.docx`, () => itineraryDocx(input, { lang })],
         [`itinerary-sheet.${lang}.xlsx`, () => itineraryWorkbook(input, { lang })],
       ]
@@ -137,7 +141,7 @@ async function main(): Promise<void> {
   }
   for (const name of written) {
     const base = name.replace(/\.(xlsx|docx)$/, '')
-    await run('pdftoppm', ['-png', '-r', '60', join(out, `${base}.pdf`), join(out, base)], { timeout: 120_000 })
+    await run('pdftoppm', ['-png', '-r', '110', join(out, `${base}.pdf`), join(out, base)], { timeout: 120_000 })
   }
   const pngs = (await readdir(out)).filter((f) => f.endsWith('.png')).sort()
   for (const name of written) {

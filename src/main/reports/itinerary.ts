@@ -3,6 +3,7 @@
 // phone numbers. As a Word document to print and as a workbook to edit.
 import type * as Docx from 'docx'
 import type { Activity, Contact } from '../../shared/domain'
+import { addDaysIso } from '../../shared/days'
 import { enumLabel } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 import { bufferSink } from './buffer-sink'
@@ -15,6 +16,7 @@ import { mm } from './gbt9704'
 import { captions } from './labels'
 import { contactWithTitle, inline, lines, withTitle } from './names'
 import { cell, cellParagraphs, table } from './docx-table'
+import { withQuotePrefix } from './xlsx-quote'
 import { finishWorkbook, openWorkbook, writeTable } from './xlsx-table'
 
 export interface ItineraryOptions {
@@ -43,15 +45,29 @@ function peopleToMeet(input: TripReportInput, look: TripLookup): Contact[] {
   return out
 }
 
-function days(input: TripReportInput): Array<{ date: string; activities: Activity[] }> {
-  const out: Array<{ date: string; activities: Activity[] }> = []
-  for (const a of input.activities) {
-    const last = out.at(-1)
-    if (last && last.date === a.date) last.activities.push(a)
-    else out.push({ date: a.date, activities: [a] })
-  }
-  return out
+/**
+ * Every day of the trip, travel days without activities included (the
+ * departure and return days), each with its activities and the transport and
+ * lodging recorded for it; activities outside the trip's dates keep their own day.
+ */
+function days(input: TripReportInput): Array<{ date: string; activities: Activity[]; transport: string; lodging: string }> {
+  const dates = new Set<string>()
+  for (let d = input.trip.startDate; d <= input.trip.endDate && dates.size < 366; d = addDaysIso(d, 1)) dates.add(d)
+  for (const a of input.activities) dates.add(a.date)
+  return [...dates].sort().map((date) => {
+    const day = input.trip.days.find((x) => x.date === date)
+    return { date, activities: input.activities.filter((a) => a.date === date), transport: day?.transport ?? '', lodging: day?.lodging ?? '' }
+  })
 }
+
+/** 上午 9:30–11:00 / Morning 9:30–11:00 */
+function periodWithTime(a: Activity, lang: Lang): string {
+  const time = a.startTime ? `${a.startTime}${a.endTime ? `–${a.endTime}` : ''}` : ''
+  return [enumLabel('period', a.period, lang), time].filter(Boolean).join(' ')
+}
+
+/** A topic note that carries its own label ("参会者：…") is printed as it is, not under a second label. */
+const LABELLED = /^[^：:\n]{1,12}[：:]/u
 
 // ---------------------------------------------------------------- Word
 
@@ -98,7 +114,14 @@ export async function itineraryDocx(input: TripReportInput, opts: ItineraryOptio
   const rows: Docx.TableRow[] = []
   for (const day of days(input)) {
     const cities = [...new Set(day.activities.map((a) => a.city).filter(Boolean))]
-    const label = `${monthDay(day.date, lang)}${lang === 'zh-CN' ? `（${weekday(day.date, lang)}）` : ` (${weekday(day.date, lang)})`}${cities.length ? `  ${inline(cities, lang)}` : ''}`
+    const travel = [
+      day.transport ? `${lang === 'zh-CN' ? '交通' : 'Travel'}${colon}${day.transport}` : '',
+      day.lodging ? `${lang === 'zh-CN' ? '住宿' : 'Lodging'}${colon}${day.lodging}` : '',
+    ].filter(Boolean)
+    const label = [
+      `${monthDay(day.date, lang)}${lang === 'zh-CN' ? `（${weekday(day.date, lang)}）` : ` (${weekday(day.date, lang)})`}${cities.length ? `  ${inline(cities, lang)}` : ''}`,
+      ...travel,
+    ].join('    ')
     rows.push(new D.TableRow({ cantSplit: true, children: [cell(D, small, cellParagraphs(D, small, label, true), CONTENT_WIDTH, { columnSpan: 4, shading: DAY_SHADE })] }))
     for (const a of day.activities) {
       const orgs = look.orgs(a.organizationIds).map((o) => o.name)
@@ -106,13 +129,13 @@ export async function itineraryDocx(input: TripReportInput, opts: ItineraryOptio
       const detail = [
         where ? `${lang === 'zh-CN' ? '地点' : 'Where'}${colon}${where}` : '',
         orgs.length && !orgs.every((o) => a.title.includes(o)) ? `${lang === 'zh-CN' ? '单位' : 'With'}${colon}${inline(orgs, lang)}` : '',
-        a.topics ? `${lang === 'zh-CN' ? '事由' : 'Purpose'}${colon}${a.topics}` : '',
+        a.topics ? (LABELLED.test(a.topics) ? a.topics : `${lang === 'zh-CN' ? '事由' : 'Purpose'}${colon}${a.topics}`) : '',
       ].filter(Boolean)
       rows.push(
         new D.TableRow({
           cantSplit: true,
           children: [
-            cell(D, small, enumLabel('period', a.period, lang), w[0]),
+            cell(D, small, periodWithTime(a, lang), w[0]),
             cell(D, small, [...cellParagraphs(D, small, a.title, true), ...detail.flatMap((x) => cellParagraphs(D, small, x))], w[1]),
             cell(D, small, lines(peopleLines(a, look, lang)), w[2]),
             cell(D, small, inline(look.staffList(a.staffIds).map((s) => s.name), lang), w[3]),
@@ -199,7 +222,7 @@ export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryO
     columns: [
       { header: h[0], width: 11, type: 'date', value: (a) => a.date },
       { header: h[1], width: 9, type: 'text', value: (a) => weekday(a.date, lang) },
-      { header: h[2], width: 9, type: 'text', value: (a) => enumLabel('period', a.period, lang) },
+      { header: h[2], width: 12, type: 'text', value: (a) => periodWithTime(a, lang) },
       { header: h[3], width: 8, type: 'text', value: (a) => a.city },
       { header: h[4], width: 18, type: 'text', value: (a) => a.location },
       { header: h[5], width: 28, type: 'text', value: (a) => a.title },
@@ -240,5 +263,5 @@ export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryO
     ],
   })
   await finishWorkbook(wb)
-  return sink.bytes()
+  return withQuotePrefix(sink.bytes())
 }

@@ -73,7 +73,7 @@ export function contactWithTitle(c: Contact, lang: Lang): string {
 }
 
 /** Degrees someone entered; 'other' (and an unknown degree) says nothing a report could print. */
-const KNOWN_DEGREES: ReadonlySet<string> = new Set(['bachelor', 'master', 'doctor'])
+export const KNOWN_DEGREES: ReadonlySet<string> = new Set(['bachelor', 'master', 'doctor'])
 
 /** 2001届过程装备与控制工程专业校友 / alumnus, class of 2001, Process Equipment…; the degree only when one was entered. */
 export function alumniNote(c: Contact, lang: Lang): string {

@@ -9,7 +9,7 @@ import type { Lang } from '../../shared/enums'
 import { tripLookup } from './collect'
 import type { TripLookup, TripReportInput } from './collect'
 import { monthDay } from './format'
-import { hasHan, inLang, romanizeName } from './names'
+import { inLang, romanizeName } from './names'
 
 export type ReportKind = 'news' | 'work'
 
@@ -60,7 +60,8 @@ export function schoolName(c: Ctx): string {
 export function activityTitle(a: Activity, c: Ctx): string {
   const own = inLang(c.lang, a.title)
   if (own) return own
-  const orgs = orgNames(a.organizationIds, c).filter((n) => !hasHan(n))
+  // An organisation without an English name keeps its own (the check lists it) rather than leave the item unnamed.
+  const orgs = orgNames(a.organizationIds, c)
   const kind = enumLabel('activityKind', a.kind, c.lang)
   if (a.kind === 'enterpriseVisit' && orgs.length) return `Visit to ${orgs.join(', ')}`
   if (a.kind === 'meeting' && orgs.length) return `Call on ${orgs.join(', ')}`

@@ -383,7 +383,8 @@ function dropRepeats(blocks: Block[], lang: Lang): Block[] {
       continue
     }
     const text = withoutRepeats(b.text, seen, lang)
-    if (text || b.lead) out.push({ ...b, text })
+    // A paragraph whose every sentence was said before goes, lead-in and all.
+    if (text || (b.lead && !b.text)) out.push({ ...b, text })
   }
   return out
 }

@@ -8,9 +8,10 @@ import { tripLookup, VISIT_KINDS } from './collect'
 import type { TripLookup, TripReportInput } from './collect'
 import { daysBetween } from './format'
 import { captions } from './labels'
-import { alumniNote, contactWithTitle, inline, lines } from './names'
+import { alumniNote, contactWithTitle, inline, KNOWN_DEGREES, lines, nameWithHonorific, personName, positionOf } from './names'
+import { withQuotePrefix } from './xlsx-quote'
 import { finishWorkbook, openWorkbook, writeTable } from './xlsx-table'
-import type { CellInput, Column } from './xlsx-table'
+import type { CellInput, Column, FormulaInput } from './xlsx-table'
 
 export interface TripWorkbookOptions {
   lang: Lang
@@ -29,11 +30,30 @@ export function tripHeading(input: TripReportInput, lang: Lang): string {
   return lang === 'zh-CN' ? `${school}${input.trip.title}` : `${school}: ${input.trip.title}`
 }
 
-function overviewRows(input: TripReportInput, lang: Lang): OverviewRow[] {
-  const t = captions(lang).tripWorkbook.overview
+/** A reference to another sheet's column over its data rows (a header in row 1, data from row 2). */
+export interface SheetRefs {
+  itinerary: { sheet: string; rows: number }
+  organizations: { sheet: string; rows: number }
+  people: { sheet: string; rows: number }
+  outcomes: { sheet: string; rows: number }
+  followUps: { sheet: string; rows: number }
+}
+
+function rangeOf(ref: { sheet: string; rows: number }, column: string): string {
+  const sheet = `'${ref.sheet.replace(/'/g, "''")}'`
+  return `${sheet}!$${column}$2:$${column}$${Math.max(2, ref.rows + 1)}`
+}
+
+/** A caption inside a formula: ours, never user text; quotes doubled as Excel requires. */
+const lit = (s: string) => `"${s.replace(/"/g, '""')}"`
+
+function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs): OverviewRow[] {
+  const c = captions(lang)
+  const t = c.tripWorkbook.overview
+  const w = c.tripWorkbook
   const { trip, totals } = input
   const rows: OverviewRow[] = [
-    { item: t.title, value: trip.title, detail: '' },
+    { item: t.title, value: lang === 'en' && trip.titleEn ? trip.titleEn : trip.title, detail: '' },
     { item: t.theme, value: trip.theme, detail: '' },
     { item: t.startDate, value: new Date(`${trip.startDate}T00:00:00.000Z`), detail: '' },
     { item: t.endDate, value: new Date(`${trip.endDate}T00:00:00.000Z`), detail: '' },
@@ -41,28 +61,52 @@ function overviewRows(input: TripReportInput, lang: Lang): OverviewRow[] {
     { item: t.destinations, value: inline(trip.destinations, lang), detail: '' },
     { item: t.status, value: enumLabel('tripStatus', trip.status, lang), detail: '' },
   ]
-  if (input.leader) rows.push({ item: t.leader, value: input.leader.name, detail: input.leader.title })
+  if (input.leader) rows.push({ item: t.leader, value: personName(input.leader.name, lang), detail: input.leader.title })
   for (const m of input.members) {
     if (m.staff.id === input.leader?.id) continue
     const role = m.role === 'member' ? '' : enumLabel('memberRole', m.role, lang)
-    rows.push({ item: t.member, value: m.staff.name, detail: [role, m.staff.title].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ') })
+    rows.push({ item: t.member, value: personName(m.staff.name, lang), detail: [role, m.staff.title].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ') })
   }
   trip.objectives.forEach((o, i) => rows.push({ item: `${t.objective} ${i + 1}`, value: o, detail: '' }))
-  rows.push({ item: t.enterprisesVisited, value: totals.enterprisesVisited, detail: '' })
+  // The figures are live formulas over the detail sheets, so an edit there (or a deleted row) is counted.
+  const it = refs.itinerary
+  const f = (formula: string, result: number): FormulaInput => ({ formula, result })
+  rows.push({ item: t.enterprisesVisited, value: f(`COUNTIF(${rangeOf(refs.organizations, 'F')},${lit(c.yes)})`, totals.enterprisesVisited), detail: '' })
   const activityCount = Object.values(totals.activitiesByKind).reduce((a, b) => a + b, 0)
-  rows.push({ item: t.activities, value: activityCount, detail: '' })
+  rows.push({ item: t.activities, value: f(`COUNTA(${rangeOf(it, 'E')})`, activityCount), detail: '' })
   for (const [kind, count] of Object.entries(totals.activitiesByKind)) {
-    rows.push({ item: t.activitiesOfKind(enumLabel('activityKind', kind, lang)), value: count, detail: '' })
+    const label = enumLabel('activityKind', kind, lang)
+    rows.push({ item: t.activitiesOfKind(label), value: f(`COUNTIF(${rangeOf(it, 'D')},${lit(label)})`, count), detail: '' })
   }
+  const unrecorded = totals.positionsUnrecorded
   rows.push(
-    { item: t.positionsOffered, value: totals.positionsOffered, detail: '' },
-    { item: t.agreements, value: totals.agreements, detail: '' },
-    { item: t.internshipBases, value: totals.internshipBases, detail: '' },
-    { item: t.alumniGroupsFounded, value: totals.alumniGroupsFounded, detail: '' },
-    { item: t.peopleMet, value: totals.peopleMet, detail: '' },
-    { item: t.alumniMet, value: totals.alumniMet, detail: '' },
-    { item: t.followUpsOpen, value: totals.followUpsOpen, detail: '' },
-    { item: t.followUpsDone, value: totals.followUpsDone, detail: '' },
+    {
+      item: t.positionsOffered,
+      value: f(`SUM(${rangeOf(it, 'K')})`, totals.positionsOffered),
+      detail: unrecorded ? `${c.unrecorded}: ${unrecorded}` : '',
+    },
+    { item: t.agreements, value: f(`COUNTIF(${rangeOf(refs.outcomes, 'A')},${lit(w.outcomeAgreement)})`, totals.agreements), detail: '' },
+    {
+      item: t.internshipBases,
+      value: f(`COUNTIFS(${rangeOf(refs.outcomes, 'A')},${lit(w.outcomeAgreement)},${rangeOf(refs.outcomes, 'C')},${lit(enumLabel('agreementKind', 'internshipBase', lang))})`, totals.internshipBases),
+      detail: '',
+    },
+    {
+      item: t.alumniGroupsFounded,
+      value: f(
+        ['established', 'registered'].map((st) => `COUNTIFS(${rangeOf(refs.outcomes, 'A')},${lit(w.outcomeGroup)},${rangeOf(refs.outcomes, 'G')},${lit(enumLabel('alumniGroupStatus', st, lang))})`).join('+'),
+        totals.alumniGroupsFounded,
+      ),
+      detail: '',
+    },
+    { item: t.peopleMet, value: f(`COUNTA(${rangeOf(refs.people, 'A')})`, totals.peopleMet), detail: '' },
+    { item: t.alumniMet, value: f(`COUNTIF(${rangeOf(refs.people, 'D')},${lit(c.yes)})`, totals.alumniMet), detail: '' },
+    {
+      item: t.followUpsOpen,
+      value: f(['open', 'inProgress'].map((st) => `COUNTIF(${rangeOf(refs.followUps, 'H')},${lit(enumLabel('followUpStatus', st, lang))})`).join('+'), totals.followUpsOpen),
+      detail: '',
+    },
+    { item: t.followUpsDone, value: f(`COUNTIF(${rangeOf(refs.followUps, 'H')},${lit(enumLabel('followUpStatus', 'done', lang))})`, totals.followUpsDone), detail: '' },
   )
   return rows
 }
@@ -82,6 +126,8 @@ interface OrgRow {
   people: Contact[]
   intentions: Set<string>
   positions: number
+  /** false while no activity at the organisation recorded a number */
+  recorded: boolean
 }
 
 /**
@@ -97,12 +143,15 @@ function organizationRows(input: TripReportInput, look: TripLookup): OrgRow[] {
       if (!org) return
       let row = rows.get(id)
       if (!row) {
-        row = { org, visited: false, people: [], intentions: new Set(), positions: 0 }
+        row = { org, visited: false, people: [], intentions: new Set(), positions: 0, recorded: false }
         rows.set(id, row)
       }
       if (VISIT_KINDS.has(a.kind)) row.visited = true
       a.intentions.forEach((x) => row.intentions.add(x))
-      if (i === 0 && a.positionsOffered !== null) row.positions += a.positionsOffered
+      if (i === 0 && a.positionsOffered !== null) {
+        row.positions += a.positionsOffered
+        row.recorded = true
+      }
       for (const c of look.contacts(a.contactIds)) if (c.organizationId === id && !row.people.includes(c)) row.people.push(c)
     })
   }
@@ -145,6 +194,22 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
 
   const sink = bufferSink()
   const wb = await openWorkbook(sink.stream)
+  const orgRows = organizationRows(input, look)
+  const people = peopleRows(input, look)
+  const outcomes: OutcomeRow[] = [
+    ...input.agreements.map((record): OutcomeRow => ({ kind: 'agreement', record })),
+    ...input.alumniGroups.map((record): OutcomeRow => ({ kind: 'group', record })),
+  ]
+  const refs: SheetRefs = {
+    itinerary: { sheet: t.sheets.itinerary, rows: input.activities.length },
+    organizations: { sheet: t.sheets.organizations, rows: orgRows.length },
+    people: { sheet: t.sheets.people, rows: people.length },
+    outcomes: { sheet: t.sheets.outcomes, rows: outcomes.length },
+    followUps: { sheet: t.sheets.followUps, rows: input.followUps.length },
+  }
+  // Widths in Excel units: English words need more room than the Chinese captions they replace.
+  const w = (zh: number, en: number) => (lang === 'zh-CN' ? zh : en)
+  const positionsOf = (a: Activity) => a.positionsOffered ?? (VISIT_KINDS.has(a.kind) ? c.unrecorded : null)
 
   const oh = t.overview.headers
   await writeTable<OverviewRow>(wb, {
@@ -152,7 +217,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     lang,
     title: heading,
     pageHeader: input.settings.school,
-    rows: overviewRows(input, lang),
+    rows: overviewRows(input, lang, refs),
     columns: [
       { header: oh[0], width: 30, type: 'text', value: (r) => r.item },
       { header: oh[1], width: 56, type: 'auto', value: (r) => r.value },
@@ -169,16 +234,17 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     rows: input.activities,
     columns: [
       { header: ih[0], width: 11, type: 'date', value: (a) => a.date },
-      { header: ih[1], width: 7, type: 'text', value: (a) => label('period', a.period) },
-      { header: ih[2], width: 8, type: 'text', value: (a) => a.city },
-      { header: ih[3], width: 10, type: 'text', value: (a) => label('activityKind', a.kind) },
+      { header: ih[1], width: w(7, 11), type: 'text', value: (a) => `${label('period', a.period)}${a.startTime ? ` ${a.startTime}${a.endTime ? `–${a.endTime}` : ''}` : ''}` },
+      { header: ih[2], width: w(8, 11), type: 'text', value: (a) => a.city },
+      { header: ih[3], width: w(10, 17), type: 'text', value: (a) => label('activityKind', a.kind) },
       { header: ih[4], width: 22, type: 'text', value: (a) => a.title, total: 'count' },
       { header: ih[5], width: 22, type: 'text', value: (a) => lines(look.orgs(a.organizationIds).map((o) => o.name)) },
       { header: ih[6], width: 18, type: 'text', value: (a) => peopleMetOf(a, look, lang) },
       { header: ih[7], width: 14, type: 'text', value: (a) => inline(look.staffList(a.staffIds).map((s) => s.name), lang) },
       { header: ih[8], width: 28, type: 'text', value: (a) => a.topics },
       { header: ih[9], width: 34, type: 'text', value: (a) => outcomesText(a, lang) },
-      { header: ih[10], width: 9, type: 'number', value: (a) => a.positionsOffered, total: 'sum' },
+      { header: ih[10], width: w(9, 12), type: 'number', value: positionsOf, total: 'sum' },
+      { header: ih[11], width: 18, type: 'text', value: (a) => inline(a.jobTitles, lang) },
       id<Activity>(),
     ],
   })
@@ -189,7 +255,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     lang,
     pageHeader: heading,
     totalsLabel: c.total,
-    rows: organizationRows(input, look),
+    rows: orgRows,
     columns: [
       { header: orh[0], width: 36, type: 'text', value: (r) => r.org.name },
       { header: orh[1], width: 12, type: 'text', value: (r) => label('organizationKind', r.org.kind) },
@@ -199,7 +265,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       { header: orh[5], width: 7, type: 'text', value: (r) => yesNo(r.visited), total: { countIf: c.yes } },
       { header: orh[6], width: 24, type: 'text', value: (r) => lines(r.people.map((p) => contactWithTitle(p, lang))) },
       { header: orh[7], width: 24, type: 'text', value: (r) => inline([...r.intentions].map((x) => label('cooperationCategory', x)), lang) },
-      { header: orh[8], width: 9, type: 'number', value: (r) => r.positions, total: 'sum' },
+      { header: orh[8], width: w(9, 12), type: 'number', value: (r) => (r.recorded ? r.positions : r.visited ? c.unrecorded : null), total: 'sum' },
       { ...id<Organization>(), value: (r: OrgRow) => r.org.id },
     ],
   })
@@ -209,26 +275,24 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     name: t.sheets.people,
     lang,
     pageHeader: heading,
-    rows: peopleRows(input, look),
+    rows: people,
     columns: [
-      { header: ph[0], width: 12, type: 'text', value: (r) => r.contact.name },
-      { header: ph[1], width: 20, type: 'text', value: (r) => r.contact.position },
+      { header: ph[0], width: w(12, 16), type: 'text', value: (r) => nameWithHonorific(r.contact, lang) },
+      { header: ph[1], width: 20, type: 'text', value: (r) => positionOf(r.contact, lang) || r.contact.position },
       { header: ph[2], width: 32, type: 'text', value: (r) => look.org(r.contact.organizationId)?.name },
-      { header: ph[3], width: 9, type: 'number', value: (r) => r.contact.alumni?.classYear ?? null },
-      { header: ph[4], width: 20, type: 'text', value: (r) => r.contact.alumni?.major },
-      { header: ph[5], width: 9, type: 'text', value: (r) => (r.contact.alumni ? label('degree', r.contact.alumni.degree) : '') },
-      { header: ph[6], width: 15, type: 'text', value: (r) => r.contact.phone },
-      { header: ph[7], width: 22, type: 'text', value: (r) => r.contact.email },
-      { header: ph[8], width: 32, type: 'text', value: (r) => lines(r.metAt.map((a) => a.title)) },
+      { header: ph[3], width: w(7, 9), type: 'text', value: (r) => yesNo(r.contact.alumni !== null) },
+      { header: ph[4], width: w(9, 12), type: 'number', value: (r) => r.contact.alumni?.classYear ?? null },
+      { header: ph[5], width: 20, type: 'text', value: (r) => r.contact.alumni?.major },
+      // Only a degree someone entered: the form's default says nothing about the person.
+      { header: ph[6], width: w(9, 12), type: 'text', value: (r) => (r.contact.alumni && KNOWN_DEGREES.has(r.contact.alumni.degree) ? label('degree', r.contact.alumni.degree) : '') },
+      { header: ph[7], width: 15, type: 'text', value: (r) => r.contact.phone },
+      { header: ph[8], width: 22, type: 'text', value: (r) => r.contact.email },
+      { header: ph[9], width: 32, type: 'text', value: (r) => lines(r.metAt.map((a) => a.title)) },
       { ...id<Contact>(), value: (r: PersonRow) => r.contact.id },
     ],
   })
 
   const outh = t.outcomes
-  const outcomes: OutcomeRow[] = [
-    ...input.agreements.map((record): OutcomeRow => ({ kind: 'agreement', record })),
-    ...input.alumniGroups.map((record): OutcomeRow => ({ kind: 'group', record })),
-  ]
   await writeTable<OutcomeRow>(wb, {
     name: t.sheets.outcomes,
     lang,
@@ -274,17 +338,18 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     rows: input.followUps,
     columns: [
       { header: fh[0], width: 6, type: 'number', value: (_f, i) => i + 1 },
-      { header: fh[1], width: 48, type: 'text', value: (f) => f.title },
-      { header: fh[2], width: 12, type: 'text', value: (f) => label('cooperationCategory', f.category) },
-      { header: fh[3], width: 30, type: 'text', value: (f) => look.org(f.organizationId)?.name },
-      { header: fh[4], width: 12, type: 'text', value: (f) => look.staff(f.ownerId)?.name },
-      { header: fh[5], width: 11, type: 'date', value: (f) => f.dueDate },
-      { header: fh[6], width: 9, type: 'text', value: (f) => label('followUpStatus', f.status) },
-      { header: fh[7], width: 36, type: 'text', value: (f) => latestLog(f) },
+      { header: fh[1], width: 40, type: 'text', value: (f) => f.title },
+      { header: fh[2], width: 40, type: 'text', value: (f) => f.notes },
+      { header: fh[3], width: w(12, 16), type: 'text', value: (f) => label('cooperationCategory', f.category) },
+      { header: fh[4], width: 30, type: 'text', value: (f) => look.org(f.organizationId)?.name },
+      { header: fh[5], width: 12, type: 'text', value: (f) => look.staff(f.ownerId)?.name },
+      { header: fh[6], width: 11, type: 'date', value: (f) => f.dueDate },
+      { header: fh[7], width: w(9, 12), type: 'text', value: (f) => label('followUpStatus', f.status) },
+      { header: fh[8], width: 36, type: 'text', value: (f) => latestLog(f) },
       id<FollowUp>(),
     ],
   })
 
   await finishWorkbook(wb)
-  return sink.bytes()
+  return withQuotePrefix(sink.bytes())
 }

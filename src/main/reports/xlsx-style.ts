@@ -32,6 +32,8 @@ export const TOTALS_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fg
 
 export const DATE_FORMAT = 'yyyy-mm-dd'
 export const INTEGER_FORMAT = '0'
+/** Excel's built-in Text format (numFmtId 49): what is typed into the cell stays text. */
+export const TEXT_FORMAT = '@'
 
 export function headerStyle(lang: Lang): Partial<ExcelJS.Style> {
   return {
@@ -58,7 +60,8 @@ export function bodyStyle(lang: Lang, type: 'text' | 'date' | 'number' | 'id' | 
   return {
     font: baseFont(lang),
     border: THIN_BORDERS,
-    alignment: { vertical: 'top', horizontal: type === 'auto' ? 'left' : undefined, wrapText: type === 'text' || type === 'auto' },
+    // A number column may hold a caption (未统计 / not recorded), which wraps like any text.
+    alignment: { vertical: 'top', horizontal: type === 'auto' ? 'left' : undefined, wrapText: type === 'text' || type === 'auto' || type === 'number' },
     ...(type === 'date' ? { numFmt: DATE_FORMAT } : type === 'number' ? { numFmt: INTEGER_FORMAT } : {}),
   }
 }

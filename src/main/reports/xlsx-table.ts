@@ -9,9 +9,14 @@ import type * as ExcelJS from 'exceljs'
 import type { Lang } from '../../shared/enums'
 import { captions } from './labels'
 import { displayWidth, excelDate } from './format'
-import { DATE_FORMAT, INTEGER_FORMAT, bodyStyle, headerFooter, headerStyle, loadExcel, printSetup, titleStyle, totalsStyle } from './xlsx-style'
+import { DATE_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, bodyStyle, headerFooter, headerStyle, loadExcel, printSetup, titleStyle, totalsStyle } from './xlsx-style'
 
-export type CellInput = string | number | Date | null | undefined
+/** A live formula the caller built from sheet and column references (never from user text), with its cached result. */
+export interface FormulaInput {
+  formula: string
+  result: number
+}
+export type CellInput = string | number | Date | FormulaInput | null | undefined
 /** auto: a Date stays a date, a number a number, anything else text (for key/value sheets) */
 export type ColumnType = 'text' | 'date' | 'number' | 'id' | 'auto'
 
@@ -21,7 +26,7 @@ export interface Column<R> {
   width: number
   type: ColumnType
   value: (row: R, index: number) => CellInput
-  /** a totals row adds SUM (numbers), COUNTA (anything) or COUNTIF (cells equal to a caption) for this column */
+  /** a totals row adds a sum (numbers), a count (anything) or a count of cells equal to a caption, each over the rows the filter shows */
   total?: 'sum' | 'count' | { countIf: string }
 }
 
@@ -68,6 +73,7 @@ export function textCell(v: unknown): string | null {
 
 function cellValue(type: ColumnType, v: CellInput): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null
+  if (typeof v === 'object' && !(v instanceof Date)) return type === 'auto' ? { formula: v.formula, result: v.result } : v.result
   switch (type) {
     case 'date':
       if (v instanceof Date) return v
@@ -81,6 +87,12 @@ function cellValue(type: ColumnType, v: CellInput): ExcelJS.CellValue {
       return textCell(v instanceof Date ? v.toISOString().slice(0, 10) : v)
   }
 }
+
+/**
+ * Text Excel would read as a formula once someone edits the cell (= + - @).
+ * Such cells get the Text format and, in buffered workbooks, quotePrefix (see xlsx-quote.ts).
+ */
+export const FORMULA_LIKE = /^[=+\-@]/
 
 /** Points per printed line of 10 pt text, with the cell's padding. */
 const LINE_HEIGHT = 13.5
@@ -163,6 +175,7 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
   // One style object per column, given to every cell: exceljs remembers a style object's id, so a
   // shared object costs one lookup per sheet where a fresh one per cell costs a full serialisation.
   const styles = columns.map((c) => bodyStyle(lang, c.type))
+  const quoted = styles.map((st) => ({ ...st, numFmt: TEXT_FORMAT }))
   const autoDate = { ...bodyStyle(lang, 'auto'), numFmt: DATE_FORMAT }
   const autoNumber = { ...bodyStyle(lang, 'auto'), numFmt: INTEGER_FORMAT }
   ws.columns = columns.map((c, i) => ({
@@ -209,16 +222,18 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       }
       return v
     })
+    // No fixed height: a wrapped row is left for Excel and LibreOffice to fit to its text, which an estimate overshoots.
     const row = ws.addRow(values)
-    const height = rowHeight(values, columns)
-    if (height !== undefined) row.height = height
     // Every cell, empty ones too, so the grid of borders is whole.
-    for (let i = 0; i < columns.length; i++) row.getCell(i + 1).style = styles[i]
+    for (let i = 0; i < columns.length; i++) {
+      const v = values[i]
+      row.getCell(i + 1).style = typeof v === 'string' && FORMULA_LIKE.test(v) ? quoted[i] : styles[i]
+    }
     // A date or number in a mixed column needs its own number format; the column's style is text.
     for (const i of autoCols) {
       const v = values[i]
       if (v instanceof Date) row.getCell(i + 1).style = autoDate
-      else if (typeof v === 'number') row.getCell(i + 1).style = autoNumber
+      else if (typeof v === 'number' || (v !== null && typeof v === 'object' && 'formula' in v)) row.getCell(i + 1).style = autoNumber
     }
     row.commit()
     n += 1
@@ -238,10 +253,16 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       // No data rows: a range would be empty or point at the totals row itself, so write the figure alone.
       if (n === 0) return 0
       const range = `${letter}${firstData}:${letter}${lastData}`
-      if (c.total === 'sum') return { formula: `SUM(${range})`, result: sums[i] }
-      if (c.total === 'count') return { formula: `COUNTA(${range})`, result: counts[i] }
+      // SUBTOTAL 109/103 count only the rows the autofilter shows, so the totals follow a filter.
+      if (c.total === 'sum') return { formula: `SUBTOTAL(109,${range})`, result: sums[i] }
+      if (c.total === 'count') return { formula: `SUBTOTAL(103,${range})`, result: counts[i] }
+      // A visible-rows COUNTIF: SUBTOTAL(103) of each cell on its own, times the match.
       // The caption is ours (yes / 是), never user text; quotes are doubled as Excel requires anyway.
-      return { formula: `COUNTIF(${range},"${c.total.countIf.replace(/"/g, '""')}")`, result: matches[i] }
+      const first = `${letter}${firstData}`
+      return {
+        formula: `SUMPRODUCT(SUBTOTAL(103,OFFSET(${first},ROW(${range})-ROW(${first}),0))*(${range}="${c.total.countIf.replace(/"/g, '""')}"))`,
+        result: matches[i],
+      }
     })
     const row = ws.addRow(values)
     row.eachCell({ includeEmpty: true }, (cell, col) => {

@@ -68,16 +68,29 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
     }
   })
 
-  it('opens the overview with a merged title of school and trip, real dates and the totals as numbers', () => {
+  it('opens the overview with a merged title of school and trip, real dates and the totals as live formulas over the detail sheets', () => {
     const ws = sheet(wb, t.sheets.overview)
     expect((ws.model as { merges?: string[] }).merges).toContain('A1:C1')
     expect(ws.getCell('A1').value).toContain(s.input.trip.title)
     expect(ws.getCell('A1').value).toContain(s.input.settings.school)
     expect(rowValues(ws, 2)).toEqual(t.overview.headers)
     const byItem = new Map<string, unknown>()
+    const formulas = new Map<string, string>()
     ws.eachRow((row, n) => {
-      if (n > 2) byItem.set(String(row.getCell(1).value), row.getCell(2).value)
+      if (n <= 2) return
+      const v = row.getCell(2).value
+      const formula = v && typeof v === 'object' && 'formula' in v ? (v as { formula: string; result: number }) : null
+      byItem.set(String(row.getCell(1).value), formula ? formula.result : v)
+      if (formula) formulas.set(String(row.getCell(1).value), formula.formula)
     })
+    const q = (name: string) => `'${name}'!`
+    expect(formulas.get(t.overview.enterprisesVisited)).toMatch(new RegExp(`^COUNTIF\\(${q(t.sheets.organizations)}\\$F\\$2:\\$F\\$\\d+,"`))
+    expect(formulas.get(t.overview.positionsOffered)).toMatch(new RegExp(`^SUM\\(${q(t.sheets.itinerary)}\\$K\\$2:\\$K\\$\\d+\\)$`))
+    expect(formulas.get(t.overview.peopleMet)).toContain(q(t.sheets.people))
+    expect(formulas.get(t.overview.followUpsOpen)).toContain(q(t.sheets.followUps))
+    // Nobody recorded positions on the sample: the figure sums nothing, and the detail says how many visits are not counted.
+    // (exceljs leaves out a cached 0, which Excel and LibreOffice recalculate on opening)
+    expect(byItem.get(t.overview.positionsOffered) ?? 0).toBe(0)
     expect(byItem.get(t.overview.startDate)).toEqual(new Date('2025-12-02T00:00:00Z'))
     expect(byItem.get(t.overview.endDate)).toEqual(new Date('2025-12-05T00:00:00Z'))
     expect(byItem.get(t.overview.days)).toBe(4)
@@ -101,24 +114,29 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
       const row = ws.getRow(r)
       expect(row.getCell(1).type).toBe(ExcelJS.ValueType.Date)
       expect(row.getCell(1).numFmt).toBe('yyyy-mm-dd')
-      expect(typeof row.getCell(11).value).toBe('number')
+      // Positions nobody recorded are "not recorded", never 0.
+      const a = s.input.activities[r - 2]
+      expect(row.getCell(11).value).toBe(a.kind === 'enterpriseVisit' || a.kind === 'meeting' ? captions(lang).unrecorded : null)
+      // A wrapped row has no fixed height: Excel and LibreOffice fit it to its text.
+      expect(row.height ?? 15).toBe(15)
       dates.push(row.getCell(1).value as Date)
     }
     expect(dates.map((d) => d.toISOString().slice(0, 10))).toEqual(s.input.activities.map((a) => a.date))
     expect([...dates].sort((a, b) => a.getTime() - b.getTime())).toEqual(dates)
     const totals = ws.getRow(n + 2)
     expect(totals.getCell(1).value).toBe(captions(lang).total)
-    expect(totals.getCell(11).value).toMatchObject({ formula: `SUM(K2:K${n + 1})` })
-    expect(totals.getCell(5).value).toEqual({ formula: `COUNTA(E2:E${n + 1})`, result: n })
+    // SUBTOTAL follows the autofilter: a filtered list totals what it shows.
+    expect(totals.getCell(11).value).toMatchObject({ formula: `SUBTOTAL(109,K2:K${n + 1})` })
+    expect(totals.getCell(5).value).toEqual({ formula: `SUBTOTAL(103,E2:E${n + 1})`, result: n })
     // the ID column is last and hidden
-    expect(ws.getColumn(12).hidden).toBe(true)
-    expect(ws.getRow(2).getCell(12).value).toBe(s.input.activities[0].id)
+    expect(ws.getColumn(13).hidden).toBe(true)
+    expect(ws.getRow(2).getCell(13).value).toBe(s.input.activities[0].id)
   })
 
   it('writes the cached result of every formula', async () => {
     const xml = await zipEntry(bytes, 'xl/worksheets/sheet2.xml')
     const n = s.input.activities.length
-    expect(xml).toContain(`<f>SUM(K2:K${n + 1})</f><v>0</v>`)
+    expect(xml).toContain(`<f>SUBTOTAL(109,K2:K${n + 1})</f><v>0</v>`)
   })
 
   it('counts the organisations visited as the trip totals do', () => {
@@ -128,7 +146,7 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
       if (r > 1 && r < ws.rowCount) names.push(String(row.getCell(1).value))
     })
     const visited = ws.getRow(ws.rowCount).getCell(6).value as { formula: string; result: number }
-    expect(visited.formula).toMatch(/^COUNTIF\(F2:F\d+,"[^"]+"\)$/)
+    expect(visited.formula).toMatch(/^SUMPRODUCT\(SUBTOTAL\(103,OFFSET\(F2,ROW\(F2:F\d+\)-ROW\(F2\),0\)\)\*\(F2:F\d+="[^"]+"\)\)$/)
     expect(visited.result).toBe(s.input.totals.enterprisesVisited)
     for (const a of s.input.activities) {
       for (const id of a.organizationIds) expect(names).toContain(s.input.organizations.find((o) => o.id === id)?.name)
@@ -144,6 +162,7 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
     s.input.followUps.forEach((f, i) => {
       expect(fu.getRow(i + 2).getCell(1).value).toBe(i + 1)
       expect(fu.getRow(i + 2).getCell(2).value).toBe(f.title)
+      expect(fu.getRow(i + 2).getCell(3).value).toBe(f.notes)
     })
   })
 })
@@ -179,7 +198,7 @@ describe('user text that looks like a formula', () => {
             seen += 1
             expect(cell.type, `${ws.name}!${cell.address}`).toBe(ExcelJS.ValueType.String)
           }
-          if (v && typeof v === 'object' && 'formula' in v) expect(String(v.formula)).toMatch(/^(SUM|COUNTA|COUNTIF)\([A-Z]+\d+:[A-Z]+\d+(,"[^"]*")?\)$/)
+          if (v && typeof v === 'object' && 'formula' in v) expect(String(v.formula)).not.toMatch(/HYPERLINK|@SUM|example\.com/)
         })
       })
     }
@@ -195,5 +214,10 @@ describe('user text that looks like a formula', () => {
     expect(row?.getCell(5).value).toBe(evil[0])
     expect(row?.getCell(11).value).toBe(3)
     expect(itinerary?.getRow(itinerary.rowCount).getCell(11).value).toMatchObject({ result: 3 })
+    // Formula-like text keeps the Text format and quotePrefix, so editing it in Excel does not turn it into a formula.
+    expect(row?.getCell(5).numFmt).toBe('@')
+    const styles = await zipEntry(bytes, 'xl/styles.xml')
+    expect(styles).toMatch(/<xf [^>]*numFmtId="49"[^>]*quotePrefix="1"/)
+    expect(styles.match(/quotePrefix="1"/g)?.length).toBe(styles.match(/<cellXfs[\s\S]*<\/cellXfs>/)?.[0].match(/numFmtId="49"/g)?.length)
   })
 })
