@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { collections } from '../../shared/collections'
-import type { AnyRecord } from '../../shared/collections'
+import { linkedIds, links } from '../../shared/collections'
+import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Contact } from '../../shared/domain'
 import { importBatchRecord } from '../../shared/domain/importBatches'
 import type { ImportBatch } from '../../shared/domain/importBatches'
 import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from '../../shared/import'
-import { AppError, validationError } from '../errors'
+import { AppError } from '../errors'
+import type { StoredRecord, StoreView } from '../store'
+import { planBatch, validateOps } from './batch'
+import type { BatchOp } from './batch'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
@@ -112,25 +115,22 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     },
 
     /**
-     * Writes the plan as one transaction: new organisations, new and updated
-     * records, and the batch that remembers what changed (for the history and
-     * undo). The plan is rebuilt here from the state being written to.
+     * Writes the plan as one batch through the store's serialised commit: new organisations, new and
+     * updated records, and the import batch that remembers what changed (for the history and undo).
+     * Every op is checked against the state it is applied to; an update whose record changed since
+     * the preview read it is refused (CONFLICT) rather than overwriting that change.
      */
     async commit(opts: PlanOptions): Promise<ImportBatchSummary> {
       const { s, plan: p } = plan(opts)
-      const at = ctx.now().toISOString()
-      const by = ctx.deviceLabel()
       const target = opts.target
-      const puts: Array<{ collection: string; record: AnyRecord | ImportBatch }> = []
-      const created: ImportBatch['created'] = []
-      const updated: ImportBatch['updated'] = []
+      const ops: BatchOp[] = []
+      const rowOf: string[] = []
       const orgIds = new Map<string, string>()
-      const stamp = { createdAt: at, updatedAt: at, updatedBy: by, deletedAt: null }
       for (const [key, name] of p.newOrganizations) {
-        const record = collections.organizations.record.parse({ ...collections.organizations.input.parse({ name }), id: randomUUID(), ...stamp })
-        orgIds.set(key, record.id)
-        puts.push({ collection: 'organizations', record })
-        created.push({ collection: 'organizations', id: record.id })
+        const id = randomUUID()
+        orgIds.set(key, id)
+        ops.push({ op: 'create', collection: 'organizations', id, input: { name } })
+        rowOf.push(name)
       }
       const orgOf = (row: Plan['rows'][number]): string | null | undefined =>
         row.organization === null ? undefined : row.newOrgKey !== null ? (orgIds.get(row.newOrgKey) ?? null) : row.organization.id
@@ -138,42 +138,48 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         if (row.action === 'create') {
           const input: Record<string, unknown> = { ...row.input }
           if (target === 'contacts') input.organizationId = orgOf(row) ?? null
-          const parsed = collections[target].input.safeParse(input)
-          if (!parsed.success) throw validationError(parsed.error, [row.key])
-          const record = collections[target].record.parse({ ...parsed.data, id: randomUUID(), ...stamp }) as AnyRecord
-          puts.push({ collection: target, record })
-          created.push({ collection: target, id: record.id })
+          ops.push({ op: 'create', collection: target, input })
+          rowOf.push(`${row.sheet}!${row.row}`)
         } else if (row.action === 'update' && row.targetId !== null) {
           const current = ctx.store.get(target, row.targetId) as AnyRecord | undefined
-          if (!current || current.deletedAt !== null) continue
-          const patch: Record<string, unknown> = {}
+          if (!current) continue
+          const changes: Record<string, unknown> = {}
           for (const field of row.given) {
             if (field === 'organization' || field === 'classYear' || field === 'degree' || field === 'major') continue
-            patch[field] = field === 'notes' ? [current.notes, row.input.notes].filter((n) => n !== '').join('\n') : row.input[field]
+            changes[field] = field === 'notes' ? [current.notes, row.input.notes].filter((n) => n !== '').join('\n') : row.input[field]
           }
           if (target === 'contacts') {
-            const c = current as Contact
             const a = row.input.alumni as Record<string, unknown> | undefined
-            if (a) patch.alumni = { ...(c.alumni ?? {}), ...a }
+            if (a) changes.alumni = { ...((current as Contact).alumni ?? {}), ...a }
             const org = orgOf(row)
-            if (org !== undefined) patch.organizationId = org
+            if (org !== undefined) changes.organizationId = org
           }
-          const merged = collections[target].input.safeParse({ ...editable(current), ...patch })
-          if (!merged.success) throw validationError(merged.error, [row.key])
-          const record = { ...merged.data, id: current.id, createdAt: current.createdAt, updatedAt: at, updatedBy: by, deletedAt: null } as unknown as AnyRecord
-          puts.push({ collection: target, record })
-          updated.push({ collection: target, id: current.id, before: { ...current }, importedAt: at })
+          ops.push({ op: 'update', collection: target, id: current.id, changes, expectedUpdatedAt: current.updatedAt })
+          rowOf.push(`${row.sheet}!${row.row}`)
         }
       }
+      const valid = validateOps(ops)
+      const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
       const c = p.counts
-      const batch = importBatchRecord.parse({
-        id: randomUUID(), ...stamp, fileName: s.fileName, sha256: s.sha256, target, mode: opts.mode, sheets: opts.sheets.map((x) => x.name),
-        counts: { created: c.create, updated: c.update, unchanged: c.unchanged, skipped: c.skip + c.duplicate + c.conflict, errors: c.error },
-        headerSignature: p.headerSignature, mapping: p.mapping, created, updated, undoneAt: null,
+      return ctx.store.transact((head) => {
+        const before = new Map(valid.filter((o) => o.op === 'update').map((o) => [o.id, head.get(o.collection, o.id)]))
+        const planned = planBatch(head, valid, stamp, (i) => ({ prefix: ['ops', String(i)], changes: [], label: `${rowOf[i]}: ` }))
+        const created: ImportBatch['created'] = []
+        const updated: ImportBatch['updated'] = []
+        planned.forEach((put, i) => {
+          const op = valid[i]
+          if (op.op === 'create') created.push({ collection: put.collection, id: put.record.id })
+          else updated.push({ collection: put.collection, id: put.record.id, before: { ...(before.get(put.record.id) ?? {}) }, importedAt: put.record.updatedAt })
+        })
+        const batch = importBatchRecord.parse({
+          id: randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null,
+          fileName: s.fileName, sha256: s.sha256, target, mode: opts.mode, sheets: opts.sheets.map((x) => x.name),
+          counts: { created: c.create, updated: c.update, unchanged: c.unchanged, skipped: c.skip + c.duplicate + c.conflict, errors: c.error },
+          headerSignature: p.headerSignature, mapping: p.mapping, created, updated, undoneAt: null,
+        })
+        const puts = [...planned.map(({ collection, record }) => ({ collection, record: record as StoredRecord })), { collection: 'importBatches', record: batch as StoredRecord }]
+        return { tx: { puts }, result: summary(batch) }
       })
-      puts.push({ collection: 'importBatches', record: batch })
-      await ctx.store.commit({ puts: puts as Array<{ collection: string; record: AnyRecord }> })
-      return summary(batch)
     },
 
     history(): ImportBatchSummary[] {
@@ -181,48 +187,49 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     },
 
     /**
-     * Reverts one import: its new records become tombstones and the records it
-     * changed get their earlier values back, except where someone edited a
-     * record after the import; those are listed and left alone.
+     * Reverts one import, in one serialised commit: its new records become tombstones and the
+     * records it changed get their earlier values back, except where someone edited a record after
+     * the import (and a new record that such a kept record links to); those are listed and left alone.
      */
     async undo(batchId: string): Promise<UndoResult> {
-      const batch = ctx.store.data.importBatches.find((b) => b.id === batchId)
-      if (!batch) throw new AppError('NOT_FOUND', `No import with id ${batchId}`, { batchId: ['Not found'] })
-      if (batch.undoneAt !== null) throw new AppError('STATE', 'This import was already undone')
-      const at = ctx.now().toISOString()
-      const by = ctx.deviceLabel()
-      const puts: Array<{ collection: string; record: AnyRecord | ImportBatch }> = []
-      const keptEdited: UndoResult['keptEdited'] = []
-      // Records edited since the import stay; of the rest, an organisation still linked from a record that stays stays too.
-      const edited = new Set<string>()
-      for (const ref of batch.created) {
-        const cur = ctx.store.get(ref.collection, ref.id) as AnyRecord | undefined
-        if (cur && cur.deletedAt === null && cur.updatedAt !== batch.createdAt) edited.add(ref.id)
-      }
-      const going = new Set(batch.created.map((r) => r.id).filter((id) => !edited.has(id)))
-      for (const ref of [...batch.created].reverse()) {
-        const cur = ctx.store.get(ref.collection, ref.id) as AnyRecord | undefined
-        if (!cur || cur.deletedAt !== null) continue
-        if (edited.has(ref.id) || linkedFromOutside(ref.id, going)) {
-          going.delete(ref.id)
-          keptEdited.push({ collection: ref.collection, id: ref.id, name: String((cur as { name?: string }).name ?? ref.id) })
-          continue
+      const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
+      return ctx.store.transact((head) => {
+        const batch = head.get('importBatches', batchId) as ImportBatch | undefined
+        if (!batch) throw new AppError('NOT_FOUND', `No import with id ${batchId}`, { batchId: ['Not found'] })
+        if (batch.undoneAt !== null) throw new AppError('STATE', 'This import was already undone')
+        const keptEdited: UndoResult['keptEdited'] = []
+        const nameOf = (r: StoredRecord) => String((r as { name?: unknown }).name ?? r.id)
+        const going = new Set<string>()
+        for (const ref of batch.created) {
+          const cur = head.get(ref.collection, ref.id)
+          if (!cur || cur.deletedAt !== null) continue
+          if (cur.updatedAt !== batch.createdAt) keptEdited.push({ collection: ref.collection, id: ref.id, name: nameOf(cur) })
+          else going.add(ref.id)
         }
-        puts.push({ collection: ref.collection, record: { ...cur, updatedAt: at, updatedBy: by, deletedAt: at } })
-      }
-      for (const ref of batch.updated) {
-        const cur = ctx.store.get(ref.collection, ref.id) as AnyRecord | undefined
-        if (!cur) continue
-        if (cur.updatedAt !== ref.importedAt) {
-          keptEdited.push({ collection: ref.collection, id: ref.id, name: String((cur as { name?: string }).name ?? ref.id) })
-          continue
+        const stillLinked = linkedFromStaying(head, going)
+        const ops: BatchOp[] = []
+        for (const ref of batch.created) {
+          if (!going.has(ref.id)) continue
+          if (stillLinked.has(ref.id)) {
+            keptEdited.push({ collection: ref.collection, id: ref.id, name: nameOf(head.get(ref.collection, ref.id) as StoredRecord) })
+            continue
+          }
+          ops.push({ op: 'delete', collection: ref.collection as CollectionName, id: ref.id })
         }
-        puts.push({ collection: ref.collection, record: { ...(ref.before as AnyRecord), updatedAt: at, updatedBy: by } })
-      }
-      const reverted = puts.length
-      puts.push({ collection: 'importBatches', record: { ...batch, updatedAt: at, updatedBy: by, undoneAt: at } })
-      await ctx.store.commit({ puts: puts as Array<{ collection: string; record: AnyRecord }> })
-      return { reverted, keptEdited }
+        for (const ref of batch.updated) {
+          const cur = head.get(ref.collection, ref.id)
+          if (!cur) continue
+          if (cur.updatedAt !== ref.importedAt || cur.deletedAt !== null) {
+            keptEdited.push({ collection: ref.collection, id: ref.id, name: nameOf(cur) })
+            continue
+          }
+          ops.push({ op: 'update', collection: ref.collection as CollectionName, id: ref.id, changes: editable(ref.before), expectedUpdatedAt: ref.importedAt })
+        }
+        const planned = planBatch(head, validateOps(ops), stamp, (i) => ({ prefix: ['ops', String(i)], changes: [], label: '' }))
+        const undone = { ...batch, updatedAt: stamp.at, updatedBy: stamp.by, undoneAt: stamp.at }
+        const puts = [...planned.map(({ collection, record }) => ({ collection, record: record as StoredRecord })), { collection: 'importBatches', record: undone as StoredRecord }]
+        return { tx: { puts }, result: { reverted: planned.length, keptEdited } }
+      })
     },
 
     errorRows(opts: PlanOptions): ErrorRowsFile {
@@ -235,15 +242,16 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     },
   }
 
-  /** A record the import created that a record which stays links to stays too: undo must not break a link. */
-  function linkedFromOutside(id: string, going: ReadonlySet<string>): boolean {
-    for (const c of ctx.store.data.contacts) {
-      if (c.deletedAt === null && c.organizationId === id && !going.has(c.id)) return true
+  /** Ids linked from live records that stay after the undo: those targets must stay too, or a link would break. */
+  function linkedFromStaying(head: StoreView, going: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>()
+    for (const def of links) {
+      for (const r of head.all(def.from)) {
+        if (r.deletedAt !== null || going.has(r.id)) continue
+        for (const { id } of linkedIds(r, def.path)) if (going.has(id)) out.add(id)
+      }
     }
-    for (const a of ctx.store.data.activities) {
-      if (a.deletedAt === null && (a.organizationIds.includes(id) || a.contactIds.includes(id))) return true
-    }
-    return false
+    return out
   }
 }
 export type ImportService = ReturnType<typeof createImportService>

@@ -8,6 +8,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { ApiErrorBody } from '../../shared/contract'
 import type { Router } from '../../main/api'
 import type { Exporter } from '../../main/exports'
+import { IMPORT_MAX_BODY_CHARS } from '../../shared/import'
 
 /**
  * Resource limits. The largest body the UI sends (a trip with every text field at its schema maximum,
@@ -184,13 +185,15 @@ export async function startWebServer(opts: {
       if (req.method !== 'POST') return send(res, 405, 'Use POST')
       if (!sameToken(req.headers['x-liaison-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON')
-      const tooLarge = `The request is larger than ${limits.maxBodyBytes} bytes`
+      // The one request that carries a file (an import's spreadsheet, base64) has its own, explicit limit.
+      const maxBody = route[1] === 'api' && route[2] === 'import.open' ? Math.max(limits.maxBodyBytes, IMPORT_MAX_BODY_CHARS) : limits.maxBodyBytes
+      const tooLarge = `The request is larger than ${maxBody} bytes`
       const declared = Number(req.headers['content-length'] ?? 0)
       // Refused up front; Node reads and drops the rest of the body, so the client can read the answer.
-      if (declared > limits.maxBodyBytes) return sendError(res, 413, 'VALIDATION', tooLarge)
+      if (declared > maxBody) return sendError(res, 413, 'VALIDATION', tooLarge)
       let input: unknown
       try {
-        const text = await readBody(req, limits.maxBodyBytes)
+        const text = await readBody(req, maxBody)
         input = text === '' ? {} : JSON.parse(text)
       } catch (e) {
         if (e instanceof BodyTooLarge) return sendError(res, 413, 'VALIDATION', tooLarge)

@@ -98,6 +98,17 @@ describe('browser-mode server limits', () => {
     expect(app.core.store.data.organizations).toHaveLength(0)
   })
 
+  it('lets import.open alone carry a file past the body limit, up to its own limit', async () => {
+    const csv = Buffer.from(`姓名,手机\n${'张三,13800000000\n'.repeat(40_000)}`)
+    const body = Buffer.from(JSON.stringify({ fileName: 'big.csv', target: 'contacts', data: csv.toString('base64') }))
+    expect(body.length).toBeGreaterThan(LIMITS.maxBodyBytes)
+    const opened = await post('/api/import.open', [body])
+    expect(opened.status).toBe(200)
+    expect(JSON.parse(opened.body)).toMatchObject({ ok: true, data: { sheets: [{ rows: 40_001 }] } })
+    const elsewhere = await post('/api/import.history', [body])
+    expect(elsewhere.status).toBe(413)
+  })
+
   it('accepts the largest body a form sends at the default limit', () => {
     // Every text field of a trip at its schema maximum, in three-byte Chinese characters.
     const long = (n: number) => '行'.repeat(n)
