@@ -9,14 +9,14 @@ import { desktopText } from './desktop-text'
 import type { DesktopTextKey } from './desktop-text'
 
 /**
- * Features the menu offers only once they exist. Spreadsheet import and merge packages are being
- * built in other branches; until their pages land the items are left out rather than shown dead.
+ * Features the menu offers only once they exist: the import wizard (/import) does; merge packages
+ * are not built yet, so Send/Receive are left out rather than shown dead.
  */
 export interface MenuFeatures {
   import: boolean
   packages: boolean
 }
-export const MENU_FEATURES: MenuFeatures = { import: false, packages: false }
+export const MENU_FEATURES: MenuFeatures = { import: true, packages: false }
 
 export interface MenuOptions {
   lang: Lang

@@ -3,6 +3,7 @@
 // tested under Node; src/main/index.ts only turns a notice into an Electron Notification.
 import { todayIso } from '../shared/days'
 import type { Lang } from '../shared/enums'
+import { reminderPath, reminderWording } from '../shared/reminders'
 import type { Reminder, ReminderList } from '../shared/reminders'
 import { desktopText } from './desktop-text'
 
@@ -15,21 +16,13 @@ export interface Notice {
 
 const LINES = 3
 
-const WORDS = {
-  followUps: { past: 'overdue', pastOne: 'overdueOne', today: 'dueToday', soonOne: 'dueInOne', soon: 'dueIn' },
-  agreements: { past: 'ended', pastOne: 'endedOne', today: 'endsToday', soonOne: 'endsInOne', soon: 'endsIn' },
-} as const
-
 function when(lang: Lang, r: Reminder): string {
-  const w = WORDS[r.collection]
-  const d = r.daysLeft
-  const key = d < -1 ? w.past : d === -1 ? w.pastOne : d === 0 ? w.today : d === 1 ? w.soonOne : w.soon
-  return desktopText(lang, key, { days: Math.abs(d) })
+  const { key, days } = reminderWording(r)
+  return desktopText(lang, key, { days })
 }
 
 function batch(lang: Lang, items: Reminder[], kind: 'followUps' | 'agreements'): Notice | null {
   if (items.length === 0) return null
-  const route = kind === 'followUps' ? '/follow-ups' : '/agreements'
   const one = items.length === 1
   const title = one
     ? desktopText(lang, kind === 'followUps' ? 'followUpsTitleOne' : 'agreementsTitleOne', { title: items[0].title })
@@ -38,7 +31,7 @@ function batch(lang: Lang, items: Reminder[], kind: 'followUps' | 'agreements'):
   const lines = items.slice(0, LINES).map((r) => [one ? '' : r.title, r.organizationName, when(lang, r)].filter(Boolean).join(sep))
   if (items.length > LINES) lines.push(desktopText(lang, 'more', { count: items.length - LINES }))
   // One record opens that record; several open their register, where all of them are listed.
-  return { title, body: lines.join('\n'), path: one ? `${route}?open=${encodeURIComponent(items[0].id)}` : route }
+  return { title, body: lines.join('\n'), path: one ? reminderPath(kind, items[0].id) : reminderPath(kind) }
 }
 
 /** The notifications for one reminder list: none when reminders are off or nothing is due. */

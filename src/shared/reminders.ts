@@ -29,3 +29,20 @@ export interface ReminderList {
 
 /** `today` is the caller's local day; without it the main side uses its own clock's local day. */
 export const remindersInput = z.strictObject({ today: isoDate.optional() }).default({})
+
+export type ReminderWording = 'overdue' | 'overdueOne' | 'dueToday' | 'dueInOne' | 'dueIn' | 'ended' | 'endedOne' | 'endsToday' | 'endsInOne' | 'endsIn'
+
+/** Which phrase says when a reminder falls due (both the notifications and the page use it), and its day count. */
+export function reminderWording(r: Pick<Reminder, 'collection' | 'daysLeft'>): { key: ReminderWording; days: number } {
+  const d = r.daysLeft
+  const f = r.collection === 'followUps'
+  const key: ReminderWording =
+    d < -1 ? (f ? 'overdue' : 'ended') : d === -1 ? (f ? 'overdueOne' : 'endedOne') : d === 0 ? (f ? 'dueToday' : 'endsToday') : d === 1 ? (f ? 'dueInOne' : 'endsInOne') : f ? 'dueIn' : 'endsIn'
+  return { key, days: Math.abs(d) }
+}
+
+/** The in-app route of a reminded record, or of its register when no id is given. */
+export function reminderPath(collection: Reminder['collection'], id?: string): string {
+  const route = collection === 'followUps' ? '/follow-ups' : '/agreements'
+  return id === undefined ? route : `${route}?open=${encodeURIComponent(id)}`
+}

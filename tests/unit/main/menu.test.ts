@@ -47,10 +47,14 @@ const click = (i: MenuItemConstructorOptions) => (i.click as () => void)()
 const visibleLabels = (m: MenuItemConstructorOptions) => items(m).filter((i) => i.type !== 'separator' && i.visible !== false).map((i) => i.label)
 
 describe('application menu', () => {
+  it('offers the import wizard, which exists, but not merge packages, which do not yet', () => {
+    expect(MENU_FEATURES).toEqual({ import: true, packages: false })
+  })
+
   it('speaks the interface language', () => {
     const zh = menuTemplate(options())
     expect(zh.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助'])
-    expect(visibleLabels(top(zh, 'file'))).toEqual(['新建出访…', '导出台账', '备份与恢复…', '退出'])
+    expect(visibleLabels(top(zh, 'file'))).toEqual(['新建出访…', '导入表格…', '导出台账', '备份与恢复…', '退出'])
     const en = menuTemplate(options({ lang: 'en' }))
     expect(en.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help'])
     expect(visibleLabels(top(en, 'view'))).toEqual(['Zoom In', 'Zoom Out', 'Actual Size', 'Full Screen'])
@@ -58,7 +62,7 @@ describe('application menu', () => {
   })
 
   it('leaves out import and merge packages until those pages exist, and shows them when they do', () => {
-    const without = menuTemplate(options())
+    const without = menuTemplate(options({ features: { import: false, packages: false } }))
     for (const id of ['import', 'sendPackage', 'receivePackage']) expect(item(without, 'file', id).visible).toBe(false)
     const withAll = menuTemplate(options({ features: { import: true, packages: true } }))
     for (const id of ['import', 'sendPackage', 'receivePackage']) expect(item(withAll, 'file', id).visible).toBe(true)

@@ -17,6 +17,8 @@ import { useApp, useErrorText } from '../state'
 import { GlobalSearch } from './GlobalSearch'
 import { NAV } from './navigation'
 import { RecoveryBanner } from './RecoveryBanner'
+import { DesktopCommands, desktopBridge } from './DesktopCommands'
+import { RemindersPanel } from './RemindersPanel'
 
 export const DRAWER_WIDTH = 232
 
@@ -85,6 +87,8 @@ export function Layout() {
         <RecoveryBanner />
         <Outlet />
       </Box>
+      {/* The desktop app reminds through system notifications; a browser page shows the same list itself. */}
+      {desktopBridge() ? <DesktopCommands /> : <RemindersPanel />}
     </Box>
   )
 }

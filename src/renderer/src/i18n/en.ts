@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN'
 import { tripsEn } from './trips.en'
 import { insightsEn } from './insights.en'
 import { storageEn } from './storage.en'
+import { remindersEn } from './reminders.en'
 
 export const en: Messages = {
   app: {
@@ -385,4 +386,5 @@ export const en: Messages = {
   insights: insightsEn,
   exports: exportsEn,
   imports: importEn,
+  reminders: remindersEn,
 }

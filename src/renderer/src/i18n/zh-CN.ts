@@ -5,6 +5,7 @@ import { exportsZhCN } from './exports.zh-CN'
 import { tripsZhCN } from './trips.zh-CN'
 import { insightsZhCN } from './insights.zh-CN'
 import { storageZhCN } from './storage.zh-CN'
+import { remindersZhCN } from './reminders.zh-CN'
 
 export const zhCN = {
   app: {
@@ -386,6 +387,7 @@ export const zhCN = {
   insights: insightsZhCN,
   exports: exportsZhCN,
   imports: importZhCN,
+  reminders: remindersZhCN,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -20,6 +20,7 @@ import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import RestoreIcon from '@mui/icons-material/SettingsBackupRestore'
+import { useSearchParams } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import type { BackupInfo } from '../../../shared/contract'
 import { settingsUpdate } from '../../../shared/domain/settings'
@@ -32,6 +33,7 @@ import { Page } from '../components/Page'
 import { RecoveryDetails } from '../components/RecoveryBanner'
 import { formatDateTime, formatSize } from '../format'
 import { useApp, useErrorText } from '../state'
+import { RemindersSwitch } from './settings/RemindersSwitch'
 
 interface SettingsValues {
   university: string
@@ -273,6 +275,12 @@ export function SettingsPage() {
   const { settings, status, setLanguage, notify } = useApp()
   const errorText = useErrorText()
   const lang = settings?.language ?? 'zh-CN'
+  // File → Backups in the desktop menu lands here with ?section=backups.
+  const [params] = useSearchParams()
+  const section = params.get('section')
+  useEffect(() => {
+    if (section === 'backups') document.getElementById('settings-backups')?.scrollIntoView({ block: 'start' })
+  }, [section])
   const languageSection = (
     <Section title={t('settings.uiLanguage')} help={t('settings.uiLanguageHelp')}>
       <ToggleButtonGroup
@@ -293,12 +301,15 @@ export function SettingsPage() {
       </ToggleButtonGroup>
     </Section>
   )
-  const formKey = settings ? JSON.stringify({ ...settings, language: undefined }) : 'none'
+  const formKey = settings ? JSON.stringify({ ...settings, language: undefined, remindersEnabled: undefined }) : 'none'
 
   return (
     <Page title={t('settings.title')}>
       <Box sx={{ overflow: 'auto', flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 2, pb: 2, maxWidth: 1100 }}>
         {settings && <SettingsForm key={formKey} settings={settings} languageSection={languageSection} />}
+        <Section title={t('reminders.setting')} help={t('reminders.settingHelp')}>
+          <RemindersSwitch />
+        </Section>
         <Section title={t('settings.dataSafety')}>
           {status && (
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5, wordBreak: 'break-all' }}>
@@ -316,7 +327,9 @@ export function SettingsPage() {
             </Alert>
           )}
         </Section>
-        <Backups />
+        <Box id="settings-backups">
+          <Backups />
+        </Box>
       </Box>
     </Page>
   )

@@ -1,6 +1,6 @@
 // The trips register: filter by year, status and text; New trip; a row opens the trip page.
 import { useEffect, useMemo, useState } from 'react'
-import { useNavigate } from 'react-router-dom'
+import { useNavigate, useSearchParams } from 'react-router-dom'
 import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
@@ -50,6 +50,13 @@ export function TripsListPage() {
   const [year, setYear] = useState<number | ''>('')
   const [status, setStatus] = useState<Status | ''>('')
   const [creating, setCreating] = useState<number | null>(null)
+  // File → New Trip in the desktop menu (Ctrl+N) lands here with ?new=1: the dialog opens until closed.
+  const [params, setParams] = useSearchParams()
+  const fromMenu = params.get('new') === '1'
+  const closeNew = () => {
+    setCreating(null)
+    if (fromMenu) setParams({}, { replace: true })
+  }
 
   const filter = useMemo(() => ({ ...(year !== '' ? { year } : {}), ...(status !== '' ? { status } : {}) }), [year, status])
 
@@ -120,10 +127,10 @@ export function TripsListPage() {
           </>
         }
       />
-      {creating !== null && (
+      {(creating !== null || fromMenu) && (
         <NewTripDialog
-          key={creating}
-          onClose={() => setCreating(null)}
+          key={creating ?? 'menu'}
+          onClose={closeNew}
           onSaved={(trip) => {
             setCreating(null)
             navigate(`/trips/${encodeURIComponent(trip.id)}`)
