@@ -112,3 +112,16 @@ export async function navigate(page: Page, key: string): Promise<void> {
 }
 
 export { expect }
+
+/** Calls one API method of the test's server directly (to set up data without the UI). */
+export async function apiCall<T = unknown>(server: AppServer, method: string, input: unknown): Promise<T> {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-liaison-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(input),
+  })
+  const body = (await res.json()) as { ok: true; data: T } | { ok: false; error: { message: string } }
+  if (!body.ok) throw new Error(`${method}: ${body.error.message}`)
+  return body.data
+}

@@ -3,7 +3,7 @@
 // the title fills itself from the kind and the organisations, our attendees default to
 // the delegation, and Ctrl+Enter (or Enter in a one-line field) saves; Esc cancels
 // (asking first when something was typed).
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import Box from '@mui/material/Box'
 import Grid from '@mui/material/Grid'
@@ -21,6 +21,8 @@ import { check, SelectInput, TagsInput, TextInput } from '../../components/form'
 import { DateInput, FormDialog, MultiSelectInput, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import type { PickedRecord } from '../../components/RecordPicker'
+import { trackPick } from '../../components/pendingPicks'
+import type { PickOutcome } from '../../components/pendingPicks'
 import { enumText } from '../../i18n'
 import { nameKey, useNames } from '../../names'
 
@@ -105,12 +107,14 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   // The title follows the organisations until the user types one.
   const [titleTouched, setTitleTouched] = useState(record !== null)
   const [cityTouched, setCityTouched] = useState(record !== null)
-  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map())
+  // Names of the organisations picked here; a ref, since a save that waited for a pending pick
+  // computes the title in an older render's closure.
+  const picked = useRef(new Map<string, string>())
   const initialOrgNames = useNames(useMemo(() => initial.organizationIds.map((id) => ({ collection: 'organizations' as const, id })), [initial]))
 
   const titleFor = (v: ActivityValues): string => {
     if (titleTouched) return v.title
-    const names = v.organizationIds.map((id) => picked.get(id) ?? initialOrgNames.get(nameKey('organizations', id)) ?? '')
+    const names = v.organizationIds.map((id) => picked.current.get(id) ?? initialOrgNames.get(nameKey('organizations', id)) ?? '')
     return autoTitle(t, v.kind, names)
   }
   const toInput = (v: ActivityValues): ActivityInput => {
@@ -132,16 +136,15 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   const title = titleFor(values)
 
   const onOrganizations = (ids: string[], list: PickedRecord[]) => {
+    for (const p of list) picked.current.set(p.id, p.name)
     set('organizationIds', ids)
-    setPicked((m) => new Map([...m, ...list.map((p) => [p.id, p.name] as const)]))
-    // The city of the first organisation, unless the user typed one.
+    // The city of the first organisation, unless the user typed one; a save waits for it.
     if (!cityTouched && ids[0]) {
-      getRecord('organizations', ids[0]).then(
-        (o) => {
-          if (o.city) set('city', o.city)
-        },
-        () => undefined,
-      )
+      const city = getRecord('organizations', ids[0]).then((o): PickOutcome => {
+        if (o.city) set('city', o.city)
+        return 'picked'
+      })
+      trackPick(state.formRef.current, city.catch((): PickOutcome => 'picked'))
     }
   }
 
