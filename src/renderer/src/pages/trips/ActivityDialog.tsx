@@ -3,7 +3,7 @@
 // the title fills itself from the kind and the organisations, our attendees default to
 // the delegation, and Ctrl+Enter (or Enter in a one-line field) saves; Esc cancels
 // (asking first when something was typed).
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import Box from '@mui/material/Box'
 import Grid from '@mui/material/Grid'
@@ -48,6 +48,8 @@ export interface ActivityValues {
   visitMethod: Activity['visitMethod']
   city: string
   location: string
+  /** names of the organisations picked here (for the automatic title); not saved */
+  pickedNames: Readonly<Record<string, string>>
 }
 
 const FIELDS = [
@@ -82,6 +84,7 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
     visitMethod: r?.visitMethod ?? 'onSite',
     city: r?.city ?? '',
     location: r?.location ?? '',
+    pickedNames: {},
   }
 }
 
@@ -107,18 +110,15 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   // The title follows the organisations until the user types one.
   const [titleTouched, setTitleTouched] = useState(record !== null)
   const [cityTouched, setCityTouched] = useState(record !== null)
-  // Names of the organisations picked here; a ref, since a save that waited for a pending pick
-  // computes the title in an older render's closure.
-  const picked = useRef(new Map<string, string>())
   const initialOrgNames = useNames(useMemo(() => initial.organizationIds.map((id) => ({ collection: 'organizations' as const, id })), [initial]))
 
   const titleFor = (v: ActivityValues): string => {
     if (titleTouched) return v.title
-    const names = v.organizationIds.map((id) => picked.current.get(id) ?? initialOrgNames.get(nameKey('organizations', id)) ?? '')
+    const names = v.organizationIds.map((id) => v.pickedNames[id] ?? initialOrgNames.get(nameKey('organizations', id)) ?? '')
     return autoTitle(t, v.kind, names)
   }
   const toInput = (v: ActivityValues): ActivityInput => {
-    const { positionsOffered, ...rest } = v
+    const { positionsOffered, pickedNames: _names, ...rest } = v
     return { ...rest, tripId: trip.id, title: titleFor(v).trim(), positionsOffered: positions(positionsOffered) }
   }
 
@@ -136,7 +136,8 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   const title = titleFor(values)
 
   const onOrganizations = (ids: string[], list: PickedRecord[]) => {
-    for (const p of list) picked.current.set(p.id, p.name)
+    // The names go in with the ids, so a save that waited for this pick titles the item with them.
+    set('pickedNames', { ...state.form.latest().pickedNames, ...Object.fromEntries(list.map((p) => [p.id, p.name])) })
     set('organizationIds', ids)
     // The city of the first organisation, unless the user typed one; a save waits for it.
     if (!cityTouched && ids[0]) {
