@@ -70,9 +70,10 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-export async function startServer(dataDir: string): Promise<{ server: AppServer; child: ChildProcess }> {
+export async function startServer(dataDir: string, now?: string): Promise<{ server: AppServer; child: ChildProcess }> {
   const port = await freePort()
-  const child = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', String(port), '--data', dataDir, '--no-build'], {
+  const clock = now === undefined ? [] : ['--now', now]
+  const child = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', String(port), '--data', dataDir, '--no-build', ...clock], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -86,11 +87,21 @@ export async function startServer(dataDir: string): Promise<{ server: AppServer;
   }
 }
 
-export const test = base.extend<{ server: AppServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+export const test = base.extend<{ server: AppServer; now: string | undefined }>({
+  /**
+   * `test.use({ now: '2026-03-10T10:00:00+08:00' })` for a test whose outcome depends on today:
+   * the server's and the page's clocks start at that instant and run on, so both sides agree on
+   * "today" whatever the wall clock says.
+   */
+  now: [undefined, { option: true }],
+  server: async ({ now, page }, use) => {
+    if (now !== undefined) {
+      // A clock that starts there and runs on (a frozen one would hang loops that wait for time to pass).
+      await page.clock.install({ time: new Date(now) })
+      await page.clock.resume()
+    }
     const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'))
-    const { server, child } = await startServer(dataDir)
+    const { server, child } = await startServer(dataDir, now)
     try {
       await use(server)
     } finally {

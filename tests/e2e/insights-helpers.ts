@@ -2,6 +2,13 @@
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 
+/**
+ * The instant the dashboard tests run at (`test.use({ now: CLOCK })`): 06:30 in Shanghai, when
+ * the UTC date is still the day before, so a UTC "today" anywhere would show.
+ */
+export const CLOCK = '2026-03-10T06:30:00+08:00'
+export const CLOCK_YEAR = 2026
+
 /** Loads the sample trip from the dashboard's empty state, in the UI language. */
 export async function loadSampleFromDashboard(page: Page): Promise<void> {
   const empty = page.getByTestId('dashboard-empty')

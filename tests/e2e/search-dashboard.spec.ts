@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, navigate, openApp, test } from './fixtures'
-import { addDeadlines, apiCall, loadSampleFromDashboard } from './insights-helpers'
+import { addDeadlines, apiCall, CLOCK, CLOCK_YEAR, loadSampleFromDashboard } from './insights-helpers'
 
 const TRIP = 'trp-2025-12-shanghai-nantong'
 
@@ -8,6 +8,8 @@ function searchBox(page: Page, label: string) {
   return page.getByRole('combobox', { name: label })
 }
 
+test.describe('dashboard', () => {
+test.use({ now: CLOCK })
 test('dashboard: the sample trip year, KPIs, charts, terms and lists', async ({ page, server }) => {
   await openApp(page, server)
   await loadSampleFromDashboard(page)
@@ -42,8 +44,7 @@ test('dashboard: the sample trip year, KPIs, charts, terms and lists', async ({ 
   await page.getByRole('combobox', { name: '年份' }).click()
   const years = page.getByRole('listbox').getByRole('option')
   await expect(years.first()).toBeVisible()
-  const current = new Date().getFullYear()
-  await expect(page.getByRole('listbox').getByRole('option', { name: `${current} 年` })).toBeVisible()
+  await expect(page.getByRole('listbox').getByRole('option', { name: `${CLOCK_YEAR} 年` })).toBeVisible()
   await page.getByRole('listbox').getByRole('option', { name: '2025 年' }).click()
   await expect(page.getByTestId('kpi-enterprisesVisited')).toHaveText('8')
 
@@ -66,6 +67,7 @@ test('dashboard: the sample trip year, KPIs, charts, terms and lists', async ({ 
   await navigate(page, 'dashboard')
   await page.getByTestId('dashboard-expiring').getByRole('link').click()
   await expect(page).toHaveURL(new RegExp(`#/agreements\\?open=${agreementId}$`))
+})
 })
 
 test('search: Ctrl+K finds Chinese text, arrows move, Enter opens, Esc closes', async ({ page, server }) => {
