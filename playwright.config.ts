@@ -15,6 +15,8 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Charts and transitions end at once, so a test never waits for an animation by the clock.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
   },
   projects: [

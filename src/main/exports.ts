@@ -32,11 +32,21 @@ export interface Exporter {
 
 type Input<N extends ExportName> = z.output<(typeof exportsContract)[N]>
 
-/** File names a person can tell apart in a folder: what, for which trip or range, in which language. */
-function safeName(text: string): string {
+const MAX_NAME = 80
+
+/**
+ * File names a person can tell apart in a folder: what, for which trip or range, and the date.
+ * A long title is shortened (with "…"); the date at the end never is.
+ */
+export function fileBase(title: string, date: string): string {
   // Control characters and the characters Windows forbids in file names.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export'
+  const clean = (t: string) => t.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const tail = clean(date)
+  const room = MAX_NAME - (tail === '' ? 0 : tail.length + 1)
+  const chars = [...clean(title)]
+  const head = chars.length > room ? `${chars.slice(0, room - 1).join('').trimEnd()}…` : chars.join('')
+  return [head, tail].filter((x) => x !== '').join(' ') || 'export'
 }
 
 const CAPTIONS: Record<ExportName, Record<Lang, string>> = {
@@ -84,7 +94,7 @@ export function createExporter(ctx: Ctx): Exporter {
   function tripFile<N extends 'trip.workbook' | 'trip.report' | 'trip.itineraryDocx' | 'trip.itineraryXlsx'>(name: N, input: Input<N>): PreparedExport {
     const lang = langOf(input.lang)
     const data = tripInput(input.tripId)
-    const base = safeName(`${CAPTIONS[name][lang]} ${data.trip.title} ${data.trip.startDate}`)
+    const base = fileBase(`${CAPTIONS[name][lang]} ${data.trip.title}`, data.trip.startDate)
     switch (name) {
       case 'trip.workbook':
         return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang }))
@@ -100,7 +110,7 @@ export function createExporter(ctx: Ctx): Exporter {
   function register(name: ExportName, input: Input<'register.followUps'> & Input<'register.alumni'>): PreparedExport {
     const lang = langOf(input.lang)
     const span = input.from || input.to ? ` ${input.from ?? ''}–${input.to ?? ''}` : ''
-    const fileName = `${safeName(`${CAPTIONS[name][lang]}${span} ${today()}`)}.xlsx`
+    const fileName = `${fileBase(`${CAPTIONS[name][lang]}${span}`, today())}.xlsx`
     const data = narrowed(name, input.filter as Record<string, unknown> | undefined)
     const range = { from: input.from, to: input.to }
     const writers: Partial<Record<ExportName, (out: Writable) => Promise<unknown>>> = {

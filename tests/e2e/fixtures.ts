@@ -70,9 +70,10 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-export async function startServer(dataDir: string): Promise<{ server: AppServer; child: ChildProcess }> {
+export async function startServer(dataDir: string, now?: string): Promise<{ server: AppServer; child: ChildProcess }> {
   const port = await freePort()
-  const child = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', String(port), '--data', dataDir, '--no-build'], {
+  const clock = now === undefined ? [] : ['--now', now]
+  const child = spawn(process.execPath, [join(root, 'scripts/web.mjs'), '--port', String(port), '--data', dataDir, '--no-build', ...clock], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -86,11 +87,21 @@ export async function startServer(dataDir: string): Promise<{ server: AppServer;
   }
 }
 
-export const test = base.extend<{ server: AppServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+export const test = base.extend<{ server: AppServer; now: string | undefined }>({
+  /**
+   * `test.use({ now: '2026-03-10T10:00:00+08:00' })` for a test whose outcome depends on today:
+   * the server's and the page's clocks start at that instant and run on, so both sides agree on
+   * "today" whatever the wall clock says.
+   */
+  now: [undefined, { option: true }],
+  server: async ({ now, page }, use) => {
+    if (now !== undefined) {
+      // A clock that starts there and runs on (a frozen one would hang loops that wait for time to pass).
+      await page.clock.install({ time: new Date(now) })
+      await page.clock.resume()
+    }
     const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'))
-    const { server, child } = await startServer(dataDir)
+    const { server, child } = await startServer(dataDir, now)
     try {
       await use(server)
     } finally {
@@ -112,3 +123,16 @@ export async function navigate(page: Page, key: string): Promise<void> {
 }
 
 export { expect }
+
+/** Calls one API method of the test's server directly (to set up data without the UI). */
+export async function apiCall<T = unknown>(server: AppServer, method: string, input: unknown): Promise<T> {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-liaison-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(input),
+  })
+  const body = (await res.json()) as { ok: true; data: T } | { ok: false; error: { message: string } }
+  if (!body.ok) throw new Error(`${method}: ${body.error.message}`)
+  return body.data
+}

@@ -2,12 +2,20 @@
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 
+/**
+ * The instant the dashboard tests run at (`test.use({ now: CLOCK })`): 06:30 in Shanghai, when
+ * the UTC date is still the day before, so a UTC "today" anywhere would show.
+ */
+export const CLOCK = '2026-03-10T06:30:00+08:00'
+export const CLOCK_YEAR = 2026
+
 /** Loads the sample trip from the dashboard's empty state, in the UI language. */
 export async function loadSampleFromDashboard(page: Page): Promise<void> {
   const empty = page.getByTestId('dashboard-empty')
   await expect(empty).toBeVisible()
   await empty.getByRole('button').click()
-  await expect(page.getByTestId('count-organizations')).toHaveText('10')
+  // The first dashboard draws every chart: on a loaded 2-core machine that can take well over 10 s.
+  await expect(page.getByTestId('count-organizations')).toHaveText('10', { timeout: 30_000 })
 }
 
 /** Calls the API straight from the page (as the renderer would), for set-up only. */

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, navigate, openApp, test } from './fixtures'
-import { addDeadlines, loadSampleFromDashboard } from './insights-helpers'
+import { addDeadlines, CLOCK, loadSampleFromDashboard } from './insights-helpers'
 
 const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
@@ -15,9 +15,12 @@ async function shot(page: Page, name: string): Promise<void> {
     await expect(notice).toBeHidden()
   }
   await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(600) // chart animations
-  await page.screenshot({ path: join(outDir, `${name}.png`) })
+  // Charts skip their animation under reduced motion (playwright.config.ts); CSS ones end at once.
+  await page.screenshot({ path: join(outDir, `${name}.png`), animations: 'disabled' })
 }
+
+// "Today" is fixed, so the overdue and expiring rows do not depend on the wall clock.
+test.use({ now: CLOCK })
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`insights screenshots ${lang}`, async ({ page, server }) => {

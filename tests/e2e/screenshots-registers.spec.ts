@@ -11,7 +11,6 @@ const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screensho
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
   await expect(page.locator('.MuiDataGrid-cell', { hasText: /^…$/ })).toHaveCount(0)
-  await page.waitForTimeout(350)
 }
 
 async function dismissNotice(page: Page): Promise<void> {
@@ -30,7 +29,7 @@ async function dismissNotice(page: Page): Promise<void> {
 async function shot(page: Page, lang: string, name: string): Promise<void> {
   await dismissNotice(page)
   await settle(page)
-  await page.screenshot({ path: join(outDir, `registers-${lang}-${name}.png`) })
+  await page.screenshot({ path: join(outDir, `registers-${lang}-${name}.png`), animations: 'disabled' })
 }
 
 /** Calls the API the way the renderer does (browser mode's window.api). */

@@ -47,7 +47,6 @@ async function settle(page: Page): Promise<void> {
   // Linked names are fetched after the records; wait until none is still a placeholder.
   await expect(page.getByText('…', { exact: true })).toHaveCount(0)
   await expect(page.locator('.MuiDataGrid-cell', { hasText: /^…$/ })).toHaveCount(0)
-  await page.waitForTimeout(350)
 }
 
 async function dismissNotice(page: Page): Promise<void> {
@@ -61,7 +60,7 @@ async function dismissNotice(page: Page): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   await dismissNotice(page)
   await settle(page)
-  await page.screenshot({ path: join(outDir, `${name}.png`) })
+  await page.screenshot({ path: join(outDir, `${name}.png`), animations: 'disabled' })
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {

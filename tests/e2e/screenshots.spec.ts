@@ -13,7 +13,6 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
   // Linked names are fetched after the rows; wait until none is still a placeholder.
   await expect(page.locator('.MuiDataGrid-cell', { hasText: /^…$/ })).toHaveCount(0)
-  await page.waitForTimeout(300)
 }
 
 /** Snackbars come and go; keep them out of the pictures. */
@@ -28,7 +27,7 @@ async function dismissNotice(page: Page): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   await dismissNotice(page)
   await settle(page)
-  await page.screenshot({ path: join(outDir, `${name}.png`) })
+  await page.screenshot({ path: join(outDir, `${name}.png`), animations: 'disabled' })
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {

@@ -104,7 +104,10 @@ export function AppProvider({ initialSettings, children }: { initialSettings: Se
 
   const setLanguage = useCallback(async (lang: Lang) => {
     await applyLanguage(lang)
-    setSettings(await call('settings.update', { language: lang }))
+    // Reports follow the interface language, unless the user chose a different one for them.
+    const current = await call('settings.get', {})
+    const follows = current.reportLanguage === current.language
+    setSettings(await call('settings.update', follows ? { language: lang, reportLanguage: lang } : { language: lang }))
   }, [])
 
   const notify = useCallback((n: Notice) => setNotice({ ...n, key: Date.now() }), [])

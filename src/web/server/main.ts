@@ -10,11 +10,22 @@ import { startWebServer } from './http-server'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
+/** A clock that starts at `start` (an ISO instant) and runs at real speed; the real clock without one. */
+function clockFrom(start: string | undefined): (() => Date) | undefined {
+  if (start === undefined) return undefined
+  const origin = Date.parse(start)
+  if (Number.isNaN(origin)) throw new Error(`--now must be an ISO date and time, got ${start}`)
+  const began = Date.now()
+  return () => new Date(origin + (Date.now() - began))
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '5180' },
       data: { type: 'string', default: join(homedir(), 'LiaisonDesk', 'data') },
+      // For tests: the clock starts at this instant and runs on from there.
+      now: { type: 'string' },
     },
     allowPositionals: false,
   })
@@ -23,7 +34,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data)
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
 
-  const app = await openApp({ dataDir, resourcesDir: join(root, 'resources'), appVersion: pkg.version })
+  const app = await openApp({ dataDir, resourcesDir: join(root, 'resources'), appVersion: pkg.version, now: clockFrom(values.now) })
   const token = randomBytes(24).toString('base64url')
   const server = await startWebServer({ router: app.router, exporter: app.exporter, staticDir: join(root, 'out', 'web'), token, port })
   console.log(`Liaison Desk: ${server.url}`)

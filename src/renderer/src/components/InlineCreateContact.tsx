@@ -14,6 +14,7 @@ import type { FieldErrors } from './form'
 import { focusFirstError, InlineShell, useInlineSave } from './InlineCreate'
 import type { InlineCreateProps } from './InlineCreate'
 import { RecordPicker } from './RecordPicker'
+import { settlePicks } from './pendingPicks'
 
 type Degree = (typeof degree.values)[number]
 const FIELDS = ['name', 'position', 'organizationId', 'phone', 'alumni'] as const
@@ -39,7 +40,7 @@ export function InlineCreateContact({ text, defaults, onClose, onCreated }: Inli
     form.setErrors(e)
     focusFirstError(formRef.current, [...FIELDS, 'alumni.classYear', 'alumni.major'], e)
   }
-  const input = (): { ok: true; data: ContactInput } | { ok: false; errors: FieldErrors } => {
+  const input = (values: typeof form.values): { ok: true; data: ContactInput } | { ok: false; errors: FieldErrors } => {
     const year = values.classYear.trim()
     if (values.isAlumnus && year !== '' && !/^\d{4}$/.test(year)) return { ok: false, errors: { 'alumni.classYear': [t('validation.notInteger')] } }
     const data: ContactInput = {
@@ -54,7 +55,15 @@ export function InlineCreateContact({ text, defaults, onClose, onCreated }: Inli
   const save = async () => {
     if (busy) return
     setGeneral(null)
-    const built = input()
+    setBusy(true)
+    // The organisation may have been picked with Enter just before: save with it.
+    const picks = await settlePicks(formRef.current)
+    setBusy(false)
+    if (picks !== 'picked') {
+      if (picks === 'failed') setGeneral(t('registers.form.pickFailed'))
+      return
+    }
+    const built = input(form.latest())
     if (!built.ok) return show(built.errors)
     const data = built.data
     const checked = check(contacts.input, data)

@@ -55,6 +55,8 @@ import { errorOf } from './form'
 import type { FieldErrors } from './form'
 import { InlineCreateDialog, canCreateInline } from './InlineCreate'
 import type { InlineCollection, InlineDefaults } from './InlineCreate'
+import { trackPick } from './pendingPicks'
+import type { PickOutcome } from './pendingPicks'
 
 export type PickerCollection = 'organizations' | 'contacts' | 'staff' | 'trips' | 'agreements' | 'alumniGroups' | 'activities'
 
@@ -298,15 +300,21 @@ export function RecordPicker<C extends PickerCollection>(props: RecordPickerProp
   }, [value])
   const earlyEnter = (text: string) => {
     const query: ListInput = { search: text, limit: 5, sort: SORT[collection], ...(filter ? { filter } : {}) }
-    listRecords(collection, query).then(
-      (page) => {
-        const first = (page.items as Array<RecordTypes[PickerCollection]>).find((r) => !exclude.has(r.id))
-        setOpen(false)
-        if (first) choose(optionOf(t, collection, first, orgNames), latestValue.current)
-        else if (allowCreate && text !== '') choose({ kind: 'create', text }, [])
-      },
-      () => undefined,
-    )
+    const done = listRecords(collection, query).then((page): PickOutcome => {
+      const first = (page.items as Array<RecordTypes[PickerCollection]>).find((r) => !exclude.has(r.id))
+      setOpen(false)
+      if (first) {
+        choose(optionOf(t, collection, first, orgNames), latestValue.current)
+        return 'picked'
+      }
+      if (allowCreate && text !== '') {
+        choose({ kind: 'create', text }, [])
+        return 'needsUser'
+      }
+      return 'picked'
+    })
+    // The form's save waits for this pick (see pendingPicks.ts).
+    trackPick(rootRef.current, done)
   }
 
   const records = useMemo(() => loaded?.records ?? [], [loaded])

@@ -12,20 +12,15 @@ import { useTranslation } from 'react-i18next'
 import type { Lang } from '../../../shared/enums'
 import { useApp } from '../state'
 import { ExportButton } from './ExportButton'
+import { todayIso } from '../../../shared/days'
 import { DateInput } from './recordForm'
 import { ReportCheckList } from './ReportCheckList'
-
-/** Today in the computer's own time zone: the office's day, not UTC's. */
-function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
-}
 
 export function TripReportsPanel({ tripId }: { tripId: string }) {
   const { t } = useTranslation()
   const { settings } = useApp()
   const [lang, setLang] = useState<Lang>(settings?.reportLanguage ?? 'zh-CN')
-  const [date, setDate] = useState(() => localToday())
+  const [date, setDate] = useState(() => todayIso()) // the office's day, not UTC's
   const [kind, setKind] = useState<'news' | 'work'>('news')
 
   const doc = (title: string, hint: string, buttons: ReactNode, extra?: ReactNode, below?: ReactNode) => (

@@ -1,7 +1,7 @@
 // Small form plumbing shared by every record form: values, per-field errors
 // (from the client-side zod check and from the main side), and field widgets
 // that show their message beside them.
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import Autocomplete from '@mui/material/Autocomplete'
 import Chip from '@mui/material/Chip'
@@ -24,13 +24,19 @@ export interface FormState<T extends object> {
   set: <K extends keyof T>(key: K, value: T[K]) => void
   setErrors: (e: FieldErrors) => void
   reset: (values: T) => void
+  /** the values including every set made since the last render */
+  latest: () => T
 }
 
 export function useFormState<T extends object>(initial: T): FormState<T> {
   const [values, setValues] = useState<T>(initial)
+  // The values as of the last set, ahead of the render: a save that waited for a pending pick
+  // reads them here, since its own render's `values` predate the pick.
+  const latestRef = useRef<T>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
-    setValues((v) => ({ ...v, [key]: value }))
+    latestRef.current = { ...latestRef.current, [key]: value }
+    setValues(latestRef.current)
     // The user is fixing this field: its old message no longer applies.
     setErrors((e) => {
       const k = String(key)
@@ -39,10 +45,12 @@ export function useFormState<T extends object>(initial: T): FormState<T> {
     })
   }, [])
   const reset = useCallback((v: T) => {
+    latestRef.current = v
     setValues(v)
     setErrors({})
   }, [])
-  return { values, errors, set, setErrors, reset }
+  const latest = useCallback(() => latestRef.current, [])
+  return { values, errors, set, setErrors, reset, latest }
 }
 
 /** Checks values with a shared schema; on failure returns the field errors. */

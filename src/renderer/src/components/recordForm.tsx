@@ -26,6 +26,7 @@ import { useErrorText } from '../state'
 import { normalizeDate } from '../../../shared/days'
 import { errorOf, fieldErrorsOf, otherErrors, useFormState } from './form'
 import type { FieldErrors, FormState } from './form'
+import { settlePicks } from './pendingPicks'
 
 export interface RecordFormOptions<V extends object, R> {
   initial: V
@@ -73,24 +74,34 @@ export function useRecordForm<V extends object, R>(opts: RecordFormOptions<V, R>
     }
   }
 
+  const saving = useRef(false)
   const save = async () => {
-    if (busy) return
+    if (saving.current) return
+    saving.current = true
     setGeneral(null)
-    const checked = opts.validate(form.values)
-    if (!checked.ok) {
-      showErrors(checked.errors)
-      if (otherErrors(checked.errors, fields).length > 0) setGeneral(t('errors.VALIDATION'))
-      return
-    }
     setBusy(true)
     try {
-      const saved = await opts.submit(form.values)
+      // Every pick made in this form is part of what the user asked to save.
+      const picks = await settlePicks(formRef.current)
+      if (picks !== 'picked') {
+        if (picks === 'failed') setGeneral(t('registers.form.pickFailed'))
+        return
+      }
+      const values = form.latest()
+      const checked = opts.validate(values)
+      if (!checked.ok) {
+        showErrors(checked.errors)
+        if (otherErrors(checked.errors, fields).length > 0) setGeneral(t('errors.VALIDATION'))
+        return
+      }
+      const saved = await opts.submit(values)
       opts.onSaved(saved)
     } catch (e) {
       const fe = fieldErrorsOf(e)
       if (fe) showErrors(fe)
       setGeneral(errorText(e))
     } finally {
+      saving.current = false
       setBusy(false)
     }
   }

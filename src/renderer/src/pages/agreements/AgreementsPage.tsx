@@ -21,6 +21,7 @@ import { useApp } from '../../state'
 import { AgreementDialog } from './AgreementDialog'
 import { ExpiryChip } from './ExpiryChip'
 import { ExportButton } from '../../components/ExportButton'
+import { useOpenFromAddress } from '../../components/useOpenFromAddress'
 
 type Editing = { record: Agreement | null; key: number } | null
 
@@ -79,6 +80,7 @@ export function AgreementsPage() {
   const [editing, setEditing] = useState<Editing>(null)
   const flow = useDeleteFlow('agreements')
   const edit = useCallback((r: Agreement) => setEditing({ record: r, key: Date.now() }), [])
+  useOpenFromAddress('agreements', edit)
   const rowActions = useRowActions(flow, edit)
   const columns = useAgreementColumns()
 

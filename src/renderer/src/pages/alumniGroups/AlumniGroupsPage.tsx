@@ -22,6 +22,7 @@ import { AlumniGroupDialog } from './AlumniGroupDialog'
 import { nextStatus, StatusDots } from './StatusSteps'
 import type { GroupStatus } from './StatusSteps'
 import { ExportButton } from '../../components/ExportButton'
+import { useOpenFromAddress } from '../../components/useOpenFromAddress'
 
 type Editing = { record: AlumniGroup | null; key: number } | null
 
@@ -32,6 +33,7 @@ export function AlumniGroupsPage() {
   const [editing, setEditing] = useState<Editing>(null)
   const flow = useDeleteFlow('alumniGroups')
   const edit = useCallback((r: AlumniGroup) => setEditing({ record: r, key: Date.now() }), [])
+  useOpenFromAddress('alumniGroups', edit)
 
   /** Moves a group one step on, straight from the list; Undo puts status and founding date back. */
   const advance = useCallback(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -35,21 +35,18 @@ export function InsightsDashboard() {
   const { from, to } = rangeOf(period)
   const key = `${from}|${to}|${dataVersion}`
   const [loaded, setLoaded] = useState<Loaded | null>(null)
-  /** the opening year is chosen once, from the first answer */
-  const decided = useRef(false)
 
   useEffect(() => {
     let live = true
     call('dashboard.summary', { from, to, today }).then(
       (summary) => {
         if (!live) return
-        if (!decided.current) {
-          decided.current = true
+        // The opening year is decided by the first answer: the current year, or, when it is
+        // empty, the latest year with data (this effect then runs again for that year).
+        if (chosen === null && autoYear === null) {
           const year = defaultYear(summary.years, currentYear)
-          if (chosen === null && year !== currentYear) {
-            setAutoYear(year) // the current year is empty: open on the latest year with data instead
-            return
-          }
+          setAutoYear(year)
+          if (year !== currentYear) return
         }
         setLoaded({ key, summary, error: null })
       },
@@ -58,7 +55,7 @@ export function InsightsDashboard() {
     return () => {
       live = false
     }
-  }, [key, from, to, today, currentYear, chosen, errorText])
+  }, [key, from, to, today, currentYear, chosen, autoYear, errorText])
 
   const summary = loaded?.summary ?? null
   const refreshing = loaded !== null && loaded.key !== key

@@ -33,6 +33,7 @@ import { FollowUpDialog } from './FollowUpDialog'
 import type { FollowUpValues } from './FollowUpDialog'
 import { OverdueChip } from './OverdueChip'
 import { ExportButton } from '../../components/ExportButton'
+import { useOpenFromAddress } from '../../components/useOpenFromAddress'
 
 type Editing = { record: FollowUp | null; key: number; defaults?: Partial<FollowUpValues> } | null
 type Due = '' | 'overdue' | 'week' | 'month'
@@ -92,6 +93,7 @@ export function FollowUpsPage() {
   const [editing, setEditing] = useState<Editing>(null)
   const flow = useDeleteFlow('followUps')
   const edit = useCallback((r: FollowUp) => setEditing({ record: r, key: Date.now() }), [])
+  useOpenFromAddress('followUps', edit)
   const rowActions = useRowActions(flow, edit)
   const columns = useFollowUpColumns()
 

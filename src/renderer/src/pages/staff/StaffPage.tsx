@@ -14,6 +14,7 @@ import { useDeleteFlow } from '../../components/useDeleteFlow'
 import { useApp } from '../../state'
 import { StaffDialog } from './StaffDialog'
 import { ImportButton } from '../import/ImportButton'
+import { useOpenFromAddress } from '../../components/useOpenFromAddress'
 
 type Editing = { record: Staff | null; key: number } | null
 
@@ -24,6 +25,7 @@ export function StaffPage() {
   const [activeOnly, setActiveOnly] = useState(false)
   const flow = useDeleteFlow('staff')
   const edit = useCallback((r: Staff) => setEditing({ record: r, key: Date.now() }), [])
+  useOpenFromAddress('staff', edit)
   const rowActions = useRowActions(flow, edit)
   const filter = useMemo(() => (activeOnly ? { active: true } : undefined), [activeOnly])
 

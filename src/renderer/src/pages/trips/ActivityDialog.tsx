@@ -21,6 +21,8 @@ import { check, SelectInput, TagsInput, TextInput } from '../../components/form'
 import { DateInput, FormDialog, MultiSelectInput, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import type { PickedRecord } from '../../components/RecordPicker'
+import { trackPick } from '../../components/pendingPicks'
+import type { PickOutcome } from '../../components/pendingPicks'
 import { enumText } from '../../i18n'
 import { nameKey, useNames } from '../../names'
 
@@ -46,6 +48,8 @@ export interface ActivityValues {
   visitMethod: Activity['visitMethod']
   city: string
   location: string
+  /** names of the organisations picked here (for the automatic title); not saved */
+  pickedNames: Readonly<Record<string, string>>
 }
 
 const FIELDS = [
@@ -80,6 +84,7 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
     visitMethod: r?.visitMethod ?? 'onSite',
     city: r?.city ?? '',
     location: r?.location ?? '',
+    pickedNames: {},
   }
 }
 
@@ -105,16 +110,15 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   // The title follows the organisations until the user types one.
   const [titleTouched, setTitleTouched] = useState(record !== null)
   const [cityTouched, setCityTouched] = useState(record !== null)
-  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map())
   const initialOrgNames = useNames(useMemo(() => initial.organizationIds.map((id) => ({ collection: 'organizations' as const, id })), [initial]))
 
   const titleFor = (v: ActivityValues): string => {
     if (titleTouched) return v.title
-    const names = v.organizationIds.map((id) => picked.get(id) ?? initialOrgNames.get(nameKey('organizations', id)) ?? '')
+    const names = v.organizationIds.map((id) => v.pickedNames[id] ?? initialOrgNames.get(nameKey('organizations', id)) ?? '')
     return autoTitle(t, v.kind, names)
   }
   const toInput = (v: ActivityValues): ActivityInput => {
-    const { positionsOffered, ...rest } = v
+    const { positionsOffered, pickedNames: _names, ...rest } = v
     return { ...rest, tripId: trip.id, title: titleFor(v).trim(), positionsOffered: positions(positionsOffered) }
   }
 
@@ -132,16 +136,16 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   const title = titleFor(values)
 
   const onOrganizations = (ids: string[], list: PickedRecord[]) => {
+    // The names go in with the ids, so a save that waited for this pick titles the item with them.
+    set('pickedNames', { ...state.form.latest().pickedNames, ...Object.fromEntries(list.map((p) => [p.id, p.name])) })
     set('organizationIds', ids)
-    setPicked((m) => new Map([...m, ...list.map((p) => [p.id, p.name] as const)]))
-    // The city of the first organisation, unless the user typed one.
+    // The city of the first organisation, unless the user typed one; a save waits for it.
     if (!cityTouched && ids[0]) {
-      getRecord('organizations', ids[0]).then(
-        (o) => {
-          if (o.city) set('city', o.city)
-        },
-        () => undefined,
-      )
+      const city = getRecord('organizations', ids[0]).then((o): PickOutcome => {
+        if (o.city) set('city', o.city)
+        return 'picked'
+      })
+      trackPick(state.formRef.current, city.catch((): PickOutcome => 'picked'))
     }
   }
 
