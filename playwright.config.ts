@@ -8,8 +8,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: 'list',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Safety nets, not pacing: every wait is for a state, and a loaded machine only makes it slower.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   use: {
     viewport: { width: 1440, height: 900 },
