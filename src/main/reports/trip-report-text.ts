@@ -12,7 +12,7 @@ import { enumLabel } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 import { VISIT_KINDS } from './collect'
 import type { TripReportInput } from './collect'
-import { countWord, dateSpan, daysBetween, joinList, localToday, longDate, ordinalLead, paragraphsOf, romanNumeral, sentence, stripEndPunct, zhNumeral } from './format'
+import { countWord, dateSpan, daysBetween, joinList, localToday, longDate, monthDay, ordinalLead, paragraphsOf, romanNumeral, sentence, stripEndPunct, zhNumeral } from './format'
 import { captions } from './labels'
 import { inLang, nameWithHonorific, positionOf, romanizeName } from './names'
 import { sentenceKey, sentencesOf, shortTitle, withoutRepeats } from './prose'
@@ -306,7 +306,7 @@ function annexBlocks(c: Ctx): Block[] {
     if (!VISIT_KINDS.has(a.kind)) continue
     for (const o of look.orgs(a.organizationIds)) {
       const people = look.contacts(a.contactIds).filter((p) => p.organizationId === o.id)
-      const date = longDate(a.date, lang)
+      const date = monthDay(a.date, lang)
       if (!people.length) rows.push([String(rows.length + 1), date, orgName(o, lang), '', '', ''])
       for (const p of people) rows.push([String(rows.length + 1), date, orgName(o, lang), nameWithHonorific(p, lang), positionOf(p, lang), p.phone])
     }
@@ -316,7 +316,7 @@ function annexBlocks(c: Ctx): Block[] {
     { kind: 'pageBreak' },
     { kind: 'p', text: r.annex },
     { kind: 'title', text: r.annexTitle },
-    { kind: 'table', header: [...r.annexHeaders], rows, widths: [6, 16, 34, 14, 16, 16] },
+    { kind: 'table', header: [...r.annexHeaders], rows, widths: [8, 13, 35, 14, 14, 16] },
   ]
 }
 

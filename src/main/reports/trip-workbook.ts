@@ -82,7 +82,8 @@ function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs): Over
   rows.push(
     {
       item: t.positionsOffered,
-      value: f(`SUM(${rangeOf(it, 'K')})`, totals.positionsOffered),
+      // Nobody counted any: the figure is unknown, not 0.
+      value: unrecorded && !totals.positionsOffered && !input.activities.some((a) => a.positionsOffered !== null) ? c.unrecorded : f(`SUM(${rangeOf(it, 'K')})`, totals.positionsOffered),
       detail: unrecorded ? `${c.unrecorded}: ${unrecorded}` : '',
     },
     { item: t.agreements, value: f(`COUNTIF(${rangeOf(refs.outcomes, 'A')},${lit(w.outcomeAgreement)})`, totals.agreements), detail: '' },

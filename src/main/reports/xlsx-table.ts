@@ -222,8 +222,11 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       }
       return v
     })
-    // No fixed height: a wrapped row is left for Excel and LibreOffice to fit to its text, which an estimate overshoots.
+    // LibreOffice does not fit a generated row to its wrapped text when it opens the file (measured:
+    // text runs over the next row), so the row gets the height its lines need.
     const row = ws.addRow(values)
+    const height = rowHeight(values, columns)
+    if (height !== undefined) row.height = height
     // Every cell, empty ones too, so the grid of borders is whole.
     for (let i = 0; i < columns.length; i++) {
       const v = values[i]

@@ -96,8 +96,8 @@ describe('registers', () => {
     expect(rows.slice(1).every((r) => r['带队人'] === '王立坤')).toBe(true)
     expect(rows.some((r) => String(r['单位']).includes('如东经济技术开发区'))).toBe(true)
     const totals = ws.getRow(ws.rowCount)
-    expect(totals.getCell(9).value).toEqual({ formula: 'SUM(I2:I10)', result: 12 })
-    expect(totals.getCell(2).value).toEqual({ formula: 'COUNTA(B2:B10)', result: 9 })
+    expect(totals.getCell(9).value).toEqual({ formula: 'SUBTOTAL(109,I2:I10)', result: 12 })
+    expect(totals.getCell(2).value).toEqual({ formula: 'SUBTOTAL(103,B2:B10)', result: 9 })
   })
 
   it('internship bases: term status as of a day, expired, expiring within 90 days, current or open-ended', async () => {
@@ -114,7 +114,7 @@ describe('registers', () => {
     expect(byTitle.get('南昌大学本科生实习基地')?.['到期状态']).toBe(e.openEnded)
     expect(byTitle.has('科研协议（非基地）')).toBe(false)
     expect(byTitle.get('有效基地')?.['结束日期']).toEqual(new Date('2027-06-30T00:00:00Z'))
-    expect(ws.getRow(ws.rowCount).getCell(12).value).toEqual({ formula: 'SUM(L2:L5)', result: 30 })
+    expect(ws.getRow(ws.rowCount).getCell(12).value).toEqual({ formula: 'SUBTOTAL(109,L2:L5)', result: 30 })
     // a range keeps the bases whose term overlaps it
     const later = await run((out) => writeInternshipBases(data, { lang: 'zh-CN', asOf: '2026-01-05', from: '2026-06-01', to: '2026-12-31' }, out))
     expect(records(later.ws, true).map((r) => r['基地名称']).sort()).toEqual(['南昌大学本科生实习基地', '有效基地'].sort())
@@ -170,7 +170,7 @@ describe('registers', () => {
     expect(late?.['完成时限']).toEqual(new Date('2025-12-01T00:00:00Z'))
     expect(late?.['最近进展']).toBe('2025-11-20 等待回复')
     expect(rows.find((r) => r['任务'] === '已完成任务')?.['是否逾期']).toBe('否')
-    expect(ws.getRow(ws.rowCount).getCell(8).value).toEqual({ formula: 'COUNTIF(H2:H8,"是")', result: 1 })
+    expect(ws.getRow(ws.rowCount).getCell(8).value).toEqual({ formula: 'SUMPRODUCT(SUBTOTAL(103,OFFSET(H2,ROW(H2:H8)-ROW(H2),0))*(H2:H8="是"))', result: 1 })
     const done = await run((out) => writeFollowUps(data, { lang: 'zh-CN', status: 'done' }, out))
     expect(done.result.rows).toBe(1)
   })

@@ -85,12 +85,11 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
     })
     const q = (name: string) => `'${name}'!`
     expect(formulas.get(t.overview.enterprisesVisited)).toMatch(new RegExp(`^COUNTIF\\(${q(t.sheets.organizations)}\\$F\\$2:\\$F\\$\\d+,"`))
-    expect(formulas.get(t.overview.positionsOffered)).toMatch(new RegExp(`^SUM\\(${q(t.sheets.itinerary)}\\$K\\$2:\\$K\\$\\d+\\)$`))
+
     expect(formulas.get(t.overview.peopleMet)).toContain(q(t.sheets.people))
     expect(formulas.get(t.overview.followUpsOpen)).toContain(q(t.sheets.followUps))
     // Nobody recorded positions on the sample: the figure sums nothing, and the detail says how many visits are not counted.
-    // (exceljs leaves out a cached 0, which Excel and LibreOffice recalculate on opening)
-    expect(byItem.get(t.overview.positionsOffered) ?? 0).toBe(0)
+    expect(byItem.get(t.overview.positionsOffered)).toBe(captions(lang).unrecorded)
     expect(byItem.get(t.overview.startDate)).toEqual(new Date('2025-12-02T00:00:00Z'))
     expect(byItem.get(t.overview.endDate)).toEqual(new Date('2025-12-05T00:00:00Z'))
     expect(byItem.get(t.overview.days)).toBe(4)
@@ -117,8 +116,6 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
       // Positions nobody recorded are "not recorded", never 0.
       const a = s.input.activities[r - 2]
       expect(row.getCell(11).value).toBe(a.kind === 'enterpriseVisit' || a.kind === 'meeting' ? captions(lang).unrecorded : null)
-      // A wrapped row has no fixed height: Excel and LibreOffice fit it to its text.
-      expect(row.height ?? 15).toBe(15)
       dates.push(row.getCell(1).value as Date)
     }
     expect(dates.map((d) => d.toISOString().slice(0, 10))).toEqual(s.input.activities.map((a) => a.date))
