@@ -85,10 +85,11 @@ export function Layout() {
       <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
         <Toolbar variant="dense" />
         <RecoveryBanner />
+        {/* The desktop app reminds through system notifications; a browser page shows the same list itself. */}
+        {!desktopBridge() && <RemindersPanel />}
         <Outlet />
       </Box>
-      {/* The desktop app reminds through system notifications; a browser page shows the same list itself. */}
-      {desktopBridge() ? <DesktopCommands /> : <RemindersPanel />}
+      {desktopBridge() && <DesktopCommands />}
     </Box>
   )
 }

@@ -1,11 +1,11 @@
-// Browser mode's reminders: what the desktop app would show as system notifications, as a small
-// panel at the bottom right of the page. Dismissed, it stays away until the next local day.
+// Browser mode's reminders: what the desktop app would show as system notifications, as a banner
+// above the page (it covers nothing the user works with). Dismissed, it stays away until the next local day.
 import { useEffect, useState } from 'react'
 import { Link as RouterLink } from 'react-router-dom'
 import Box from '@mui/material/Box'
 import IconButton from '@mui/material/IconButton'
 import Link from '@mui/material/Link'
-import Paper from '@mui/material/Paper'
+import Alert from '@mui/material/Alert'
 import Typography from '@mui/material/Typography'
 import Button from '@mui/material/Button'
 import CloseIcon from '@mui/icons-material/Close'
@@ -108,29 +108,32 @@ export function RemindersPanel() {
   }
 
   return (
-    <Paper
+    <Alert
+      severity="warning"
+      variant="outlined"
+      icon={<NotificationsActiveOutlined />}
       role="region"
       aria-label={t('reminders.panelTitle')}
       data-testid="reminders-panel"
-      elevation={8}
-      sx={{ position: 'fixed', right: 16, bottom: 16, width: 380, maxHeight: '60vh', overflow: 'auto', p: 2, zIndex: (theme) => theme.zIndex.snackbar - 1 }}
+      sx={{ mx: 3, mt: 2, bgcolor: 'background.paper', maxHeight: '40vh', overflow: 'auto', '& .MuiAlert-message': { flex: 1 } }}
+      action={
+        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }}>
+          <Button size="small" color="inherit" onClick={dismiss} data-testid="reminders-dismiss">
+            {t('reminders.dismiss')}
+          </Button>
+          <IconButton size="small" color="inherit" aria-label={t('reminders.dismiss')} title={t('reminders.dismiss')} onClick={dismiss}>
+            <CloseIcon fontSize="small" />
+          </IconButton>
+        </Box>
+      }
     >
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        <NotificationsActiveOutlined color="warning" fontSize="small" />
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1 }}>
-          {t('reminders.panelTitle')}
-        </Typography>
-        <IconButton size="small" aria-label={t('reminders.dismiss')} title={t('reminders.dismiss')} onClick={dismiss}>
-          <CloseIcon fontSize="small" />
-        </IconButton>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, lineHeight: 1.3 }}>
+        {t('reminders.panelTitle')}
+      </Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 6 }}>
+        <Group title={t('reminders.followUps', { count: list.followUps.length })} items={list.followUps} collection="followUps" />
+        <Group title={t('reminders.agreements', { count: list.agreements.length })} items={list.agreements} collection="agreements" />
       </Box>
-      <Group title={t('reminders.followUps', { count: list.followUps.length })} items={list.followUps} collection="followUps" />
-      <Group title={t('reminders.agreements', { count: list.agreements.length })} items={list.agreements} collection="agreements" />
-      <Box sx={{ mt: 1.5, textAlign: 'right' }}>
-        <Button size="small" onClick={dismiss} data-testid="reminders-dismiss">
-          {t('reminders.dismiss')}
-        </Button>
-      </Box>
-    </Paper>
+    </Alert>
   )
 }

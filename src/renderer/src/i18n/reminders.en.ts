@@ -17,7 +17,7 @@ export const remindersEn: RemindersMessages = {
   showAll: 'Show all {{count}}',
   dismiss: 'Not again today',
   setting: 'Reminders',
-  settingHelp: 'Follow-ups from 3 days before they are due and once overdue; internship-base agreements from 30 days before they end. The desktop app shows a system notification once a day; in a browser they appear at the bottom right of the page.',
+  settingHelp: 'Follow-ups from 3 days before they are due and once overdue; internship-base agreements from 30 days before they end. The desktop app shows a system notification once a day; in a browser they appear at the top of the page.',
   settingLabel: 'Remind me of what is due',
   settingOn: 'Reminders are on',
   settingOff: 'Reminders are off',

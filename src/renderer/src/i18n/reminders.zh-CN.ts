@@ -15,7 +15,7 @@ export const remindersZhCN = {
   showAll: '查看全部 {{count}} 项',
   dismiss: '今天不再提醒',
   setting: '到期提醒',
-  settingHelp: '跟进事项到期前 3 天起及逾期后、实习基地协议到期前 30 天起提醒。桌面版每天以系统通知提醒一次；浏览器版在页面右下角提醒。',
+  settingHelp: '跟进事项到期前 3 天起及逾期后、实习基地协议到期前 30 天起提醒。桌面版每天以系统通知提醒一次；浏览器版在页面顶部提醒。',
   settingLabel: '开启到期提醒',
   settingOn: '已开启到期提醒',
   settingOff: '已关闭到期提醒',
