@@ -123,7 +123,9 @@ export const tripStatus = defineEnum(['planned', 'ongoing', 'completed', 'cancel
   cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
 })
 
-export const degree = defineEnum(['bachelor', 'master', 'doctor', 'other'], {
+// 'unknown' first: an alumnus whose degree nobody entered must not be reported as a bachelor.
+export const degree = defineEnum(['unknown', 'bachelor', 'master', 'doctor', 'other'], {
+  unknown: { 'zh-CN': '未知', en: 'Unknown' },
   bachelor: { 'zh-CN': '本科', en: "Bachelor's" },
   master: { 'zh-CN': '硕士', en: "Master's" },
   doctor: { 'zh-CN': '博士', en: 'Doctorate' },

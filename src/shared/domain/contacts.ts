@@ -5,7 +5,7 @@ import { defineRecord, optionalId, requiredText, shortText } from './common'
 
 export const alumniProfile = z.strictObject({
   classYear: z.number().int().min(1940).max(2100).nullable().default(null),
-  degree: z.enum(degree.values).default('bachelor'),
+  degree: z.enum(degree.values).default('unknown'),
   major: shortText(100).default(''),
 })
 export type AlumniProfile = z.infer<typeof alumniProfile>

@@ -31,7 +31,7 @@ export function InlineCreateContact({ text, defaults, onClose, onCreated }: Inli
     isAlumnus: false,
     classYear: '',
     major: '',
-    degree: 'bachelor' as Degree,
+    degree: 'unknown' as Degree,
   })
   const { values, errors, set } = form
   const { busy, setBusy, general, setGeneral } = useInlineSave()

@@ -42,7 +42,7 @@ function valuesOf(r: Contact | null, defaults?: Partial<ContactValues>): Contact
     city: r?.city ?? '',
     isAlumnus: r ? r.alumni !== null : false,
     classYear: blank(r?.alumni?.classYear),
-    degree: r?.alumni?.degree ?? 'bachelor',
+    degree: r?.alumni?.degree ?? 'unknown',
     major: r?.alumni?.major ?? '',
     tags: r?.tags ?? [],
     notes: r?.notes ?? '',

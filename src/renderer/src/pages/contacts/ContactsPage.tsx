@@ -28,7 +28,7 @@ type Editing = { record: Contact | null; key: number } | null
 /** "2001 届 · 本科 · 过程装备与控制工程" */
 export function alumniText(t: TFunction, alumni: Contact['alumni']): string {
   if (!alumni) return ''
-  return [alumni.classYear ? t('registers.classOf', { year: alumni.classYear }) : '', enumText(t, 'degree', alumni.degree), alumni.major].filter(Boolean).join(' · ')
+  return [alumni.classYear ? t('registers.classOf', { year: alumni.classYear }) : '', alumni.degree === 'unknown' ? '' : enumText(t, 'degree', alumni.degree), alumni.major].filter(Boolean).join(' · ')
 }
 
 export function ContactsPage() {
