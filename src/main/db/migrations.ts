@@ -1,6 +1,8 @@
 // Numbered migrations: migrations[n] turns a file of schemaVersion n-1 into n.
 // A migration works on plain JSON and must be safe to run on any file of its input version.
 
+import { DATE_MAX, DATE_MIN, YEAR_MAX, YEAR_MIN } from '../../shared/dateBounds'
+
 type Json = Record<string, unknown>
 type Migration = (data: Json) => Json
 
@@ -80,5 +82,48 @@ function v4(data: Json): Json {
   return { ...out, importBatches: Array.isArray(data.importBatches) ? data.importBatches : [], schemaVersion: 4 }
 }
 
-export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4 }
+const WHOLE_DATE = /^(\d{4})-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/
+
+/** Every whole date or date-time in a record (nested lists too) brought inside the range; the note says what changed. */
+function clampDates(value: unknown, path: string, changed: string[]): unknown {
+  if (typeof value === 'string') {
+    const m = WHOLE_DATE.exec(value)
+    if (!m) return value
+    const year = Number(m[1])
+    if (year >= YEAR_MIN && year <= YEAR_MAX) return value
+    const bound = year < YEAR_MIN ? DATE_MIN : DATE_MAX
+    const clamped = bound + value.slice(10)
+    changed.push(`${path} ${value} → ${clamped}`)
+    return clamped
+  }
+  if (Array.isArray(value)) return value.map((v, i) => clampDates(v, `${path}.${i}`, changed))
+  if (value !== null && typeof value === 'object') {
+    const out: Json = {}
+    for (const [k, v] of Object.entries(value)) out[k] = clampDates(v, path === '' ? k : `${path}.${k}`, changed)
+    return out
+  }
+  return value
+}
+
+/**
+ * 5: dates are bounded to 1900..2199 (a typo like 9999 made per-month loops run for millennia).
+ * A file written before could hold such a date; refusing the whole file would hide every record,
+ * so the date is brought to the nearest bound and the record's notes keep the original.
+ */
+function v5(data: Json): Json {
+  let out = data
+  for (const c of RECORD_COLLECTIONS) {
+    out = mapRecords(out, c, (r) => {
+      const changed: string[] = []
+      const fixed = clampDates(r, '', changed) as Json
+      if (changed.length === 0) return r
+      const note = `Dates outside ${DATE_MIN}..${DATE_MAX} were changed when the file was upgraded / 超出 ${DATE_MIN}..${DATE_MAX} 的日期在升级时已调整: ${changed.join('; ')}`
+      const notes = typeof fixed.notes === 'string' && fixed.notes !== '' ? `${fixed.notes}\n${note}` : note
+      return { ...fixed, notes: notes.slice(0, 20000) }
+    })
+  }
+  return { ...out, schemaVersion: 5 }
+}
+
+export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 }
 

@@ -8,7 +8,7 @@ import type { Settings } from '../../shared/domain/settings'
 import type { StoreSchema } from '../store'
 import { migrations } from './migrations'
 
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 
 export type DbData = { schemaVersion: number; settings: Settings; importBatches: ImportBatch[] } & { [C in keyof RecordTypes]: RecordTypes[C][] }

@@ -78,6 +78,21 @@ describe('migrations', () => {
     expect(db.settings.language).toBe('zh-CN')
   })
 
+  it('5: a date the app now refuses (year 9999, 0202) is brought to the range and noted, so the file still opens', () => {
+    let data: Record<string, unknown> = structuredClone(v0)
+    const trip = { id: 't1', title: 'Typo trip', startDate: '2025-12-02', endDate: '9999-12-05', createdAt: at, updatedAt: at }
+    data.trips = [trip]
+    ;(data.activities as Array<Record<string, unknown>>)[0].date = '0202-04-30'
+    for (let v = 1; v <= SCHEMA_VERSION; v++) data = migrations[v](data)
+    const db = dbSchema.validate(data)
+    expect(db.trips[0]).toMatchObject({ startDate: '2025-12-02', endDate: '2199-12-31' })
+    expect(db.trips[0].notes).toContain('endDate 9999-12-05 → 2199-12-31')
+    expect(db.activities[0].date).toBe('1900-01-01')
+    expect(db.activities[0].notes).toContain('0202-04-30')
+    // Records with nothing out of range are untouched.
+    expect(db.organizations[0].notes).toBe('')
+  })
+
   it('validation names what is wrong', () => {
     expect(() => dbSchema.validate({ ...dbSchema.empty(), organizations: [{ id: 'x' }] })).toThrow(/organizations\.0\.\w+/)
   })
