@@ -13,7 +13,13 @@ const devCsp: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      // parse-child is the import's separate parsing process (src/main/parse-launcher.ts forks it).
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'parse-child': resolve(import.meta.dirname, 'src/main/import/parse-child.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -7,6 +7,7 @@ import { loadDocx } from './reports/docx-layout'
 import { loadExcel } from './reports/xlsx-style'
 import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
+import type { ParseLauncher } from './import/parse-runner'
 import { openStore } from './store'
 import type { Store } from './store'
 import type { StoreFs } from './store/fs-port'
@@ -30,6 +31,8 @@ export async function openApp(opts: {
   warmUpMs?: number
   /** the store's file operations; tests pass one that fails like a full or read-only disk */
   fs?: StoreFs
+  /** how the import's parsing process starts (Electron: utilityProcess; default: child_process.fork) */
+  importLauncher?: ParseLauncher
 }): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
   const log = opts.log ?? ((line: string) => console.error(line))
@@ -50,6 +53,7 @@ export async function openApp(opts: {
     deviceLabel: () => store.data.settings.deviceLabel || host,
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
+    ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
   }
   // exceljs and docx cost ~0.3 s of blocking module load: not at start, and not in the middle of
   // the user's first export either, but in idle time shortly after opening.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { openApp } from './app'
 import type { AppCore } from './app'
 import { bindIpc } from './ipc'
+import { utilityLauncher } from './parse-launcher'
 import { describeOpenFailure } from './store'
 import { startDesktopShell } from './desktop-shell'
 import type { DesktopShell } from './desktop-shell'
@@ -97,6 +98,7 @@ async function start(): Promise<void> {
       resourcesDir: app.isPackaged ? process.resourcesPath : join(here, '../../resources'),
       appVersion: app.getVersion(),
       log,
+      importLauncher: utilityLauncher(join(here, 'parse-child.js')),
     })
   } catch (e) {
     dialog.showErrorBox('Liaison Desk', describeOpenFailure(e))

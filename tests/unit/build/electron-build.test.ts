@@ -38,6 +38,14 @@ describe('electron-vite output', () => {
     expect(main).toContain('setPermissionCheckHandler')
   })
 
+  it('builds the import parsing process as its own entry, which reads a file when forked', async () => {
+    const { forkLauncher, parseInChild } = await import('../../../src/main/import/parse-runner')
+    const entry = resolve(out, 'main/parse-child.js')
+    const csv = Buffer.from('\uFEFF姓名,手机\n张伟,13800138000\n', 'utf8')
+    const file = await parseInChild({ bytes: new Uint8Array(csv), fileName: 'a.csv' }, { launcher: forkLauncher({ entry }) })
+    expect(JSON.stringify(file)).toContain('13800138000')
+  }, 60_000)
+
   it('builds the renderer with a content security policy', () => {
     expect(readFileSync(resolve(out, 'renderer/index.html'), 'utf8')).toContain('Content-Security-Policy')
   })
