@@ -28,6 +28,7 @@ const DEGREES: Record<string, (typeof degree.values)[number]> = {
   硕士: 'master', 研究生: 'master', 硕士研究生: 'master', master: 'master', "master's": 'master', ma: 'master', ms: 'master', msc: 'master',
   博士: 'doctor', 博士研究生: 'doctor', doctor: 'doctor', doctorate: 'doctor', phd: 'doctor',
   专科: 'other', 大专: 'other', 其他: 'other', other: 'other',
+  未知: 'unknown', 不详: 'unknown', unknown: 'unknown',
 }
 
 const KINDS = new Map<string, string>()

@@ -275,7 +275,7 @@ export async function writeAlumniDirectory(data: DbData, opts: AlumniDirectoryOp
     columns: [
       { header: h[0], width: 12, type: 'text', value: (c) => c.name },
       { header: h[1], width: 7, type: 'number', value: (c) => c.alumni?.classYear ?? null },
-      { header: h[2], width: 8, type: 'text', value: (c) => (c.alumni ? enumLabel('degree', c.alumni.degree, lang) : '') },
+      { header: h[2], width: 8, type: 'text', value: (c) => (c.alumni && c.alumni.degree !== 'unknown' ? enumLabel('degree', c.alumni.degree, lang) : '') },
       { header: h[3], width: 20, type: 'text', value: (c) => c.alumni?.major },
       { header: h[4], width: 34, type: 'text', value: (c) => (c.organizationId ? orgs.get(c.organizationId)?.name : '') },
       { header: h[5], width: 16, type: 'text', value: (c) => c.position },
