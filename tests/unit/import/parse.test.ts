@@ -105,10 +105,10 @@ describe('hostile files are refused in the parsing process, with a message, with
     ['a picture', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 1, 2, 3, 4, 5, 6, 7, 8]), 'photo.xlsx', /not a spreadsheet/],
   ]
   it.each(cases)('%s', async (_label, make, name, message) => {
-    const started = performance.now()
+    // The specific message proves the checks refused it, not the 30 s watchdog; no wall-clock
+    // assertion, so a loaded machine makes this slower, not red.
     const err = await refusal(inChild(make(), name))
     expect(err.message).toMatch(message)
-    expect(performance.now() - started).toBeLessThan(15_000)
   })
 
   it('a whole-sheet data validation costs nothing: the two real rows are read', async () => {
