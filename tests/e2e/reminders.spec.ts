@@ -48,8 +48,13 @@ test('reminders appear in the page, open their record, and stay dismissed until 
   await mkdir(outDir, { recursive: true })
   await page.screenshot({ path: join(outDir, 'reminders-zh-CN.png') })
 
+  // The link opens the record itself: its form, on the follow-ups page.
   await panel.getByRole('link', { name: '联系校友会秘书处' }).click()
-  await expect(page).toHaveURL(new RegExp(`#/follow-ups\\?open=${overdueId}$`))
+  const form = page.getByRole('dialog', { name: '编辑跟进事项' })
+  await expect(form.getByLabel('标题')).toHaveValue('联系校友会秘书处')
+  await expect(page).toHaveURL(/#\/follow-ups/)
+  await form.press('Escape')
+  await expect(form).toBeHidden()
 
   // Marking it done takes it off the list at once.
   await apiCall(page, 'followUps.update', { id: overdueId, changes: { status: 'done' } })
