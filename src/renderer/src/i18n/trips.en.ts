@@ -151,6 +151,8 @@ export const tripsEn: TripsMessages = {
     enterprisesVisited: 'Enterprises & parks visited',
     enterprisesVisitedHint: 'Distinct organizations of enterprise visits and meetings',
     positionsOffered: 'Positions offered',
+    positionsNotRecorded: 'Not recorded',
+    positionsUnrecordedHint: '{{count}} visit(s) without a number of positions, not counted',
     internshipBases: 'Internship bases',
     agreements: 'Agreements (incl. bases)',
     alumniGroupsFounded: 'Alumni organisations founded',

@@ -153,6 +153,8 @@ export const tripsZhCN = {
     enterprisesVisited: '走访企业及园区',
     enterprisesVisitedHint: '企业走访和会见活动涉及的不同单位数',
     positionsOffered: '提供岗位',
+    positionsNotRecorded: '未统计',
+    positionsUnrecordedHint: '{{count}} 项走访未填写岗位数，未计入',
     internshipBases: '实习基地',
     agreements: '协议（含基地）',
     alumniGroupsFounded: '成立校友组织',

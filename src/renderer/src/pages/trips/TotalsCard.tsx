@@ -9,7 +9,7 @@ import type { TripTotals } from '../../../../shared/contract'
 import { activityKind } from '../../../../shared/enums'
 import { enumText } from '../../i18n'
 
-function Figure({ id, label, value, hint }: { id: string; label: string; value: number; hint?: string }) {
+function Figure({ id, label, value, hint }: { id: string; label: string; value: number | string; hint?: string }) {
   return (
     <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, py: 0.5 }} data-testid={`total-${id}`} title={hint}>
       <Typography variant="body2" sx={{ flex: 1, minWidth: 0 }}>
@@ -31,7 +31,13 @@ export function TotalsCard({ totals }: { totals: TripTotals }) {
         {t('trips.totals.title')}
       </Typography>
       <Figure id="enterprisesVisited" label={t('trips.totals.enterprisesVisited')} value={totals.enterprisesVisited} hint={t('trips.totals.enterprisesVisitedHint')} />
-      <Figure id="positionsOffered" label={t('trips.totals.positionsOffered')} value={totals.positionsOffered} />
+      {/* Unknown is not zero: visits whose positions nobody counted are not summed as 0. */}
+      <Figure
+        id="positionsOffered"
+        label={t('trips.totals.positionsOffered')}
+        value={totals.positionsOffered === 0 && totals.positionsUnrecorded > 0 ? t('trips.totals.positionsNotRecorded') : totals.positionsOffered}
+        hint={totals.positionsUnrecorded > 0 ? t('trips.totals.positionsUnrecordedHint', { count: totals.positionsUnrecorded }) : undefined}
+      />
       <Figure id="internshipBases" label={t('trips.totals.internshipBases')} value={totals.internshipBases} />
       <Figure id="agreements" label={t('trips.totals.agreements')} value={totals.agreements} />
       <Figure id="alumniGroupsFounded" label={t('trips.totals.alumniGroupsFounded')} value={totals.alumniGroupsFounded} hint={t('trips.totals.alumniGroupsFoundedHint')} />
