@@ -85,6 +85,11 @@ interface Result {
 }
 
 /** The AppBar button and the dialog; the shortcut works on every page. */
+/** The highlighted row within n results (the state may still point past a shorter list). */
+function clampIndex(active: number, n: number): number {
+  return Math.max(0, Math.min(active, n - 1))
+}
+
 export function GlobalSearch() {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -196,25 +201,26 @@ export function GlobalSearch() {
     }
   }
 
+  // Moves are functional updates: two keys pressed before React renders again must move twice.
   const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return // an IME is still composing Chinese: its Enter is not ours
     const n = flat.length
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault()
-        if (n > 0) setActive((activeIndex + 1) % n)
+        if (n > 0) setActive((a) => (clampIndex(a, n) + 1) % n)
         break
       case 'ArrowUp':
         e.preventDefault()
-        if (n > 0) setActive((activeIndex - 1 + n) % n)
+        if (n > 0) setActive((a) => (clampIndex(a, n) - 1 + n) % n)
         break
       case 'PageDown':
         e.preventDefault()
-        if (n > 0) setActive(Math.min(n - 1, activeIndex + 5))
+        if (n > 0) setActive((a) => Math.min(n - 1, clampIndex(a, n) + 5))
         break
       case 'PageUp':
         e.preventDefault()
-        if (n > 0) setActive(Math.max(0, activeIndex - 5))
+        if (n > 0) setActive((a) => Math.max(0, clampIndex(a, n) - 5))
         break
       case 'Enter':
         e.preventDefault()
