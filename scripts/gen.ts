@@ -10,6 +10,7 @@ import { settingsSchema } from '../src/shared/domain/settings'
 import type { Activity, Contact, Organization, Staff } from '../src/shared/domain'
 import { activityKind, cooperationCategory, degree, organizationKind, period } from '../src/shared/enums'
 import { openStore } from '../src/main/store'
+import { mulberry32 } from './prng'
 
 export interface GenOptions {
   contacts: number
@@ -21,17 +22,6 @@ export interface GenOptions {
 
 export const DEFAULT_GEN: GenOptions = { contacts: 100000, organizations: 5000, activities: 2000, staff: 40, seed: 1 }
 
-/** mulberry32: tiny, fast and good enough to make data look varied; the point is determinism. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SURNAME_LIST = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'].concat(['欧阳', '司马', '上官', '诸葛'])
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬建国建华志强志明海燕雪梅晓东晓明文博子涵浩然宇轩欣怡梓萱思远嘉怡俊杰天佑雨桐一鸣']
@@ -62,7 +52,7 @@ const NOTES = [
 ]
 
 function make(opts: GenOptions): DbData {
-  const rnd = prng(opts.seed)
+  const rnd = mulberry32(opts.seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1))
   const hex = (n: number): string => {

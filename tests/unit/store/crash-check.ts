@@ -10,18 +10,8 @@ import type { Child } from './child-process'
 import { expectedText } from './crash-invariant'
 import { fakeSchema, sleep } from './fake-schema'
 import type { FakeDb } from './fake-schema'
+import { mulberry32 } from '../../../scripts/prng'
 
-/** Small seeded PRNG: a failing run can be replayed with the seed it prints. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export interface RunOutput {
   acked: number
