@@ -40,7 +40,11 @@ test('a damaged data file: the recovery notice is shown on every page and every 
       await expect(banner).toContainText('The data file was recovered')
       await expect(banner.getByTestId('recovery-skipped')).toContainText('Changes skipped because they could not be used: 1.')
       await page.screenshot({ path: join(shots, 'en-recovery-banner.png') })
+      // The interface switches at once; the choice is saved after. Stop the server only once it is
+      // saved, or the next start comes up in English.
+      const saved = page.waitForResponse((r) => r.url().includes('/api/settings.update') && r.ok())
       await page.getByTestId('lang-zh-CN').click()
+      await saved
     } finally {
       await stopServer(second.child)
     }

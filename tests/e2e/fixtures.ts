@@ -117,9 +117,17 @@ export async function openApp(page: Page, server: AppServer): Promise<void> {
   await expect(page.getByTestId('nav-dashboard')).toBeVisible()
 }
 
-/** Goes to a page through the left navigation. */
-export async function navigate(page: Page, key: string): Promise<void> {
-  await page.getByTestId(`nav-${key}`).click()
+/**
+ * Goes to a page through the left navigation and waits until that page is the one on screen.
+ * React Router renders a navigation as a transition: a second click before the first has been
+ * committed replaces it, so the page in between never mounts (and never fetches). Waiting for
+ * the link to be marked current makes "go there, then come back" really remount the page.
+ * `{ mayBeBlocked: true }` for a navigation a leave guard may refuse.
+ */
+export async function navigate(page: Page, key: string, options: { mayBeBlocked?: boolean } = {}): Promise<void> {
+  const link = page.getByTestId(`nav-${key}`)
+  await link.click()
+  if (!options.mayBeBlocked) await expect(link).toHaveAttribute('aria-current', 'page')
 }
 
 export { expect }

@@ -13,7 +13,7 @@ test('leaving a changed trip overview asks first', async ({ page, server }) => {
   await expect(page.getByTestId('overview-unsaved')).toBeVisible()
 
   page.once('dialog', (d) => void d.dismiss())
-  await navigate(page, 'dashboard')
+  await navigate(page, 'dashboard', { mayBeBlocked: true })
   await expect(page.getByTestId('trip-page')).toBeVisible()
   await expect(title).toHaveValue('赴上海、南通开展校企合作系列活动（修改中）')
 
