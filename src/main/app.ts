@@ -12,6 +12,7 @@ import { openStore } from './store'
 import type { Store } from './store'
 import type { StoreFs } from './store/fs-port'
 import type { DbData } from './db/schema'
+import { redactPersonalData } from './log-redact'
 
 export interface AppCore {
   router: Router
@@ -35,7 +36,9 @@ export async function openApp(opts: {
   importLauncher?: ParseLauncher
 }): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
-  const log = opts.log ?? ((line: string) => console.error(line))
+  const sink = opts.log ?? ((line: string) => console.error(line))
+  // Whatever the sink (a file, stderr), no personal data: see log-redact.ts.
+  const log = (line: string): void => sink(redactPersonalData(line))
   const store = await openStore({
     dir: opts.dataDir,
     schema: dbSchema,

@@ -1,13 +1,15 @@
 // The desktop app's log: one line per background failure, in a file Help → Open Logs Folder shows.
-// Bounded: past 1 MB the file moves to main.old.log, so a long-running failure cannot fill the disk.
+// Never holds personal data (log-redact.ts). Bounded: past 1 MB the file moves to main.old.log, so a long-running failure cannot fill the disk.
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { redactPersonalData } from './log-redact'
 
 const MAX_BYTES = 1_000_000
 
 export function fileLog(dir: string, now: () => Date = () => new Date()): (line: string) => void {
   const file = join(dir, 'main.log')
-  return (line) => {
+  return (raw) => {
+    const line = redactPersonalData(raw)
     try {
       mkdirSync(dir, { recursive: true })
       let size = 0

@@ -1,0 +1,99 @@
+// @vitest-environment node
+// Logs never carry personal data: not the names, phones and e-mails of the records, and not the
+// user's own name where it hides in a folder path.
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openApp } from '../../../src/main/app'
+import type { AppCore } from '../../../src/main/app'
+import { fileLog } from '../../../src/main/log-file'
+import { redactPersonalData } from '../../../src/main/log-redact'
+import { nodeFs } from '../../../src/main/store/fs-port'
+import type { StoreFs } from '../../../src/main/store/fs-port'
+import { RESOURCES, tempDir } from '../helpers'
+
+const HOME = '/home/zhangwei'
+
+describe('redactPersonalData', () => {
+  it.each([
+    ['Liaison Desk: contact 张伟 failed', 'Liaison Desk: contact <text> failed'],
+    ['phone 13812345678 rejected', 'phone <number> rejected'],
+    ['phone +86 138-1234-5678 rejected', 'phone <number> rejected'],
+    ['mail zhang.wei@example.com bounced', 'mail <email> bounced'],
+    ['mail 张伟@例子.中国 bounced', 'mail <email> bounced'],
+    ["EIO: i/o error, open '/home/zhangwei/.config/Liaison Desk/db.json'", "EIO: i/o error, open '~/.config/Liaison Desk/db.json'"],
+    ['C:\\Users\\李娜\\AppData\\Roaming\\db.json', 'C:\\Users\\<text>\\AppData\\Roaming\\db.json'],
+    ['南通（江苏）有限公司：全角', '<text>'],
+  ])('%s', (line, expected) => {
+    expect(redactPersonalData(line, HOME)).toBe(expected)
+  })
+
+  it('keeps what a developer needs: English text, error codes, short numbers, stack frames', () => {
+    const line = 'Liaison Desk: background compaction failed: ENOSPC: no space left, seq 4512\n    at writeView (file:///opt/app/out/main/index.js:1234:56)'
+    expect(redactPersonalData(line, HOME)).toBe(line)
+  })
+})
+
+/** The real file system whose writes fail, once told to, with an error that names the path, as Node's do. */
+function failingFs() {
+  const state = { fail: false }
+  const check = (path: string) => {
+    if (!state.fail) return
+    const e: NodeJS.ErrnoException = new Error(`EIO: i/o error, write '${path}'`)
+    e.code = 'EIO'
+    throw e
+  }
+  const fs: StoreFs = {
+    ...nodeFs,
+    async open(path, flags, mode) {
+      const h = await nodeFs.open(path, flags, mode)
+      return {
+        write: async (...args) => (check(path), h.write(...args)),
+        sync: async () => (check(path), h.sync()),
+        datasync: async () => (check(path), h.datasync()),
+        truncate: (len) => h.truncate(len),
+        stat: () => h.stat(),
+        close: () => h.close(),
+      }
+    },
+    rename: async (from, to) => (check(to), nodeFs.rename(from, to)),
+  }
+  return { fs, state }
+}
+
+let core: AppCore | null = null
+let root = ''
+afterEach(async () => {
+  await core?.close()
+  core = null
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('the log of a failing save', () => {
+  it('names the error but neither the record nor the user', async () => {
+    root = await tempDir()
+    // The data folder sits in the user's own folder, named after them, as it does on Windows.
+    const dataDir = join(root, '张伟', 'Liaison Desk')
+    await mkdir(dataDir, { recursive: true })
+    const lines: string[] = []
+    const { fs, state } = failingFs()
+    core = await openApp({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00.000Z'), fs, log: (l) => lines.push(l) })
+    state.fail = true
+    const person = { name: '张伟', phone: '138 1234 5678', email: 'zhang.wei@example.com', organizationId: null }
+    const r = await core.router.call('contacts.create', person)
+    expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE' } })
+    state.fail = false
+
+    const logged = lines.join('\n')
+    expect(logged).toContain('EIO') // something was logged, so the checks below mean something
+    for (const secret of ['张伟', '13812345678', '138 1234 5678', 'zhang.wei', 'example.com']) expect(logged).not.toContain(secret)
+
+    // The desktop log file, written the same way, holds nothing of it either.
+    const logsDir = join(root, 'logs')
+    const write = fileLog(logsDir, () => new Date('2026-01-05T08:00:00.000Z'))
+    for (const l of [...lines, `raw: ${person.name} ${person.phone} ${person.email}`]) write(l)
+    const file = await readFile(join(logsDir, 'main.log'), 'utf8')
+    expect(file).toContain('EIO')
+    for (const secret of ['张伟', '138 1234 5678', 'zhang.wei@example.com']) expect(file).not.toContain(secret)
+  })
+})
