@@ -28,6 +28,8 @@ export interface TextStyle {
   size: number
   bold?: boolean
   italics?: boolean
+  /** space added after every character, in twips (negative: tighter), for a fixed number of characters a line */
+  tracking?: number
   /**
    * 'eastAsia' makes Word set quotation marks and dashes, which both scripts
    * share, in the Chinese font: full width, as Chinese text needs them.
@@ -61,7 +63,7 @@ export interface Layout {
   /** a blank line under the title, as GB/T 9704 asks */
   blankAfterTitle: boolean
   /** GB/T 9704's grid of lines and characters; null for a plain page */
-  grid: { linePitch: number; charSpace: number } | null
+  grid: { linePitch: number } | null
   /** odd page numbers right, even left, one character in (GB/T 9704); false centres them */
   mirroredPageNumbers: boolean
   /** the language tag of every run */
@@ -74,15 +76,17 @@ const latin = GBT9704_FONTS.latin
 const none: BlockSpacing = { before: 0, after: 0 }
 const ZH_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' }
 const zh = (font: string, size: number, bold?: boolean): TextStyle => ({ font, latin, size, bold, hint: 'eastAsia', language: ZH_LANGUAGE })
+/** Text set on GB/T 9704's 28-character line (see GBT9704.tracking). */
+const zhLine = (font: string, size: number, bold?: boolean): TextStyle => ({ ...zh(font, size, bold), tracking: GBT9704.tracking })
 
 export const ZH_OFFICIAL: Layout = {
   lang: 'zh-CN',
   margin: { ...GBT9704.margin, header: GBT9704.header, footer: GBT9704.footer },
   title: zh(GBT9704_FONTS.title, GBT9704.size.title),
-  h1: zh(GBT9704_FONTS.heading1, GBT9704.size.heading),
-  h2: zh(GBT9704_FONTS.heading2, GBT9704.size.heading),
-  h3: zh(GBT9704_FONTS.body, GBT9704.size.body, true),
-  body: zh(GBT9704_FONTS.body, GBT9704.size.body),
+  h1: zhLine(GBT9704_FONTS.heading1, GBT9704.size.heading),
+  h2: zhLine(GBT9704_FONTS.heading2, GBT9704.size.heading),
+  h3: zhLine(GBT9704_FONTS.body, GBT9704.size.body, true),
+  body: zhLine(GBT9704_FONTS.body, GBT9704.size.body),
   small: zh(GBT9704_FONTS.pageNumber, 21), // 五号, for tables
   // The page number is Arabic digits in 宋体; its dashes stay in the Latin font so they read as — not as two ideographic dashes.
   pageNumber: { font: GBT9704_FONTS.pageNumber, latin: GBT9704_FONTS.pageNumber, size: GBT9704.size.pageNumber, language: ZH_LANGUAGE },
@@ -91,7 +95,7 @@ export const ZH_OFFICIAL: Layout = {
   spacing: { title: none, h1: none, h2: none, h3: none, body: none },
   pageNumberAround: ['— ', ' —'],
   blankAfterTitle: true,
-  grid: { linePitch: GBT9704.line, charSpace: GBT9704.charSpace },
+  grid: { linePitch: GBT9704.line },
   mirroredPageNumbers: true,
   language: { value: 'en-US', eastAsia: 'zh-CN' },
   // 156 mm of line at 22 pt (7.76 mm a character)
@@ -174,7 +178,16 @@ export function titleLines(text: string, maxChars: number): string[] {
 }
 
 export function runOptions(s: TextStyle, extra: { bold?: boolean } = {}): Docx.IRunOptions {
-  return { font: fontAttrs(s), size: s.size, sizeComplexScript: s.size, bold: extra.bold ?? s.bold, italics: s.italics, color: '000000', language: s.language }
+  return {
+    font: fontAttrs(s),
+    size: s.size,
+    sizeComplexScript: s.size,
+    bold: extra.bold ?? s.bold,
+    italics: s.italics,
+    color: '000000',
+    language: s.language,
+    ...(s.tracking ? { characterSpacing: s.tracking } : {}),
+  }
 }
 
 export function run(D: DocxModule, s: TextStyle, text: string, extra: { bold?: boolean } = {}): Docx.TextRun {
@@ -222,9 +235,14 @@ export function pageNumberFooters(D: DocxModule, l: Layout): { default: Docx.Foo
   return l.mirroredPageNumbers ? { default: pageNumberFooter(D, l, 'odd'), even: pageNumberFooter(D, l, 'even') } : { default: pageNumberFooter(D, l) }
 }
 
-/** The section's document grid: lines and characters per GB/T 9704. */
+/**
+ * The section's line grid per GB/T 9704. Only lines: a character grid (linesAndChars with a
+ * negative charSpace) is what Word wants, but LibreOffice spreads each character over a
+ * grid cell and sets 15 a line; the 28 characters come from the runs' tracking instead,
+ * which Word, WPS and LibreOffice all honour.
+ */
 export function sectionGrid(D: DocxModule, l: Layout): Docx.ISectionPropertiesOptions['grid'] {
-  return l.grid ? { type: D.DocumentGridType.LINES_AND_CHARS, linePitch: l.grid.linePitch, charSpace: l.grid.charSpace } : undefined
+  return l.grid ? { type: D.DocumentGridType.LINES, linePitch: l.grid.linePitch } : undefined
 }
 
 export function sectionPage(l: Layout, orientation: 'portrait' | 'landscape' = 'portrait'): NonNullable<Docx.ISectionPropertiesOptions['page']> {

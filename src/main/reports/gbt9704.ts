@@ -24,10 +24,10 @@ export const GBT9704 = {
   // 22 lines on the 225 mm text block (12,756 twips): 579.8 twips a line; 579 keeps all 22 on the page.
   line: 579,
   /**
-   * 28 characters on the 156 mm line (8,844 twips): 315.8 twips, 0.207 pt less than a
-   * 16 pt character. Word's docGrid states the difference in 1/4096 pt: -849 gives 28.0005.
+   * 28 characters on the 156 mm line (8,844 twips = 442.2 pt): a 16 pt character set 0.25 pt
+   * (5 twips) tighter is 15.75 pt, and 28 of them take 441 pt while a 29th would not fit.
    */
-  charSpace: -849,
+  tracking: -5,
   charsPerLine: 28,
   linesPerPage: 22,
   /** first-line indent of two characters, in hundredths of a character */

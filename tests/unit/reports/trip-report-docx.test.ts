@@ -70,20 +70,24 @@ describe('trip report in Chinese (GB/T 9704)', () => {
     expect(runPropsOf(doc, '1.就业岗位有效拓展')).toContain('<w:b/>')
   })
 
-  it('holds 22 lines of 28 characters a page: 579-twip exact lines on a linesAndChars grid', () => {
+  it('holds 22 lines of 28 characters a page: 579-twip exact lines on a line grid, runs tracked to 28 a line', () => {
     const p = paraPropsOf(doc, '代表团由')
     expect(p).toContain('w:line="579"')
     expect(p).toContain('w:lineRule="exact"')
     expect(p).toContain('w:firstLineChars="200"')
     expect(paraPropsOf(doc, '王立坤书记带队赴上海')).toContain('<w:jc w:val="center"/>')
-    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('linesAndChars')
+    // A character grid makes LibreOffice set 15 characters a line: lines only.
+    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('lines')
     expect(attr(doc, 'w:docGrid', 'w:linePitch')).toBe('579')
     const height = 16838 - Number(attr(doc, 'w:pgMar', 'w:top')) - Number(attr(doc, 'w:pgMar', 'w:bottom'))
     expect(Math.floor(height / 579)).toBe(22)
-    // Word's character pitch is the body size plus charSpace/4096 pt.
+    // Each 16 pt body and heading character plus its tracking (twips): 28 fit on the line, 29 do not.
     const width = 11906 - Number(attr(doc, 'w:pgMar', 'w:left')) - Number(attr(doc, 'w:pgMar', 'w:right'))
-    const pitch = (16 + Number(attr(doc, 'w:docGrid', 'w:charSpace')) / 4096) * 20
-    expect(Math.floor(width / pitch)).toBe(28)
+    for (const text of ['代表团由', '1.就业岗位有效拓展']) {
+      const tracking = /<w:spacing w:val="(-?\d+)"\/>/.exec(runPropsOf(doc, text))
+      expect(tracking, text).not.toBeNull()
+      expect(Math.floor(width / (16 * 20 + Number(tracking?.[1])))).toBe(28)
+    }
   })
 
   it('breaks the title at a sense boundary, not inside a phrase', () => {
