@@ -9,18 +9,21 @@ import type { Settings } from '../../shared/domain/settings'
 import { Layout } from './components/Layout'
 import { isLang } from './i18n'
 import { DashboardPage } from './pages/DashboardPage'
-import { OrganizationsPage } from './pages/organizations/OrganizationsPage'
-import { TripPage } from './pages/trips/TripPage'
-import { TripsListPage } from './pages/trips/TripsListPage'
-import { AgreementsPage } from './pages/agreements/AgreementsPage'
-import { AlumniGroupsPage } from './pages/alumniGroups/AlumniGroupsPage'
-import { ContactDetailPage } from './pages/contacts/ContactDetailPage'
-import { ContactsPage } from './pages/contacts/ContactsPage'
-import { FollowUpsPage } from './pages/followUps/FollowUpsPage'
-import { OrganizationDetailPage } from './pages/organizations/OrganizationDetailPage'
-import { StaffPage } from './pages/staff/StaffPage'
-import { SettingsPage } from './pages/SettingsPage'
-import { ImportPage } from './pages/import/ImportPage'
+import { lazyNamed } from './lazyNamed'
+
+// The dashboard is the first screen; every other page is its own chunk, loaded when first opened.
+const OrganizationsPage = lazyNamed(() => import('./pages/organizations/OrganizationsPage'), 'OrganizationsPage')
+const OrganizationDetailPage = lazyNamed(() => import('./pages/organizations/OrganizationDetailPage'), 'OrganizationDetailPage')
+const TripPage = lazyNamed(() => import('./pages/trips/TripPage'), 'TripPage')
+const TripsListPage = lazyNamed(() => import('./pages/trips/TripsListPage'), 'TripsListPage')
+const AgreementsPage = lazyNamed(() => import('./pages/agreements/AgreementsPage'), 'AgreementsPage')
+const AlumniGroupsPage = lazyNamed(() => import('./pages/alumniGroups/AlumniGroupsPage'), 'AlumniGroupsPage')
+const ContactDetailPage = lazyNamed(() => import('./pages/contacts/ContactDetailPage'), 'ContactDetailPage')
+const ContactsPage = lazyNamed(() => import('./pages/contacts/ContactsPage'), 'ContactsPage')
+const FollowUpsPage = lazyNamed(() => import('./pages/followUps/FollowUpsPage'), 'FollowUpsPage')
+const StaffPage = lazyNamed(() => import('./pages/staff/StaffPage'), 'StaffPage')
+const SettingsPage = lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage')
+const ImportPage = lazyNamed(() => import('./pages/import/ImportPage'), 'ImportPage')
 import { AppProvider } from './state'
 
 const FONT = ['"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', '"WenQuanYi Zen Hei"', '"Segoe UI"', 'Roboto', 'Helvetica', 'Arial', 'sans-serif'].join(',')

@@ -1,9 +1,11 @@
+import { Suspense } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router-dom'
 import { confirmLeave } from './leaveGuard'
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Drawer from '@mui/material/Drawer'
+import LinearProgress from '@mui/material/LinearProgress'
 import List from '@mui/material/List'
 import ListItemButton from '@mui/material/ListItemButton'
 import ListItemIcon from '@mui/material/ListItemIcon'
@@ -87,7 +89,10 @@ export function Layout() {
         <RecoveryBanner />
         {/* The desktop app reminds through system notifications; a browser page shows the same list itself. */}
         {!desktopBridge() && <RemindersPanel />}
-        <Outlet />
+        {/* Pages are lazy chunks: the navigation stays while one loads. */}
+        <Suspense fallback={<LinearProgress aria-label={t('app.loading')} />}>
+          <Outlet />
+        </Suspense>
       </Box>
       {desktopBridge() && <DesktopCommands />}
     </Box>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -8,13 +8,16 @@ import type { DashboardSummary } from '../../../../shared/contract'
 import { call } from '../../api'
 import { Page } from '../../components/Page'
 import { useApp, useErrorText } from '../../state'
-import { DashboardCharts } from './Charts'
+import { lazyNamed } from '../../lazyNamed'
 import { KpiCards } from './KpiCards'
 import { DashboardLists } from './Lists'
 import { PeriodPicker } from './PeriodPicker'
 import { defaultYear, localToday, rangeOf, yearChoices } from './period'
 import type { Period } from './period'
 import { RecordCounts } from './RecordCounts'
+
+// The charts library is the largest part of the dashboard: the figures show first, the charts follow.
+const DashboardCharts = lazyNamed(() => import('./Charts'), 'DashboardCharts')
 
 interface Loaded {
   key: string
@@ -74,7 +77,9 @@ export function InsightsDashboard() {
         {summary && (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, opacity: refreshing ? 0.6 : 1, transition: 'opacity 120ms' }}>
             <KpiCards kpis={summary.kpis} />
-            <DashboardCharts summary={summary} />
+            <Suspense fallback={<LinearProgress aria-label={t('app.loading')} />}>
+              <DashboardCharts summary={summary} />
+            </Suspense>
             <DashboardLists summary={summary} />
             {status && <RecordCounts counts={status.counts} />}
           </Box>
