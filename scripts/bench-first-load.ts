@@ -2,7 +2,8 @@
 // Browser mode from launch to the dashboard's figures, on an empty data folder and on a copy of
 // <folder> (generated with 100,000 contacts when none is given): the server's start (process spawn,
 // module load, opening the store) and the page's first load (navigation to the first figure on
-// screen), with the script the first screen fetched. Needs `npm run build:web` first.
+// screen), with the script the first screen fetched. Needs `npm run build:web` first (the page
+// and the bundled server).
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -22,7 +23,8 @@ function argValue(name: string): string | undefined {
 /** Starts the browser-mode server on a free port; resolves with its URL once it listens. */
 function startServer(dataDir: string): Promise<{ url: string; readyMs: number; stop: () => Promise<void> }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/web/server/main.ts'), '--port', '0', '--data', dataDir], {
+  // As `npm run web` starts it: the bundle that build:web makes.
+  const child = spawn(process.execPath, [join(root, 'out/web-server/main.mjs'), '--port', '0', '--data', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -1,14 +1,30 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openApp } from '../../main/app'
+import { forkLauncher } from '../../main/import/parse-runner'
 import { describeOpenFailure } from '../../main/store'
 import { startWebServer } from './http-server'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const here = dirname(fileURLToPath(import.meta.url))
+
+/** The project folder: the nearest one up with a package.json (src/web/server, or out/web-server when bundled). */
+function projectRoot(from: string): string {
+  let dir = from
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error(`No package.json above ${from}`)
+    dir = up
+  }
+  return dir
+}
+const root = projectRoot(here)
+/** Bundled (scripts/build-web-server.mjs), the parsing child sits beside this file as JavaScript. */
+const bundledChild = join(here, 'parse-child.mjs')
 
 /** A clock that starts at `start` (an ISO instant) and runs at real speed; the real clock without one. */
 function clockFrom(start: string | undefined): (() => Date) | undefined {
@@ -34,7 +50,13 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data)
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
 
-  const app = await openApp({ dataDir, resourcesDir: join(root, 'resources'), appVersion: pkg.version, now: clockFrom(values.now) })
+  const app = await openApp({
+    dataDir,
+    resourcesDir: join(root, 'resources'),
+    appVersion: pkg.version,
+    now: clockFrom(values.now),
+    ...(existsSync(bundledChild) ? { importLauncher: forkLauncher({ entry: bundledChild }) } : {}),
+  })
   const token = randomBytes(24).toString('base64url')
   const server = await startWebServer({ router: app.router, exporter: app.exporter, staticDir: join(root, 'out', 'web'), token, port })
   console.log(`Liaison Desk: ${server.url}`)
