@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { idSchema } from './domain/common'
 import { importMode, importTarget } from './domain/importBatches'
 import type { ImportBatch } from './domain/importBatches'
+import { importProblemText } from './import-problems'
+import type { ImportProblemCode, ImportProblemParams } from './import-problems'
 
 /**
  * The import wizard's part of the contract. The file travels once (import.open,
@@ -78,7 +80,16 @@ export interface RowProblem {
   /** A, B, … in the original sheet */
   letter: string
   level: 'error' | 'warning'
+  /** what is wrong, shown in the interface language (importProblemText) */
+  code: ImportProblemCode
+  params: ImportProblemParams
+  /** the same in English */
   message: string
+}
+
+/** A problem on a cell (column and letter given) or on the row as a whole (both ''). */
+export function rowProblem(level: RowProblem['level'], code: ImportProblemCode, params: ImportProblemParams, at: { column: string; letter: string } = { column: '', letter: '' }): RowProblem {
+  return { ...at, level, code, params, message: importProblemText(code, params, 'en') }
 }
 export interface PlanRow {
   key: string

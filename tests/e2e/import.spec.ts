@@ -49,6 +49,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.getByTestId('only-problems').check()
     const cell = page.locator('.MuiDataGrid-cell.cell-error')
     await expect(cell).toHaveCount(1)
+    // The problem reads in the interface language.
+    await expect(page.locator('.MuiDataGrid-row').filter({ has: cell })).toContainText(L('数字已经丢失', 'has lost digits'))
     await shot(page, lang, '5-problems')
     await cell.dblclick()
     const editor = page.locator('.MuiDataGrid-cell input')

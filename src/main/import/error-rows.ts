@@ -1,16 +1,23 @@
 import * as XLSX from '@e965/xlsx'
 import type { PlanRow } from '../../shared/import'
+import { importProblemText } from '../../shared/import-problems'
+import type { ImportProblemLang } from '../../shared/import-problems'
 
 /**
  * The rows with errors as a workbook the user fixes in Excel and imports again:
- * the original columns, then "问题 / Problem" naming each column's problem.
+ * the original columns, then "问题 / Problem" naming each column's problem in the interface language.
  * Every cell is written as text, so a value such as "=1+1" never becomes a formula.
  */
-export function errorRowsWorkbook(labels: readonly string[], rows: readonly PlanRow[]): Buffer {
+export function errorRowsWorkbook(labels: readonly string[], rows: readonly PlanRow[], lang: ImportProblemLang): Buffer {
   const header = [...labels, '问题 / Problem', '原行号 / Row']
   const aoa: XLSX.CellObject[][] = [header.map((h) => ({ t: 's', v: h }))]
   for (const r of rows) {
-    const problem = r.problems.map((p) => (p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${p.message}` : p.message)).join('\n')
+    const problem = r.problems
+      .map((p) => {
+        const text = importProblemText(p.code, p.params, lang)
+        return p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${text}` : text
+      })
+      .join('\n')
     aoa.push([...labels.map((l) => ({ t: 's' as const, v: r.cells[l] ?? '' })), { t: 's', v: problem }, { t: 'n', v: r.row }])
   }
   const ws: XLSX.WorkSheet = { '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: aoa.length - 1, c: header.length - 1 } }) }

@@ -3,12 +3,22 @@
  * number, boolean or nothing) and returns the value the record stores, or a
  * problem that says what is wrong in words an office worker can act on.
  */
+import { importProblemText } from '../../shared/import-problems'
+import type { ImportProblemCode, ImportProblemParams } from '../../shared/import-problems'
+
 export type Cell = string | number | boolean | null
 
-export type Norm<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string }
+/** A problem as a code and its values (shown in the interface language) and as English text. */
+export interface Found {
+  code: ImportProblemCode
+  params: ImportProblemParams
+}
+export type Norm<T> = { ok: true; value: T; warning?: string; warningFound?: Found } | { ok: false; error: string; found: Found }
 
-const ok = <T>(value: T, warning?: string): Norm<T> => (warning === undefined ? { ok: true, value } : { ok: true, value, warning })
-const bad = <T>(error: string): Norm<T> => ({ ok: false, error })
+const found = (code: ImportProblemCode, params: ImportProblemParams = {}): Found => ({ code, params })
+const ok = <T>(value: T, warning?: Found): Norm<T> =>
+  warning === undefined ? { ok: true, value } : { ok: true, value, warning: importProblemText(warning.code, warning.params, 'en'), warningFound: warning }
+const bad = <T>(code: ImportProblemCode, params: ImportProblemParams = {}): Norm<T> => ({ ok: false, error: importProblemText(code, params, 'en'), found: found(code, params) })
 
 /** NFKC (full-width letters, digits and the ideographic space become half-width), trimmed, inner runs of space collapsed. */
 export function normText(cell: Cell): string {
@@ -26,20 +36,20 @@ const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i
  */
 export function normPhone(cell: Cell): Norm<string> {
   if (cell === null || cell === '') return ok('')
-  if (typeof cell === 'boolean') return bad('Not a phone number')
+  if (typeof cell === 'boolean') return bad('notPhone', { value: String(cell) })
   if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell < 0) return bad(`${cell} is not a phone number`)
+    if (!Number.isInteger(cell) || cell < 0) return bad('notPhone', { value: cell })
     return checkDigits(String(cell), true)
   }
   const text = normText(cell)
   if (text === '') return ok('')
   if (SCIENTIFIC.test(text)) {
-    return bad(`"${text}" was saved in scientific notation and has lost digits; format the column as text in Excel, type the numbers again and re-import`)
+    return bad('phoneScientific', { value: text })
   }
   const parts = text.split(/[,;/、]|\s{2,}/).map((p) => p.trim()).filter((p) => p !== '')
   const first = parts[0] ?? ''
   const r = checkDigits(first.replace(/[\s\-()（）.]/g, ''), false)
-  if (r.ok && parts.length > 1) return ok(r.value, `Only the first number was kept: ${parts.slice(1).join(', ')}`)
+  if (r.ok && parts.length > 1) return ok(r.value, found('phoneFirstKept', { rest: parts.slice(1).join(', ') }))
   return r
 }
 
@@ -48,10 +58,10 @@ function checkDigits(raw: string, fromNumber: boolean): Norm<string> {
   if (s.startsWith('+86')) s = s.slice(3)
   else if (s.startsWith('0086')) s = s.slice(4)
   else if (/^861\d{10}$/.test(s)) s = s.slice(2)
-  if (!/^\d+$/.test(s)) return bad(`"${raw}" is not a phone number (only digits, with + ( ) - and spaces, are allowed)`)
-  if (s.length < 5 || s.length > 20) return bad(`"${raw}" has ${s.length} digits; a phone number has between 5 and 20`)
+  if (!/^\d+$/.test(s)) return bad('phoneChars', { value: raw })
+  if (s.length < 5 || s.length > 20) return bad('phoneLength', { value: raw, digits: s.length })
   // A landline stored as a number lost its leading 0 (0791 88888888 -> 79188888888); say so rather than guess.
-  if (fromNumber && !s.startsWith('1') && s.length >= 9) return ok(s, `Stored as a number: a landline's leading 0 may have been lost (${s})`)
+  if (fromNumber && !s.startsWith('1') && s.length >= 9) return ok(s, found('landlineZero', { value: s }))
   return ok(s)
 }
 
@@ -76,18 +86,18 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 function dayValue(y: number, m: number, d: number, source: string): Norm<DateValue> {
-  if (!validDay(y, m, d)) return bad(`"${source}" is not a date in the calendar`)
+  if (!validDay(y, m, d)) return bad('dateNotInCalendar', { value: source })
   return ok({ iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' })
 }
 
 /** Excel serial day numbers: 1900 system counts from 1899-12-30 (its 1900-02-29 does not exist), 1904 system from 1904-01-01. */
 export function fromSerial(serial: number, date1904 = false): Norm<DateValue> {
   const whole = Math.floor(serial)
-  if (whole < 1 || whole > 73050) return bad(`${serial} is not a date`)
+  if (whole < 1 || whole > 73050) return bad('notDate', { value: serial })
   let epoch: number
   if (date1904) epoch = Date.UTC(1904, 0, 1)
   else if (whole < 60) epoch = Date.UTC(1899, 11, 31)
-  else if (whole === 60) return bad('Excel serial 60 is 1900-02-29, a day that did not exist')
+  else if (whole === 60) return bad('serial60')
   else epoch = Date.UTC(1899, 11, 30)
   const t = new Date(epoch + whole * 86_400_000)
   return dayValue(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), String(serial))
@@ -95,7 +105,7 @@ export function fromSerial(serial: number, date1904 = false): Norm<DateValue> {
 
 export function normDate(cell: Cell, opts: DateOptions = {}): Norm<DateValue | null> {
   if (cell === null || cell === '') return ok(null)
-  if (typeof cell === 'boolean') return bad('Not a date')
+  if (typeof cell === 'boolean') return bad('notDate', { value: String(cell) })
   if (typeof cell === 'number') {
     // 20190506 typed into a number cell is a compact date, not serial 20 million.
     if (Number.isInteger(cell) && cell >= 19000101 && cell <= 21001231) {
@@ -113,7 +123,7 @@ export function normDate(cell: Cell, opts: DateOptions = {}): Norm<DateValue | n
   if (m) {
     const y = +m[1]
     const mo = +m[2]
-    if (!validDay(y, mo, 1)) return bad(`"${s}" is not a month in the calendar`)
+    if (!validDay(y, mo, 1)) return bad('monthNotInCalendar', { value: s })
     return ok({ iso: `${y}-${pad(mo)}`, precision: 'month' })
   }
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(s)
@@ -123,12 +133,12 @@ export function normDate(cell: Cell, opts: DateOptions = {}): Norm<DateValue | n
     const y = m[3].length === 2 ? twoDigitYear(+m[3]) : +m[3]
     const order = opts.order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : undefined)
     if (order === undefined || order === 'ymd') {
-      return bad(`"${s}" could be day/month or month/day; choose the order for this column`)
+      return bad('dateAmbiguous', { value: s })
     }
     return order === 'dmy' ? dayValue(y, b, a, s) : dayValue(y, a, b, s)
   }
   if (/^\d+(\.\d+)?$/.test(s)) return normDate(Number(s), opts)
-  return bad(`"${s}" is not a date this import understands (for example 2019-05-06, 2019/5/6, 2019年5月6日)`)
+  return bad('dateUnknownForm', { value: s })
 }
 
 /**
@@ -165,9 +175,9 @@ export function normClassYear(cell: Cell): Norm<number | null> {
   if (typeof cell === 'number') {
     if (Number.isInteger(cell) && cell >= 1940 && cell <= 2100) return ok(cell)
     if (Number.isInteger(cell) && cell >= 0 && cell < 100) return ok(twoDigitYear(cell))
-    return bad(`${cell} is not a class year`)
+    return bad('notClassYear', { value: cell })
   }
-  if (typeof cell === 'boolean') return bad('Not a class year')
+  if (typeof cell === 'boolean') return bad('notClassYear', { value: String(cell) })
   const s = normText(cell).replace(/\s+/g, '')
   if (s === '') return ok(null)
   let m = /^(\d{4})(届|级|年|年级|届毕业生)?$/.exec(s)
@@ -176,11 +186,11 @@ export function normClassYear(cell: Cell): Norm<number | null> {
   if (m) return range(twoDigitYear(+m[1]), s)
   const d = normDate(s)
   if (d.ok && d.value !== null) return range(Number(d.value.iso.slice(0, 4)), s)
-  return bad(`"${s}" is not a class year (for example 2019届, 19届, 2019级 or 2019)`)
+  return bad('notClassYear', { value: s })
 }
 
 function range(y: number, source: string): Norm<number | null> {
-  if (y < 1940 || y > 2100) return bad(`"${source}" is outside 1940–2100`)
+  if (y < 1940 || y > 2100) return bad('classYearRange', { value: source })
   return ok(y)
 }
 
@@ -189,6 +199,6 @@ export function normEmail(cell: Cell): Norm<string> {
   const s = normText(cell).replace(/\s+/g, '')
   if (s === '') return ok('')
   const at = s.lastIndexOf('@')
-  if (at <= 0 || at === s.length - 1) return bad(`"${s}" is not an e-mail address`)
+  if (at <= 0 || at === s.length - 1) return bad('notEmail', { value: s })
   return ok(`${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`)
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Contact, Organization, Staff } from '../../shared/domain'
 import type { ImportBatch } from '../../shared/domain/importBatches'
+import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planInput } from '../../shared/import'
 import type { DbData } from '../db/schema'
 import { OrgMatcher, PersonMatcher, personKey } from './duplicates'
@@ -130,19 +131,19 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
       let possible: { id: string; by: string } | null = null
       if (v.id !== '') {
         if (byId.has(v.id)) match = { id: v.id, by: 'id' }
-        else row.problems.push({ column: 'ID', letter: '', level: 'warning', message: `No ${target} record has the ID ${v.id}; the row is matched by its other values` })
+        else row.problems.push(rowProblem('warning', 'unknownId', { id: v.id }, { column: 'ID', letter: '' }))
       }
       if (match === null && people) {
         const m = people.match({ name, phone: String(v.input.phone ?? ''), classYear: (v.input.alumni as { classYear?: number } | undefined)?.classYear ?? null, major: String((v.input.alumni as { major?: string } | undefined)?.major ?? '') })
         if (m.kind === 'same') match = { id: m.id, by: 'mobile+name' }
-        else if (m.kind === 'phoneOtherName') row.problems.push({ column: '', letter: '', level: 'warning', message: `The same mobile number belongs to ${m.name}` })
+        else if (m.kind === 'phoneOtherName') row.problems.push(rowProblem('warning', 'sameMobile', { name: m.name }))
         else if (m.kind === 'candidate') possible = { id: m.ids[0], by: 'name+classYear+major' }
       }
       if (match === null && targetOrgs) {
         const m = targetOrgs.match(name, v.creditCode)
         if (m.kind === 'same') match = { id: m.id, by: m.by }
         else if (m.kind === 'similar') possible = { id: m.id, by: 'similar name' }
-        else if (m.kind === 'partOf') row.problems.push({ column: '', letter: '', level: 'warning', message: `A branch of ${orgName.get(m.id) ?? m.id}: created as its own organisation` })
+        else if (m.kind === 'partOf') row.problems.push(rowProblem('warning', 'branchOf', { name: orgName.get(m.id) ?? m.id }))
       }
       if (match === null && target === 'staff') {
         const list = staffByName.get(personKey(name)) ?? []
@@ -219,7 +220,7 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
 
       if (opts.mode === 'create' && (row.action === 'update' || row.action === 'unchanged' || row.action === 'conflict')) {
         row.action = 'skip'
-        row.problems.push({ column: '', letter: '', level: 'warning', message: `Already in the register as ${row.targetName} (${row.matchedBy}); "create only" leaves it` })
+        row.problems.push(rowProblem('warning', 'createOnlyLeaves', { name: row.targetName, matchedBy: row.matchedBy }))
       }
       if (opts.mode === 'update' && row.action === 'create') row.action = 'skip'
       if (row.action === 'create') {

@@ -1,9 +1,11 @@
 import { collections } from '../../shared/collections'
 import { degree, organizationKind } from '../../shared/enums'
+import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, RowProblem } from '../../shared/import'
 import type { ImportTarget } from './fields'
 import { columnLetter } from './limits'
 import { normClassYear, normEmail, normPhone, normText } from './normalize'
+import type { Found } from './normalize'
 import { validUscc } from './org-names'
 
 export interface ColumnSpec {
@@ -51,8 +53,8 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   let id = ''
   let organizationName = ''
   let creditCode = ''
-  const problem = (col: ColumnSpec, level: 'error' | 'warning', message: string) =>
-    problems.push({ column: col.label, letter: columnLetter(col.index), level, message })
+  const problem = (col: ColumnSpec, level: RowProblem['level'], f: Found) =>
+    problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
 
   for (const col of columns) {
     const raw = cells[col.index] ?? null
@@ -69,9 +71,9 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         break
       case 'phone': {
         const r = normPhone(raw)
-        if (!r.ok) problem(col, 'error', r.error)
+        if (!r.ok) problem(col, 'error', r.found)
         else {
-          if (r.warning) problem(col, 'warning', r.warning)
+          if (r.warningFound) problem(col, 'warning', r.warningFound)
           input.phone = r.value
           given.add('phone')
         }
@@ -79,7 +81,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'email': {
         const r = normEmail(raw)
-        if (!r.ok) problem(col, 'error', r.error)
+        if (!r.ok) problem(col, 'error', r.found)
         else {
           input.email = r.value
           given.add('email')
@@ -88,7 +90,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'classYear': {
         const r = normClassYear(raw)
-        if (!r.ok) problem(col, 'error', r.error)
+        if (!r.ok) problem(col, 'error', r.found)
         else if (r.value !== null) {
           alumni.classYear = r.value
           given.add('classYear')
@@ -97,7 +99,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'degree': {
         const d = DEGREES[text.toLowerCase().replace(/\s+/g, '')]
-        if (d === undefined) problem(col, 'error', `"${text}" is not a degree this import knows (本科, 硕士, 博士, 其他)`)
+        if (d === undefined) problem(col, 'error', { code: 'unknownDegree', params: { value: text } })
         else {
           alumni.degree = d
           given.add('degree')
@@ -114,7 +116,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         break
       case 'kind': {
         const k = KINDS.get(text.toLowerCase())
-        if (k === undefined) problem(col, 'error', `"${text}" is not a kind of organisation (${organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、')})`)
+        if (k === undefined) problem(col, 'error', { code: 'unknownKind', params: { value: text, kinds: organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、') } })
         else {
           input.kind = k
           given.add('kind')
@@ -123,7 +125,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'creditCode': {
         const code = text.toUpperCase().replace(/\s+/g, '')
-        if (!validUscc(code)) problem(col, 'error', `"${text}" is not a valid unified social credit code (18 characters with a check character)`)
+        if (!validUscc(code)) problem(col, 'error', { code: 'badCreditCode', params: { value: text } })
         else {
           creditCode = code
           input.creditCode = code
@@ -162,8 +164,12 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[issue.path.length - 1] ?? issue.path[0] ?? '')
       const col = columns.find((c) => c.use === field) ?? (field === 'notes' ? columns.find((c) => c.use === 'keepInNotes') : undefined)
-      if (col) problem(col, 'error', issue.message)
-      else problems.push({ column: '', letter: '', level: 'error', message: field === 'name' ? 'The row has no name' : `${field}: ${issue.message}` })
+      const f: Found =
+        issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.origin === 'string'
+          ? { code: 'tooLong', params: { max: issue.maximum } }
+          : { code: 'invalidValue', params: { field, detail: issue.message } }
+      if (col) problem(col, 'error', f)
+      else problems.push(field === 'name' ? rowProblem('error', 'noName', {}) : rowProblem('error', f.code, f.code === 'invalidValue' ? f.params : { field, detail: issue.message }))
     }
   }
   return { input, given, id, organizationName, creditCode, problems }

@@ -236,7 +236,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const { s, plan: p } = plan(opts)
       const bad = p.rows.filter((r) => r.action === 'error')
       const labels = [...new Set(p.columns.map((c) => c.label))]
-      const data = errorRowsWorkbook(labels, bad)
+      const data = errorRowsWorkbook(labels, bad, ctx.store.data.settings.language)
       const base = s.fileName.replace(/\.[^.]*$/, '')
       return { fileName: `${base}-errors.xlsx`, data: data.toString('base64'), rows: bad.length }
     },

@@ -244,7 +244,8 @@ describe('error rows', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 })
     expect(rows[0]).toEqual(['姓名', '手机', '备注', '问题 / Problem', '原行号 / Row'])
     expect(rows[1].slice(0, 3)).toEqual(['甲', '1.38E+10', '=1+1'])
-    expect(String(rows[1][3])).toMatch(/手机 \(B\): .*scientific/)
+    // In the interface language (Chinese by default), like the preview grid.
+    expect(String(rows[1][3])).toMatch(/手机 \(B\): .*科学计数法/)
     expect(rows[1][4]).toBe(2)
     expect(ws.C2.f).toBeUndefined()
   })

@@ -17,6 +17,7 @@ import type { ImportPreview, PlanRow, RowAction } from '../../../../shared/impor
 import { call } from '../../api'
 import { useErrorText } from '../../state'
 import type { ImportWizard } from './useImportWizard'
+import { problemText } from './problemText'
 
 const ACTION_COLOR: Record<RowAction, 'default' | 'success' | 'info' | 'warning' | 'error'> = {
   create: 'success', update: 'info', unchanged: 'default', duplicate: 'warning', conflict: 'warning', error: 'error', skip: 'default',
@@ -92,9 +93,11 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
         width: 320,
         valueGetter: (_v, r) =>
           [
-            ...r.problems.map((p) => (p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${p.message}` : p.message)),
+            ...r.problems.map((p) => (p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${problemText(p)}` : problemText(p))),
             ...r.conflicts.map((c) => t('imports.conflictText', { field: t(`imports.uses.${c.field}` as never), sheet: c.sheet, current: c.current })),
           ].join('；'),
+        // Long problems are cut at the column's edge: the whole text on hover.
+        renderCell: ({ value }) => <span title={String(value ?? '')}>{String(value ?? '')}</span>,
       },
       ...labels.map<GridColDef<PlanRow>>((label) => ({
         field: `c:${label}`,
@@ -110,7 +113,7 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
         },
         renderCell: ({ row, value }) => {
           const p = problemOf(row, label)
-          return <span title={p.map((x) => x.message).join('\n')}>{String(value ?? '')}</span>
+          return <span title={p.map(problemText).join('\n')}>{String(value ?? '')}</span>
         },
       })),
     ]

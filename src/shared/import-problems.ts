@@ -1,0 +1,117 @@
+// What can be wrong with an imported cell or row, in both languages. The main side finds the problem
+// and sends its code and values; the import grid shows it in the interface language, and the English
+// text travels too (for logs, the error-rows file and anything that predates the code).
+
+export type ImportProblemLang = 'zh-CN' | 'en'
+export type ImportProblemParams = Record<string, string | number>
+
+const TEXT = {
+  notPhone: {
+    en: '"{value}" is not a phone number',
+    'zh-CN': '“{value}”不是电话号码',
+  },
+  phoneScientific: {
+    en: '"{value}" was saved in scientific notation and has lost digits; format the column as text in Excel, type the numbers again and re-import',
+    'zh-CN': '“{value}”被存成了科学计数法，数字已经丢失：请在 Excel 中把这一列设为文本格式，重新输入号码后再导入',
+  },
+  phoneFirstKept: {
+    en: 'Only the first number was kept: {rest}',
+    'zh-CN': '只保留了第一个号码，未导入：{rest}',
+  },
+  phoneChars: {
+    en: '"{value}" is not a phone number (only digits, with + ( ) - and spaces, are allowed)',
+    'zh-CN': '“{value}”不是电话号码（只能包含数字、空格和 + ( ) -）',
+  },
+  phoneLength: {
+    en: '"{value}" has {digits} digits; a phone number has between 5 and 20',
+    'zh-CN': '“{value}”有 {digits} 位数字；电话号码应为 5 到 20 位',
+  },
+  landlineZero: {
+    en: "Stored as a number: a landline's leading 0 may have been lost ({value})",
+    'zh-CN': '该单元格存的是数字：座机号码开头的 0 可能已丢失（{value}）',
+  },
+  notDate: {
+    en: '"{value}" is not a date',
+    'zh-CN': '“{value}”不是日期',
+  },
+  dateNotInCalendar: {
+    en: '"{value}" is not a date in the calendar',
+    'zh-CN': '日历上没有“{value}”这一天',
+  },
+  serial60: {
+    en: 'Excel serial 60 is 1900-02-29, a day that did not exist',
+    'zh-CN': 'Excel 序号 60 表示 1900-02-29，这一天并不存在',
+  },
+  monthNotInCalendar: {
+    en: '"{value}" is not a month in the calendar',
+    'zh-CN': '“{value}”不是有效的年月',
+  },
+  dateAmbiguous: {
+    en: '"{value}" could be day/month or month/day; choose the order for this column',
+    'zh-CN': '“{value}”既可能是“日/月”也可能是“月/日”，请为这一列选择日期顺序',
+  },
+  dateUnknownForm: {
+    en: '"{value}" is not a date this import understands (for example 2019-05-06, 2019/5/6, 2019年5月6日)',
+    'zh-CN': '无法识别日期“{value}”（可用的写法如 2019-05-06、2019/5/6、2019年5月6日）',
+  },
+  notClassYear: {
+    en: '"{value}" is not a class year (for example 2019届, 19届, 2019级 or 2019)',
+    'zh-CN': '“{value}”不是届别（可用的写法如 2019届、19届、2019级 或 2019）',
+  },
+  classYearRange: {
+    en: '"{value}" is outside 1940–2100',
+    'zh-CN': '“{value}”不在 1940–2100 之间',
+  },
+  notEmail: {
+    en: '"{value}" is not an e-mail address',
+    'zh-CN': '“{value}”不是电子邮箱地址',
+  },
+  unknownDegree: {
+    en: '"{value}" is not a degree this import knows (本科, 硕士, 博士, 其他)',
+    'zh-CN': '无法识别学历“{value}”（可填：本科、硕士、博士、其他）',
+  },
+  unknownKind: {
+    en: '"{value}" is not a kind of organisation ({kinds})',
+    'zh-CN': '“{value}”不是单位类型（可填：{kinds}）',
+  },
+  badCreditCode: {
+    en: '"{value}" is not a valid unified social credit code (18 characters with a check character)',
+    'zh-CN': '“{value}”不是有效的统一社会信用代码（18 位，末位为校验码）',
+  },
+  noName: {
+    en: 'The row has no name',
+    'zh-CN': '这一行没有名称',
+  },
+  invalidValue: {
+    en: '{field}: {detail}',
+    'zh-CN': '{field}：{detail}',
+  },
+  tooLong: {
+    en: 'Too long: at most {max} characters',
+    'zh-CN': '太长：最多 {max} 个字符',
+  },
+  unknownId: {
+    en: 'No record in this register has the ID {id}; the row is matched by its other values',
+    'zh-CN': '没有 ID 为 {id} 的记录；这一行按其他内容匹配',
+  },
+  sameMobile: {
+    en: 'The same mobile number belongs to {name}',
+    'zh-CN': '同一手机号属于 {name}',
+  },
+  branchOf: {
+    en: 'A branch of {name}: created as its own organisation',
+    'zh-CN': '是“{name}”的分支机构：作为单独的单位新建',
+  },
+  createOnlyLeaves: {
+    en: 'Already in the register as {name} ({matchedBy}); "create only" leaves it',
+    'zh-CN': '名册中已有“{name}”（{matchedBy}）；“仅新建”模式不改动它',
+  },
+} as const satisfies Record<string, Record<ImportProblemLang, string>>
+
+export type ImportProblemCode = keyof typeof TEXT
+
+export function importProblemText(code: ImportProblemCode, params: ImportProblemParams, lang: ImportProblemLang): string {
+  return TEXT[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+export const IMPORT_PROBLEM_CODES = Object.keys(TEXT) as ImportProblemCode[]
