@@ -1,0 +1,175 @@
+// The merge package's file: what travels between laptops on a USB stick or as a chat attachment.
+// Pure bytes in, bytes out; what the payload means (records and their versions) is the merge's.
+//
+// Layout: MAGIC, a 4-byte big-endian header length, the header (UTF-8 JSON), the body, and a
+// 32-byte SHA-256 of everything before it. The body is the gzipped payload JSON; with a
+// passphrase it is that, sealed with AES-256-GCM under a key derived by scrypt (Node's crypto),
+// followed by GCM's 16-byte tag; the header's exact bytes are the additional data, so that
+// neither can be swapped. The checksum makes damage in
+// transit show as damage before any key is derived; GCM's tag makes tampering and a wrong
+// passphrase show as such.
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
+import type { ScryptOptions } from 'node:crypto'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { z } from 'zod'
+
+export const PACKAGE_MAGIC = Buffer.from('LDPKG\n', 'latin1')
+/** Bumped when the file layout changes in a way older apps cannot read. */
+export const PACKAGE_FORMAT = 1
+/**
+ * A package holds at most this much payload, inflated: a bound against a gzip bomb. A year of a
+ * 100,000-contact office is about 55 MB of JSON.
+ */
+export const MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const
+
+const encryption = z.strictObject({
+  cipher: z.literal('aes-256-gcm'),
+  kdf: z.literal('scrypt'),
+  N: z.number().int().min(2 ** 14).max(2 ** 20),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  salt: z.base64().max(64),
+  iv: z.base64().max(32),
+})
+
+export const packageHeader = z.looseObject({
+  format: z.number().int().min(1),
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  device: z.strictObject({ id: z.string().min(1).max(100), label: z.string().max(100) }),
+  scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('trip'), tripId: z.string().min(1).max(100), title: z.string().max(300) })]),
+  encryption: encryption.nullable(),
+})
+export type PackageHeader = z.infer<typeof packageHeader>
+/** What the sender says about a package; the format and the encryption are the file's. */
+export interface PackageHeaderInput {
+  schemaVersion: number
+  createdAt: string
+  device: PackageHeader['device']
+  scope: PackageHeader['scope']
+}
+
+export type PackageRefusal =
+  | 'not-a-package'
+  | 'damaged'
+  | 'newer-format'
+  | 'newer-schema'
+  | 'passphrase-needed'
+  | 'wrong-passphrase'
+  | 'too-large'
+
+/** Why a package was refused; nothing in it was used. */
+export class PackageError extends Error {
+  constructor(
+    readonly reason: PackageRefusal,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'PackageError'
+  }
+}
+
+function deriveKey(passphrase: string, salt: Buffer, opts: { N: number; r: number; p: number }): Promise<Buffer> {
+  const options: ScryptOptions = { ...opts, maxmem: 256 * opts.N * opts.r + 16 * 1024 * 1024 }
+  return new Promise((ok, fail) => scryptCb(passphrase.normalize('NFC'), salt, 32, options, (err, key) => (err ? fail(err) : ok(key))))
+}
+
+const TAG_BYTES = 16
+
+function frame(head: Buffer, body: Buffer): Buffer {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(head.length)
+  const before = Buffer.concat([PACKAGE_MAGIC, len, head, body])
+  return Buffer.concat([before, createHash('sha256').update(before).digest()])
+}
+
+/** The package's bytes for `payload` (any JSON value); sealed when a passphrase is given. */
+export async function writePackage(meta: PackageHeaderInput, payload: unknown, passphrase?: string): Promise<Buffer> {
+  const plain = gzipSync(Buffer.from(JSON.stringify(payload), 'utf8'))
+  const json = (h: PackageHeader) => Buffer.from(JSON.stringify(h), 'utf8')
+  if (!passphrase) return frame(json({ ...meta, format: PACKAGE_FORMAT, encryption: null }), plain)
+  const salt = randomBytes(16)
+  const iv = randomBytes(12)
+  const key = await deriveKey(passphrase, salt, SCRYPT)
+  const head = json({ ...meta, format: PACKAGE_FORMAT, encryption: { cipher: 'aes-256-gcm', kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64') } })
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(head)
+  const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()])
+  return frame(head, body)
+}
+
+/** The header alone, checked: enough to show what a package is before asking for its passphrase. */
+export function readPackageHeader(bytes: Buffer, currentSchema: number): { header: PackageHeader; head: Buffer; body: Buffer } {
+  if (bytes.length < PACKAGE_MAGIC.length || !bytes.subarray(0, PACKAGE_MAGIC.length).equals(PACKAGE_MAGIC)) {
+    throw new PackageError('not-a-package', 'This file is not a Liaison Desk package.')
+  }
+  if (bytes.length < PACKAGE_MAGIC.length + 4 + 32) throw new PackageError('damaged', 'The package is cut short.')
+  const sum = bytes.subarray(bytes.length - 32)
+  const before = bytes.subarray(0, bytes.length - 32)
+  if (!timingSafeEqual(createHash('sha256').update(before).digest(), sum)) {
+    throw new PackageError('damaged', 'The package is damaged or incomplete (its checksum does not match). Ask for it to be sent again.')
+  }
+  const len = before.readUInt32BE(PACKAGE_MAGIC.length)
+  const start = PACKAGE_MAGIC.length + 4
+  if (start + len > before.length) throw new PackageError('damaged', 'The package header is cut short.')
+  const head = before.subarray(start, start + len)
+  let raw: unknown
+  try {
+    raw = JSON.parse(head.toString('utf8'))
+  } catch {
+    throw new PackageError('damaged', 'The package header cannot be read.')
+  }
+  const format = (raw as { format?: unknown } | null)?.format
+  if (typeof format === 'number' && format > PACKAGE_FORMAT) {
+    throw new PackageError('newer-format', 'This package was made by a newer version of Liaison Desk. Update the app to receive it.')
+  }
+  const parsed = packageHeader.safeParse(raw)
+  if (!parsed.success) throw new PackageError('damaged', `The package header is not valid: ${parsed.error.issues[0]?.message ?? ''}`)
+  if (parsed.data.schemaVersion > currentSchema) {
+    throw new PackageError('newer-schema', 'This package holds data from a newer version of Liaison Desk. Update the app to receive it.')
+  }
+  return { header: parsed.data, head, body: before.subarray(start + len) }
+}
+
+function inflate(body: Buffer, max: number): unknown {
+  let json: Buffer
+  try {
+    json = gunzipSync(body, { maxOutputLength: max })
+  } catch (e) {
+    if (e instanceof RangeError) throw new PackageError('too-large', 'The package holds more than this app will read.')
+    throw new PackageError('damaged', 'The package contents cannot be read.')
+  }
+  try {
+    return JSON.parse(json.toString('utf8'))
+  } catch {
+    throw new PackageError('damaged', 'The package contents cannot be read.')
+  }
+}
+
+/** The header and the payload (unvalidated JSON: the caller checks it with its schemas), or a PackageError. */
+export async function readPackage(
+  bytes: Buffer,
+  currentSchema: number,
+  opts: { passphrase?: string; maxPayloadBytes?: number } = {},
+): Promise<{ header: PackageHeader; payload: unknown }> {
+  const { passphrase, maxPayloadBytes = MAX_PAYLOAD_BYTES } = opts
+  const { header, head, body } = readPackageHeader(bytes, currentSchema)
+  const enc = header.encryption
+  if (!enc) return { header, payload: inflate(body, maxPayloadBytes) }
+  if (!passphrase) throw new PackageError('passphrase-needed', 'This package is protected by a passphrase.')
+  const key = await deriveKey(passphrase, Buffer.from(enc.salt, 'base64'), enc)
+  if (body.length < TAG_BYTES) throw new PackageError('damaged', 'The package contents are cut short.')
+  let plain: Buffer
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.iv, 'base64'))
+    decipher.setAAD(head)
+    decipher.setAuthTag(body.subarray(body.length - TAG_BYTES))
+    plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()])
+  } catch {
+    // GCM cannot tell a wrong key from altered bytes; the checksum already ruled out damage in transit.
+    throw new PackageError('wrong-passphrase', 'The passphrase is wrong (or the package was altered).')
+  }
+  return { header, payload: inflate(plain, maxPayloadBytes) }
+}
