@@ -8,6 +8,8 @@ const zh = {
   yes: '是',
   no: '否',
   unrecorded: '未统计',
+  /** number format of a total some of whose rows were not recorded: a lower bound */
+  atLeastFormat: '"至少 "#,##0',
   tbd: '待定',
   total: '合计',
   id: 'ID',
@@ -126,6 +128,7 @@ const en: Captions = {
   yes: 'Yes',
   no: 'No',
   unrecorded: 'not recorded',
+  atLeastFormat: '"at least "#,##0',
   tbd: 'to be decided',
   total: 'Total',
   id: 'ID',

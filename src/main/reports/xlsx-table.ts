@@ -207,6 +207,7 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
   header.commit()
 
   const sums = columns.map(() => 0)
+  const numbers = columns.map(() => 0)
   const counts = columns.map(() => 0)
   const matches = columns.map(() => 0)
   const autoCols = columns.flatMap((c, i) => (c.type === 'auto' ? [i] : []))
@@ -217,7 +218,10 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       const v = cellValue(c.type, c.value(r, n))
       if (v !== null) {
         counts[i] += 1
-        if (typeof v === 'number') sums[i] += v
+        if (typeof v === 'number') {
+          sums[i] += v
+          numbers[i] += 1
+        }
         if (typeof c.total === 'object' && v === c.total.countIf) matches[i] += 1
       }
       return v
@@ -256,6 +260,8 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       // No data rows: a range would be empty or point at the totals row itself, so write the figure alone.
       if (n === 0) return 0
       const range = `${letter}${firstData}:${letter}${lastData}`
+      // Unknown is not zero: a sum over rows none of which holds a number says so, not 0.
+      if (c.total === 'sum' && numbers[i] === 0) return textCell(t.unrecorded)
       // SUBTOTAL 109/103 count only the rows the autofilter shows, so the totals follow a filter.
       if (c.total === 'sum') return { formula: `SUBTOTAL(109,${range})`, result: sums[i] }
       if (c.total === 'count') return { formula: `SUBTOTAL(103,${range})`, result: counts[i] }
@@ -269,7 +275,10 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
     })
     const row = ws.addRow(values)
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cell.style = { ...totalsStyle(lang), ...(columns[col - 1]?.total ? { numFmt: INTEGER_FORMAT } : {}) }
+      const c = columns[col - 1]
+      // A sum with rows not recorded is a lower bound, and reads as one ("at least 12").
+      const partial = c?.total === 'sum' && numbers[col - 1] > 0 && numbers[col - 1] < n
+      cell.style = { ...totalsStyle(lang), ...(c?.total ? { numFmt: partial ? t.atLeastFormat : INTEGER_FORMAT } : {}) }
     })
     row.commit()
   }

@@ -97,7 +97,15 @@ describe('registers', () => {
     expect(rows.some((r) => String(r['单位']).includes('如东经济技术开发区'))).toBe(true)
     const totals = ws.getRow(ws.rowCount)
     expect(totals.getCell(9).value).toEqual({ formula: 'SUBTOTAL(109,I2:I10)', result: 12 })
+    // 12 from the June visit, the sample trip's 8 not recorded: a lower bound, and it says so.
+    expect(totals.getCell(9).numFmt).toBe('"至少 "#,##0')
     expect(totals.getCell(2).value).toEqual({ formula: 'SUBTOTAL(103,B2:B10)', result: 9 })
+  })
+
+  it('visits ledger: a total over rows none of which was recorded is "not recorded", never 0', async () => {
+    const { ws } = await run((out) => writeVisitsLedger(data, { lang: 'en', from: '2025-12-01', to: '2025-12-31' }, out))
+    const totals = ws.getRow(ws.rowCount)
+    expect(totals.getCell(9).value).toBe(captions('en').unrecorded)
   })
 
   it('internship bases: term status as of a day, expired, expiring within 90 days, current or open-ended', async () => {
