@@ -23,6 +23,8 @@ export interface PlannedEntry {
 export interface JournalPlan {
   /** valid entries after baseSeq, in seq order; there may be gaps where a line was damaged */
   entries: PlannedEntry[]
+  /** valid entries at or before baseSeq: what the snapshot says it already holds */
+  covered: PlannedEntry[]
   lastSeq: number
   /** bytes of the files that contributed entries (for the compaction trigger) */
   bytes: number
@@ -44,7 +46,7 @@ type Flat = { scan: JournalScan; item: JournalScan['items'][number] }
  * what the snapshot already holds); an identical duplicate of a line is harmless and ignored.
  */
 export function planJournal(scans: readonly JournalScan[], baseSeq: number): JournalPlan {
-  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], skipped: [], missing: [] }
+  const plan: JournalPlan = { entries: [], covered: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], skipped: [], missing: [] }
   const flat: Flat[] = scans.flatMap((scan) => scan.items.map((item) => ({ scan, item })))
   const seen = new Map<number, string>()
   const bad = new Set<string>()
@@ -87,7 +89,10 @@ export function planJournal(scans: readonly JournalScan[], baseSeq: number): Jou
     }
     prevSeq = entry.seq
     badSincePrev = false
-    if (entry.seq <= baseSeq) continue
+    if (entry.seq <= baseSeq) {
+      plan.covered.push({ entry, file: scan.name, line: item.line })
+      continue
+    }
     plan.entries.push({ entry, file: scan.name, line: item.line })
     plan.lastSeq = entry.seq
     used.add(scan.name)
@@ -109,7 +114,7 @@ export function planJournal(scans: readonly JournalScan[], baseSeq: number): Jou
 /** The plan when entries after the snapshot cannot be trusted (replaying them broke a migration's validation). */
 export function planWithoutJournal(scans: readonly JournalScan[], baseSeq: number): JournalPlan {
   const full = planJournal(scans, baseSeq)
-  const plan: JournalPlan = { entries: [], lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], skipped: full.skipped, missing: full.missing }
+  const plan: JournalPlan = { entries: [], covered: full.covered, lastSeq: baseSeq, bytes: 0, truncate: [], setAside: [], skipped: full.skipped, missing: full.missing }
   const needed = new Set([...full.setAside, ...full.entries.map((e) => e.file)])
   plan.setAside = scans.filter((s) => needed.has(s.name)).map((s) => s.name)
   for (const e of full.entries) plan.skipped.push({ file: e.file, line: e.line, seq: e.entry.seq, reason: 'migration-failed' })

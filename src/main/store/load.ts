@@ -102,6 +102,38 @@ function validEntries<D extends DbShape>(
   return { entries, rejected }
 }
 
+/** JSON with object keys sorted: two parses of the same record compare equal whatever their key order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    isPlainObject(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x,
+  )
+}
+
+/**
+ * A snapshot says which journal entries it holds (journalSeq); entries up to there are not replayed.
+ * A snapshot this store did not write (untrusted) might claim more than it holds, and the writes it
+ * lacks would then be hidden without a word. So its claim is checked against the entries it covers
+ * that the journal still has: a contiguous run up to journalSeq, so the last put of each record in
+ * it is that record as the snapshot must hold it. Any difference is damage.
+ */
+function checkCovered(doc: SnapshotDoc, covered: JournalPlan['covered'], label: string): void {
+  const last = new Map<string, { collection: string; record: StoredRecord; seq: number }>()
+  for (const { entry } of covered) for (const [collection, record] of entry.puts) last.set(`${collection}\u0000${record.id}`, { collection, record, seq: entry.seq })
+  const byId = new Map<string, Map<string, unknown>>()
+  for (const { collection, record, seq } of last.values()) {
+    let index = byId.get(collection)
+    if (!index) {
+      const list = doc[collection]
+      index = new Map(Array.isArray(list) ? list.filter(isPlainObject).map((r) => [String(r.id), r] as const) : [])
+      byId.set(collection, index)
+    }
+    const held = index.get(record.id)
+    if (held === undefined || canonical(held) !== canonical(record)) {
+      throw new Error(`${label} says it holds the journal up to entry ${String(doc.journalSeq)}, but entry ${seq}'s write to ${collection} is not in it`)
+    }
+  }
+}
+
 /**
  * parse result -> replay -> migrate -> validate -> index. Mutates doc. A trusted snapshot (its bytes
  * are what this store wrote, and so validated before commit) at the current version skips the
@@ -115,10 +147,11 @@ async function assemble<D extends DbShape>(
   timings: OpenTimings,
   trusted = false,
 ): Promise<Assembled<D>> {
-  delete doc.journalSeq
   const version = assertNotNewer(doc, ctx.schema, label)
   if (version === ctx.schema.version) {
     checkShape(doc, ctx.schema.collections, label)
+    if (!trusted) checkCovered(doc, plan.covered, label)
+    delete doc.journalSeq
     let t = performance.now()
     const base = trusted ? doc : (ctx.schema.validate(doc) as unknown as SnapshotDoc)
     const { entries, rejected } = validEntries(ctx, base, plan)
@@ -131,6 +164,7 @@ async function assemble<D extends DbShape>(
     timings.index += ms(t)
     return { memory, migratedFrom: null, rejected }
   }
+  delete doc.journalSeq
   let t = performance.now()
   replayRaw(doc, plan.entries.map((e) => e.entry))
   timings.journal += ms(t)

@@ -97,6 +97,14 @@ const dbRows: Row[] = [
   { name: 'db.json journalSeq not a number', damage: async (d) => writeDoc(d, { ...(await dbDoc(d)), journalSeq: 'one' }), reported: true, kept: /^db\.json\.damaged-/ },
   { name: 'db.json journalSeq negative', damage: async (d) => writeDoc(d, { ...(await dbDoc(d)), journalSeq: -4 }), reported: true, kept: /^db\.json\.damaged-/ },
   {
+    // Hand-edited (the sidecar no longer matches): it claims entries it does not hold. Trusting the
+    // claim would hide b, c and d; it is damage, and the backup plus the whole journal restore them.
+    name: 'db.json journalSeq ahead of what it holds: the writes it hides are recovered',
+    damage: async (d) => writeDoc(d, { ...(await dbDoc(d)), journalSeq: 99 }),
+    reported: true,
+    kept: /^db\.json\.damaged-/,
+  },
+  {
     name: 'db.json journalSeq behind the journal: entries replayed again (same result), the gap before them reported',
     damage: async (d) => writeDoc(d, { ...(await dbDoc(d)), journalSeq: 0 }),
     reported: true,

@@ -207,15 +207,28 @@ describe('journal replay at open', () => {
     await store.close()
   })
 
-  it('ignores entries already in the snapshot (seq <= journalSeq)', async () => {
+  it('skips entries already in the snapshot (seq <= journalSeq) when the snapshot holds them', async () => {
     const dir = await folder()
+    await writeDb(dir, 2, [{ id: 'a', text: 't-a' }, { id: 'b', text: 't-b' }])
+    await writeFile(join(dir, 'journal.jsonl'), line(1, 'a') + line(2, 'b') + line(3, 'c'))
+    const store = await open(dir)
+    expect(ids(store)).toEqual(['a', 'b', 'c'])
+    expect(store.status().recovered).toBeNull()
+    await store.close()
+  })
+
+  it('does not let a snapshot it did not write hide journal entries it claims but lacks', async () => {
+    const dir = await folder()
+    // Claims entries 1 and 2, but holds another "a" and no "b": trusting it would lose both writes.
     await writeDb(dir, 2, [{ id: 'a', text: 'from snapshot' }])
     await writeFile(join(dir, 'journal.jsonl'), line(1, 'a') + line(2, 'b') + line(3, 'c'))
     const store = await open(dir)
     expect(store.data.notes).toEqual([
-      { id: 'a', text: 'from snapshot' },
+      { id: 'a', text: 't-a' },
+      { id: 'b', text: 't-b' },
       { id: 'c', text: 't-c' },
     ])
+    expect(store.status().recovered?.damagedFiles).toEqual([expect.stringMatching(/^db\.json\.damaged-/)])
     await store.close()
   })
 
