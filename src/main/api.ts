@@ -14,6 +14,7 @@ import { createSearchService } from './services/search'
 import { createSystemService } from './services/system'
 import { createReminderService } from './services/reminders'
 import { createImportService } from './services/import'
+import { createDuplicateService } from './services/duplicates'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
 export type Handlers = {
@@ -44,6 +45,7 @@ export function createHandlers(ctx: Ctx): Handlers {
   const search = createSearchService(ctx)
   const reminders = createReminderService(ctx)
   const imports = createImportService(ctx)
+  const duplicates = createDuplicateService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
@@ -66,6 +68,11 @@ export function createHandlers(ctx: Ctx): Handlers {
     'import.errorRows': (input) => imports.errorRows(input),
     'import.history': () => imports.history(),
     'import.undo': ({ batchId }) => imports.undo(batchId),
+    'duplicates.list': (input) => duplicates.list(input),
+    'duplicates.counts': () => duplicates.counts(),
+    'duplicates.markDistinct': (input) => duplicates.markDistinct(input),
+    'duplicates.merge': (input) => duplicates.merge(input),
+    'duplicates.undoMerge': ({ mergeId }) => duplicates.undoMerge(mergeId),
   }
 }
 

@@ -11,6 +11,9 @@ import { remindersInput } from './reminders'
 import type { ReminderList } from './reminders'
 import { batchInput, openInput, planInput, previewInput } from './import'
 import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from './import'
+import { duplicatesListInput, mergeInput, pairInput, undoMergeInput } from './duplicates'
+import type { DuplicateCounts, DuplicatePair, MergeResult, MergeUndoResult } from './duplicates'
+import type { DistinctPair } from './domain/merges'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, LANGS, organizationKind, tripStatus } from './enums'
 
 /**
@@ -232,6 +235,11 @@ export const contract = {
   'import.errorRows': method<ErrorRowsFile>()(planInput),
   'import.history': method<ImportBatchSummary[]>()(empty),
   'import.undo': method<UndoResult>()(batchInput),
+  'duplicates.list': method<DuplicatePair[]>()(duplicatesListInput),
+  'duplicates.counts': method<DuplicateCounts>()(empty),
+  'duplicates.markDistinct': method<DistinctPair>()(pairInput),
+  'duplicates.merge': method<MergeResult>()(mergeInput),
+  'duplicates.undoMerge': method<MergeUndoResult>()(undoMergeInput),
 }
 
 export type Contract = typeof contract

@@ -125,5 +125,16 @@ function v5(data: Json): Json {
   return { ...out, schemaVersion: 5 }
 }
 
-export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 }
+/**
+ * 6: duplicates and merges. Every record may now be a merged tombstone (`mergedInto`, null for
+ * none); the merge history (for undo) and the pairs a person said are not duplicates get their own lists.
+ */
+function v6(data: Json): Json {
+  let out = data
+  for (const c of RECORD_COLLECTIONS) out = mapRecords(out, c, (r) => ({ mergedInto: null, ...r }))
+  const list = (k: string) => (Array.isArray(data[k]) ? data[k] : [])
+  return { ...out, merges: list('merges'), distinctPairs: list('distinctPairs'), schemaVersion: 6 }
+}
+
+export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6 }
 

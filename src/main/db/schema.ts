@@ -3,15 +3,22 @@ import { COLLECTION_NAMES, collections } from '../../shared/collections'
 import type { RecordTypes } from '../../shared/collections'
 import { importBatchRecord } from '../../shared/domain/importBatches'
 import type { ImportBatch } from '../../shared/domain/importBatches'
+import { distinctPairRecord, mergeRecord } from '../../shared/domain/merges'
+import type { DistinctPair, MergeRecord } from '../../shared/domain/merges'
 import { settingsSchema } from '../../shared/domain/settings'
 import type { Settings } from '../../shared/domain/settings'
 import type { StoreSchema } from '../store'
 import { migrations } from './migrations'
 
-export const SCHEMA_VERSION = 5
+export const SCHEMA_VERSION = 6
 
-
-export type DbData = { schemaVersion: number; settings: Settings; importBatches: ImportBatch[] } & { [C in keyof RecordTypes]: RecordTypes[C][] }
+export type DbData = {
+  schemaVersion: number
+  settings: Settings
+  importBatches: ImportBatch[]
+  merges: MergeRecord[]
+  distinctPairs: DistinctPair[]
+} & { [C in keyof RecordTypes]: RecordTypes[C][] }
 
 const dbFile = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -26,6 +33,8 @@ const dbFile = z.looseObject({
   followUps: z.array(collections.followUps.record),
   attachments: z.array(collections.attachments.record),
   importBatches: z.array(importBatchRecord),
+  merges: z.array(mergeRecord),
+  distinctPairs: z.array(distinctPairRecord),
 })
 
 export function emptyDb(): DbData {
@@ -33,7 +42,7 @@ export function emptyDb(): DbData {
     schemaVersion: SCHEMA_VERSION,
     settings: settingsSchema.parse({}),
     organizations: [], contacts: [], staff: [], trips: [], activities: [],
-    agreements: [], alumniGroups: [], followUps: [], attachments: [], importBatches: [],
+    agreements: [], alumniGroups: [], followUps: [], attachments: [], importBatches: [], merges: [], distinctPairs: [],
   }
 }
 
@@ -48,7 +57,7 @@ function validateDb(raw: unknown): DbData {
 
 export const dbSchema: StoreSchema<DbData> = {
   version: SCHEMA_VERSION,
-  collections: [...COLLECTION_NAMES, 'importBatches'],
+  collections: [...COLLECTION_NAMES, 'importBatches', 'merges', 'distinctPairs'],
   empty: emptyDb,
   migrations,
   validate: validateDb,

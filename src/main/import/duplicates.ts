@@ -17,7 +17,7 @@ interface OrgEntry {
   initials: string
 }
 
-function initials(s: string): string {
+export function initials(s: string): string {
   return pinyin(s, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
 }
 
@@ -155,12 +155,13 @@ export class PersonMatcher {
   }
 }
 
-function phoneKey(phone: string): string {
+/** A mobile or landline as compared: digits only, without +86/0086; '' when too short to tell anyone apart. */
+export function phoneKey(phone: string): string {
   const digits = phone.replace(/\D/g, '').replace(/^(0086|86)(?=1\d{10}$)/, '')
   return digits.length >= 5 ? digits : ''
 }
 
-function profileKey(f: PersonFacts): string | null {
+export function profileKey(f: PersonFacts): string | null {
   if (f.classYear === null || normText(f.major) === '') return null
   return `${personKey(f.name)}\u0000${f.classYear}\u0000${normText(f.major).toLowerCase()}`
 }

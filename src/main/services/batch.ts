@@ -66,7 +66,7 @@ function patchSchema(c: CollectionName): z.ZodType {
   return schema
 }
 
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt'] as const
+const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto'] as const
 function editableFields(r: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...r }
   for (const k of SYSTEM_KEYS) delete out[k]
@@ -100,14 +100,14 @@ function checkLinks(view: StoreView, c: CollectionName, record: object, place: E
  * updatedAt is the version an edit form checks (expectedUpdatedAt), so every write must change it:
  * two edits in the same millisecond, or after the clock went back, still get distinct versions.
  */
-function after(current: AnyRecord, stamp: Stamp): { updatedAt: string; updatedBy: string } {
+export function after(current: AnyRecord, stamp: Stamp): { updatedAt: string; updatedBy: string } {
   const prev = Date.parse(current.updatedAt)
   const updatedAt = Date.parse(stamp.at) > prev ? stamp.at : new Date(prev + 1).toISOString()
   return { updatedAt, updatedBy: stamp.by }
 }
 
 /** The stored form is checked too: a bug here must never reach the file. */
-function stored(c: CollectionName, record: object, place: ErrorPlace): AnyRecord {
+export function stored(c: CollectionName, record: object, place: ErrorPlace): AnyRecord {
   const checked = collections[c].record.safeParse(record)
   if (!checked.success) throw validationError(checked.error, place.prefix)
   return checked.data as unknown as AnyRecord
@@ -159,6 +159,8 @@ function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): 
     case 'restore': {
       const current = mustFind(view, c, op.id, place)
       if (current.deletedAt === null) throw opError('STATE', 'This record is not deleted', place)
+      // Its links now lead to the survivor; only undoing the merge brings it back consistently.
+      if (typeof current.mergedInto === 'string') throw opError('STATE', 'This record was merged into another; undo the merge instead', place)
       record = stored(c, { ...current, ...after(current, stamp), deletedAt: null }, place)
       break
     }

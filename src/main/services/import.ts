@@ -31,7 +31,7 @@ interface Session {
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
 const MAX_SESSIONS = 4
 
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt'] as const
+const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto'] as const
 
 function editable(r: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...r }

@@ -24,6 +24,7 @@ const FollowUpsPage = lazyNamed(() => import('./pages/followUps/FollowUpsPage'),
 const StaffPage = lazyNamed(() => import('./pages/staff/StaffPage'), 'StaffPage')
 const SettingsPage = lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage')
 const ImportPage = lazyNamed(() => import('./pages/import/ImportPage'), 'ImportPage')
+const DuplicatesPage = lazyNamed(() => import('./pages/duplicates/DuplicatesPage'), 'DuplicatesPage')
 import { AppProvider } from './state'
 
 const FONT = ['"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', '"WenQuanYi Zen Hei"', '"Segoe UI"', 'Roboto', 'Helvetica', 'Arial', 'sans-serif'].join(',')
@@ -75,6 +76,7 @@ export function App({ initialSettings }: { initialSettings: Settings | null }) {
               <Route path="follow-ups" element={<FollowUpsPage />} />
               <Route path="staff" element={<StaffPage />} />
               <Route path="import" element={<ImportPage />} />
+              <Route path="duplicates" element={<DuplicatesPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<DashboardPage />} />
             </Route>

@@ -27,6 +27,8 @@ export const systemFields = {
   updatedAt: isoDateTime,
   updatedBy: z.string().max(100),
   deletedAt: isoDateTime.nullable(),
+  /** set (with deletedAt) on the record a merge folded into another: the survivor's id. Optional: older writers never set it. */
+  mergedInto: idSchema.nullable().optional(),
 }
 
 /** Builds the create-input schema and the stored-record schema from one field list. */

@@ -70,6 +70,21 @@ describe('migrations', () => {
     expect((v4.organizations as Array<Record<string, unknown>>)[0]).toMatchObject({ name: 'Naham', aliases: [], creditCode: '' })
   })
 
+  it('6: gives every record an empty mergedInto and adds the merge history and the not-duplicates list', () => {
+    let data: Record<string, unknown> = structuredClone(v0)
+    for (let v = 1; v <= 5; v++) data = migrations[v](data)
+    const v6 = migrations[6](data)
+    expect(v6.schemaVersion).toBe(6)
+    expect(v6.merges).toEqual([])
+    expect(v6.distinctPairs).toEqual([])
+    expect((v6.organizations as Array<Record<string, unknown>>)[0]).toMatchObject({ name: 'Naham', mergedInto: null })
+    expect((v6.activities as Array<Record<string, unknown>>)[0]).toMatchObject({ mergedInto: null, organizationIds: ['o1'] })
+    // a record some later writer already marked keeps its mark
+    const marked = structuredClone(data)
+    ;(marked.organizations as Array<Record<string, unknown>>)[0].mergedInto = 'o9'
+    expect((migrations[6](marked).organizations as Array<Record<string, unknown>>)[0].mergedInto).toBe('o9')
+  })
+
   it('bring a version-0 file to a database that validates', () => {
     let data: Record<string, unknown> = structuredClone(v0)
     for (let v = 1; v <= SCHEMA_VERSION; v++) data = migrations[v](data)

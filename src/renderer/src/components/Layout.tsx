@@ -10,6 +10,7 @@ import List from '@mui/material/List'
 import ListItemButton from '@mui/material/ListItemButton'
 import ListItemIcon from '@mui/material/ListItemIcon'
 import ListItemText from '@mui/material/ListItemText'
+import Chip from '@mui/material/Chip'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
 import TranslateIcon from '@mui/icons-material/Translate'
@@ -21,6 +22,7 @@ import { NAV } from './navigation'
 import { RecoveryBanner } from './RecoveryBanner'
 import { DesktopCommands, desktopBridge } from './DesktopCommands'
 import { RemindersPanel } from './RemindersPanel'
+import { useDuplicateCounts } from '../pages/duplicates/useDuplicateCounts'
 
 export const DRAWER_WIDTH = 232
 
@@ -30,6 +32,8 @@ export function Layout() {
   const errorText = useErrorText()
   const { pathname } = useLocation()
   const lang = currentLang()
+  const dupes = useDuplicateCounts()
+  const dupeCount = dupes ? dupes.organizations + dupes.contacts + dupes.staff : 0
   const org = [settings?.university, settings?.school].filter(Boolean).join(' · ')
 
   return (
@@ -79,6 +83,7 @@ export function Layout() {
                   <Icon fontSize="small" color={selected ? 'primary' : 'inherit'} />
                 </ListItemIcon>
                 <ListItemText primary={t(`nav.${key}`)} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 400 } } }} />
+                {key === 'duplicates' && dupeCount > 0 && <Chip size="small" color="warning" label={dupeCount} data-testid="nav-duplicates-count" sx={{ height: 20 }} />}
               </ListItemButton>
             )
           })}

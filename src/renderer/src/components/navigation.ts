@@ -10,9 +10,10 @@ import HandshakeIcon from '@mui/icons-material/HandshakeOutlined'
 import SettingsIcon from '@mui/icons-material/SettingsOutlined'
 import TaskIcon from '@mui/icons-material/TaskAltOutlined'
 import UploadIcon from '@mui/icons-material/UploadFileOutlined'
+import MergeIcon from '@mui/icons-material/MergeTypeOutlined'
 import type { CollectionName } from '../../../shared/collections'
 
-export type NavKey = 'dashboard' | 'trips' | 'organizations' | 'contacts' | 'agreements' | 'alumniGroups' | 'followUps' | 'staff' | 'import' | 'settings'
+export type NavKey = 'dashboard' | 'trips' | 'organizations' | 'contacts' | 'agreements' | 'alumniGroups' | 'followUps' | 'staff' | 'import' | 'duplicates' | 'settings'
 
 export const NAV: ReadonlyArray<{ key: NavKey; path: string; icon: SvgIconComponent }> = [
   { key: 'dashboard', path: '/', icon: DashboardIcon },
@@ -24,6 +25,7 @@ export const NAV: ReadonlyArray<{ key: NavKey; path: string; icon: SvgIconCompon
   { key: 'followUps', path: '/follow-ups', icon: TaskIcon },
   { key: 'staff', path: '/staff', icon: BadgeIcon },
   { key: 'import', path: '/import', icon: UploadIcon },
+  { key: 'duplicates', path: '/duplicates', icon: MergeIcon },
   { key: 'settings', path: '/settings', icon: SettingsIcon },
 ]
 

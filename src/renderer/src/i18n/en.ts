@@ -1,3 +1,4 @@
+import { duplicatesEn } from './duplicates.en'
 import { exportsEn } from './exports.en'
 import { importEn } from './import.en'
 import type { Messages } from './zh-CN'
@@ -24,6 +25,7 @@ export const en: Messages = {
     followUps: 'Follow-ups',
     staff: 'Staff',
     import: 'Import',
+    duplicates: 'Possible duplicates',
     settings: 'Settings',
   },
   collections: {
@@ -387,5 +389,6 @@ export const en: Messages = {
   insights: insightsEn,
   exports: exportsEn,
   imports: importEn,
+  duplicates: duplicatesEn,
   reminders: remindersEn,
 }

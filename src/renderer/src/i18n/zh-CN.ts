@@ -1,3 +1,4 @@
+import { duplicatesZhCN } from './duplicates.zh-CN'
 // Chinese (default) interface strings. Enum labels are not here: they come from src/shared/enums.ts.
 import { importZhCN } from './import.zh-CN'
 // en.ts must have exactly the same keys (its type is derived from this object).
@@ -25,6 +26,7 @@ export const zhCN = {
     followUps: '跟进事项',
     staff: '本院人员',
     import: '导入表格',
+    duplicates: '可能重复',
     settings: '设置',
   },
   collections: {
@@ -388,6 +390,7 @@ export const zhCN = {
   insights: insightsZhCN,
   exports: exportsZhCN,
   imports: importZhCN,
+  duplicates: duplicatesZhCN,
   reminders: remindersZhCN,
 }
 

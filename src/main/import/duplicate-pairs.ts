@@ -1,0 +1,176 @@
+import type { Contact, Organization, Staff } from '../../shared/domain'
+import type { DuplicateLevel, DuplicatePair, DuplicateReason } from '../../shared/duplicates'
+import type { Mergeable } from '../../shared/domain/merges'
+import { initials, personKey, phoneKey, profileKey } from './duplicates'
+import { normText } from './normalize'
+import { bigramSimilarity, branchParent, orgKeys, sameOrgName, validUscc } from './org-names'
+import type { OrgKeys } from './org-names'
+
+/**
+ * Pairs of live records that may be one, found by bucketing on keys (never by comparing all
+ * pairs: a register of 100,000 contacts is a few hash passes). A bucket larger than BUCKET_CAP
+ * (a switchboard number, a very common bigram) says nothing about two of its members and is skipped.
+ */
+const BUCKET_CAP = 30
+const FUZZY_MIN = 0.6
+
+type Side = DuplicatePair['a']
+interface Found {
+  a: string
+  b: string
+  reason: DuplicateReason
+  level: DuplicateLevel
+  score: number | null
+}
+
+const STRENGTH: Record<DuplicateReason, number> = {
+  creditCode: 10, sameName: 9, samePhoneAndName: 9, sameNameAndPhone: 9, alias: 8, samePhoneOtherName: 6,
+  sameProfile: 5, sameNameAndDepartment: 5, partOf: 4, similarName: 3, similarInitials: 2,
+}
+
+/** Collects pairs, keeping the strongest reason per pair and leaving out pairs a person called distinct. */
+class PairSet {
+  readonly pairs = new Map<string, Found>()
+  constructor(private readonly distinct: ReadonlySet<string>) {}
+  add(x: string, y: string, reason: DuplicateReason, level: DuplicateLevel, score: number | null = null): void {
+    if (x === y) return
+    const [a, b] = x < y ? [x, y] : [y, x]
+    const key = pairKey(a, b)
+    if (this.distinct.has(key)) return
+    const had = this.pairs.get(key)
+    if (had && STRENGTH[had.reason] >= STRENGTH[reason]) return
+    this.pairs.set(key, { a, b, reason, level, score })
+  }
+}
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
+
+function buckets<T>(items: Iterable<T>, keysOf: (item: T) => Iterable<string>): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) {
+    for (const k of new Set(keysOf(item))) {
+      if (k === '') continue
+      const list = out.get(k)
+      if (list) list.push(item)
+      else out.set(k, [item])
+    }
+  }
+  return out
+}
+
+function eachPair<T>(list: readonly T[], fn: (x: T, y: T) => void): void {
+  if (list.length < 2 || list.length > BUCKET_CAP) return
+  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) fn(list[i], list[j])
+}
+
+type OrgLike = Pick<Organization, 'id' | 'name' | 'aliases' | 'creditCode'>
+interface OrgEntry {
+  org: OrgLike
+  keys: OrgKeys[]
+}
+
+export function organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySet<string>): Found[] {
+  const set = new PairSet(distinct)
+  const entries: OrgEntry[] = orgs.map((org) => ({ org, keys: [org.name, ...org.aliases].map(orgKeys).filter((k) => k.full !== '') }))
+
+  const codeOf = (o: OrgLike) => {
+    const c = normText(o.creditCode).toUpperCase()
+    return validUscc(c) ? c : ''
+  }
+  for (const list of buckets(orgs, (o) => [codeOf(o)]).values()) eachPair(list, (x, y) => set.add(x.id, y.id, 'creditCode', 'match'))
+
+  // Same name: equal full keys, or equal cores whose regions do not differ (sameOrgName decides).
+  const byCore = buckets(entries, (e) => e.keys.filter((k) => k.core.length >= 2).map((k) => k.core))
+  const byFull = buckets(entries, (e) => e.keys.map((k) => k.full))
+  for (const list of [...byFull.values(), ...byCore.values()]) {
+    eachPair(list, (x, y) => {
+      const hit = nameHit(x, y)
+      if (hit) set.add(x.org.id, y.org.id, hit, 'match')
+    })
+  }
+
+  // A branch (…南昌分公司) next to its parent: offered as part of it, never as the same.
+  for (const e of entries) {
+    const parent = branchParent(e.org.name)
+    if (parent === null) continue
+    const pk = orgKeys(parent)
+    for (const other of [...(byFull.get(pk.full) ?? []), ...(byCore.get(pk.core) ?? [])]) {
+      if (other !== e && other.keys.some((k) => sameOrgName(k, pk))) set.add(e.org.id, other.org.id, 'partOf', 'partOf')
+    }
+  }
+
+  // Fuzzy, only proposed: names sharing enough character bigrams, found through the bigrams' buckets.
+  const coreOf = (e: OrgEntry) => e.keys[0]?.core ?? ''
+  const byGram = buckets(entries, (e) => grams(coreOf(e)))
+  for (const e of entries) {
+    const core = coreOf(e)
+    if (core.length < 3) continue
+    const seen = new Set<OrgEntry>()
+    for (const g of new Set(grams(core))) {
+      const list = byGram.get(g) ?? []
+      if (list.length > BUCKET_CAP * 10) continue
+      for (const other of list) {
+        if (other === e || seen.has(other) || other.org.id < e.org.id) continue
+        seen.add(other)
+        const score = bigramSimilarity(core, coreOf(other))
+        if (score >= FUZZY_MIN && score < 1) set.add(e.org.id, other.org.id, 'similarName', 'candidate', Math.round(score * 100) / 100)
+      }
+    }
+  }
+
+  // A short form typed in Latin initials ("JXTY") next to the Chinese name.
+  const latin = entries.filter((e) => /^[a-z]{3,}$/.test(coreOf(e)))
+  if (latin.length > 0) {
+    const byInitials = buckets(entries.filter((e) => !/^[a-z]+$/.test(coreOf(e))), (e) => [initials(coreOf(e))])
+    for (const e of latin) for (const other of byInitials.get(coreOf(e)) ?? []) set.add(e.org.id, other.org.id, 'similarInitials', 'candidate')
+  }
+  return [...set.pairs.values()]
+}
+
+function nameHit(x: OrgEntry, y: OrgEntry): DuplicateReason | null {
+  let best: DuplicateReason | null = null
+  x.keys.forEach((kx, i) => y.keys.forEach((ky, j) => {
+    if (!sameOrgName(kx, ky)) return
+    if (i === 0 && j === 0) best = 'sameName'
+    else best ??= 'alias'
+  }))
+  return best
+}
+
+function grams(s: string): string[] {
+  const out: string[] = []
+  for (let i = 0; i < s.length - 1; i++) out.push(s.slice(i, i + 2))
+  return out
+}
+
+type ContactLike = Pick<Contact, 'id' | 'name' | 'phone' | 'alumni'>
+
+/** Same mobile and name: the same person; same mobile, other name: a warning; same name, class year and major: a candidate. */
+export function contactPairs(contacts: readonly ContactLike[], distinct: ReadonlySet<string>): Found[] {
+  const set = new PairSet(distinct)
+  for (const list of buckets(contacts, (c) => [phoneKey(c.phone)]).values()) {
+    eachPair(list, (x, y) => {
+      if (personKey(x.name) === personKey(y.name)) set.add(x.id, y.id, 'samePhoneAndName', 'match')
+      else set.add(x.id, y.id, 'samePhoneOtherName', 'warning')
+    })
+  }
+  const profile = (c: ContactLike) => profileKey({ name: c.name, phone: c.phone, classYear: c.alumni?.classYear ?? null, major: c.alumni?.major ?? '' }) ?? ''
+  for (const list of buckets(contacts, (c) => [profile(c)]).values()) eachPair(list, (x, y) => set.add(x.id, y.id, 'sameProfile', 'candidate'))
+  return [...set.pairs.values()]
+}
+
+type StaffLike = Pick<Staff, 'id' | 'name' | 'phone' | 'department'>
+
+/** The school's own people: same name and phone is one person; same name and department only a candidate. */
+export function staffPairs(staff: readonly StaffLike[], distinct: ReadonlySet<string>): Found[] {
+  const set = new PairSet(distinct)
+  for (const list of buckets(staff, (s) => [phoneKey(s.phone) === '' ? '' : `${personKey(s.name)}\u0000${phoneKey(s.phone)}`]).values()) {
+    eachPair(list, (x, y) => set.add(x.id, y.id, 'sameNameAndPhone', 'match'))
+  }
+  for (const list of buckets(staff, (s) => [normText(s.department) === '' ? '' : `${personKey(s.name)}\u0000${normText(s.department).toLowerCase()}`]).values()) {
+    eachPair(list, (x, y) => set.add(x.id, y.id, 'sameNameAndDepartment', 'candidate'))
+  }
+  return [...set.pairs.values()]
+}
+
+export type { Found as FoundPair, Side as PairSide, Mergeable }
