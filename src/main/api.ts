@@ -73,6 +73,7 @@ export function createHandlers(ctx: Ctx): Handlers {
     'duplicates.markDistinct': (input) => duplicates.markDistinct(input),
     'duplicates.merge': (input) => duplicates.merge(input),
     'duplicates.undoMerge': ({ mergeId }) => duplicates.undoMerge(mergeId),
+    'duplicates.merges': ({ limit }) => duplicates.history(limit),
   }
 }
 

@@ -12,7 +12,7 @@ import type { ReminderList } from './reminders'
 import { batchInput, openInput, planInput, previewInput } from './import'
 import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from './import'
 import { duplicatesListInput, mergeInput, pairInput, undoMergeInput } from './duplicates'
-import type { DuplicateCounts, DuplicatePair, MergeResult, MergeUndoResult } from './duplicates'
+import type { DuplicateCounts, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from './duplicates'
 import type { DistinctPair } from './domain/merges'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, LANGS, organizationKind, tripStatus } from './enums'
 
@@ -240,6 +240,7 @@ export const contract = {
   'duplicates.markDistinct': method<DistinctPair>()(pairInput),
   'duplicates.merge': method<MergeResult>()(mergeInput),
   'duplicates.undoMerge': method<MergeUndoResult>()(undoMergeInput),
+  'duplicates.merges': method<MergeSummary[]>()(z.strictObject({ limit: z.number().int().min(1).max(500).default(20) })),
 }
 
 export type Contract = typeof contract

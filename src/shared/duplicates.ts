@@ -76,3 +76,17 @@ export interface MergeResult {
 export interface MergeUndoResult {
   restored: number
 }
+
+/** One merge as the history shows it, newest first. */
+export interface MergeSummary {
+  id: string
+  collection: Mergeable
+  at: string
+  device: string
+  survivorId: string
+  survivorName: string
+  otherName: string
+  /** records the merge wrote (the survivor, the tombstone and every re-pointed record) */
+  changed: number
+  undoneAt: string | null
+}

@@ -4,7 +4,7 @@ import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Contact, Organization, Staff } from '../../shared/domain'
 import { mergeRecord } from '../../shared/domain/merges'
 import type { DistinctPair, Mergeable, MergeRecord } from '../../shared/domain/merges'
-import type { DuplicateCounts, DuplicateLevel, DuplicatePair, MergeResult, MergeUndoResult } from '../../shared/duplicates'
+import type { DuplicateCounts, DuplicateLevel, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from '../../shared/duplicates'
 import { contactPairs, organizationPairs, pairKey, staffPairs } from '../import/duplicate-pairs'
 import type { FoundPair } from '../import/duplicate-pairs'
 import { AppError } from '../errors'
@@ -178,8 +178,14 @@ export function createDuplicateService(ctx: Ctx) {
       })
     },
 
-    history(): MergeRecord[] {
-      return [...store.data.merges].reverse()
+    history(limit: number): MergeSummary[] {
+      return store.data.merges.slice(-limit).reverse().map((m) => {
+        const survivor = store.get(m.collection, m.survivorId) as AnyRecord | undefined
+        return {
+          id: m.id, collection: m.collection, at: m.createdAt, device: m.updatedBy, survivorId: m.survivorId,
+          survivorName: survivor ? displayName(survivor) : m.survivorId, otherName: m.otherName, changed: m.changed.length, undoneAt: m.undoneAt,
+        }
+      })
     },
   }
 }

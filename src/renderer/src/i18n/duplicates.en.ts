@@ -39,6 +39,11 @@ export const duplicatesEn: DuplicatesMessages = {
   mergeWith: 'Merge duplicate…',
   mergedInto: 'This record was merged into another one.',
   openSurvivor: 'Open the record kept',
+  history: 'Recent merges',
+  historyRow: '"{{other}}" merged into "{{survivor}}"',
+  historyUndone: 'Undone',
+  filtered: 'Only the possible duplicates of one record are shown.',
+  showAll: 'Show all',
   fields: {
     nameEn: 'Name in English', aliases: 'Aliases / short names', creditCode: 'Unified social credit code', honorific: 'Honorific', positionEn: 'Position in English',
     wechat: 'WeChat', titleEn: 'Title in English', title: 'Title',

@@ -37,6 +37,11 @@ export const duplicatesZhCN = {
   mergeWith: '合并重复…',
   mergedInto: '这条记录已并入另一条记录。',
   openSurvivor: '打开保留的记录',
+  history: '最近的合并',
+  historyRow: '“{{other}}”并入“{{survivor}}”',
+  historyUndone: '已撤销',
+  filtered: '只显示与这条记录有关的可能重复。',
+  showAll: '显示全部',
   fields: {
     nameEn: '英文名称', aliases: '别名/简称', creditCode: '统一社会信用代码', honorific: '称谓', positionEn: '英文职务',
     wechat: '微信', titleEn: '英文职务', title: '职务/职称',

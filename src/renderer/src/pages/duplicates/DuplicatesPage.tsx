@@ -16,6 +16,7 @@ import { call } from '../../api'
 import { Page } from '../../components/Page'
 import { useApp, useErrorText } from '../../state'
 import { MergeDialog } from './MergeDialog'
+import { MergeHistory } from './MergeHistory'
 import { useDuplicateCounts } from './useDuplicateCounts'
 
 const TABS: readonly Mergeable[] = ['organizations', 'contacts', 'staff']
@@ -86,6 +87,7 @@ export function DuplicatesPage() {
             key={c}
             value={c}
             data-testid={`dupes-tab-${c}`}
+            sx={{ textTransform: 'none' }}
             label={
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                 <span>{t(`duplicates.tabs.${c}`)}</span>
@@ -95,7 +97,12 @@ export function DuplicatesPage() {
           />
         ))}
       </Tabs>
-      <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }} data-testid="duplicate-pairs">
+      <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="duplicate-pairs">
+        {recordId && (
+          <Alert severity="info" action={<Button onClick={() => setParams({ tab })}>{t('duplicates.showAll')}</Button>}>
+            {t('duplicates.filtered')}
+          </Alert>
+        )}
         {list?.length === 0 && <Alert severity="success">{t('duplicates.none')}</Alert>}
         <Stack spacing={1}>
           {list?.map((p) => (
@@ -131,6 +138,7 @@ export function DuplicatesPage() {
             </Paper>
           ))}
         </Stack>
+        <MergeHistory />
       </Box>
       {merging && <MergeDialog pair={merging} onClose={() => setMerging(null)} />}
     </Page>

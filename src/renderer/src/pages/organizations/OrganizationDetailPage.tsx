@@ -13,6 +13,7 @@ import Tabs from '@mui/material/Tabs'
 import AddIcon from '@mui/icons-material/Add'
 import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import EditIcon from '@mui/icons-material/EditOutlined'
+import MergeIcon from '@mui/icons-material/MergeTypeOutlined'
 import { useTranslation } from 'react-i18next'
 import type { Agreement } from '../../../../shared/domain/agreements'
 import type { FollowUp } from '../../../../shared/domain/followUps'
@@ -171,6 +172,9 @@ export function OrganizationDetailPage() {
       actions={
         <Stack direction="row" spacing={1}>
           {back}
+          <Button startIcon={<MergeIcon />} disabled={!org || org.deletedAt !== null} component={RouterLink} to={`/duplicates?tab=organizations&record=${id}`} data-testid="org-merge-with">
+            {t('duplicates.mergeWith')}
+          </Button>
           <Button variant="contained" startIcon={<EditIcon />} disabled={!org || org.deletedAt !== null} onClick={() => setEditing({ kind: 'organization', key: Date.now() })}>
             {t('common.edit')}
           </Button>
@@ -178,7 +182,13 @@ export function OrganizationDetailPage() {
       }
     >
       <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 1.5, pb: 1 }}>
-        {org?.deletedAt && <Alert severity="warning">{t('registers.deletedRecord')}</Alert>}
+        {org?.mergedInto ? (
+          <Alert severity="info" data-testid="org-merged-into" action={<Button component={RouterLink} to={`/organizations/${org.mergedInto}`}>{t('duplicates.openSurvivor')}</Button>}>
+            {t('duplicates.mergedInto')}
+          </Alert>
+        ) : (
+          org?.deletedAt && <Alert severity="warning">{t('registers.deletedRecord')}</Alert>
+        )}
         {org && (
           <InfoGrid
             testId="organization-info"

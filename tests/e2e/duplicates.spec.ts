@@ -1,0 +1,95 @@
+// Two records of one company, each with its own visit and contact: the Possible duplicates screen
+// proposes them, the merge dialog merges them, every visit and contact follows the survivor (on its
+// page and in Ctrl+K), and the merge is undone. Screenshots: screenshots/duplicates-<lang>-<step>.png.
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
+import { apiCall, expect, navigate, openApp, test } from './fixtures'
+import type { AppServer } from './fixtures'
+
+const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
+
+async function shot(page: Page, lang: string, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(outDir, `duplicates-${lang}-${name}.png`) })
+}
+
+interface Rec {
+  id: string
+}
+
+async function seed(server: AppServer) {
+  const kept = await apiCall<Rec>(server, 'organizations.create', { name: '江西铜业股份有限公司', city: '南昌', industry: '有色金属' })
+  const dup = await apiCall<Rec>(server, 'organizations.create', { name: '江西铜业（集团）有限公司', website: 'https://www.jxcc.com', creditCode: '' })
+  await apiCall(server, 'contacts.create', { name: '张伟', position: '人力资源部经理', organizationId: kept.id })
+  await apiCall(server, 'contacts.create', { name: '王磊', position: '总工程师', organizationId: dup.id })
+  await apiCall(server, 'activities.create', { date: '2025-07-01', period: 'morning', kind: 'enterpriseVisit', title: '走访江铜总部', organizationIds: [kept.id] })
+  await apiCall(server, 'activities.create', { date: '2025-07-02', period: 'afternoon', kind: 'enterpriseVisit', title: '座谈江铜集团', organizationIds: [dup.id] })
+  return { kept, dup }
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`merge two duplicate organisations ${lang}`, async ({ page, server }) => {
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await mkdir(outDir, { recursive: true })
+    const { kept, dup } = await seed(server)
+    await openApp(page, server)
+    if (lang === 'en') {
+      await navigate(page, 'settings')
+      await page.getByTestId('lang-en').click()
+      await expect(page.getByTestId('nav-settings')).toHaveText('Settings')
+    }
+    await expect(page.getByTestId('nav-duplicates-count')).toHaveText('1')
+    await navigate(page, 'duplicates')
+    const pair = page.getByTestId('duplicate-pair')
+    await expect(pair).toHaveCount(1)
+    await expect(pair).toContainText(L('名称相同', 'Same name'))
+    await shot(page, lang, '1-list')
+
+    await pair.getByTestId('pair-merge').click()
+    const dialog = page.getByTestId('merge-dialog')
+    await expect(dialog.getByTestId('merge-survivor')).toHaveText('江西铜业股份有限公司')
+    await expect(dialog.getByTestId('merge-links')).toContainText('2')
+    // The survivor's empty website is filled from the other by default; its city is kept.
+    await expect(dialog.getByTestId('choose-website-other').locator('input')).toBeChecked()
+    await expect(dialog.getByTestId('choose-city-survivor').locator('input')).toBeChecked()
+    await shot(page, lang, '2-dialog')
+    await dialog.getByTestId('merge-confirm').click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByTestId('duplicate-pair')).toHaveCount(0)
+    await expect(page.getByTestId('nav-duplicates-count')).toHaveCount(0)
+    await expect(page.getByTestId('merge-history')).toContainText('江西铜业（集团）有限公司')
+    await shot(page, lang, '3-merged')
+
+    // Every visit and contact now belongs to the survivor.
+    await page.goto(`${server.url}#/organizations/${kept.id}`)
+    await expect(page.getByTestId('org-tab-visits')).toContainText('(2)')
+    await expect(page.getByTestId('org-tab-contacts')).toContainText('(2)')
+    await expect(page.getByRole('grid')).toContainText('座谈江铜集团')
+    await page.getByTestId('org-tab-contacts').click()
+    await expect(page.getByRole('grid')).toContainText('王磊')
+    await shot(page, lang, '4-survivor')
+
+    // Ctrl+K finds the survivor under the other's name, and the other no longer.
+    await page.keyboard.press('Control+K')
+    await page.getByTestId('global-search-input').pressSequentially('江西铜业（集团）')
+    const options = page.getByRole('option')
+    await expect(options.filter({ hasText: '江西铜业股份有限公司' })).toHaveCount(1)
+    await expect(options.filter({ hasText: '江西铜业（集团）有限公司' })).toHaveCount(0)
+    await page.keyboard.press('Escape')
+
+    // The other's page says where it went.
+    await page.goto(`${server.url}#/organizations/${dup.id}`)
+    await expect(page.getByTestId('org-merged-into')).toBeVisible()
+
+    await navigate(page, 'duplicates')
+    await page.getByTestId('undo-merge-江西铜业（集团）有限公司').click()
+    await expect(page.getByTestId('merge-history')).toContainText(L('已撤销', 'Undone'))
+    await expect(page.getByTestId('duplicate-pair')).toHaveCount(1)
+    await shot(page, lang, '5-undone')
+    await page.goto(`${server.url}#/organizations/${kept.id}`)
+    await expect(page.getByTestId('org-tab-visits')).toContainText('(1)')
+    await expect(page.getByTestId('org-tab-contacts')).toContainText('(1)')
+  })
+}
