@@ -1,4 +1,4 @@
-// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000]
+// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000] [--only import] [--import-rows 100000]
 // Measures the store at scale on a copy of the data folder (generated into a temp folder when none is given):
 // raw read+parse baseline, open, validation, single-edit commit latency, the longest main-thread block
 // during backup/compaction, list and search, close and reopen.
@@ -18,6 +18,7 @@ import { openApp } from '../src/main/app'
 import { openStore } from '../src/main/store'
 import type { Store, StoreEvent } from '../src/main/store'
 import { generate, writeDataFolder } from './gen'
+import { benchImport } from './bench-import'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
 
@@ -28,6 +29,12 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 function add(label: string, value: string): void {
   rows.push([label, value])
   process.stdout.write(`  ${label}: ${value}\n`)
+}
+
+function printTable(): void {
+  const width = Math.max(...rows.map(([l]) => l.length))
+  process.stdout.write(`\n${'measure'.padEnd(width)} | value\n${'-'.repeat(width)}-|-${'-'.repeat(40)}\n`)
+  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)} | ${value}\n`)
 }
 
 function argValue(args: string[], name: string): string | undefined {
@@ -93,6 +100,12 @@ async function main(): Promise<void> {
   const baselineOf = argValue(args, 'baseline')
   if (baselineOf) {
     process.stdout.write(JSON.stringify(await baseline(baselineOf)))
+    return
+  }
+  const importRows = Number(argValue(args, 'import-rows') ?? 100000)
+  if (argValue(args, 'only') === 'import') {
+    await benchImport(add, importRows)
+    printTable()
     return
   }
   const edits = Number(argValue(args, 'edits') ?? 200)
@@ -225,10 +238,8 @@ async function main(): Promise<void> {
     await store.close()
 
     await appLevel(dir, work)
-
-    const width = Math.max(...rows.map(([l]) => l.length))
-    process.stdout.write(`\n${'measure'.padEnd(width)} | value\n${'-'.repeat(width)}-|-${'-'.repeat(40)}\n`)
-    for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)} | ${value}\n`)
+    await benchImport(add, importRows)
+    printTable()
   } finally {
     await rm(work, { recursive: true, force: true })
   }

@@ -17,6 +17,20 @@ interface OrgEntry {
   initials: string
 }
 
+const GRAM_BUCKET_CAP = 300
+
+/** One name (or alias) of an organisation, as filed under each of its bigrams. */
+interface GramItem {
+  entry: OrgEntry
+  core: string
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>()
+  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2))
+  return out
+}
+
 export function initials(s: string): string {
   return pinyin(s, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()
 }
@@ -26,10 +40,12 @@ export function initials(s: string): string {
  * plans new ones, so two rows naming one new company create it once.
  */
 export class OrgMatcher {
-  private readonly entries: OrgEntry[] = []
   private readonly byFull = new Map<string, OrgEntry>()
   private readonly byCore = new Map<string, OrgEntry[]>()
   private readonly byCode = new Map<string, string>()
+  /** character bigrams of each core -> entries, so a fuzzy look-up reads a few buckets instead of every organisation */
+  private readonly byGram = new Map<string, GramItem[]>()
+  private readonly byInitials = new Map<string, OrgEntry[]>()
 
   constructor(orgs: Iterable<Pick<Organization, 'id' | 'name' | 'deletedAt'> & { aliases?: string[]; creditCode?: string }>) {
     for (const o of orgs) if (o.deletedAt === null) this.add(o.id, o.name, o.aliases ?? [], o.creditCode ?? '')
@@ -38,8 +54,14 @@ export class OrgMatcher {
   add(id: string, name: string, aliases: readonly string[] = [], creditCode = ''): void {
     const keys = [name, ...aliases].map(orgKeys).filter((k) => k.full !== '')
     const entry: OrgEntry = { id, keys, initials: initials(keys[0]?.core ?? '') }
-    this.entries.push(entry)
+    if (entry.initials.length >= 3) this.byInitials.set(entry.initials, [...(this.byInitials.get(entry.initials) ?? []), entry])
     for (const k of keys) {
+      const item: GramItem = { entry, core: k.core }
+      for (const g of bigrams(k.core)) {
+        const list = this.byGram.get(g)
+        if (list) list.push(item)
+        else this.byGram.set(g, [item])
+      }
       if (!this.byFull.has(k.full)) this.byFull.set(k.full, entry)
       const list = this.byCore.get(k.core) ?? []
       list.push(entry)
@@ -80,16 +102,31 @@ export class OrgMatcher {
     return null
   }
 
-  /** Fuzzy: only ever a proposal the user confirms. */
+  /**
+   * Fuzzy: only ever a proposal the user confirms. Candidates come from the buckets of the name's
+   * bigrams; a bigram shared by more than GRAM_BUCKET_CAP organisations ("科技", "有限") tells little
+   * and is not read, so an import of 100,000 rows stays linear. Latin letters are also read as pinyin initials.
+   */
   private similar(k: OrgKeys): OrgMatch {
     if (k.core.length < 2) return { kind: 'none' }
-    const ini = initials(k.core)
+    // Shared distinct bigrams per candidate name, counted through the buckets; only a count that
+    // could reach the threshold is worth the exact (allocating) Dice computation.
+    const shared = new Map<GramItem, number>()
+    const own = bigrams(k.core)
+    for (const g of own) {
+      const list = this.byGram.get(g)
+      if (list && list.length <= GRAM_BUCKET_CAP) for (const item of list) shared.set(item, (shared.get(item) ?? 0) + 1)
+    }
     let best: { id: string; score: number } | null = null
-    for (const e of this.entries) {
-      for (const ek of e.keys) {
-        const score = Math.max(bigramSimilarity(ek.core, k.core), ini.length >= 3 && ini === e.initials && /^[a-z]+$/.test(k.core) ? 0.8 : 0)
-        if (score >= 0.6 && (best === null || score > best.score)) best = { id: e.id, score }
-      }
+    const n = k.core.length - 1
+    for (const [item, count] of shared) {
+      if ((2 * count) / (n + item.core.length - 1) < 0.5) continue
+      const score = bigramSimilarity(item.core, k.core)
+      if (score >= 0.6 && (best === null || score > best.score)) best = { id: item.entry.id, score }
+    }
+    if (k.core.length >= 3 && /^[a-z]+$/.test(k.core) && (best === null || best.score < 0.8)) {
+      const e = this.byInitials.get(k.core)?.[0]
+      if (e) best = { id: e.id, score: 0.8 }
     }
     return best ? { kind: 'similar', ...best } : { kind: 'none' }
   }

@@ -26,6 +26,8 @@ interface Session {
   fileName: string
   sha256: string
   file: ParsedFile
+  /** the last plan made and what it was made from: the preview's plan is the commit's when nothing changed in between */
+  planned?: { key: string; plan: Plan }
 }
 
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
@@ -53,7 +55,12 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     for (const sel of opts.sheets) {
       if (!s.file.sheets.some((x) => x.name === sel.name)) throw new AppError('VALIDATION', `The file has no sheet "${sel.name}"`, { sheets: [`No sheet ${sel.name}`] })
     }
-    return { s, plan: buildPlan(s.file, opts, ctx.store.data, s.file.created) }
+    // Planning 100,000 rows takes seconds; the same options on unchanged registers give the same plan.
+    const { sessionId, target, mode, sheets, mapping, corrections, decisions } = opts
+    const revisions = ['organizations', 'contacts', 'staff', 'importBatches'].map((c) => ctx.store.revision(c))
+    const key = JSON.stringify([sessionId, target, mode, sheets, mapping, corrections, decisions, revisions])
+    if (s.planned?.key !== key) s.planned = { key, plan: buildPlan(s.file, opts, ctx.store.data, s.file.created) }
+    return { s, plan: s.planned.plan }
   }
 
   function summary(b: ImportBatch): ImportBatchSummary {
