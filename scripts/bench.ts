@@ -261,6 +261,7 @@ async function appLevel(dir: string, work: string): Promise<void> {
     await timed('contacts.list sorted by name, next page', 'contacts.list', { sort: { field: 'name', dir: 'asc' }, offset: 50 }, total)
     await timed('contacts.list alumni only, sorted, page 1', 'contacts.list', { sort: { field: 'name', dir: 'asc' }, filter: { alumniOnly: true } }, total)
     await timed('contacts.list search "张" sorted', 'contacts.list', { search: '张', sort: { field: 'name', dir: 'asc' } }, total)
+    await timed('duplicates.counts (pairs in every register, first request)', 'duplicates.counts', {}, (d) => JSON.stringify(d))
     await timed('search.global "138" (Ctrl+K)', 'search.global', { query: '138' }, (d) => `${(d as unknown[]).length} hits`)
     // An edit as the UI makes it: validated, checked against the store head inside the commit, durable.
     const page = await core.router.call('contacts.list', { limit: 20 })

@@ -13,6 +13,8 @@ import type { OrgKeys } from './org-names'
  */
 const BUCKET_CAP = 30
 const FUZZY_MIN = 0.6
+const FUZZY_BUCKET_CAP = 200
+const FUZZY_PER_RECORD = 3
 
 type Side = DuplicatePair['a']
 interface Found {
@@ -99,23 +101,30 @@ export function organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySe
     }
   }
 
-  // Fuzzy, only proposed: names sharing enough character bigrams, found through the bigrams' buckets.
+  // Fuzzy, only proposed: names sharing enough character bigrams, found through the bigrams' buckets
+  // (a bigram in more than FUZZY_BUCKET_CAP names tells little and is not read); each name proposes
+  // at most its FUZZY_PER_RECORD closest, so a cluster of look-alike names cannot flood the list.
   const coreOf = (e: OrgEntry) => e.keys[0]?.core ?? ''
   const byGram = buckets(entries, (e) => grams(coreOf(e)))
   for (const e of entries) {
     const core = coreOf(e)
     if (core.length < 3) continue
-    const seen = new Set<OrgEntry>()
+    const shared = new Map<OrgEntry, number>()
     for (const g of new Set(grams(core))) {
       const list = byGram.get(g) ?? []
-      if (list.length > BUCKET_CAP * 10) continue
-      for (const other of list) {
-        if (other === e || seen.has(other) || other.org.id < e.org.id) continue
-        seen.add(other)
-        const score = bigramSimilarity(core, coreOf(other))
-        if (score >= FUZZY_MIN && score < 1) set.add(e.org.id, other.org.id, 'similarName', 'candidate', Math.round(score * 100) / 100)
-      }
+      if (list.length > FUZZY_BUCKET_CAP) continue
+      for (const other of list) if (other !== e) shared.set(other, (shared.get(other) ?? 0) + 1)
     }
+    const close: Array<{ other: OrgEntry; score: number }> = []
+    for (const [other, count] of shared) {
+      const oc = coreOf(other)
+      // distinct shared bigrams bound the score from below; too few cannot reach the threshold
+      if ((2 * count) / (core.length - 1 + oc.length - 1) < 0.5) continue
+      const score = bigramSimilarity(core, oc)
+      if (score >= FUZZY_MIN && score < 1) close.push({ other, score })
+    }
+    close.sort((x, y) => y.score - x.score)
+    for (const { other, score } of close.slice(0, FUZZY_PER_RECORD)) set.add(e.org.id, other.org.id, 'similarName', 'candidate', Math.round(score * 100) / 100)
   }
 
   // A short form typed in Latin initials ("JXTY") next to the Chinese name.
