@@ -26,6 +26,9 @@ async function seed(server: AppServer) {
   await apiCall(server, 'contacts.create', { name: '王磊', position: '总工程师', organizationId: dup.id })
   await apiCall(server, 'activities.create', { date: '2025-07-01', period: 'morning', kind: 'enterpriseVisit', title: '走访江铜总部', organizationIds: [kept.id] })
   await apiCall(server, 'activities.create', { date: '2025-07-02', period: 'afternoon', kind: 'enterpriseVisit', title: '座谈江铜集团', organizationIds: [dup.id] })
+  // a second, unrelated pair: the organisation page's "Merge duplicate…" must show only its own
+  await apiCall(server, 'organizations.create', { name: '华为技术有限公司' })
+  await apiCall(server, 'organizations.create', { name: '华为技术 有限公司' })
   return { kept, dup }
 }
 
@@ -40,10 +43,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.getByTestId('lang-en').click()
       await expect(page.getByTestId('nav-settings')).toHaveText('Settings')
     }
-    await expect(page.getByTestId('nav-duplicates-count')).toHaveText('1')
+    await expect(page.getByTestId('nav-duplicates-count')).toHaveText('2')
     await navigate(page, 'duplicates')
-    const pair = page.getByTestId('duplicate-pair')
-    await expect(pair).toHaveCount(1)
+    await expect(page.getByTestId('duplicate-pair')).toHaveCount(2)
+    const pair = page.getByTestId('duplicate-pair').filter({ hasText: '江西铜业' })
     await expect(pair).toContainText(L('名称相同', 'Same name'))
     await shot(page, lang, '1-list')
 
@@ -57,8 +60,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await shot(page, lang, '2-dialog')
     await dialog.getByTestId('merge-confirm').click()
     await expect(dialog).toBeHidden()
-    await expect(page.getByTestId('duplicate-pair')).toHaveCount(0)
-    await expect(page.getByTestId('nav-duplicates-count')).toHaveCount(0)
+    await expect(page.getByTestId('duplicate-pair')).toHaveCount(1)
+    await expect(page.getByTestId('nav-duplicates-count')).toHaveText('1')
     await expect(page.getByTestId('merge-history')).toContainText('江西铜业（集团）有限公司')
     await shot(page, lang, '3-merged')
 
@@ -86,10 +89,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await navigate(page, 'duplicates')
     await page.getByTestId('undo-merge-江西铜业（集团）有限公司').click()
     await expect(page.getByTestId('merge-history')).toContainText(L('已撤销', 'Undone'))
-    await expect(page.getByTestId('duplicate-pair')).toHaveCount(1)
+    await expect(page.getByTestId('duplicate-pair')).toHaveCount(2)
     await shot(page, lang, '5-undone')
     await page.goto(`${server.url}#/organizations/${kept.id}`)
     await expect(page.getByTestId('org-tab-visits')).toContainText('(1)')
     await expect(page.getByTestId('org-tab-contacts')).toContainText('(1)')
+
+    // From the organisation's page: the same screen, limited to that record's pairs.
+    await page.getByTestId('org-merge-with').click()
+    await expect(page.getByTestId('duplicate-pair')).toHaveCount(1)
+    await expect(page.getByTestId('duplicate-pair')).toContainText('江西铜业（集团）有限公司')
   })
 }

@@ -101,6 +101,15 @@ describe('duplicates.list', () => {
     expect(await app.call('duplicates.list', { collection: 'organizations' })).toEqual([])
   })
 
+  it('a cluster of look-alike names proposes each name with at most its 3 closest, not every pair', async () => {
+    const { organizationPairs } = await import('../../../src/main/import/duplicate-pairs')
+    const orgs = Array.from({ length: 60 }, (_, i) => ({ id: `o${i}`, name: `Schneider Electric Branch Office ${String.fromCharCode(65 + (i % 26))}${i}`, aliases: [], creditCode: '' }))
+    const pairs = organizationPairs(orgs, new Set())
+    expect(pairs.length).toBeGreaterThan(0)
+    expect(pairs.length).toBeLessThanOrEqual(3 * orgs.length)
+    expect(pairs.every((p) => p.reason === 'similarName' && p.level === 'candidate')).toBe(true)
+  })
+
   it('finds the pairs among 100,000 contacts without comparing all pairs', async () => {
     const contacts = Array.from({ length: 100_000 }, (_, i) => ({
       id: `c${i}`, name: `校友${i % 50_000}`, phone: `138${String(i % 50_000).padStart(8, '0')}`, alumni: null, deletedAt: null,

@@ -8,6 +8,7 @@ import Link from '@mui/material/Link'
 import Stack from '@mui/material/Stack'
 import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import EditIcon from '@mui/icons-material/EditOutlined'
+import MergeIcon from '@mui/icons-material/MergeTypeOutlined'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../shared/domain/contacts'
 import { call } from '../../api'
@@ -94,6 +95,9 @@ export function ContactDetailPage() {
       actions={
         <Stack direction="row" spacing={1}>
           {back}
+          <Button startIcon={<MergeIcon />} disabled={!contact || contact.deletedAt !== null} component={RouterLink} to={`/duplicates?tab=contacts&record=${contact?.id ?? ''}`} data-testid="contact-merge-with">
+            {t('duplicates.mergeWith')}
+          </Button>
           <Button variant="contained" startIcon={<EditIcon />} disabled={!contact || contact.deletedAt !== null} onClick={() => setEditing(Date.now())}>
             {t('common.edit')}
           </Button>
@@ -101,7 +105,13 @@ export function ContactDetailPage() {
       }
     >
       <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 2, pb: 1 }}>
-        {contact?.deletedAt && <Alert severity="warning">{t('registers.deletedRecord')}</Alert>}
+        {contact?.mergedInto ? (
+          <Alert severity="info" data-testid="contact-merged-into" action={<Button component={RouterLink} to={`/contacts/${contact.mergedInto}`}>{t('duplicates.openSurvivor')}</Button>}>
+            {t('duplicates.mergedInto')}
+          </Alert>
+        ) : (
+          contact?.deletedAt && <Alert severity="warning">{t('registers.deletedRecord')}</Alert>
+        )}
         {contact && (
           <InfoGrid
             testId="contact-info"
