@@ -2,7 +2,7 @@ import { COLLECTION_NAMES, displayName } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { SearchHit } from '../../shared/contract'
 import type { Ctx } from './context'
-import { haystack } from './records'
+import { queryNeedles, searchIndexFor } from '../search-index'
 
 /** What a second line under a search hit says, so two people of the same name can be told apart. */
 function detailOf(ctx: Ctx, c: CollectionName, r: AnyRecord): string {
@@ -30,21 +30,16 @@ function detailOf(ctx: Ctx, c: CollectionName, r: AnyRecord): string {
 
 export function createSearchService(ctx: Ctx) {
   return {
-    /** Ctrl+K: every collection, names first, at most limitPerKind hits per kind. */
-    global(query: string, limitPerKind: number): SearchHit[] {
-      const needle = query.trim().toLowerCase()
+    /** Ctrl+K: every collection, best name matches first, at most limitPerKind hits per kind. */
+    async global(query: string, limitPerKind: number): Promise<SearchHit[]> {
+      const needles = queryNeedles(query)
+      if (needles.length === 0) return []
+      const index = searchIndexFor(ctx.store)
+      await index.ready()
       const hits: SearchHit[] = []
       for (const c of COLLECTION_NAMES) {
         if (c === 'attachments') continue
-        const byName: AnyRecord[] = []
-        const byText: AnyRecord[] = []
-        for (const r of ctx.store.data[c] as AnyRecord[]) {
-          if (r.deletedAt !== null) continue
-          if (displayName(r).toLowerCase().includes(needle)) byName.push(r)
-          else if (byName.length < limitPerKind && haystack(c, r as never).includes(needle)) byText.push(r)
-          if (byName.length >= limitPerKind) break
-        }
-        for (const r of [...byName, ...byText].slice(0, limitPerKind)) {
+        for (const r of index.collection(c).ranked(needles, limitPerKind, (x) => x.deletedAt === null)) {
           hits.push({ collection: c, id: r.id, name: displayName(r), detail: detailOf(ctx, c, r) })
         }
       }

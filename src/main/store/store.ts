@@ -21,7 +21,8 @@ import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
 import type { SnapshotWriteResult } from './snapshot-stream'
 import { verifySnapshotFile } from './verify-worker'
 import type {
-  BackupEntry, DbShape, RecoveryReport, Store, StoreEvent, StoreSchema, StoreStatus, StoreView, StoredRecord, Tx, TxPlan,
+  BackupEntry, DbShape, RecoveryReport, Store, StoreChange, StoreEvent, StoreListener, StoreSchema, StoreStatus, StoreView, StoredRecord,
+  Tx, TxPlan,
 } from './types'
 
 export interface StoreSettings {
@@ -94,6 +95,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   private compactRetryAtSeq = 0
   private closing: Promise<void> | null = null
   private recovered: RecoveryReport | null
+  private readonly listeners = new Set<StoreListener>()
 
   private constructor(private readonly init: StoreInit<D>) {
     this.memory = init.memory
@@ -111,7 +113,18 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       init.dir,
       init.lastSeq,
       (entries) => {
-        for (const entry of entries) store.memory.apply(entry)
+        for (const entry of entries) {
+          // A transaction may put one id twice: the second put replaces the first, not the stored record.
+          const seen = new Map<string, StoredRecord>()
+          const puts = entry.puts.map(([collection, record]) => {
+            const key = `${collection}\u0000${record.id}`
+            const previous = seen.get(key) ?? store.memory.get(collection, record.id)
+            seen.set(key, record)
+            return { collection, record, previous }
+          })
+          store.memory.apply(entry)
+          if (puts.length > 0) store.notify({ kind: 'puts', puts })
+        }
         store.head.durable(entries.length)
       },
       (count, error) => {
@@ -126,6 +139,22 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   get data(): D {
     return this.memory.data
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private notify(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change)
+      } catch (err) {
+        // A derived index failing must not fail a write that is already durable.
+        this.emit({ type: 'error', op: 'listener', error: err instanceof Error ? err : new Error(String(err)) })
+      }
+    }
   }
 
   get(collection: string, id: string): StoredRecord | undefined {
@@ -342,6 +371,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     const job = { seq, doc: snapshotDocument(memory.data, seq), appendedAt: this.writer.appendedBytes, gen: this.gen }
     await this.files.run(() => this.writeView(job, reason))
     this.memory = memory
+    this.notify({ kind: 'replaced' })
     // Commits queued behind this were checked against the state it replaces.
     this.writer.rejectChecked(new Error('The data was replaced while this change waited to be saved; make it again'))
     this.head.dropChecked()

@@ -107,14 +107,26 @@ export interface Store<D extends DbShape> {
   dismissRecovery(): Promise<void>
   /** flush, compact if cheap, release the lock; never rejects (failures go to onEvent) */
   close(): Promise<void>
+  /**
+   * Called synchronously after every change became durable and visible in `data`, and after the whole
+   * state was replaced (restore, replaceAll): derived indexes stay current without re-reading everything.
+   */
+  subscribe(listener: StoreListener): () => void
 }
+
+/** One durable change: each put with the record it replaced (undefined for a new id), or a whole new state. */
+export type StoreChange =
+  | { kind: 'puts'; puts: ReadonlyArray<{ collection: string; record: StoredRecord; previous: StoredRecord | undefined }> }
+  | { kind: 'replaced' }
+
+export type StoreListener = (change: StoreChange) => void
 
 /** What happens in the background has nowhere else to go: the host logs it. */
 export type StoreEvent =
   | { type: 'open'; ms: OpenTimings; records: number; journalEntries: number }
   | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string }
   | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[]; reason: string }
-  | { type: 'error'; op: 'compaction' | 'backup' | 'close' | 'recovery-report'; error: Error }
+  | { type: 'error'; op: 'compaction' | 'backup' | 'close' | 'recovery-report' | 'listener'; error: Error }
 
 export interface OpenTimings {
   read: number

@@ -1,0 +1,117 @@
+import type { AnyRecord, CollectionName } from '../../shared/collections'
+import { GramIndex } from './gram-index'
+import { SEP, recordText } from './record-text'
+import type { RecordText } from './record-text'
+
+interface Doc {
+  record: AnyRecord
+  t: RecordText
+}
+
+/** How well a record's name answers a query; lower is better. Text-only matches come after all of these. */
+export function nameRank(t: RecordText, needle: string): number | null {
+  let best: number | null = null
+  const better = (r: number) => {
+    if (best === null || r < best) best = r
+  }
+  for (const n of t.names) {
+    if (n === needle) return 0
+    if (n.startsWith(needle)) better(1)
+    else if (n.includes(needle)) better(2)
+  }
+  for (const p of t.pinyin) {
+    if (p.startsWith(needle)) better(3)
+    else if (p.includes(needle)) better(4)
+  }
+  return best
+}
+
+/**
+ * One collection's records by doc number. A changed record gets a new doc number and its old one
+ * is left dead (skipped when met), so lists only ever grow at the end and stay sorted; the owner
+ * rebuilds once dead docs outnumber live ones.
+ */
+export class CollectionIndex {
+  private readonly docs: Array<Doc | undefined> = []
+  private readonly docOf = new Map<string, number>()
+  private readonly text = new GramIndex()
+  private readonly nameGrams = new GramIndex()
+  dead = 0
+
+  constructor(readonly collection: CollectionName) {}
+
+  has(id: string): boolean {
+    return this.docOf.has(id)
+  }
+
+  get live(): number {
+    return this.docOf.size
+  }
+
+  put(record: AnyRecord): void {
+    const old = this.docOf.get(record.id)
+    if (old !== undefined) {
+      if (this.docs[old]?.record === record) return
+      this.docs[old] = undefined
+      this.dead += 1
+    }
+    const t = recordText(this.collection, record)
+    const doc = this.docs.length
+    this.docs.push({ record, t })
+    this.docOf.set(record.id, doc)
+    this.text.add(doc, t.text)
+    this.nameGrams.add(doc, [...t.names, ...t.pinyin].join(SEP))
+  }
+
+  /** Every record whose searchable text contains one of the (folded) needles, in doc order per needle. */
+  matches(needles: readonly string[]): Set<AnyRecord> {
+    const out = new Set<AnyRecord>()
+    for (const needle of needles) {
+      this.text.forEachCandidate(needle, (doc) => {
+        const d = this.docs[doc]
+        if (d && d.t.text.includes(needle)) out.add(d.record)
+        return true
+      })
+    }
+    return out
+  }
+
+  /**
+   * The best `limit` records for a query: exact name, name prefix, name substring, pinyin of the name,
+   * then any other field. Only as many text matches are confirmed as are needed to fill the list.
+   */
+  ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean): AnyRecord[] {
+    const named: Array<{ doc: number; rank: number; len: number }> = []
+    const seen = new Set<number>()
+    for (const needle of needles) {
+      this.nameGrams.forEachCandidate(needle, (doc) => {
+        const d = this.docs[doc]
+        if (!d || seen.has(doc) || !accept(d.record)) return true
+        const rank = nameRank(d.t, needle)
+        if (rank !== null) {
+          seen.add(doc)
+          named.push({ doc, rank, len: d.t.names[0].length })
+        }
+        return true
+      })
+    }
+    named.sort((a, b) => a.rank - b.rank || a.len - b.len || a.doc - b.doc)
+    const out = named.slice(0, limit).map((h) => (this.docs[h.doc] as Doc).record)
+    for (const needle of needles) {
+      if (out.length >= limit) break
+      this.text.forEachCandidate(needle, (doc) => {
+        const d = this.docs[doc]
+        if (d && !seen.has(doc) && d.t.text.includes(needle) && accept(d.record)) {
+          seen.add(doc)
+          out.push(d.record)
+        }
+        return out.length < limit
+      })
+    }
+    return out
+  }
+
+  bytes(): number {
+    return this.text.bytes() + this.nameGrams.bytes()
+  }
+}

@@ -1,0 +1,3 @@
+export { SearchIndex, searchIndexFor } from './search-index'
+export type { IndexStats } from './search-index'
+export { queryNeedles, fold } from './fold'

@@ -1,0 +1,24 @@
+import { pinyin } from 'pinyin-pro'
+
+const HAN = /\p{Script=Han}/u
+/** Names repeat (surnames, common given names, re-indexed records): pinyin-pro costs ~7 µs a name. */
+const cache = new Map<string, readonly string[]>()
+const CACHE_MAX = 200_000
+
+/**
+ * Full pinyin and initials of a name ("张伟" → "zhangwei", "zw"), surname readings for people
+ * (曾 as zeng, 单 as shan). Empty for a name without Chinese characters: its letters are indexed already.
+ */
+export function namePinyin(name: string, person: boolean): readonly string[] {
+  if (!HAN.test(name)) return []
+  const key = `${person ? 'p' : 'o'}${name}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', ...(person ? { surname: 'head' as const } : {}) })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter((s) => s !== '')
+  const out = syllables.length === 0 ? [] : [syllables.join(''), syllables.map((s) => s[0]).join('')]
+  if (cache.size >= CACHE_MAX) cache.clear()
+  cache.set(key, out)
+  return out
+}

@@ -1,0 +1,39 @@
+import { displayName } from '../../shared/collections'
+import type { AnyRecord, CollectionName, RecordTypes } from '../../shared/collections'
+import { searchFields } from '../services/queries'
+import { fold, phoneDigits } from './fold'
+import { namePinyin } from './name-pinyin'
+
+/** What the index keeps of one record: enough to match and rank without touching the record again. */
+export interface RecordText {
+  /** folded names: the display name, then aliases */
+  names: readonly string[]
+  /** full pinyin and initials of the names */
+  pinyin: readonly string[]
+  /** every searchable field, folded, with the names' pinyin and phones' digits, separated by SEP */
+  text: string
+}
+
+/** Between fields, so no match runs from one field into the next (a query never contains it). */
+export const SEP = '\u0001'
+
+const PERSON: ReadonlySet<CollectionName> = new Set(['contacts', 'staff'])
+const PINYIN_NAMED: ReadonlySet<CollectionName> = new Set(['contacts', 'staff', 'organizations', 'alumniGroups'])
+
+function phonesOf(c: CollectionName, r: AnyRecord): string[] {
+  if (c === 'contacts') {
+    const o = r as RecordTypes['contacts']
+    return [phoneDigits(o.phone), phoneDigits(o.wechat)]
+  }
+  if (c === 'staff') return [phoneDigits((r as RecordTypes['staff']).phone)]
+  return []
+}
+
+export function recordText(c: CollectionName, r: AnyRecord): RecordText {
+  const rawNames = [displayName(r), ...(c === 'organizations' ? (r as RecordTypes['organizations']).aliases : [])]
+  const names = rawNames.map(fold)
+  const pinyin = PINYIN_NAMED.has(c) ? rawNames.flatMap((n) => namePinyin(n, PERSON.has(c))) : []
+  const fields = (searchFields[c] as (r: AnyRecord) => Array<string | number>)(r)
+  const parts = [...names, ...fields.map((v) => fold(String(v))), ...r.tags.map(fold), fold(r.notes), ...phonesOf(c, r), ...pinyin]
+  return { names, pinyin, text: parts.filter((p) => p !== '').join(SEP) }
+}

@@ -1,0 +1,32 @@
+import { performance } from 'node:perf_hooks'
+
+/** How long background work may hold the event loop at a time, and how it gets the loop back. */
+export interface SliceOptions {
+  /** ms of work per slice (default 8) */
+  sliceMs?: number
+  /** runs the next slice later (default setImmediate, so input and I/O go first) */
+  schedule?: (fn: () => void) => void
+  clock?: () => number
+}
+
+/**
+ * Runs `step` (which returns true once everything is done) in slices of about sliceMs, yielding the
+ * event loop between them; `cancelled` stops it between steps.
+ */
+export function runInSlices(step: () => boolean, cancelled: () => boolean, opts: SliceOptions, done: () => void): void {
+  const sliceMs = opts.sliceMs ?? 8
+  const schedule = opts.schedule ?? ((fn: () => void) => void setImmediate(fn))
+  const clock = opts.clock ?? (() => performance.now())
+  const slice = () => {
+    if (cancelled()) return
+    const start = clock()
+    while (clock() - start < sliceMs) {
+      if (step()) {
+        done()
+        return
+      }
+    }
+    schedule(slice)
+  }
+  schedule(slice)
+}
