@@ -19,6 +19,7 @@ import { openStore } from '../src/main/store'
 import type { Store, StoreEvent } from '../src/main/store'
 import { generate, writeDataFolder } from './gen'
 import { benchImport } from './bench-import'
+import { indexBuild, searchFigures } from './bench-search'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
 
@@ -248,8 +249,20 @@ async function main(): Promise<void> {
 /** What a user waits for: the real router (validation, services, sort cache) and a streamed export. */
 async function appLevel(dir: string, work: string): Promise<void> {
   process.stdout.write('through the app (router and services)\n')
-  const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  const first = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
   try {
+    // A request before the background sort is done finishes that sort at once.
+    const t = performance.now()
+    const r = await first.router.call('contacts.list', { sort: { field: 'name', dir: 'asc' } })
+    if (!r.ok) throw new Error(r.error.message)
+    add('contacts.list sorted by name, at once after open', ms(performance.now() - t))
+  } finally {
+    await first.close()
+  }
+  const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  const openedAt = performance.now()
+  try {
+    await indexBuild(core, add, openedAt)
     const timed = async (label: string, method: string, input: unknown, note: (data: unknown) => string) => {
       const t = performance.now()
       const r = await core.router.call(method, input)
@@ -257,12 +270,13 @@ async function appLevel(dir: string, work: string): Promise<void> {
       add(label, `${ms(performance.now() - t)} (${note(r.data)})`)
     }
     const total = (d: unknown) => `${(d as { total: number }).total} matches`
-    await timed('contacts.list sorted by name, first request', 'contacts.list', { sort: { field: 'name', dir: 'asc' } }, total)
+    await timed('contacts.list sorted by name, first request once sorted in the background', 'contacts.list', { sort: { field: 'name', dir: 'asc' } }, total)
     await timed('contacts.list sorted by name, next page', 'contacts.list', { sort: { field: 'name', dir: 'asc' }, offset: 50 }, total)
     await timed('contacts.list alumni only, sorted, page 1', 'contacts.list', { sort: { field: 'name', dir: 'asc' }, filter: { alumniOnly: true } }, total)
     await timed('contacts.list search "张" sorted', 'contacts.list', { search: '张', sort: { field: 'name', dir: 'asc' } }, total)
     await timed('duplicates.counts (pairs in every register, first request)', 'duplicates.counts', {}, (d) => JSON.stringify(d))
     await timed('search.global "138" (Ctrl+K)', 'search.global', { query: '138' }, (d) => `${(d as unknown[]).length} hits`)
+    await searchFigures(core, add)
     // An edit as the UI makes it: validated, checked against the store head inside the commit, durable.
     const page = await core.router.call('contacts.list', { limit: 20 })
     if (!page.ok) throw new Error(page.error.message)

@@ -11,7 +11,7 @@ import { createInsightService } from './services/insights'
 import { collectTripReportInput } from './reports/collect'
 import { checkTripReport } from './reports/report-check'
 import { createSearchService } from './services/search'
-import { searchIndexFor } from './search-index'
+import { searchIndexFor, sortedOrdersFor } from './search-index'
 import { createSystemService } from './services/system'
 import { createReminderService } from './services/reminders'
 import { createImportService } from './services/import'
@@ -40,8 +40,9 @@ function crudHandlers(records: ReturnType<typeof createRecordService>): Record<s
 }
 
 export function createHandlers(ctx: Ctx): Handlers {
-  // Built in the background from now on, so it is ready by the time anyone searches.
+  // Built in the background from now on, so they are ready by the time anyone searches or sorts.
   searchIndexFor(ctx.store)
+  sortedOrdersFor(ctx.store)
   const records = createRecordService(ctx)
   const system = createSystemService(ctx)
   const insights = createInsightService(ctx)

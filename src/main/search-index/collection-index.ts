@@ -114,4 +114,10 @@ export class CollectionIndex {
   bytes(): number {
     return this.text.bytes() + this.nameGrams.bytes()
   }
+
+  textChars(): number {
+    let n = 0
+    for (const d of this.docs) if (d) n += d.t.text.length
+    return n
+  }
 }

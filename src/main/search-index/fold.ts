@@ -4,11 +4,12 @@
  * dropping combining marks after NFD folds accents (José → jose).
  */
 const MARKS = /\p{M}+/gu
-// Plain ASCII needs none of that work, and it is most of what is indexed (phones, e-mails, dates).
-const ASCII = /^[ -~]*$/
+// Printable ASCII and common CJK ideographs need none of that work, and they are most of what is
+// indexed (names, phones, e-mails, dates).
+const PLAIN = /^[ -~\u4e00-\u9fff]*$/
 
 export function fold(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase()
+  if (PLAIN.test(text)) return text.toLowerCase()
   return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').normalize('NFC')
 }
 

@@ -1,5 +1,7 @@
 import { SEP } from './record-text'
 
+const SEP_CODE = SEP.charCodeAt(0)
+
 /** Doc numbers holding one gram, ascending (docs are numbered in the order they are added). */
 class Postings {
   ids = new Uint32Array(4)
@@ -40,49 +42,95 @@ class Postings {
   }
 }
 
+/** Past this many docs a gram found in most of them stops being listed: it would narrow nothing. */
+const DENSE_AFTER = 4096
+const DENSE_SHARE = 0.4
+
 /**
  * An inverted index of single characters and character pairs. Every substring of two or more
  * characters contains the pairs of the query, so intersecting their lists gives every record that can
  * hold it — Chinese text (no spaces to split on), phone fragments and e-mail parts alike — and the
  * caller confirms each candidate with a plain `includes`, so results are exactly a substring search's.
+ * Grams are keyed by small numbers (a dense id per character), not strings: no string is built per
+ * character pair while indexing 100,000 records.
  */
 export class GramIndex {
-  private readonly grams = new Map<string, Postings>()
+  private readonly charIds = new Map<number, number>()
+  private readonly grams = new Map<number, Postings>()
+  /** grams in so many docs that they are no longer listed; a query of only these checks every doc */
+  private readonly dense = new Set<number>()
+  private docs = 0
+
+  private charId(code: number, create: boolean): number | undefined {
+    let id = this.charIds.get(code)
+    if (id === undefined && create) {
+      id = this.charIds.size + 1
+      this.charIds.set(code, id)
+    }
+    return id
+  }
+
+  /** unigram keys are the char id; pairs are above 2^16 (fewer than 32,768 distinct characters assumed, else keys only collide, never miss) */
+  private static pair(a: number, b: number): number {
+    return ((a & 0x7fff) << 16) + (b & 0xffff) + 0x10000
+  }
 
   add(doc: number, text: string): void {
+    this.docs += 1
+    if (doc >= this.total) this.total = doc + 1
+    let prev = 0
     for (let i = 0; i < text.length; i += 1) {
-      const a = text[i]
-      if (a === SEP) continue
-      this.posting(a).push(doc)
-      const b = text[i + 1]
-      if (b !== undefined && b !== SEP) this.posting(a + b).push(doc)
+      const code = text.charCodeAt(i)
+      if (code === SEP_CODE) {
+        prev = 0
+        continue
+      }
+      const id = this.charId(code, true) as number
+      this.push(id, doc)
+      if (prev !== 0) this.push(GramIndex.pair(prev, id), doc)
+      prev = id
     }
   }
 
-  private posting(gram: string): Postings {
-    let p = this.grams.get(gram)
+  private push(key: number, doc: number): void {
+    if (this.dense.has(key)) return
+    let p = this.grams.get(key)
     if (!p) {
       p = new Postings()
-      this.grams.set(gram, p)
+      this.grams.set(key, p)
     }
-    return p
+    p.push(doc)
+    if (p.n > DENSE_AFTER && p.n > this.docs * DENSE_SHARE && (p.n & 0xff) === 0) {
+      this.grams.delete(key)
+      this.dense.add(key)
+    }
   }
 
   /**
-   * Calls visit with every doc holding all grams of needle, ascending, until visit returns false.
-   * A needle of one character has one list and needs no confirming.
+   * Calls visit with every doc that may hold needle, ascending, until visit returns false.
+   * When every gram of needle is dense, that is every doc.
    */
   forEachCandidate(needle: string, visit: (doc: number) => boolean): void {
-    const keys = new Set<string>()
-    if (needle.length === 1) keys.add(needle)
-    for (let i = 0; i + 1 < needle.length; i += 1) keys.add(needle.slice(i, i + 2))
+    const keys = new Set<number>()
+    let prev = 0
+    for (let i = 0; i < needle.length; i += 1) {
+      const id = this.charId(needle.charCodeAt(i), false)
+      if (id === undefined) return
+      if (needle.length === 1) keys.add(id)
+      if (prev !== 0) keys.add(GramIndex.pair(prev, id))
+      prev = id
+    }
     const lists: Postings[] = []
     for (const k of keys) {
+      if (this.dense.has(k)) continue
       const p = this.grams.get(k)
       if (!p) return
       lists.push(p)
     }
-    if (lists.length === 0) return
+    if (lists.length === 0) {
+      for (let doc = 0; doc < this.total; doc += 1) if (!visit(doc)) return
+      return
+    }
     lists.sort((x, y) => x.n - y.n)
     const [first, ...rest] = lists
     const at = new Array<number>(rest.length).fill(0)
@@ -98,6 +146,9 @@ export class GramIndex {
       if (!visit(doc)) return
     }
   }
+
+  /** doc numbers handed out so far are below this */
+  total = 0
 
   /** allocated bytes of the lists (keys and map overhead not counted) */
   bytes(): number {

@@ -10,14 +10,17 @@ import type { SliceOptions } from './slices'
 type Indexes = Map<CollectionName, CollectionIndex>
 
 /** records indexed per step of the background build: small enough to check the clock often */
-const STEP = 64
+const STEP = 16
 /** a rebuild is worth it once dead docs outnumber live ones by this much */
 const DEAD_SLACK = 20_000
 
 export interface IndexStats {
   buildMs: number | null
   records: number
+  /** allocated bytes of the posting lists */
   bytes: number
+  /** characters of folded text kept per record (two bytes each in memory at most) */
+  textChars: number
 }
 
 /**
@@ -32,7 +35,7 @@ export class SearchIndex {
   private waiters: Array<() => void> = []
   private unsubscribe: (() => void) | null = null
   private buildStarted = 0
-  stats: IndexStats = { buildMs: null, records: 0, bytes: 0 }
+  stats: IndexStats = { buildMs: null, records: 0, bytes: 0, textChars: 0 }
 
   constructor(
     private readonly store: Store<DbData>,
@@ -120,11 +123,13 @@ export class SearchIndex {
       this.serving = target
       let records = 0
       let bytes = 0
+      let textChars = 0
       for (const idx of target.values()) {
         records += idx.live
         bytes += idx.bytes()
+        textChars += idx.textChars()
       }
-      this.stats = { buildMs: performance.now() - this.buildStarted, records, bytes }
+      this.stats = { buildMs: performance.now() - this.buildStarted, records, bytes, textChars }
       const waiters = this.waiters
       this.waiters = []
       for (const resolve of waiters) resolve()

@@ -1,0 +1,208 @@
+import type { AnyRecord, CollectionName } from '../../shared/collections'
+import type { Store, StoreChange } from '../store'
+import type { DbData } from '../db/schema'
+import { finish, sortInSteps } from './merge-sort'
+import { runInSlices } from './slices'
+import type { SliceOptions } from './slices'
+
+const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
+export function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0
+  if (a === null || a === undefined || a === '') return 1 // empty last (before the sign is applied)
+  if (b === null || b === undefined || b === '') return -1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  return collator.compare(String(a), String(b))
+}
+
+export type Dir = 'asc' | 'desc'
+
+/** The orders the registers and pickers open with: sorted in the background right after open. */
+export const DEFAULT_SORTS: ReadonlyArray<[CollectionName, string, Dir]> = [
+  ['contacts', 'name', 'asc'],
+  ['organizations', 'name', 'asc'],
+  ['staff', 'name', 'asc'],
+  ['alumniGroups', 'name', 'asc'],
+  ['agreements', 'title', 'asc'],
+  ['trips', 'startDate', 'desc'],
+  ['activities', 'date', 'desc'],
+  ['followUps', 'dueDate', 'asc'],
+]
+
+interface Order {
+  c: CollectionName
+  cmp: (a: AnyRecord, b: AnyRecord) => number
+  /** null while the background sort runs */
+  records: AnyRecord[] | null
+  steps: Generator<void, AnyRecord[]> | null
+  /** puts that arrived while sorting, applied once it is done */
+  pending: Array<{ record: AnyRecord; previous: AnyRecord | undefined }>
+}
+
+/**
+ * Whole collections in sort order, per field and direction, sorted once and then kept in order
+ * one put at a time (a binary search and an array splice instead of re-sorting 100,000 records with a
+ * collator, which takes about a second). Ties keep the collection's own order, as a stable sort of it
+ * would, through each record's position in the collection.
+ */
+export class SortedOrders {
+  private orders = new Map<string, Order>()
+  /** id -> position in the collection (ids are only ever appended) */
+  private ordinals = new Map<CollectionName, Map<string, number>>()
+  private unsubscribe: (() => void) | null = null
+  private gen = 0
+  private settle: () => void = () => undefined
+  /** resolves when the background has sorted every key it was started with (again after a restore) */
+  settled: Promise<void> = new Promise((resolve) => {
+    this.settle = resolve
+  })
+
+  constructor(
+    private readonly store: Store<DbData>,
+    private readonly opts: SliceOptions = {},
+  ) {}
+
+  /** Subscribes and sorts `keys` in the background, one after the other. */
+  start(keys: ReadonlyArray<[CollectionName, string, Dir]> = DEFAULT_SORTS): void {
+    if (this.unsubscribe) return
+    this.unsubscribe = this.store.subscribe((change) => this.onChange(change))
+    this.prebuild(keys)
+  }
+
+  stop(): void {
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    this.gen += 1
+  }
+
+  private prebuild(keys: ReadonlyArray<[CollectionName, string, Dir]>): void {
+    const gen = this.gen
+    let k = 0
+    runInSlices(
+      () => {
+        if (k >= keys.length) return true
+        const order = this.order(...keys[k])
+        if (this.advance(order)) k += 1
+        return false
+      },
+      () => gen !== this.gen,
+      this.opts,
+      () => this.settle(),
+    )
+  }
+
+  /** One step of a background sort; true once the order is complete. */
+  private advance(order: Order): boolean {
+    if (order.records) return true
+    const r = (order.steps as Generator<void, AnyRecord[]>).next()
+    if (!r.done) return false
+    this.complete(order, r.value)
+    return true
+  }
+
+  private complete(order: Order, records: AnyRecord[]): void {
+    order.records = records
+    order.steps = null
+    for (const { record, previous } of order.pending) this.place(order, record, previous)
+    order.pending = []
+  }
+
+  /** Every record of c in the order, built now if the background has not got to it yet. */
+  get(c: CollectionName, field: string, dir: Dir): readonly AnyRecord[] {
+    const order = this.order(c, field, dir)
+    if (!order.records) this.complete(order, finish(order.steps as Generator<void, AnyRecord[]>))
+    return order.records as AnyRecord[]
+  }
+
+  isReady(c: CollectionName, field: string, dir: Dir): boolean {
+    return this.orders.get(`${c}\u0000${field}\u0000${dir}`)?.records != null
+  }
+
+  private ordinalsOf(c: CollectionName): Map<string, number> {
+    let map = this.ordinals.get(c)
+    if (!map) {
+      map = new Map()
+      const list = this.store.data[c] as AnyRecord[]
+      for (let i = 0; i < list.length; i += 1) map.set(list[i].id, i)
+      this.ordinals.set(c, map)
+    }
+    return map
+  }
+
+  private order(c: CollectionName, field: string, dir: Dir): Order {
+    const key = `${c}\u0000${field}\u0000${dir}`
+    let order = this.orders.get(key)
+    if (!order) {
+      const ord = this.ordinalsOf(c)
+      const sign = dir === 'desc' ? -1 : 1
+      const cmp = (a: AnyRecord, b: AnyRecord): number =>
+        sign * compareValues((a as unknown as Record<string, unknown>)[field], (b as unknown as Record<string, unknown>)[field]) ||
+        (ord.get(a.id) as number) - (ord.get(b.id) as number)
+      // Copied now: a generator body only runs at its first step, and puts from here on go to `pending`.
+      order = { c, cmp, records: null, steps: sortInSteps((this.store.data[c] as AnyRecord[]).slice(), cmp), pending: [] }
+      this.orders.set(key, order)
+    }
+    return order
+  }
+
+  private onChange(change: StoreChange): void {
+    if (change.kind === 'replaced') {
+      const keys = [...this.orders.keys()].map((k) => k.split('\u0000') as [CollectionName, string, Dir])
+      this.orders = new Map()
+      this.ordinals = new Map()
+      this.gen += 1
+      this.settled = new Promise((resolve) => {
+        this.settle = resolve
+      })
+      this.prebuild(keys)
+      return
+    }
+    for (const put of change.puts) {
+      const c = put.collection as CollectionName
+      const ord = this.ordinals.get(c)
+      if (!ord) continue
+      const record = put.record as unknown as AnyRecord
+      if (!ord.has(record.id)) ord.set(record.id, ord.size)
+      const previous = put.previous as unknown as AnyRecord | undefined
+      for (const order of this.orders.values()) {
+        if (order.c !== c) continue
+        if (order.records) this.place(order, record, previous)
+        else order.pending.push({ record, previous })
+      }
+    }
+  }
+
+  /** Moves one record to where its new values sort. */
+  private place(order: Order, record: AnyRecord, previous: AnyRecord | undefined): void {
+    const list = order.records as AnyRecord[]
+    if (previous) {
+      let at = lowerBound(list, previous, order.cmp)
+      if (list[at] !== previous) at = list.indexOf(previous)
+      if (at >= 0) list.splice(at, 1)
+    }
+    list.splice(lowerBound(list, record, order.cmp), 0, record)
+  }
+}
+
+function lowerBound(list: readonly AnyRecord[], x: AnyRecord, cmp: (a: AnyRecord, b: AnyRecord) => number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (cmp(list[mid], x) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const instances = new WeakMap<Store<DbData>, SortedOrders>()
+
+/** The sort orders of a store, started on first use (the API starts them when the app opens). */
+export function sortedOrdersFor(store: Store<DbData>, opts?: SliceOptions): SortedOrders {
+  let s = instances.get(store)
+  if (!s) {
+    s = new SortedOrders(store, opts)
+    instances.set(store, s)
+    s.start()
+  }
+  return s
+}

@@ -1,0 +1,121 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SearchIndex, SortedOrders, compareValues } from '../../../src/main/search-index'
+import type { AnyRecord } from '../../../src/shared/collections'
+import { mulberry32 } from '../../../scripts/prng'
+import { openTestApp } from '../helpers'
+import type { TestApp } from '../helpers'
+
+let app: TestApp
+beforeEach(async () => {
+  app = await openTestApp()
+})
+afterEach(async () => {
+  await app.destroy()
+})
+
+/** Slices run only when the test says, and each slice does exactly one step (the clock jumps past the budget). */
+function manual() {
+  const queue: Array<() => void> = []
+  let t = 0
+  return {
+    opts: { schedule: (fn: () => void) => queue.push(fn), clock: () => (t += 100), sliceMs: 1 },
+    runOne: () => queue.shift()?.(),
+    runAll: () => {
+      while (queue.length > 0) queue.shift()?.()
+    },
+    get pending() {
+      return queue.length
+    },
+  }
+}
+
+const SURNAMES = '张王李赵刘陈杨黄周吴'
+const GIVEN = '伟芳娜敏静丽强磊军洋'
+
+async function seed(n: number) {
+  const rand = mulberry32(42)
+  const ops = Array.from({ length: n }, (_, i) => ({
+    op: 'create' as const,
+    collection: 'contacts' as const,
+    input: { name: `${SURNAMES[Math.floor(rand() * 10)]}${GIVEN[Math.floor(rand() * 10)]}`, phone: `138${String(i).padStart(8, '0')}` },
+  }))
+  // One batch, as an import commits.
+  const store = app.core.store
+  const now = new Date().toISOString()
+  await store.commit({
+    puts: ops.map((o, i) => ({
+      collection: 'contacts',
+      record: { id: `c${i}`, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], notes: '', organizationId: null, position: '', honorific: '', positionEn: '', email: '', wechat: '', city: '', alumni: null, ...o.input },
+    })),
+  })
+}
+
+describe('background build', () => {
+  it('takes changes made while it runs, and serves nothing until complete', async () => {
+    await seed(300)
+    const m = manual()
+    const index = new SearchIndex(app.core.store, m.opts)
+    index.start()
+    m.runOne()
+    m.runOne()
+    expect(index.isReady).toBe(false)
+    // c299 is not indexed yet: the build will meet its old version in its copy and must keep the new one.
+    const old = app.core.store.get('contacts', 'c299') as AnyRecord
+    await app.core.store.commit({ puts: [{ collection: 'contacts', record: { ...old, name: '欧阳修', phone: '18600000000' } }] })
+    m.runAll()
+    expect(index.isReady).toBe(true)
+    const contacts = index.collection('contacts')
+    expect([...contacts.matches(['oyx'])].map((r) => r.id)).toEqual(['c299'])
+    expect([...contacts.matches(['00000299'])]).toEqual([])
+    expect(contacts.live).toBe(300)
+    index.stop()
+  })
+
+  it('sorts in the background and keeps the order through creates, renames and deletes', async () => {
+    await seed(700)
+    const m = manual()
+    const orders = new SortedOrders(app.core.store, m.opts)
+    orders.start([['contacts', 'name', 'asc'], ['contacts', 'name', 'desc']])
+    m.runOne()
+    const rand = mulberry32(9)
+    const store = app.core.store
+    const edit = async () => {
+      const list = store.data.contacts
+      const r = list[Math.floor(rand() * list.length)]
+      const roll = rand()
+      const record =
+        roll < 0.3
+          ? { ...r, id: `n${list.length}`, name: `${GIVEN[Math.floor(rand() * 10)]}${SURNAMES[Math.floor(rand() * 10)]}` }
+          : roll < 0.8
+            ? { ...r, name: `${SURNAMES[Math.floor(rand() * 10)]}${GIVEN[Math.floor(rand() * 10)]}` }
+            : { ...r, deletedAt: '2026-01-05T08:00:00.000Z' }
+      await store.commit({ puts: [{ collection: 'contacts', record }] })
+    }
+    // Half of the edits while the sort runs, half after.
+    for (let i = 0; i < 100; i += 1) {
+      await edit()
+      m.runOne()
+    }
+    m.runAll()
+    expect(orders.isReady('contacts', 'name', 'asc')).toBe(true)
+    for (let i = 0; i < 100; i += 1) await edit()
+    for (const dir of ['asc', 'desc'] as const) {
+      const sign = dir === 'desc' ? -1 : 1
+      // What a stable sort of the whole collection gives, ties in collection order.
+      const expected = [...store.data.contacts].sort((a, b) => sign * compareValues(a.name, b.name)).map((r) => r.id)
+      expect(orders.get('contacts', 'name', dir).map((r) => r.id), dir).toEqual(expected)
+    }
+    orders.stop()
+  })
+
+  it('answers a sorted list request before the background got to it', async () => {
+    await seed(50)
+    const m = manual()
+    const orders = new SortedOrders(app.core.store, m.opts)
+    orders.start([])
+    const expected = [...app.core.store.data.contacts].sort((a, b) => compareValues(a.phone, b.phone)).map((r) => r.id)
+    expect(orders.get('contacts', 'phone', 'asc').map((r) => r.id)).toEqual(expected)
+    orders.stop()
+  })
+})

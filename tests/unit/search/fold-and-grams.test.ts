@@ -1,0 +1,98 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { digitsVariant, fold, queryNeedles } from '../../../src/main/search-index/fold'
+import { GramIndex } from '../../../src/main/search-index/gram-index'
+import { finish, sortInSteps } from '../../../src/main/search-index/merge-sort'
+import { namePinyin } from '../../../src/main/search-index/name-pinyin'
+import { mulberry32 } from '../../../scripts/prng'
+
+describe('folding', () => {
+  it('folds case, accents and full-width forms to one text', () => {
+    expect(fold('José MÜLLER')).toBe('jose muller')
+    expect(fold('ＡＢＣ１２３')).toBe('abc123')
+    expect(fold('张伟')).toBe('张伟')
+  })
+
+  it('looks for the digits alone only when a query is typed like a phone number', () => {
+    expect(digitsVariant('138 0013')).toBe('1380013')
+    expect(digitsVariant('0755-8888')).toBe('07558888')
+    expect(digitsVariant('8000')).toBeNull()
+    expect(digitsVariant('zhang 138')).toBeNull()
+    expect(queryNeedles('  ')).toEqual([])
+    expect(queryNeedles(' 138-0013 ')).toEqual(['138-0013', '1380013'])
+  })
+
+  it('gives full pinyin and initials of names, surname readings for people', () => {
+    expect(namePinyin('张伟', true)).toEqual(['zhangwei', 'zw'])
+    expect(namePinyin('曾小贤', true)).toEqual(['zengxiaoxian', 'zxx'])
+    expect(namePinyin('单田芳', true)).toEqual(['shantianfang', 'stf'])
+    expect(namePinyin('Acme', false)).toEqual([])
+  })
+})
+
+describe('gram index', () => {
+  const texts = ['张伟\u0001138 0013 8000', '李娜\u0001zhang@example.cn', '王张\u0001伟大', 'abc']
+  const index = new GramIndex()
+  texts.forEach((t, doc) => index.add(doc, t))
+  const candidates = (q: string) => {
+    const out: number[] = []
+    index.forEachCandidate(q, (d) => {
+      out.push(d)
+      return true
+    })
+    return out
+  }
+
+  it('returns every doc holding a substring, and nothing lacking one of its pairs', () => {
+    for (const q of ['张', '张伟', '8000', 'zhang', '伟', 'ab', 'bc', 'abc']) {
+      const expected = texts.flatMap((t, d) => (t.includes(q) ? [d] : []))
+      const got = candidates(q)
+      for (const d of expected) expect(got, q).toContain(d)
+    }
+    expect(candidates('伟张')).toEqual([])
+    expect(candidates('xyz')).toEqual([])
+  })
+
+  it('never joins two fields into one match', () => {
+    // "伟" ends field one and "1" starts field two of doc 0.
+    expect(candidates('伟1')).toEqual([])
+  })
+
+  it('stops when the visitor has enough', () => {
+    const seen: number[] = []
+    index.forEachCandidate('张', (d) => {
+      seen.push(d)
+      return false
+    })
+    expect(seen).toEqual([0])
+  })
+})
+
+describe('merge sort in steps', () => {
+  it('sorts like a stable native sort, ties in input order', () => {
+    const rand = mulberry32(7)
+    for (const n of [0, 1, 255, 256, 257, 1000, 5000]) {
+      const input = Array.from({ length: n }, (_, i) => ({ k: Math.floor(rand() * 50), i }))
+      const cmp = (a: { k: number }, b: { k: number }) => a.k - b.k
+      expect(finish(sortInSteps(input, cmp)), String(n)).toEqual([...input].sort(cmp))
+    }
+  })
+})
+
+describe('grams in most docs', () => {
+  it('stops listing them but still finds every doc holding them', () => {
+    const index = new GramIndex()
+    const texts = Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? `note ${i}` : `memo ${i}`))
+    texts.forEach((t, d) => index.add(d, t))
+    for (const q of ['e', 'no', 'me', '59', '5999']) {
+      const got = new Set<number>()
+      index.forEachCandidate(q, (d) => {
+        got.add(d)
+        return true
+      })
+      const expected = texts.flatMap((t, d) => (t.includes(q) ? [d] : []))
+      expect(expected.length, q).toBeGreaterThan(0)
+      for (const d of expected) expect(got.has(d), `${q} ${d}`).toBe(true)
+    }
+  })
+})

@@ -1,0 +1,126 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTestApp } from '../helpers'
+import type { TestApp } from '../helpers'
+
+let app: TestApp
+beforeEach(async () => {
+  app = await openTestApp()
+})
+afterEach(async () => {
+  await app.destroy()
+})
+
+const names = async (query: string, limitPerKind = 8) =>
+  (await app.call('search.global', { query, limitPerKind })).filter((h) => h.collection === 'contacts').map((h) => h.name)
+const listed = async (search: string, extra: Record<string, unknown> = {}) =>
+  (await app.call('contacts.list', { search, limit: 500, ...extra })).items.map((c) => c.name)
+
+describe('search index through Ctrl+K and the register lists', () => {
+  it('finds a new contact by Chinese name, pinyin, initials, phone fragments and e-mail parts', async () => {
+    await app.call('contacts.create', { name: '张伟', phone: '138-0013-8000', email: 'wei.zhang@huawei-tech.com', position: '人力资源总监' })
+    await app.call('contacts.create', { name: '李娜', phone: '139 2222 3333', email: 'lina@example.cn' })
+    for (const q of ['张伟', '张', 'zhangwei', 'zw', 'ZHANG', 'zhang wei'.replace(' ', ''), '138', '8000', '0013 8000', '13800138000', 'wei.zhang', 'huawei-tech.com', '人力资源']) {
+      expect(await names(q), q).toContain('张伟')
+    }
+    expect(await names('zw')).not.toContain('李娜')
+    expect(await names('2222')).toEqual(['李娜'])
+    // A register's search box (and so every picker) finds the same way.
+    expect(await listed('zw')).toEqual(['张伟'])
+    expect(await listed('3333')).toEqual(['李娜'])
+    expect(await listed('ln', { sort: { field: 'name', dir: 'asc' } })).toEqual(['李娜'])
+  })
+
+  it('follows an update: the old name and phone no longer find the record, the new ones do', async () => {
+    const c = await app.call('contacts.create', { name: '张伟', phone: '13800138000' })
+    app.tick()
+    await app.call('contacts.update', { id: c.id, changes: { name: '王芳', phone: '18611112222' } })
+    expect(await names('张伟')).toEqual([])
+    expect(await names('zw')).toEqual([])
+    expect(await names('8000')).toEqual([])
+    expect(await names('wf')).toEqual(['王芳'])
+    expect(await names('1111')).toEqual(['王芳'])
+    expect(await listed('138')).toEqual([])
+  })
+
+  it('leaves deleted records out of Ctrl+K and lists, and brings them back on restore', async () => {
+    const c = await app.call('contacts.create', { name: '赵敏', phone: '13700001234' })
+    await app.call('contacts.delete', { id: c.id })
+    expect(await names('赵敏')).toEqual([])
+    expect(await listed('1234')).toEqual([])
+    expect(await listed('1234', { includeDeleted: true })).toEqual(['赵敏'])
+    await app.call('contacts.restore', { id: c.id })
+    expect(await names('zm')).toEqual(['赵敏'])
+  })
+
+  it('folds Latin text: case, accents and full-width letters', async () => {
+    await app.call('contacts.create', { name: 'José Müller', email: 'jose.mueller@example.de' })
+    for (const q of ['jose', 'JOSÉ', 'müller', 'MULLER', 'ｍｕｌｌｅｒ', 'mueller@']) expect(await names(q), q).toEqual(['José Müller'])
+  })
+
+  it('ranks exact name, then name prefix, then name substring, then pinyin, then other fields', async () => {
+    // Created worst first, so creation order cannot explain the ranking.
+    await app.call('contacts.create', { name: '周强', notes: '由张伟介绍' })
+    await app.call('contacts.create', { name: '小张伟' })
+    await app.call('contacts.create', { name: '张伟东' })
+    await app.call('contacts.create', { name: '张伟' })
+    expect(await names('张伟')).toEqual(['张伟', '张伟东', '小张伟', '周强'])
+    await app.call('contacts.create', { name: 'Zhang Weiming' })
+    // Full pinyin of 张伟 and 张伟东 starts with it (shorter name first); 小张伟's only contains it;
+    // "zhang weiming" has a space, so it is not a match at all.
+    expect(await names('zhangwei')).toEqual(['张伟', '张伟东', '小张伟'])
+  })
+
+  it('finds organisations by alias and short name, and by the pinyin of either', async () => {
+    await app.call('organizations.create', { name: '深圳市腾讯计算机系统有限公司', kind: 'enterprise', aliases: ['腾讯'] })
+    const orgs = async (q: string) => (await app.call('search.global', { query: q })).filter((h) => h.collection === 'organizations').map((h) => h.name)
+    for (const q of ['腾讯', '腾讯计算机', 'tengxun', 'tx', 'szstx']) expect(await orgs(q), q).toEqual(['深圳市腾讯计算机系统有限公司'])
+    expect((await app.call('organizations.list', { search: 'tengxun' })).total).toBe(1)
+  })
+
+  it('returns at most limitPerKind per kind, name matches before text matches', async () => {
+    for (let i = 0; i < 6; i += 1) await app.call('contacts.create', { name: `联系人${i}`, notes: '来自张江' })
+    await app.call('contacts.create', { name: '张江' })
+    expect(await names('张江', 3)).toEqual(['张江', '联系人0', '联系人1'])
+    expect(await listed('张江')).toHaveLength(7)
+  })
+
+  it('is rebuilt when a backup is restored, and updated by a batch (the sample trip)', async () => {
+    // The backup taken at open holds the empty database; wait for it before adding anything.
+    let backups = await app.call('backups.list', {})
+    while (backups.length === 0) {
+      await new Promise((resolve) => setImmediate(resolve))
+      backups = await app.call('backups.list', {})
+    }
+    const oldest = backups[0].name
+    await app.call('contacts.create', { name: '孙悦', phone: '13911112222' })
+    expect(await names('孙悦')).toEqual(['孙悦'])
+    app.tick(60_000)
+    await app.call('backups.restore', { name: oldest })
+    expect(await names('孙悦')).toEqual([])
+    expect(await listed('2222')).toEqual([])
+    await app.call('sample.load', {})
+    const sampleContact = app.core.store.data.contacts.find((c) => c.deletedAt === null && c.name !== '')
+    expect(sampleContact).toBeDefined()
+    expect(await names(sampleContact?.name ?? '?')).toContain(sampleContact?.name)
+  })
+
+  it('keeps register search a superset of the plain substring search', async () => {
+    await app.call('sample.load', {})
+    const contacts = app.core.store.data.contacts.filter((c) => c.deletedAt === null)
+    const queries = new Set<string>()
+    for (const c of contacts.slice(0, 10)) {
+      queries.add(c.name.slice(0, 1))
+      queries.add(c.name.slice(-2))
+      if (c.phone.length > 4) queries.add(c.phone.slice(-4))
+      if (c.position) queries.add(c.position.slice(0, 3).toLowerCase())
+    }
+    for (const q of queries) {
+      const got = new Set(await listed(q))
+      for (const c of contacts) {
+        const plain = [c.name, c.position, c.phone, c.email, c.wechat, c.city, c.notes].join('\u0001').toLowerCase()
+        if (plain.includes(q.toLowerCase())) expect(got.has(c.name), `${q} should find ${c.name}`).toBe(true)
+      }
+    }
+  })
+})
