@@ -1,0 +1,50 @@
+import { apiCall, expect, navigate, openApp, test } from './fixtures'
+import type { AppServer } from './fixtures'
+
+const SURNAMES = '张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗'
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平'
+
+/** A few thousand contacts through the API, 16 requests at a time (each is one durable commit). */
+async function seedContacts(server: AppServer, n: number): Promise<void> {
+  const inputs = Array.from({ length: n }, (_, i) => ({
+    name: `${SURNAMES[i % 20]}${GIVEN[(i * 7) % 20]}${GIVEN[(i * 13) % 20]}`,
+    // 139 numbers that never end in 7788 and never hold 55507788.
+    phone: `139 ${String(i).padStart(4, '0')} ${String(1000 + (i % 6000)).padStart(4, '0')}`,
+    email: `user${i}@example.cn`,
+  }))
+  for (let i = 0; i < inputs.length; i += 16) {
+    await Promise.all(inputs.slice(i, i + 16).map((input) => apiCall(server, 'contacts.create', input)))
+  }
+}
+
+test('search index at a few thousand contacts: Ctrl+K by pinyin and by phone fragment, a register by phone tail', async ({ page, server }) => {
+  await seedContacts(server, 3000)
+  await apiCall(server, 'contacts.create', { name: '欧阳娜娜', phone: '186-5550-7788', email: 'nana.ouyang@example.com' })
+  await openApp(page, server)
+
+  await page.keyboard.press('Control+K')
+  const box = page.getByRole('combobox', { name: '全局搜索' })
+  await expect(box).toBeFocused()
+  const target = page.getByRole('option', { name: '欧阳娜娜', exact: true })
+  // Pinyin initials, then full pinyin: the name is the first person found.
+  await box.fill('oynn')
+  await expect(target).toBeVisible()
+  await expect(page.getByRole('group', { name: '联系人与校友' }).getByRole('option').first()).toHaveText(/欧阳娜娜/)
+  await box.fill('ouyangnana')
+  await expect(target).toBeVisible()
+  // The middle of a mobile number, typed as it is written on a card.
+  await box.fill('5550 77')
+  await expect(target).toBeVisible()
+  await expect(page.getByRole('group', { name: '联系人与校友' }).getByRole('option')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+
+  await navigate(page, 'contacts')
+  const search = page.getByTestId('register-search')
+  await search.fill('7788')
+  const rows = page.getByRole('rowgroup').last().getByRole('row')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('欧阳娜娜')
+  // A common surname finds many, sorted by name, in pages.
+  await search.fill('张伟')
+  await expect(rows.first()).toContainText('张伟')
+})
