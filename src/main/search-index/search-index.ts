@@ -35,6 +35,8 @@ export class SearchIndex {
   private waiters: Array<() => void> = []
   private unsubscribe: (() => void) | null = null
   private buildStarted = 0
+  /** why the last build failed; a search then fails with it instead of waiting forever */
+  private failure: Error | null = null
   stats: IndexStats = { buildMs: null, records: 0, bytes: 0, textChars: 0 }
 
   constructor(
@@ -59,17 +61,23 @@ export class SearchIndex {
     return this.serving !== null
   }
 
-  /** Resolves once a complete index serves queries. */
+  /** Resolves once a complete index serves queries (or the build failed: collection() then says so). */
   ready(): Promise<void> {
-    if (this.serving) return Promise.resolve()
+    if (this.serving || this.failure) return Promise.resolve()
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
   /** The index of one collection; call after ready(). */
   collection(c: CollectionName): CollectionIndex {
     const idx = this.serving?.get(c)
-    if (!idx) throw new Error('The search index is not ready')
+    if (!idx) throw this.failure ?? new Error('The search index is not ready')
     return idx
+  }
+
+  private wake(): void {
+    const waiters = this.waiters
+    this.waiters = []
+    for (const resolve of waiters) resolve()
   }
 
   private onChange(change: StoreChange): void {
@@ -130,9 +138,12 @@ export class SearchIndex {
         textChars += idx.textChars()
       }
       this.stats = { buildMs: performance.now() - this.buildStarted, records, bytes, textChars }
-      const waiters = this.waiters
-      this.waiters = []
-      for (const resolve of waiters) resolve()
+      this.failure = null
+      this.wake()
+    }, (err) => {
+      this.building = null
+      this.failure = new Error(`The search index could not be built: ${err.message}`)
+      this.wake()
     })
   }
 }

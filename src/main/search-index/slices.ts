@@ -16,11 +16,25 @@ export const sliceStats = { longestMs: 0 }
  * Runs `step` (which returns true once everything is done) in slices of about sliceMs, yielding the
  * event loop between them; `cancelled` stops it between steps.
  */
-export function runInSlices(step: () => boolean, cancelled: () => boolean, opts: SliceOptions, done: () => void): void {
+export function runInSlices(
+  step: () => boolean,
+  cancelled: () => boolean,
+  opts: SliceOptions,
+  done: () => void,
+  // A throw in a setImmediate callback would end the process: background work reports instead.
+  failed: (err: Error) => void = () => undefined,
+): void {
   const sliceMs = opts.sliceMs ?? 8
   const schedule = opts.schedule ?? ((fn: () => void) => void setImmediate(fn))
   const clock = opts.clock ?? (() => performance.now())
   const slice = () => {
+    try {
+      run()
+    } catch (err) {
+      failed(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+  const run = () => {
     if (cancelled()) return
     const start = clock()
     // At least one step per slice, however slow the clock says it was: the work always advances.

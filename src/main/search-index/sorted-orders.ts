@@ -87,6 +87,8 @@ export class SortedOrders {
       () => gen !== this.gen,
       this.opts,
       () => this.settle(),
+      // A key that cannot be sorted in the background is sorted (and fails visibly) on request.
+      () => this.settle(),
     )
   }
 

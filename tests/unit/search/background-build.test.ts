@@ -119,3 +119,19 @@ describe('background build', () => {
     orders.stop()
   })
 })
+
+describe('a build that fails', () => {
+  it('makes searches fail with the reason instead of waiting forever, and does not end the process', async () => {
+    const data: Record<string, unknown> = { settings: {}, schemaVersion: 1 }
+    for (const c of ['organizations', 'contacts', 'staff', 'trips', 'activities', 'agreements', 'alumniGroups', 'followUps', 'attachments']) data[c] = []
+    // Not a valid record: no tags to index.
+    data.contacts = [{ id: 'broken', name: '张伟', deletedAt: null }]
+    const store = { data, subscribe: () => () => undefined } as unknown as typeof app.core.store
+    const m = manual()
+    const index = new SearchIndex(store, m.opts)
+    index.start()
+    m.runAll()
+    await index.ready()
+    expect(() => index.collection('contacts')).toThrow(/could not be built/)
+  })
+})
