@@ -97,7 +97,7 @@ export function createExporter(ctx: Ctx): Exporter {
     const base = fileBase(`${CAPTIONS[name][lang]} ${data.trip.title}`, data.trip.startDate)
     switch (name) {
       case 'trip.workbook':
-        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang }))
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }))
       case 'trip.report':
         return bytes(`${base}.docx`, DOCX_MIME, () => tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today(), kind: (input as Input<'trip.report'>).kind }))
       case 'trip.itineraryDocx':

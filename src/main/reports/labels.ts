@@ -27,6 +27,9 @@ const zh = {
       days: '天数',
       destinations: '目的地',
       status: '状态',
+      // a planned or ongoing trip whose last day has passed: the records were not brought up to date
+      statusUnconfirmed: '待确认',
+      statusUnconfirmedDetail: (stored: string, end: string) => `行程已于${end}结束，记录中的状态仍为“${stored}”，尚未确认是否完成`,
       leader: '带队',
       member: '代表团成员',
       objective: '工作主线',
@@ -146,6 +149,8 @@ const en: Captions = {
       days: 'Days',
       destinations: 'Destinations',
       status: 'Status',
+      statusUnconfirmed: 'To be confirmed',
+      statusUnconfirmedDetail: (stored: string, end: string) => `The trip ended on ${end}; the records still say “${stored}” and nobody has confirmed it took place`,
       leader: 'Leader',
       member: 'Delegation member',
       objective: 'Line of work',

@@ -5,6 +5,7 @@
 import type { CollectionName } from '../../shared/collections'
 import type { ReportGap } from '../../shared/contract'
 import type { Lang } from '../../shared/enums'
+import { endedUnconfirmed } from '../../shared/tripStatus'
 import { VISIT_KINDS } from './collect'
 import type { TripReportInput } from './collect'
 import { hasHan } from './names'
@@ -29,6 +30,8 @@ export function checkTripReport(input: TripReportInput, opts: ReportCheckOptions
   const { trip, settings } = input
 
   if (!opts.date) add('report', trip.id, trip.title, 'date', 'missing')
+  // The report is dated after the trip, yet the records still say it lies ahead: nobody said it took place.
+  if (opts.date && endedUnconfirmed(trip, opts.date)) add('trips', trip.id, trip.title, 'status', 'missing')
   if (opts.kind === 'news') {
     const s = settings.signatures
     if (!s.source) add('settings', 'settings', '', 'signatures.source', 'missing')

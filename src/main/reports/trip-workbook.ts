@@ -2,6 +2,7 @@
 // outcomes and follow-ups, one sheet each, in the chosen language.
 import type { Activity, Agreement, AlumniGroup, Contact, FollowUp, Organization } from '../../shared/domain'
 import { enumLabel } from '../../shared/enums'
+import { endedUnconfirmed } from '../../shared/tripStatus'
 import type { Lang } from '../../shared/enums'
 import { bufferSink } from './buffer-sink'
 import { tripLookup, VISIT_KINDS } from './collect'
@@ -15,6 +16,8 @@ import type { CellInput, Column, FormulaInput } from './xlsx-table'
 
 export interface TripWorkbookOptions {
   lang: Lang
+  /** the local day the workbook is made: a planned trip that ended before it is not printed as "planned" */
+  asOf?: string
 }
 
 interface OverviewRow {
@@ -47,7 +50,15 @@ function rangeOf(ref: { sheet: string; rows: number }, column: string): string {
 /** A caption inside a formula: ours, never user text; quotes doubled as Excel requires. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`
 
-function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs): OverviewRow[] {
+function statusRow(input: TripReportInput, lang: Lang, asOf: string | undefined): OverviewRow {
+  const t = captions(lang).tripWorkbook.overview
+  const { trip } = input
+  const stored = enumLabel('tripStatus', trip.status, lang)
+  if (asOf && endedUnconfirmed(trip, asOf)) return { item: t.status, value: t.statusUnconfirmed, detail: t.statusUnconfirmedDetail(stored, trip.endDate) }
+  return { item: t.status, value: stored, detail: '' }
+}
+
+function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs, asOf: string | undefined): OverviewRow[] {
   const c = captions(lang)
   const t = c.tripWorkbook.overview
   const w = c.tripWorkbook
@@ -59,7 +70,7 @@ function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs): Over
     { item: t.endDate, value: new Date(`${trip.endDate}T00:00:00.000Z`), detail: '' },
     { item: t.days, value: daysBetween(trip.startDate, trip.endDate) + 1, detail: '' },
     { item: t.destinations, value: inline(trip.destinations, lang), detail: '' },
-    { item: t.status, value: enumLabel('tripStatus', trip.status, lang), detail: '' },
+    statusRow(input, lang, asOf),
   ]
   if (input.leader) rows.push({ item: t.leader, value: personName(input.leader.name, lang), detail: input.leader.title })
   for (const m of input.members) {
@@ -218,7 +229,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     lang,
     title: heading,
     pageHeader: input.settings.school,
-    rows: overviewRows(input, lang, refs),
+    rows: overviewRows(input, lang, refs, opts.asOf),
     columns: [
       { header: oh[0], width: 30, type: 'text', value: (r) => r.item },
       { header: oh[1], width: 56, type: 'auto', value: (r) => r.value },

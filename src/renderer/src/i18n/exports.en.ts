@@ -43,6 +43,7 @@ export const exportsEn: ExportsMessages = {
     fix: 'Fix',
     checking: 'Checking…',
     fields: {
+      status: 'Status confirmed after the trip ended',
       date: 'Report date', positionsOffered: 'Positions offered', ownerId: 'Owner', dueDate: 'Due date', phone: 'Phone',
       'signatures.source': 'Source', 'signatures.editor': 'Editor', 'signatures.reviewer': 'Reviewer',
       titleEn: 'English title', nameEn: 'English name', positionEn: 'English position', outcomesEn: 'English outcomes', title: 'Title', theme: 'Theme',

@@ -39,6 +39,7 @@ export const exportsZhCN = {
     fix: '去填写',
     checking: '正在检查…',
     fields: {
+      status: '行程结束后的状态确认',
       date: '报告日期', positionsOffered: '提供岗位数', ownerId: '责任人', dueDate: '完成时限', phone: '联系电话',
       'signatures.source': '来源', 'signatures.editor': '编辑', 'signatures.reviewer': '审核',
       titleEn: '英文标题', nameEn: '英文名称', positionEn: '英文职务', outcomesEn: '英文成果', title: '标题', theme: '主题',

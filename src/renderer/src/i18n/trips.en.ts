@@ -53,6 +53,12 @@ export const tripsEn: TripsMessages = {
     back: 'All trips',
     notFound: 'This trip does not exist; it may have been deleted.',
     theme: 'Theme: {{theme}}',
+    endedBanner: 'This trip ended on {{date}} but is still marked “{{status}}”. Until you confirm it, reports give its status as “to be confirmed”.',
+    markCompleted: 'Mark completed',
+    markCancelled: 'Mark cancelled',
+    endedChip: '{{status}} · ended',
+    endedChipHelp: 'The end date has passed and the status was not updated',
+    markFailed: 'The status was not saved: {{message}}',
   },
   tabs: {
     overview: 'Overview',

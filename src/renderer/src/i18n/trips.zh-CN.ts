@@ -55,6 +55,12 @@ export const tripsZhCN = {
     back: '全部行程',
     notFound: '该行程不存在，可能已被删除。',
     theme: '主题：{{theme}}',
+    endedBanner: '该行程已于 {{date}} 结束，但状态仍为“{{status}}”。确认之前，报告中的状态写作“待确认”。',
+    markCompleted: '标记为已完成',
+    markCancelled: '标记为已取消',
+    endedChip: '{{status}} · 已结束',
+    endedChipHelp: '结束日期已过，状态尚未更新',
+    markFailed: '状态未能保存：{{message}}',
   },
   tabs: {
     overview: '概况',

@@ -17,6 +17,9 @@ import { Itinerary } from './Itinerary'
 import { Outcomes } from './Outcomes'
 import { TripReportsPanel } from '../../components/TripReportsPanel'
 import { StatusChip } from './parts'
+import { TripEndedBanner } from './tripEnded'
+import { todayIso } from '../../../../shared/days'
+import { endedUnconfirmed } from '../../../../shared/tripStatus'
 import { TotalsCard } from './TotalsCard'
 import { TripOverview } from './TripOverview'
 import { useTripData } from './useTripData'
@@ -72,6 +75,7 @@ export function TripPage() {
   }
 
   const { trip, totals } = data
+  const ended = endedUnconfirmed(trip, todayIso())
   const setTab = (v: TripTab) => {
     const next = new URLSearchParams(params)
     next.set('tab', v)
@@ -97,7 +101,7 @@ export function TripPage() {
                   {trip.destinations.join(t('common.listSep'))}
                 </Typography>
               )}
-              <StatusChip status={trip.status} />
+              <StatusChip status={trip.status} ended={ended} />
             </Stack>
             {trip.theme && (
               <Typography variant="body2" sx={{ mt: 0.5 }}>
@@ -106,6 +110,7 @@ export function TripPage() {
             )}
           </Box>
         </Stack>
+        <TripEndedBanner trip={trip} />
         {error && <Alert severity="error">{t('common.loadFailed', { message: error })}</Alert>}
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 280px' }, gap: 2, alignItems: 'start' }}>
           <Box sx={{ minWidth: 0 }}>

@@ -17,6 +17,10 @@ import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { NewTripDialog } from './NewTripDialog'
 import { StatusChip } from './parts'
+import { MarkCompletedButton } from './tripEnded'
+import Stack from '@mui/material/Stack'
+import { todayIso } from '../../../../shared/days'
+import { endedUnconfirmed } from '../../../../shared/tripStatus'
 import { ExportButton } from '../../components/ExportButton'
 
 type Status = Trip['status']
@@ -58,6 +62,7 @@ export function TripsListPage() {
     if (fromMenu) setParams({}, { replace: true })
   }
 
+  const today = todayIso()
   const filter = useMemo(() => ({ ...(year !== '' ? { year } : {}), ...(status !== '' ? { status } : {}) }), [year, status])
 
   const columns = useMemo<RegisterColumn<'trips'>[]>(
@@ -67,9 +72,23 @@ export function TripsListPage() {
       { field: 'destinations', header: t('fields.destinations'), flex: 1.2, minWidth: 160, text: (r) => r.destinations.join(t('common.listSep')) },
       { field: 'leaderId', header: t('fields.leader'), width: 110, links: (r) => (r.leaderId ? [{ collection: 'staff', id: r.leaderId }] : []), text: (r, nameOf) => nameOf('staff', r.leaderId) },
       { field: 'members', header: t('fields.membersCount'), width: 90, align: 'right', text: (r) => String(r.members.length) },
-      { field: 'status', header: t('fields.status'), width: 110, text: (r) => enumText(t, 'tripStatus', r.status), render: (r) => <StatusChip status={r.status} /> },
+      {
+        field: 'status',
+        header: t('fields.status'),
+        width: 260,
+        text: (r) => enumText(t, 'tripStatus', r.status),
+        render: (r) =>
+          endedUnconfirmed(r, today) ? (
+            <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+              <StatusChip status={r.status} ended />
+              <MarkCompletedButton trip={r} />
+            </Stack>
+          ) : (
+            <StatusChip status={r.status} />
+          ),
+      },
     ],
-    [t],
+    [t, today],
   )
 
   return (

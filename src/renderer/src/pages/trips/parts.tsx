@@ -12,9 +12,12 @@ const STATUS_COLOR: Record<Trip['status'], ChipProps['color']> = {
   cancelled: 'default',
 }
 
-export function StatusChip({ status }: { status: Trip['status'] }) {
+/** The stored status; with `ended`, marked as a status the calendar has overtaken. */
+export function StatusChip({ status, ended = false }: { status: Trip['status']; ended?: boolean }) {
   const { t } = useTranslation()
-  return <Chip size="small" variant="outlined" color={STATUS_COLOR[status]} label={enumText(t, 'tripStatus', status)} />
+  const label = enumText(t, 'tripStatus', status)
+  if (ended) return <Chip size="small" variant="outlined" color="warning" label={t('trips.page.endedChip', { status: label })} title={t('trips.page.endedChipHelp')} data-testid="status-ended" />
+  return <Chip size="small" variant="outlined" color={STATUS_COLOR[status]} label={label} />
 }
 
 /** Every date from start to end (yyyy-MM-dd), at most a year of them. */
