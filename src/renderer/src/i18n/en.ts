@@ -120,6 +120,12 @@ export const en: Messages = {
     dateRange: 'Dates from 1900-01-01 to 2199-12-31 only',
   },
   fields: {
+    nameEn: 'Name in English',
+    positionEn: 'Position in English',
+    honorific: 'Honorific (Dr., Prof.)',
+    titleEn: 'Title in English',
+    staffTitleEn: 'Title in English',
+    englishHelp: 'Used by English reports; if empty, the English report lists it as missing',
     name: 'Name',
     title: 'Title',
     kind: 'Kind',

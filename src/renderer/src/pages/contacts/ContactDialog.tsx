@@ -17,6 +17,8 @@ export interface ContactValues {
   name: string
   organizationId: string | null
   position: string
+  honorific: string
+  positionEn: string
   phone: string
   email: string
   wechat: string
@@ -29,13 +31,15 @@ export interface ContactValues {
   notes: string
 }
 
-const FIELDS = ['name', 'organizationId', 'position', 'phone', 'email', 'wechat', 'city', 'alumni.classYear', 'alumni.degree', 'alumni.major', 'alumni', 'tags', 'notes'] as const
+const FIELDS = ['name', 'organizationId', 'position', 'honorific', 'positionEn', 'phone', 'email', 'wechat', 'city', 'alumni.classYear', 'alumni.degree', 'alumni.major', 'alumni', 'tags', 'notes'] as const
 
 function valuesOf(r: Contact | null, defaults?: Partial<ContactValues>): ContactValues {
   return {
     name: r?.name ?? '',
     organizationId: r?.organizationId ?? null,
     position: r?.position ?? '',
+    honorific: r?.honorific ?? '',
+    positionEn: r?.positionEn ?? '',
     phone: r?.phone ?? '',
     email: r?.email ?? '',
     wechat: r?.wechat ?? '',
@@ -55,6 +59,8 @@ function toInput(v: ContactValues) {
     name: v.name,
     organizationId: v.organizationId,
     position: v.position,
+    honorific: v.honorific,
+    positionEn: v.positionEn,
     phone: v.phone,
     email: v.email.trim(),
     wechat: v.wechat,
@@ -112,6 +118,12 @@ export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="position" label={t('fields.position')} value={values.position} onChange={(v) => set('position', v)} errors={errors} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 2 }}>
+          <TextInput name="honorific" label={t('fields.honorific')} value={values.honorific} onChange={(v) => set('honorific', v)} errors={errors} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextInput name="positionEn" label={t('fields.positionEn')} value={values.positionEn} onChange={(v) => set('positionEn', v)} errors={errors} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="city" label={t('fields.city')} value={values.city} onChange={(v) => set('city', v)} errors={errors} />

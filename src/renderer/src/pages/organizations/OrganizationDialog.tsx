@@ -12,6 +12,7 @@ type Kind = Organization['kind']
 
 export interface OrganizationValues {
   name: string
+  nameEn: string
   kind: Kind
   industry: string
   city: string
@@ -23,11 +24,12 @@ export interface OrganizationValues {
   notes: string
 }
 
-const FIELDS = ['name', 'kind', 'industry', 'city', 'province', 'address', 'website', 'alumniFounded', 'tags', 'notes'] as const
+const FIELDS = ['name', 'nameEn', 'kind', 'industry', 'city', 'province', 'address', 'website', 'alumniFounded', 'tags', 'notes'] as const
 
 function valuesOf(r: Organization | null): OrganizationValues {
   return {
     name: r?.name ?? '',
+    nameEn: r?.nameEn ?? '',
     kind: r?.kind ?? 'enterprise',
     industry: r?.industry ?? '',
     city: r?.city ?? '',
@@ -77,6 +79,9 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
             errors={errors}
             placeholder={t('organizations.namePlaceholder')}
           />
+        </Grid>
+        <Grid size={12}>
+          <TextInput name="nameEn" label={t('fields.nameEn')} value={values.nameEn} onChange={(v) => set('nameEn', v)} errors={errors} helperText={t('fields.englishHelp')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <SelectInput name="kind" label={t('fields.kind')} required value={values.kind} options={kindOptions} onChange={(v) => set('kind', v)} errors={errors} />

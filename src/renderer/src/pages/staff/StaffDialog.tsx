@@ -9,6 +9,7 @@ import { FormDialog, useRecordForm } from '../../components/recordForm'
 export interface StaffValues {
   name: string
   title: string
+  titleEn: string
   department: string
   phone: string
   active: boolean
@@ -16,12 +17,13 @@ export interface StaffValues {
   notes: string
 }
 
-const FIELDS = ['name', 'title', 'department', 'phone', 'active', 'tags', 'notes'] as const
+const FIELDS = ['name', 'title', 'titleEn', 'department', 'phone', 'active', 'tags', 'notes'] as const
 
 function valuesOf(r: Staff | null): StaffValues {
   return {
     name: r?.name ?? '',
     title: r?.title ?? '',
+    titleEn: r?.titleEn ?? '',
     department: r?.department ?? '',
     phone: r?.phone ?? '',
     active: r?.active ?? true,
@@ -59,6 +61,9 @@ export function StaffDialog({ record, onClose, onSaved }: Props) {
         </Grid>
         <Grid size={12}>
           <TextInput name="title" label={t('fields.staffTitle')} value={values.title} onChange={(v) => set('title', v)} errors={errors} placeholder={t('registers.staff.titlePlaceholder')} />
+        </Grid>
+        <Grid size={12}>
+          <TextInput name="titleEn" label={t('fields.staffTitleEn')} value={values.titleEn} onChange={(v) => set('titleEn', v)} errors={errors} helperText={t('fields.englishHelp')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="phone" label={t('fields.phone')} value={values.phone} onChange={(v) => set('phone', v)} errors={errors} />

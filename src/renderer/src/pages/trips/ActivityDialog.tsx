@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
 import Grid from '@mui/material/Grid'
 import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
@@ -18,7 +19,8 @@ import type { Trip } from '../../../../shared/domain/trips'
 import { activityKind, cooperationCategory, period, visitMethod } from '../../../../shared/enums'
 import { call, getRecord } from '../../api'
 import { check, SelectInput, TagsInput, TextInput } from '../../components/form'
-import { DateInput, FormDialog, MultiSelectInput, useRecordForm } from '../../components/recordForm'
+import { blank, DateInput, FormDialog, MultiSelectInput, numberOrNull, useRecordForm } from '../../components/recordForm'
+import { TimeInput } from '../../components/TimeInput'
 import { RecordPicker } from '../../components/RecordPicker'
 import type { PickedRecord } from '../../components/RecordPicker'
 import { trackPick } from '../../components/pendingPicks'
@@ -39,7 +41,12 @@ export interface ActivityValues {
   staffIds: string[]
   topics: string
   outcomes: string
+  outcomesEn: string
   consensus: string
+  startTime: string
+  endTime: string
+  attendeesCount: string
+  alumniAttendeesCount: string
   agreementIds: string[]
   positionsOffered: string
   jobTitles: string[]
@@ -53,8 +60,8 @@ export interface ActivityValues {
 }
 
 const FIELDS = [
-  'kind', 'date', 'period', 'organizationIds', 'contactIds', 'topics', 'outcomes', 'consensus', 'agreementIds', 'positionsOffered', 'jobTitles',
-  'majorsWanted', 'intentions', 'visitMethod', 'title', 'city', 'location', 'staffIds',
+  'kind', 'date', 'period', 'startTime', 'endTime', 'organizationIds', 'contactIds', 'topics', 'outcomes', 'outcomesEn', 'consensus', 'attendeesCount',
+  'alumniAttendeesCount', 'agreementIds', 'positionsOffered', 'jobTitles', 'majorsWanted', 'intentions', 'visitMethod', 'title', 'city', 'location', 'staffIds',
 ] as const
 
 /** "走访上海卓然…" / "Visit to …": what a title says when the user leaves it empty. */
@@ -75,9 +82,14 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
     staffIds: r?.staffIds ?? delegation,
     topics: r?.topics ?? '',
     outcomes: r?.outcomes ?? '',
+    outcomesEn: r?.outcomesEn ?? '',
     consensus: r?.consensus ?? '',
+    startTime: r?.startTime ?? '',
+    endTime: r?.endTime ?? '',
+    attendeesCount: blank(r?.attendeesCount),
+    alumniAttendeesCount: blank(r?.alumniAttendeesCount),
     agreementIds: r?.agreementIds ?? [],
-    positionsOffered: r?.positionsOffered != null ? String(r.positionsOffered) : '',
+    positionsOffered: blank(r?.positionsOffered),
     jobTitles: r?.jobTitles ?? [],
     majorsWanted: r?.majorsWanted ?? [],
     intentions: r?.intentions ?? [],
@@ -88,11 +100,6 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
   }
 }
 
-/** Empty means nobody recorded a number: it stays null, never 0. */
-function positions(v: string): number | null {
-  const s = v.trim()
-  return s === '' ? null : Number(s)
-}
 
 interface Props {
   trip: Trip
@@ -110,6 +117,7 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
   // The title follows the organisations until the user types one.
   const [titleTouched, setTitleTouched] = useState(record !== null)
   const [cityTouched, setCityTouched] = useState(record !== null)
+  const [englishOpen, setEnglishOpen] = useState(false)
   const initialOrgNames = useNames(useMemo(() => initial.organizationIds.map((id) => ({ collection: 'organizations' as const, id })), [initial]))
 
   const titleFor = (v: ActivityValues): string => {
@@ -118,8 +126,16 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
     return autoTitle(t, v.kind, names)
   }
   const toInput = (v: ActivityValues): ActivityInput => {
-    const { positionsOffered, pickedNames: _names, ...rest } = v
-    return { ...rest, tripId: trip.id, title: titleFor(v).trim(), positionsOffered: positions(positionsOffered) }
+    const { positionsOffered, attendeesCount, alumniAttendeesCount, pickedNames: _names, ...rest } = v
+    // Empty counts mean nobody recorded a number: they stay null, never 0.
+    return {
+      ...rest,
+      tripId: trip.id,
+      title: titleFor(v).trim(),
+      positionsOffered: numberOrNull(positionsOffered) as number | null,
+      attendeesCount: numberOrNull(attendeesCount) as number | null,
+      alumniAttendeesCount: numberOrNull(alumniAttendeesCount) as number | null,
+    }
   }
 
   const state = useRecordForm<ActivityValues, Activity>({
@@ -166,6 +182,8 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
 
   const kindOptions = activityKind.values
   const isForum = values.kind === 'forum'
+  // The English outcomes are for an English report of a trip recorded in Chinese: asked for on demand.
+  const showEnglish = englishOpen || values.outcomesEn !== '' || errors.outcomesEn !== undefined
   const dialogTitle = record
     ? t('trips.activity.editTitle')
     : t('trips.activity.newTitle', { date: values.date, period: enumText(t, 'period', values.period) })
@@ -238,6 +256,16 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
               <TextInput name="consensus" label={t('trips.fields.consensus')} multiline minRows={2} maxRows={8} value={values.consensus} onChange={(v) => set('consensus', v)} errors={errors} />
             </Grid>
           )}
+          {(isForum || values.attendeesCount !== '' || values.alumniAttendeesCount !== '') && (
+            <>
+              <Grid size={{ xs: 6, md: 3 }}>
+                <TextInput name="attendeesCount" label={t('trips.fields.attendeesCount')} value={values.attendeesCount} onChange={(v) => set('attendeesCount', v)} errors={errors} helperText={t('trips.fields.countHelp')} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              </Grid>
+              <Grid size={{ xs: 6, md: 3 }}>
+                <TextInput name="alumniAttendeesCount" label={t('trips.fields.alumniAttendeesCount')} value={values.alumniAttendeesCount} onChange={(v) => set('alumniAttendeesCount', v)} errors={errors} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              </Grid>
+            </>
+          )}
           {(values.kind === 'ceremony' || values.agreementIds.length > 0) && (
             <Grid size={12}>
               <RecordPicker
@@ -259,6 +287,7 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
               value={values.positionsOffered}
               onChange={(v) => set('positionsOffered', v)}
               errors={errors}
+              helperText={t('trips.fields.positionsHelp')}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             />
           </Grid>
@@ -295,7 +324,13 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
               helperText={titleTouched ? undefined : t('trips.activity.titleAuto')}
             />
           </Grid>
-          <Grid size={{ xs: 12, md: 4 }}>
+          <Grid size={{ xs: 6, md: 2 }}>
+            <TimeInput name="startTime" label={t('trips.fields.startTime')} value={values.startTime} onChange={(v) => set('startTime', v)} errors={errors} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 2 }}>
+            <TimeInput name="endTime" label={t('trips.fields.endTime')} value={values.endTime} onChange={(v) => set('endTime', v)} errors={errors} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 3 }}>
             <TextInput
               name="city"
               label={t('fields.city')}
@@ -307,12 +342,23 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
               errors={errors}
             />
           </Grid>
-          <Grid size={{ xs: 12, md: 8 }}>
+          <Grid size={{ xs: 12, md: 5 }}>
             <TextInput name="location" label={t('trips.fields.location')} value={values.location} onChange={(v) => set('location', v)} errors={errors} />
           </Grid>
           <Grid size={12}>
             <RecordPicker collection="staff" multiple name="staffIds" label={t('fields.staffIds')} value={values.staffIds} onChange={(ids) => set('staffIds', ids)} errors={errors} helperText={t('trips.activity.staffHelp')} />
           </Grid>
+          {showEnglish ? (
+            <Grid size={12}>
+              <TextInput name="outcomesEn" label={t('trips.fields.outcomesEn')} multiline minRows={2} maxRows={8} value={values.outcomesEn} onChange={(v) => set('outcomesEn', v)} errors={errors} helperText={t('fields.englishHelp')} />
+            </Grid>
+          ) : (
+            <Grid size={12}>
+              <Button size="small" onClick={() => setEnglishOpen(true)} data-testid="activity-add-english">
+                {t('trips.itinerary.addEnglish')}
+              </Button>
+            </Grid>
+          )}
         </Grid>
       </Box>
     </FormDialog>

@@ -21,11 +21,13 @@ import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
 import { useApp } from '../../state'
 import { useLeaveGuard } from '../../components/leaveGuard'
+import { datesBetween } from './parts'
 
 type Role = Trip['members'][number]['role']
 
 interface Values {
   title: string
+  titleEn: string
   theme: string
   startDate: string
   endDate: string
@@ -37,13 +39,16 @@ interface Values {
   summary: string
   experience: string
   outlook: string
+  /** transport and lodging by date; dates outside the trip's range are kept, never dropped */
+  days: Record<string, { transport: string; lodging: string }>
 }
 
-const FIELDS = ['title', 'theme', 'startDate', 'endDate', 'status', 'destinations', 'leaderId', 'members', 'objectives', 'summary', 'experience', 'outlook'] as const
+const FIELDS = ['title', 'titleEn', 'theme', 'startDate', 'endDate', 'status', 'destinations', 'leaderId', 'members', 'objectives', 'summary', 'experience', 'outlook', 'days'] as const
 
 function valuesOf(r: Trip): Values {
   return {
     title: r.title,
+    titleEn: r.titleEn,
     theme: r.theme,
     startDate: r.startDate,
     endDate: r.endDate,
@@ -55,7 +60,14 @@ function valuesOf(r: Trip): Values {
     summary: r.summary,
     experience: r.experience,
     outlook: r.outlook,
+    days: Object.fromEntries(r.days.map((d) => [d.date, { transport: d.transport, lodging: d.lodging }])),
   }
+}
+
+/** The trip's days plus any day that still has transport or lodging on it, in date order. */
+function dayRows(v: Values): string[] {
+  const kept = Object.entries(v.days).filter(([, d]) => d.transport.trim() || d.lodging.trim()).map(([date]) => date)
+  return [...new Set([...datesBetween(v.startDate, v.endDate), ...kept])].sort()
 }
 
 function toInput(v: Values): TripInput {
@@ -63,6 +75,10 @@ function toInput(v: Values): TripInput {
     ...v,
     members: v.members.map((m) => ({ staffId: m.staffId ?? '', role: m.role })),
     objectives: v.objectives.map((o) => o.trim()).filter((o) => o !== ''),
+    days: Object.entries(v.days)
+      .filter(([, d]) => d.transport.trim() || d.lodging.trim())
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, d]) => ({ date, transport: d.transport, lodging: d.lodging })),
   }
 }
 
@@ -80,6 +96,7 @@ export function TripOverview({ trip }: { trip: Trip }) {
   useLeaveGuard(dirty, `${t('registers.form.discardTitle')}\n${t('registers.form.discardBody')}`)
   const { values, errors, set } = form
   const roleOptions = memberRole.values.map((v) => ({ value: v, label: enumText(t, 'memberRole', v) }))
+  const savedDays = toInput(values).days ?? []
   const nextKey = () => Math.max(0, ...values.members.map((m) => m.key)) + 1
 
   const setLeader = (id: string | null) => {
@@ -132,6 +149,9 @@ export function TripOverview({ trip }: { trip: Trip }) {
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
             <SelectInput name="status" label={t('fields.status')} value={values.status} options={tripStatus.values.map((v) => ({ value: v, label: enumText(t, 'tripStatus', v) }))} onChange={(v) => set('status', v)} errors={errors} />
+          </Grid>
+          <Grid size={12}>
+            <TextInput name="titleEn" label={t('fields.titleEn')} value={values.titleEn} onChange={(v) => set('titleEn', v)} errors={errors} helperText={t('fields.englishHelp')} />
           </Grid>
           <Grid size={12}>
             <TextInput name="theme" label={t('trips.fields.theme')} value={values.theme} onChange={(v) => set('theme', v)} errors={errors} />
@@ -248,6 +268,33 @@ export function TripOverview({ trip }: { trip: Trip }) {
             </Stack>
           </Grid>
 
+          <Grid size={12}>
+            <Typography variant="subtitle2" sx={{ mt: 1 }}>
+              {t('trips.fields.days')}
+            </Typography>
+            <Typography variant="caption" color="text.secondary">
+              {t('trips.fields.daysHelp')}
+            </Typography>
+          </Grid>
+          <Grid size={12}>
+            <Stack spacing={1} data-testid="trip-days">
+              {dayRows(values).map((date) => {
+                const day = values.days[date] ?? { transport: '', lodging: '' }
+                // the index the schema's messages use: among the days saved, which are the filled-in ones
+                const i = savedDays.findIndex((d) => d.date === date)
+                const setDay = (patch: Partial<typeof day>) => set('days', { ...values.days, [date]: { ...day, ...patch } })
+                return (
+                  <Stack key={date} direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }} data-testid="trip-day">
+                    <Typography variant="body2" sx={{ width: 96, flexShrink: 0, pt: 1 }}>
+                      {date}
+                    </Typography>
+                    <TextInput name={`days.${i}.transport`} size="small" label={t('trips.fields.transport')} value={day.transport} onChange={(v) => setDay({ transport: v })} errors={errors} />
+                    <TextInput name={`days.${i}.lodging`} size="small" label={t('trips.fields.lodging')} value={day.lodging} onChange={(v) => setDay({ lodging: v })} errors={errors} />
+                  </Stack>
+                )
+              })}
+            </Stack>
+          </Grid>
           <Grid size={12}>
             <TextInput name="summary" label={t('trips.fields.summary')} multiline minRows={3} maxRows={14} value={values.summary} onChange={(v) => set('summary', v)} errors={errors} helperText={t('trips.overview.summaryHelp')} />
           </Grid>
