@@ -96,9 +96,11 @@ export const agreementStatus = defineEnum(['negotiating', 'signed', 'active', 'e
   terminated: { 'zh-CN': '已终止', en: 'Terminated' },
 })
 
-export const alumniGroupKind = defineEnum(['regionalAssociation', 'liaisonOffice', 'other'], {
+// Offices are set up per major (过程装备与控制工程专业校友联络处) and per city or region (苏州校友联络处).
+export const alumniGroupKind = defineEnum(['regionalAssociation', 'liaisonOffice', 'regionalLiaisonOffice', 'other'], {
   regionalAssociation: { 'zh-CN': '地方校友会', en: 'Regional alumni association' },
   liaisonOffice: { 'zh-CN': '专业校友联络处', en: 'Professional liaison office' },
+  regionalLiaisonOffice: { 'zh-CN': '地方校友联络处', en: 'City or regional liaison office' },
   other: { 'zh-CN': '其他', en: 'Other' },
 })
 

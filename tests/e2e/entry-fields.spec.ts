@@ -32,9 +32,9 @@ test('the English name, honorific and English titles are entered on the register
   await page.getByRole('button', { name: 'New', exact: true }).click()
   const org = page.getByRole('dialog', { name: 'New organization' })
   await org.getByRole('textbox', { name: 'Name', exact: true }).fill('江西铜业股份有限公司')
-  await org.getByLabel('Name in English').fill('Jiangxi Copper Co., Ltd.')
+  await org.getByLabel('English form of the organisation').fill('Jiangxi Copper Co., Ltd.')
   await shot(page, 'entry-fields-organization-en')
-  await org.getByLabel('Name in English').press('Enter')
+  await org.getByLabel('English form of the organisation').press('Enter')
   await expect(org).toBeHidden()
 
   await navigate(page, 'staff')
@@ -42,8 +42,8 @@ test('the English name, honorific and English titles are entered on the register
   const staff = page.getByRole('dialog', { name: 'New staff member' })
   await staff.getByRole('textbox', { name: 'Name', exact: true }).fill('王立坤')
   await staff.getByRole('textbox', { name: 'Title', exact: true }).fill('党委书记')
-  await staff.getByLabel('Title in English').fill('Party Secretary')
-  await staff.getByLabel('Title in English').press('Enter')
+  await staff.getByLabel('Position in English').fill('Party Secretary')
+  await staff.getByLabel('Position in English').press('Enter')
   await expect(staff).toBeHidden()
 
   await navigate(page, 'contacts')
@@ -52,9 +52,9 @@ test('the English name, honorific and English titles are entered on the register
   await contact.getByRole('textbox', { name: 'Name', exact: true }).fill('詹益斌')
   await contact.getByRole('textbox', { name: 'Position', exact: true }).fill('企业负责人')
   await contact.getByLabel('Honorific (Dr., Prof.)').fill('博士')
-  await contact.getByLabel('Position in English').fill('Head of the company')
+  await contact.getByLabel('Job title in English').fill('Head of the company')
   await shot(page, 'entry-fields-contact-en')
-  await contact.getByLabel('Position in English').press('Enter')
+  await contact.getByLabel('Job title in English').press('Enter')
   await expect(contact).toBeHidden()
 
   const orgs = await apiCall<{ items: Rec[] }>(server, 'organizations.list', {})
@@ -72,8 +72,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await openApp(page, server)
     if (lang === 'en') await english(page)
     const L = lang === 'en'
-      ? { titleEn: 'Title in English', transport: 'Transport', lodging: 'Lodging', forum: 'Forum', start: 'Starts', end: 'Ends', attendees: 'Attendees', alumni: 'of whom alumni', outcomesEn: 'Outcomes in English', orgs: /Organizations attending/, title: 'Title' }
-      : { titleEn: '英文标题', transport: '交通', lodging: '住宿', forum: '座谈会', start: '开始时间', end: '结束时间', attendees: '参会人数', alumni: '其中校友人数', outcomesEn: '英文成果', orgs: /参会单位/, title: '标题' }
+      ? { titleEn: 'Trip name in English', transport: 'Transport', lodging: 'Lodging', forum: 'Forum', start: 'Starts', end: 'Ends', attendees: 'Attendees', alumni: 'of whom alumni', outcomesEn: 'Outcomes in English', orgs: /Organizations attending/, title: 'Title' }
+      : { titleEn: '英文行程名称', transport: '交通', lodging: '住宿', forum: '座谈会', start: '开始时间', end: '结束时间', attendees: '参会人数', alumni: '其中校友人数', outcomesEn: '英文成果', orgs: /参会单位/, title: '标题' }
 
     await page.goto(`${server.url.split('#')[0]}#/trips/${trip.id}?tab=overview`)
     await expect(page.getByTestId('trip-page')).toBeVisible()

@@ -17,7 +17,7 @@ import { RecordPicker } from './RecordPicker'
 import { settlePicks } from './pendingPicks'
 
 type Degree = (typeof degree.values)[number]
-const FIELDS = ['name', 'position', 'organizationId', 'phone', 'alumni'] as const
+const FIELDS = ['name', 'position', 'honorific', 'organizationId', 'phone', 'alumni'] as const
 
 /** New contact: name, position, organisation (its own picker), phone, and an optional alumni profile. */
 export function InlineCreateContact({ text, defaults, onClose, onCreated }: InlineCreateProps<'contacts'>) {
@@ -26,6 +26,7 @@ export function InlineCreateContact({ text, defaults, onClose, onCreated }: Inli
   const form = useFormState({
     name: text,
     position: defaults?.position ?? '',
+    honorific: '',
     organizationId: defaults?.organizationId ?? (null as string | null),
     phone: '',
     isAlumnus: false,
@@ -46,6 +47,7 @@ export function InlineCreateContact({ text, defaults, onClose, onCreated }: Inli
     const data: ContactInput = {
       name: values.name,
       position: values.position,
+      honorific: values.honorific,
       organizationId: values.organizationId,
       phone: values.phone,
       alumni: values.isAlumnus ? { classYear: year === '' ? null : Number(year), major: values.major, degree: values.degree } : null,
@@ -81,7 +83,10 @@ export function InlineCreateContact({ text, defaults, onClose, onCreated }: Inli
   return (
     <InlineShell title={t('trips.inline.contactTitle')} busy={busy} general={general} onSubmit={() => void save()} onClose={onClose} formRef={formRef} testId="inline-contact">
       <TextInput name="name" label={t('fields.name')} required autoFocus={text.trim() === ''} value={values.name} onChange={(v) => set('name', v)} errors={errors} />
-      <TextInput name="position" label={t('fields.position')} autoFocus={text.trim() !== ''} value={values.position} onChange={(v) => set('position', v)} errors={errors} />
+      <Stack direction="row" spacing={1.5}>
+        <TextInput name="position" label={t('fields.position')} autoFocus={text.trim() !== ''} value={values.position} onChange={(v) => set('position', v)} errors={errors} />
+        <TextInput name="honorific" label={t('fields.honorific')} value={values.honorific} onChange={(v) => set('honorific', v)} errors={errors} sx={{ maxWidth: 200 }} />
+      </Stack>
       <RecordPicker
         collection="organizations"
         name="organizationId"

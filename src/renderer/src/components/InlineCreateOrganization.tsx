@@ -1,4 +1,6 @@
 import { useRef } from 'react'
+import Checkbox from '@mui/material/Checkbox'
+import FormControlLabel from '@mui/material/FormControlLabel'
 import { useTranslation } from 'react-i18next'
 import { organizations } from '../../../shared/domain/organizations'
 import type { Organization } from '../../../shared/domain/organizations'
@@ -11,13 +13,19 @@ import type { FieldErrors } from './form'
 import { focusFirstError, InlineShell, useInlineSave } from './InlineCreate'
 import type { InlineCreateProps } from './InlineCreate'
 
-const FIELDS = ['name', 'kind', 'city'] as const
+const FIELDS = ['name', 'kind', 'city', 'industry', 'alumniFounded'] as const
 
-/** New organisation: name, kind, city. */
+/** New organisation: what the reports need (name, kind, city, industry, alumni-founded); the register's form has the rest. */
 export function InlineCreateOrganization({ text, defaults, onClose, onCreated }: InlineCreateProps<'organizations'>) {
   const { t } = useTranslation()
   const errorText = useErrorText()
-  const form = useFormState({ name: text, kind: defaults?.organizationKind ?? ('enterprise' as Organization['kind']), city: defaults?.city ?? '' })
+  const form = useFormState({
+    name: text,
+    kind: defaults?.organizationKind ?? ('enterprise' as Organization['kind']),
+    city: defaults?.city ?? '',
+    industry: '',
+    alumniFounded: false,
+  })
   const { values, errors, set } = form
   const { busy, setBusy, general, setGeneral } = useInlineSave()
   const formRef = useRef<HTMLFormElement>(null)
@@ -52,6 +60,12 @@ export function InlineCreateOrganization({ text, defaults, onClose, onCreated }:
         errors={errors}
       />
       <TextInput name="city" label={t('fields.city')} autoFocus={text.trim() !== ''} value={values.city} onChange={(v) => set('city', v)} errors={errors} />
+      <TextInput name="industry" label={t('fields.industry')} value={values.industry} onChange={(v) => set('industry', v)} errors={errors} />
+      <FormControlLabel
+        control={<Checkbox name="alumniFounded" checked={values.alumniFounded} onChange={(e) => set('alumniFounded', e.target.checked)} />}
+        label={t('fields.alumniFounded')}
+        sx={{ mt: '4px !important' }}
+      />
     </InlineShell>
   )
 }

@@ -121,10 +121,10 @@ export const zhCN = {
     dateRange: '日期须在 1900-01-01 至 2199-12-31 之间',
   },
   fields: {
-    nameEn: '英文名称',
-    positionEn: '英文职务',
+    nameEn: '英文名',
+    positionEn: '英文职位',
     honorific: '称谓（博士、教授）',
-    titleEn: '英文标题',
+    titleEn: '英文行程名称',
     staffTitleEn: '英文职务',
     englishHelp: '英文报告使用；留空则英文报告提示缺少',
     name: '名称',

@@ -242,7 +242,8 @@ export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) 
               onChange={(ids) => set('contactIds', ids)}
               errors={errors}
               placeholder={t('trips.activity.contactsPlaceholder')}
-              createDefaults={{ organizationId: values.organizationIds.at(-1) ?? null }}
+              // A visit's people work for the organisation visited; a forum's participants come from elsewhere.
+              createDefaults={{ organizationId: isForum ? null : (values.organizationIds.at(-1) ?? null) }}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>

@@ -16,7 +16,7 @@ import type { Trip } from '../../../../shared/domain/trips'
 import { agreementKind, agreementScope, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory } from '../../../../shared/enums'
 import { call } from '../../api'
 import { check, SelectInput, TextInput } from '../../components/form'
-import { DateInput, FormDialog, MultiSelectInput, useRecordForm } from '../../components/recordForm'
+import { DateInput, FormDialog, MultiSelectInput, numberOrNull, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
 import { dateOrNull } from './parts'
@@ -99,6 +99,9 @@ interface AgreementValues {
   organizationId: string | null
   unveiledDate: string
   signedDate: string
+  startDate: string
+  endDate: string
+  capacityPerYear: string
   status: Agreement['status']
   scope: Agreement['scope']
   notes: string
@@ -111,19 +114,26 @@ export function AgreementFromItemDialog({ activity, onClose, onSaved }: { activi
     organizationId: v.organizationId ?? '',
     unveiledDate: dateOrNull(v.unveiledDate),
     signedDate: dateOrNull(v.signedDate),
+    startDate: dateOrNull(v.startDate),
+    endDate: dateOrNull(v.endDate),
+    capacityPerYear: numberOrNull(v.capacityPerYear) as number | null,
   })
   const state = useRecordForm<AgreementValues, Agreement>({
     initial: {
       kind: 'internshipBase',
       title: '',
       organizationId: activity.organizationIds[0] ?? null,
-      unveiledDate: activity.date,
+      // No date is assumed: a renewal signed at a visit was not unveiled that day.
+      unveiledDate: '',
       signedDate: '',
-      status: 'active',
+      startDate: '',
+      endDate: '',
+      capacityPerYear: '',
+      status: 'signed',
       scope: [],
       notes: '',
     },
-    fields: ['kind', 'title', 'organizationId', 'unveiledDate', 'signedDate', 'status', 'scope', 'notes'],
+    fields: ['kind', 'title', 'organizationId', 'unveiledDate', 'signedDate', 'startDate', 'endDate', 'capacityPerYear', 'status', 'scope', 'notes'],
     validate: (v) => check(agreements.input, toInput(v)),
     submit: async (v) => {
       const created = await call('agreements.create', toInput(v))
@@ -153,6 +163,23 @@ export function AgreementFromItemDialog({ activity, onClose, onSaved }: { activi
         </Grid>
         <Grid size={6}>
           <DateInput name="signedDate" label={t('fields.signedDate')} value={values.signedDate} onChange={(v) => set('signedDate', v)} errors={errors} />
+        </Grid>
+        <Grid size={6}>
+          <DateInput name="startDate" label={t('fields.startDate')} value={values.startDate} onChange={(v) => set('startDate', v)} errors={errors} />
+        </Grid>
+        <Grid size={6}>
+          <DateInput name="endDate" label={t('fields.endDate')} value={values.endDate} onChange={(v) => set('endDate', v)} errors={errors} />
+        </Grid>
+        <Grid size={6}>
+          <TextInput
+            name="capacityPerYear"
+            label={t('fields.capacityPerYear')}
+            value={values.capacityPerYear}
+            onChange={(v) => set('capacityPerYear', v)}
+            errors={errors}
+            helperText={t('trips.fields.countHelp')}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          />
         </Grid>
         <Grid size={12}>
           <MultiSelectInput name="scope" label={t('trips.linked.scope')} value={values.scope} options={agreementScope.values.map((s) => ({ value: s, label: enumText(t, 'agreementScope', s) }))} onChange={(v) => set('scope', v)} errors={errors} />
@@ -185,7 +212,8 @@ export function AlumniGroupFromItemDialog({ activity, onClose, onSaved }: { acti
     initial: {
       name: '',
       kind: 'liaisonOffice',
-      hostOrganizationId: null,
+      // an office set up at a forum is hosted by the company that hosted the forum
+      hostOrganizationId: activity.organizationIds[0] ?? null,
       leaderContactId: null,
       focus: '',
       region: activity.city,
