@@ -208,11 +208,12 @@ test('the reference trip, entered through the UI from an empty database', async 
   await expect(page.getByRole('heading', { name: TRIP })).toBeVisible()
   await expect(page.getByTestId('trip-dates')).toHaveText('2025-12-02 – 2025-12-05')
 
-  // The delegation: the leader is already a member; the others are created from the member picker.
+  // The delegation: the leader is picked once, in the Leader field (not repeated as a member row);
+  // the others are created from the member picker.
   await page.getByRole('tab', { name: '概况' }).click()
   const members = page.getByTestId('trip-members')
-  await expect(members.getByTestId('member-row')).toHaveCount(1)
-  await expect(members.getByRole('combobox', { name: '成员 1' })).toHaveValue('王立坤')
+  await expect(page.getByRole('combobox', { name: '带队领导' })).toHaveValue('王立坤')
+  await expect(members.getByTestId('member-row')).toHaveCount(0)
   const delegation = [
     ['邓腾', '副教授，学院原副院长'],
     ['刘军', '博士，党支部书记，过程装备与控制工程系副主任，学生工程实践与创新中心主任'],
@@ -220,7 +221,7 @@ test('the reference trip, entered through the UI from an empty database', async 
   ] as const
   for (const [i, [name, title]] of delegation.entries()) {
     await page.getByRole('button', { name: '添加成员' }).click()
-    const input = members.getByRole('combobox', { name: `成员 ${i + 2}` })
+    const input = members.getByRole('combobox', { name: `成员 ${i + 1}` })
     await expect(input).toBeFocused()
     await createStaff(page, input, name, title)
     await expect(input).toHaveValue(name)

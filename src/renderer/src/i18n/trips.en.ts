@@ -57,6 +57,8 @@ export const tripsEn: TripsMessages = {
     allYears: 'All years',
     allStatuses: 'All statuses',
     newTrip: 'New trip',
+    otherMembers: 'Other delegation members',
+    otherMembersHelp: 'Type a name to pick or create; roles can be set on the Overview tab',
     newTitle: 'New trip',
     empty: 'No trips yet. Click “New trip” to enter a title, the dates and the leader, then record each visit, forum and ceremony day by day on the trip page — or load the sample trip from the dashboard.',
     emptyFiltered: 'No trip matches the chosen year or status. Change the filters, or click “New trip”.',

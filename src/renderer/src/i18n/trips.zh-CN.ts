@@ -59,6 +59,8 @@ export const tripsZhCN = {
     allYears: '全部年份',
     allStatuses: '全部状态',
     newTrip: '新建行程',
+    otherMembers: '其他出访成员',
+    otherMembersHelp: '输入姓名选择或新建；分工可在“概况”中填写',
     newTitle: '新建出访行程',
     empty: '还没有出访行程。点击“新建行程”录入标题、日期和带队领导，然后在行程页面逐日录入走访、座谈和仪式；也可以在工作台载入示例行程。',
     emptyFiltered: '没有符合所选年份或状态的行程。请更换筛选条件，或点击“新建行程”。',

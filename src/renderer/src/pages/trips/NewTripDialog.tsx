@@ -15,18 +15,21 @@ interface Values {
   endDate: string
   destinations: string[]
   leaderId: string | null
+  /** the rest of the delegation; the leader is not picked twice */
+  memberIds: string[]
 }
 
-const FIELDS = ['title', 'theme', 'startDate', 'endDate', 'destinations', 'leaderId'] as const
+const FIELDS = ['title', 'theme', 'startDate', 'endDate', 'destinations', 'leaderId', 'members'] as const
 
-function toInput(v: Values): TripInput {
-  return { ...v, members: v.leaderId ? [{ staffId: v.leaderId, role: 'leader' }] : [] }
+function toInput({ memberIds, ...v }: Values): TripInput {
+  const others = memberIds.filter((id) => id !== v.leaderId).map((staffId) => ({ staffId, role: 'member' as const }))
+  return { ...v, members: [...(v.leaderId ? [{ staffId: v.leaderId, role: 'leader' as const }] : []), ...others] }
 }
 
 export function NewTripDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (trip: Trip) => void }) {
   const { t } = useTranslation()
   const state = useRecordForm<Values, Trip>({
-    initial: { title: '', theme: '', startDate: '', endDate: '', destinations: [], leaderId: null },
+    initial: { title: '', theme: '', startDate: '', endDate: '', destinations: [], leaderId: null, memberIds: [] },
     fields: FIELDS,
     validate: (v) => check(trips.input, toInput(v)),
     submit: (v) => call('trips.create', toInput(v)),
@@ -53,6 +56,19 @@ export function NewTripDialog({ onClose, onSaved }: { onClose: () => void; onSav
         </Grid>
         <Grid size={12}>
           <RecordPicker collection="staff" name="leaderId" label={t('fields.leaderId')} value={values.leaderId} onChange={(id) => set('leaderId', id)} errors={errors} />
+        </Grid>
+        <Grid size={12}>
+          <RecordPicker
+            collection="staff"
+            multiple
+            name="members"
+            label={t('trips.list.otherMembers')}
+            value={values.memberIds}
+            onChange={(ids) => set('memberIds', ids)}
+            errors={errors}
+            excludeIds={values.leaderId ? [values.leaderId] : []}
+            helperText={t('trips.list.otherMembersHelp')}
+          />
         </Grid>
       </Grid>
     </FormDialog>

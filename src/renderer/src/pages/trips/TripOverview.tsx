@@ -99,10 +99,14 @@ export function TripOverview({ trip }: { trip: Trip }) {
   const savedDays = toInput(values).days ?? []
   const nextKey = () => Math.max(0, ...values.members.map((m) => m.key)) + 1
 
+  // The leader is a member of the delegation with the role "leader" (the reports list the whole
+  // delegation), but is picked once, in the Leader field: the member rows below show the others.
   const setLeader = (id: string | null) => {
+    const rest = values.members.filter((m) => !(m.staffId === values.leaderId && m.role === 'leader') && m.staffId !== id)
     set('leaderId', id)
-    if (id && !values.members.some((m) => m.staffId === id)) set('members', [{ staffId: id, role: 'leader', key: nextKey() }, ...values.members])
+    set('members', id ? [{ staffId: id, role: 'leader', key: nextKey() }, ...rest] : rest)
   }
+  const memberRows = values.members.map((m, i) => ({ m, i })).filter(({ m }) => values.leaderId === null || m.staffId !== values.leaderId)
   const setMember = (i: number, patch: Partial<Values['members'][number]>) => set('members', values.members.map((m, j) => (j === i ? { ...m, ...patch } : m)))
   const addMember = () => {
     set('members', [...values.members, { staffId: null, role: 'member', key: nextKey() }])
@@ -176,22 +180,22 @@ export function TripOverview({ trip }: { trip: Trip }) {
           </Grid>
           <Grid size={12}>
             <Stack spacing={1.5} data-testid="trip-members">
-              {values.members.length === 0 && (
+              {memberRows.length === 0 && (
                 <Typography variant="body2" color="text.secondary">
                   {t('trips.overview.noMembers')}
                 </Typography>
               )}
-              {values.members.map((m, i) => (
+              {memberRows.map(({ m, i }, n) => (
                 <Stack key={m.key} direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }} data-testid="member-row">
                   <Box sx={{ flex: 1, minWidth: 0 }}>
                     <RecordPicker
                       collection="staff"
                       name={`members.${i}.staffId`}
-                      label={t('trips.overview.member', { n: i + 1 })}
+                      label={t('trips.overview.member', { n: n + 1 })}
                       value={m.staffId}
                       onChange={(id) => setMember(i, { staffId: id })}
                       errors={errors}
-                      excludeIds={values.members.filter((_, j) => j !== i).flatMap((x) => (x.staffId ? [x.staffId] : []))}
+                      excludeIds={[...(values.leaderId ? [values.leaderId] : []), ...values.members.filter((_, j) => j !== i).flatMap((x) => (x.staffId ? [x.staffId] : []))]}
                     />
                   </Box>
                   <Box sx={{ width: 160 }}>
