@@ -126,3 +126,65 @@ for (const lang of ['zh-CN', 'en'] as const) {
     })
   })
 }
+
+test('the New trip dialog takes the whole delegation, and the leader is not listed twice', async ({ page, server }) => {
+  const leader = await apiCall<Rec>(server, 'staff.create', { name: '王立坤', title: '学院党委书记' })
+  const member = await apiCall<Rec>(server, 'staff.create', { name: '刘军', title: '党支部书记' })
+  await openApp(page, server)
+  await navigate(page, 'trips')
+  await page.getByRole('button', { name: '新建行程' }).click()
+  const dialog = page.getByRole('dialog', { name: '新建出访行程' })
+  await dialog.getByRole('textbox', { name: '标题', exact: true }).fill('赴苏州开展校企合作活动')
+  await dialog.getByLabel('开始日期').fill('2026-05-12')
+  await dialog.getByLabel('结束日期').fill('2026-05-13')
+  const pick = async (name: string, text: string) => {
+    const input = dialog.getByRole('combobox', { name })
+    await input.fill(text)
+    await expect(page.getByRole('listbox').getByRole('option', { name: new RegExp(text) }).first()).toBeVisible()
+    await input.press('Enter')
+    await expect(page.getByRole('listbox')).toBeHidden()
+  }
+  await pick('带队领导', '王立坤')
+  // the leader is not offered again as a member
+  const others = dialog.getByRole('combobox', { name: '其他出访成员' })
+  await others.fill('王立坤')
+  await expect(page.getByRole('listbox').getByRole('option', { name: /王立坤/ })).toHaveCount(0)
+  await others.fill('')
+  await pick('其他出访成员', '刘军')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog).toBeHidden()
+  const trips = await apiCall<{ items: Rec[] }>(server, 'trips.list', {})
+  expect(trips.items[0]).toMatchObject({ leaderId: leader.id, members: [{ staffId: leader.id, role: 'leader' }, { staffId: member.id, role: 'member' }] })
+  await page.getByRole('tab', { name: '概况' }).click()
+  await expect(page.getByRole('combobox', { name: '带队领导' })).toHaveValue('王立坤')
+  const rows = page.getByTestId('trip-members').getByTestId('member-row')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.getByRole('combobox', { name: '成员 1' })).toHaveValue('刘军')
+})
+
+test('a new item takes the kind, city and our attendees of the same day’s last item', async ({ page, server }) => {
+  const a = await apiCall<Rec>(server, 'staff.create', { name: '王立坤' })
+  const b = await apiCall<Rec>(server, 'staff.create', { name: '刘军' })
+  const trip = await apiCall<Rec>(server, 'trips.create', {
+    title: '赴苏州开展校企合作活动', startDate: '2026-05-12', endDate: '2026-05-13', leaderId: a.id, members: [{ staffId: a.id, role: 'leader' }, { staffId: b.id, role: 'member' }],
+  })
+  await apiCall(server, 'activities.create', { tripId: trip.id, date: '2026-05-12', period: 'morning', kind: 'meeting', title: '拜访苏州工业园区管委会', city: '苏州', staffIds: [a.id] })
+  await openApp(page, server)
+  await page.goto(`${server.url.split('#')[0]}#/trips/${trip.id}?tab=itinerary`)
+  const dialog = page.getByTestId('activity-form')
+
+  await page.getByTestId('slot-2026-05-12-afternoon').focus()
+  await page.keyboard.press('n')
+  await expect(dialog.getByRole('button', { name: '会见/会谈', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  await expect(dialog.getByRole('textbox', { name: '城市' })).toHaveValue('苏州')
+  await expect(dialog.locator('.MuiChip-label', { hasText: '刘军' })).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  // another day starts from the defaults: a visit, no city, the whole delegation
+  await page.getByTestId('slot-2026-05-13-morning').focus()
+  await page.keyboard.press('n')
+  await expect(dialog.getByRole('button', { name: '企业走访', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  await expect(dialog.getByRole('textbox', { name: '城市' })).toHaveValue('')
+  await expect(dialog.locator('.MuiChip-label', { hasText: '刘军' })).toHaveCount(1)
+})

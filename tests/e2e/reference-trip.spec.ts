@@ -128,7 +128,9 @@ async function addItem(page: Page, item: Item): Promise<void> {
   await expect(dialog).toBeVisible()
   const orgs = dialog.getByRole('combobox', { name: /到访单位|参会单位/ })
   await expect(orgs).toBeFocused()
-  if (item.kind) await dialog.getByRole('button', { name: item.kind, exact: true }).click()
+  // The kind carries over from the day's previous item: click only when this one differs.
+  const kind = dialog.getByRole('button', { name: item.kind ?? '企业走访', exact: true })
+  if ((await kind.getAttribute('aria-pressed')) !== 'true') await kind.click()
   for (const o of item.orgs) {
     if (o.existing) await pickExisting(page, orgs, o.existing, o.name)
     else await createOrg(page, orgs, o.name, o.city ?? '', o.kind)

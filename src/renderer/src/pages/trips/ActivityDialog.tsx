@@ -71,15 +71,23 @@ export function autoTitle(t: TFunction, kind: Kind, orgNames: readonly string[])
   return t(`trips.autoTitle.${kind}`, { orgs })
 }
 
-function valuesOf(r: Activity | null, slot: { date: string; period: Period }, delegation: string[]): ActivityValues {
+/** What a new item takes over from the item entered last on the same day: a day is usually spent in one city, with the same people. */
+export type Carry = Pick<Activity, 'kind' | 'city' | 'staffIds'>
+
+export function carryFrom(items: readonly Activity[], date: string): Carry | null {
+  const last = items.filter((a) => a.date === date).reduce<Activity | null>((a, b) => (a === null || b.createdAt > a.createdAt ? b : a), null)
+  return last ? { kind: last.kind, city: last.city, staffIds: last.staffIds } : null
+}
+
+function valuesOf(r: Activity | null, slot: { date: string; period: Period }, delegation: string[], carry: Carry | null): ActivityValues {
   return {
-    kind: r?.kind ?? 'enterpriseVisit',
+    kind: r?.kind ?? carry?.kind ?? 'enterpriseVisit',
     date: r?.date ?? slot.date,
     period: r?.period ?? slot.period,
     title: r?.title ?? '',
     organizationIds: r?.organizationIds ?? [],
     contactIds: r?.contactIds ?? [],
-    staffIds: r?.staffIds ?? delegation,
+    staffIds: r?.staffIds ?? carry?.staffIds ?? delegation,
     topics: r?.topics ?? '',
     outcomes: r?.outcomes ?? '',
     outcomesEn: r?.outcomesEn ?? '',
@@ -94,7 +102,7 @@ function valuesOf(r: Activity | null, slot: { date: string; period: Period }, de
     majorsWanted: r?.majorsWanted ?? [],
     intentions: r?.intentions ?? [],
     visitMethod: r?.visitMethod ?? 'onSite',
-    city: r?.city ?? '',
+    city: r?.city ?? carry?.city ?? '',
     location: r?.location ?? '',
     pickedNames: {},
   }
@@ -106,14 +114,16 @@ interface Props {
   /** null: a new item in the slot */
   record: Activity | null
   slot: { date: string; period: Period }
+  /** for a new item: what the day's last item was (kind, city, our attendees) */
+  carry?: Carry | null
   onClose: () => void
   onSaved: (saved: Activity, created: boolean) => void
 }
 
-export function ActivityDialog({ trip, record, slot, onClose, onSaved }: Props) {
+export function ActivityDialog({ trip, record, slot, carry = null, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const delegation = useMemo(() => [...new Set([trip.leaderId, ...trip.members.map((m) => m.staffId)].filter((x): x is string => !!x))], [trip])
-  const initial = useMemo(() => valuesOf(record, slot, delegation), [record, slot, delegation])
+  const initial = useMemo(() => valuesOf(record, slot, delegation, carry), [record, slot, delegation, carry])
   // The title follows the organisations until the user types one.
   const [titleTouched, setTitleTouched] = useState(record !== null)
   const [cityTouched, setCityTouched] = useState(record !== null)

@@ -30,7 +30,8 @@ import { currentLang, enumText } from '../../i18n'
 import { nameKey, useNames } from '../../names'
 import type { NameRef } from '../../names'
 import { useApp } from '../../state'
-import { ActivityDialog } from './ActivityDialog'
+import { ActivityDialog, carryFrom } from './ActivityDialog'
+import type { Carry } from './ActivityDialog'
 import { AgreementFromItemDialog, AlumniGroupFromItemDialog, FollowUpFromTripDialog } from './LinkedCreate'
 import { datesBetween } from './parts'
 import type { TripData } from './useTripData'
@@ -46,7 +47,7 @@ export const KIND_COLOR: Record<Activity['kind'], ChipProps['color']> = {
   other: 'default',
 }
 
-type Editing = { record: Activity | null; slot: { date: string; period: Period }; key: number }
+type Editing = { record: Activity | null; slot: { date: string; period: Period }; key: number; carry: Carry | null }
 type Linking = { kind: 'followUp' | 'agreement' | 'alumniGroup'; activity: Activity; key: number }
 
 const slotId = (date: string, period: Period) => `slot-${date}-${period}`
@@ -275,11 +276,11 @@ export function Itinerary({ data, highlight }: { data: TripData; highlight: stri
   const startLink = (kind: Linking['kind'], activity: Activity) => setLinking((prev) => ({ kind, activity, key: (prev?.key ?? 0) + 1 }))
   const add = (date: string, period: Period) => {
     lastSlot.current = slotId(date, period)
-    setEditing((prev) => ({ record: null, slot: { date, period }, key: (prev?.key ?? 0) + 1 }))
+    setEditing((prev) => ({ record: null, slot: { date, period }, key: (prev?.key ?? 0) + 1, carry: carryFrom(activities, date) }))
   }
   const edit = (a: Activity) => {
     lastSlot.current = slotId(a.date, a.period === 'allDay' ? 'morning' : a.period)
-    setEditing((prev) => ({ record: a, slot: { date: a.date, period: a.period }, key: (prev?.key ?? 0) + 1 }))
+    setEditing((prev) => ({ record: a, slot: { date: a.date, period: a.period }, key: (prev?.key ?? 0) + 1, carry: null }))
   }
   const backToSlot = () => {
     const id = lastSlot.current
@@ -354,6 +355,7 @@ export function Itinerary({ data, highlight }: { data: TripData; highlight: stri
           trip={trip}
           record={editing.record}
           slot={editing.slot}
+          carry={editing.carry}
           onClose={() => {
             setEditing(null)
             backToSlot()

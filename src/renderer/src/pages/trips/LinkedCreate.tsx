@@ -123,8 +123,8 @@ export function AgreementFromItemDialog({ activity, onClose, onSaved }: { activi
       kind: 'internshipBase',
       title: '',
       organizationId: activity.organizationIds[0] ?? null,
-      // No date is assumed: a renewal signed at a visit was not unveiled that day.
-      unveiledDate: '',
+      // Only a ceremony's date is taken as the unveiling: a renewal signed at a visit was not unveiled that day.
+      unveiledDate: activity.kind === 'ceremony' ? activity.date : '',
       signedDate: '',
       startDate: '',
       endDate: '',
