@@ -78,7 +78,7 @@ export const agreementKind = defineEnum(
 export const agreementScope = defineEnum(
   ['internship', 'graduationDesign', 'employment', 'jointTraining', 'research', 'continuingEducation', 'other'],
   {
-    internship: { 'zh-CN': '毕业实习', en: 'Internship' },
+    internship: { 'zh-CN': '毕业实习', en: 'Graduation internship' },
     graduationDesign: { 'zh-CN': '毕业设计', en: 'Graduation design' },
     employment: { 'zh-CN': '就业', en: 'Employment' },
     jointTraining: { 'zh-CN': '联合培养', en: 'Joint training' },

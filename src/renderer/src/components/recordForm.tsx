@@ -149,10 +149,12 @@ interface FormDialogProps<V extends object> {
   maxWidth?: 'sm' | 'md' | 'lg'
   /** extra buttons at the left of the footer */
   footerStart?: ReactNode
+  /** the footer's keyboard hint, when saving is not plain Enter */
+  hint?: string
 }
 
 /** A record form in a dialog: Enter saves, Esc / Cancel close (asking first if something changed). */
-export function FormDialog<V extends object>({ title, id, state, onClose, children, maxWidth = 'md', footerStart }: FormDialogProps<V>) {
+export function FormDialog<V extends object>({ title, id, state, onClose, children, maxWidth = 'md', footerStart, hint }: FormDialogProps<V>) {
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const { busy, dirty, general, unplaced, formRef, save } = state
@@ -192,7 +194,7 @@ export function FormDialog<V extends object>({ title, id, state, onClose, childr
         <DialogActions sx={{ px: 3 }}>
           {footerStart}
           <Typography variant="caption" color="text.secondary" sx={{ flex: 1, ml: 1 }}>
-            {t('registers.form.enterHint')}
+            {hint ?? t('registers.form.enterHint')}
           </Typography>
           <Button onClick={requestClose} disabled={busy}>
             {t('common.cancel')}

@@ -75,7 +75,7 @@ export const insightsEn: InsightsMessages = {
     noExpiring: 'No agreement ends within {{days}} days.',
     endsOn: 'Ends {{date}}',
     expiredOn: 'Expired {{date}}',
-    recentTrips: 'Latest delegations',
+    recentTrips: 'Recent trips',
     noTrips: 'No trips yet.',
     viewAll: 'View all',
     records: 'Records',

@@ -118,6 +118,7 @@ export const tripsEn: TripsMessages = {
   },
   activity: {
     newTitle: 'Add item · {{date}} {{period}}',
+    saveHint: 'Ctrl+Enter saves from any field, Esc cancels',
     kindKeys: '(Alt+1…5 picks the kind; Ctrl+Enter saves)',
     editTitle: 'Edit item',
     organizationsForum: 'Organizations attending',
@@ -125,7 +126,7 @@ export const tripsEn: TripsMessages = {
     participants: 'Participants',
     contactsPlaceholder: 'Type a name; Enter picks or creates',
     agreements: 'Agreements unveiled or signed',
-    agreementsHelp: 'The internship base or agreement this ceremony marks; “More actions” on the item card can create one',
+    agreementsHelp: 'The internship base or agreement this item marks or signs; “More actions” on the item card can create one',
     tagsPlaceholder: 'Enter adds',
     titleAuto: 'Made from the kind and the organizations; type to change it',
     staffHelp: 'The whole delegation by default',

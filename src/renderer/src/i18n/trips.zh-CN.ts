@@ -120,6 +120,7 @@ export const tripsZhCN = {
   },
   activity: {
     newTitle: '添加活动 · {{date}} {{period}}',
+    saveHint: '在任一栏按 Ctrl+Enter 保存，Esc 取消',
     kindKeys: '（Alt+1…5 切换类别，Ctrl+Enter 保存）',
     editTitle: '编辑活动',
     organizationsForum: '参会单位',
@@ -127,7 +128,7 @@ export const tripsZhCN = {
     participants: '参会人员',
     contactsPlaceholder: '输入姓名，回车选择或新建',
     agreements: '揭牌/签署的协议',
-    agreementsHelp: '仪式所对应的实习基地或协议；也可在活动卡片的“更多操作”中新建',
+    agreementsHelp: '本活动所揭牌或签订的实习基地或协议；也可在活动卡片的“更多操作”中新建',
     tagsPlaceholder: '回车添加',
     titleAuto: '根据类别和单位自动生成，可直接修改',
     staffHelp: '默认为本次出访的全体成员',
