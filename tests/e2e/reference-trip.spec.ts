@@ -45,7 +45,8 @@ async function typeInPicker(page: Page, input: Locator, text: string, option: st
   await input.fill(text)
   const listbox = page.getByRole('listbox')
   if (option === 'create') await expect(listbox.getByTestId('picker-create')).toBeVisible()
-  else await expect(listbox.getByRole('option', { name: option }).first()).toBeVisible()
+  // an existing record's option, not “Create “…””, whose text also holds what was typed
+  else await expect(listbox.locator('[role="option"]:not([data-testid="picker-create"])', { hasText: option }).first()).toBeVisible()
 }
 
 /** Picks an existing record in a RecordPicker: type part of its name, Enter takes the first match. */

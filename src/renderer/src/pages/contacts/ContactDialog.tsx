@@ -128,13 +128,13 @@ export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="city" label={t('fields.city')} value={values.city} onChange={(v) => set('city', v)} errors={errors} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
+        <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="phone" label={t('fields.phone')} value={values.phone} onChange={(v) => set('phone', v)} errors={errors} slotProps={{ htmlInput: { inputMode: 'tel' } }} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
+        <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="email" label={t('fields.email')} value={values.email} onChange={(v) => set('email', v)} errors={errors} slotProps={{ htmlInput: { inputMode: 'email' } }} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
+        <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="wechat" label={t('registers.fields.wechat')} value={values.wechat} onChange={(v) => set('wechat', v)} errors={errors} />
         </Grid>
         <Grid size={12}>
