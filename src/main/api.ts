@@ -39,10 +39,18 @@ function crudHandlers(records: ReturnType<typeof createRecordService>): Record<s
   return out
 }
 
+/** How long after opening the search index and sort orders start building (see createHandlers). */
+const INDEX_START_DELAY_MS = 2000
+
 export function createHandlers(ctx: Ctx): Handlers {
-  // Built in the background from now on, so they are ready by the time anyone searches or sorts.
-  searchIndexFor(ctx.store)
-  sortedOrdersFor(ctx.store)
+  // Built in the background, so they are ready by the time anyone searches or sorts; started a
+  // moment after opening, so their slices do not hold up the first screen's own requests (a search
+  // or sort before then starts them at once).
+  const warmIndexes = setTimeout(() => {
+    searchIndexFor(ctx.store)
+    sortedOrdersFor(ctx.store)
+  }, INDEX_START_DELAY_MS)
+  warmIndexes.unref()
   const records = createRecordService(ctx)
   const system = createSystemService(ctx)
   const insights = createInsightService(ctx)
