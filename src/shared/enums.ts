@@ -134,12 +134,21 @@ export const degree = defineEnum(['unknown', 'bachelor', 'master', 'doctor', 'ot
   other: { 'zh-CN': '其他', en: 'Other' },
 })
 
-export const memberRole = defineEnum(['leader', 'member', 'liaison', 'recorder'], {
+/** The roles offered for a delegation member; any other role is stored as the text the user typed. */
+export const memberRole = defineEnum(['leader', 'member', 'liaison', 'recorder', 'secretary', 'interpreter', 'driver'], {
   leader: { 'zh-CN': '带队', en: 'Leader' },
   member: { 'zh-CN': '成员', en: 'Member' },
   liaison: { 'zh-CN': '联络', en: 'Liaison' },
   recorder: { 'zh-CN': '记录', en: 'Recorder' },
+  secretary: { 'zh-CN': '秘书', en: 'Secretary' },
+  interpreter: { 'zh-CN': '翻译', en: 'Interpreter' },
+  driver: { 'zh-CN': '司机', en: 'Driver' },
 })
+
+/** A member's role in words: an offered role in the given language, a typed one as typed. */
+export function memberRoleText(role: string, lang: Lang): string {
+  return (memberRole.values as readonly string[]).includes(role) ? memberRole.labels[role as (typeof memberRole.values)[number]][lang] : role
+}
 
 export const enums = {
   organizationKind,

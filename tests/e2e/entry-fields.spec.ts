@@ -188,3 +188,35 @@ test('a new item takes the kind, city and our attendees of the same day’s last
   await expect(dialog.getByRole('textbox', { name: '城市' })).toHaveValue('')
   await expect(dialog.locator('.MuiChip-label', { hasText: '刘军' })).toHaveCount(1)
 })
+
+test('a member’s role: one of the offered roles, or whatever the office calls it', async ({ page, server }) => {
+  const a = await apiCall<Rec>(server, 'staff.create', { name: '王立坤' })
+  const b = await apiCall<Rec>(server, 'staff.create', { name: '刘军' })
+  const c = await apiCall<Rec>(server, 'staff.create', { name: '王琪璐' })
+  const trip = await apiCall<Rec>(server, 'trips.create', {
+    title: '赴苏州开展校企合作活动', startDate: '2026-05-12', endDate: '2026-05-13', leaderId: a.id,
+    members: [{ staffId: a.id, role: 'leader' }, { staffId: b.id, role: 'member' }, { staffId: c.id, role: 'member' }],
+  })
+  await openApp(page, server)
+  await page.goto(`${server.url.split('#')[0]}#/trips/${trip.id}?tab=overview`)
+  const rows = page.getByTestId('trip-members').getByTestId('member-row')
+  await expect(rows).toHaveCount(2)
+  // An offered role, chosen from the suggestions…
+  const first = rows.nth(0).getByRole('combobox', { name: '分工' })
+  await first.fill('翻')
+  await page.getByRole('listbox').getByRole('option', { name: '翻译' }).click()
+  await expect(first).toHaveValue('翻译')
+  // …and one the list does not have, typed.
+  const second = rows.nth(1).getByRole('combobox', { name: '分工' })
+  await second.fill('摄影')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('overview-unsaved')).toHaveCount(0)
+  const saved = await apiCall<Rec>(server, 'trips.get', { id: trip.id })
+  expect(saved.members).toEqual([
+    { staffId: a.id, role: 'leader' },
+    { staffId: b.id, role: 'interpreter' },
+    { staffId: c.id, role: '摄影' },
+  ])
+  await page.reload()
+  await expect(page.getByTestId('trip-members').getByTestId('member-row').nth(1).getByRole('combobox', { name: '分工' })).toHaveValue('摄影')
+})

@@ -4,7 +4,7 @@
 import type * as Docx from 'docx'
 import type { Activity, Contact } from '../../shared/domain'
 import { addDaysIso } from '../../shared/days'
-import { enumLabel } from '../../shared/enums'
+import { enumLabel, memberRoleText } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 import { bufferSink } from './buffer-sink'
 import { tripLookup } from './collect'
@@ -158,7 +158,7 @@ export async function itineraryDocx(input: TripReportInput, opts: ItineraryOptio
           children: [
             cell(D, small, m.staff.name, dw[0]),
             cell(D, small, m.staff.title, dw[1]),
-            cell(D, small, enumLabel('memberRole', m.role, lang), dw[2]),
+            cell(D, small, memberRoleText(m.role, lang), dw[2]),
             cell(D, small, m.staff.phone, dw[3]),
           ],
         }),
@@ -241,7 +241,7 @@ export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryO
     columns: [
       { header: dh[0], width: 14, type: 'text', value: (m) => m.staff.name },
       { header: dh[1], width: 60, type: 'text', value: (m) => m.staff.title },
-      { header: dh[2], width: 10, type: 'text', value: (m) => enumLabel('memberRole', m.role, lang) },
+      { header: dh[2], width: 10, type: 'text', value: (m) => memberRoleText(m.role, lang) },
       { header: dh[3], width: 18, type: 'text', value: (m) => m.staff.phone },
       { header: t.id, width: 12, type: 'id', value: (m) => m.staff.id },
     ],

@@ -8,7 +8,7 @@
 // and the people met. Facts come only from the records; nothing missing is
 // replaced by a placeholder: it is left out, and the pre-export check lists it.
 import type { Activity, FollowUp } from '../../shared/domain'
-import { enumLabel } from '../../shared/enums'
+import { enumLabel, memberRoleText } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 import { VISIT_KINDS } from './collect'
 import type { TripReportInput } from './collect'
@@ -169,7 +169,7 @@ function delegationText(c: Ctx): string | null {
   const others = members.filter((m) => m.staff.id !== leader?.id)
   const describe = (m: (typeof members)[number]) => {
     const desc = memberDescription(staffTitle(m.staff, lang), inLang(lang, m.staff.department), school, lang)
-    const role = m.role === 'member' ? '' : enumLabel('memberRole', m.role, lang)
+    const role = m.role === 'member' ? '' : memberRoleText(m.role, lang)
     const bits = [desc, role].filter(Boolean)
     const name = staffName(m.staff, lang)
     if (!bits.length) return name

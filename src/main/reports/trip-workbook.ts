@@ -1,7 +1,7 @@
 // The trip summary workbook: overview, itinerary, organisations, people met,
 // outcomes and follow-ups, one sheet each, in the chosen language.
 import type { Activity, Agreement, AlumniGroup, Contact, FollowUp, Organization } from '../../shared/domain'
-import { enumLabel } from '../../shared/enums'
+import { enumLabel, memberRoleText } from '../../shared/enums'
 import { endedUnconfirmed } from '../../shared/tripStatus'
 import type { Lang } from '../../shared/enums'
 import { bufferSink } from './buffer-sink'
@@ -75,7 +75,7 @@ function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs, asOf:
   if (input.leader) rows.push({ item: t.leader, value: personName(input.leader.name, lang), detail: input.leader.title })
   for (const m of input.members) {
     if (m.staff.id === input.leader?.id) continue
-    const role = m.role === 'member' ? '' : enumLabel('memberRole', m.role, lang)
+    const role = m.role === 'member' ? '' : memberRoleText(m.role, lang)
     rows.push({ item: t.member, value: personName(m.staff.name, lang), detail: [role, m.staff.title].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ') })
   }
   trip.objectives.forEach((o, i) => rows.push({ item: `${t.objective} ${i + 1}`, value: o, detail: '' }))

@@ -13,7 +13,8 @@ export type TripDay = z.infer<typeof tripDay>
 
 export const tripMember = z.strictObject({
   staffId: idSchema,
-  role: z.enum(memberRole.values).default('member'),
+  /** one of the offered roles (memberRole), or what the user typed (秘书长助理, 摄影) */
+  role: z.union([z.enum(memberRole.values), requiredText(40)]).default('member'),
 })
 
 const base = defineRecord({

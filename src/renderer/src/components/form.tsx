@@ -151,6 +151,35 @@ export function SelectInput<V extends string>({ name, label, value, options, onC
   )
 }
 
+/**
+ * A value from a list, or any text typed: the options are suggestions. Each option has the value
+ * stored and the label shown; typing an option's label stores its value, anything else is stored
+ * as typed (trimmed).
+ */
+export function SuggestInput({ name, label, value, options, onChange, errors }: Omit<SelectProps<string>, 'required' | 'helperText'>) {
+  const err = errorOf(errors, name)
+  const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v
+  const valueOf = (text: string) => {
+    const t = text.trim()
+    return options.find((o) => o.label === t || o.value === t)?.value ?? t
+  }
+  return (
+    <Autocomplete<string, false, true, true>
+      freeSolo
+      disableClearable
+      options={options.map((o) => o.label)}
+      inputValue={labelOf(value)}
+      onInputChange={(_, text, reason) => {
+        if (reason !== 'reset') onChange(valueOf(text))
+      }}
+      onChange={(_, chosen) => onChange(valueOf(chosen))}
+      renderInput={(params) => (
+        <TextField {...params} name={name} label={label} error={err !== undefined} helperText={err} />
+      )}
+    />
+  )
+}
+
 interface SwitchProps {
   name: string
   label: string

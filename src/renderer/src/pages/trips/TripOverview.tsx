@@ -15,7 +15,7 @@ import { trips } from '../../../../shared/domain/trips'
 import type { Trip, TripInput } from '../../../../shared/domain/trips'
 import { memberRole, tripStatus } from '../../../../shared/enums'
 import { call } from '../../api'
-import { check, errorOf, SelectInput, TagsInput, TextInput } from '../../components/form'
+import { check, errorOf, SelectInput, SuggestInput, TagsInput, TextInput } from '../../components/form'
 import { DateInput, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
@@ -199,7 +199,7 @@ export function TripOverview({ trip }: { trip: Trip }) {
                     />
                   </Box>
                   <Box sx={{ width: 160 }}>
-                    <SelectInput name={`members.${i}.role`} label={t('trips.overview.role')} value={m.role} options={roleOptions} onChange={(v) => setMember(i, { role: v })} errors={errors} />
+                    <SuggestInput name={`members.${i}.role`} label={t('trips.overview.role')} value={m.role} options={roleOptions} onChange={(v) => setMember(i, { role: v })} errors={errors} />
                   </Box>
                   <IconButton
                     onClick={() => set('members', values.members.filter((_, j) => j !== i))}
