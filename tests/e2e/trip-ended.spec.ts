@@ -65,3 +65,16 @@ for (const lang of ['zh-CN', 'en'] as const) {
     expect((await apiCall<Trip>(server, 'trips.get', { id: past.id })).status).toBe('completed')
   })
 }
+
+test('the Outcomes tab marks a follow-up whose due date has passed', async ({ page, server }) => {
+  const trip = await apiCall<Trip>(server, 'trips.create', { title: '赴合肥开展校企合作活动', startDate: '2026-03-02', endDate: '2026-03-05' })
+  // Due yesterday by the local day (still "today" in UTC at 00:30), and due today: only the first is overdue.
+  await apiCall(server, 'followUps.create', { title: '寄送实习协议文本', tripId: trip.id, dueDate: '2026-03-09' })
+  await apiCall(server, 'followUps.create', { title: '回访校友会筹备进展', tripId: trip.id, dueDate: '2026-03-10' })
+  await openApp(page, server)
+  await page.goto(`${server.url.split('#')[0]}#/trips/${trip.id}?tab=outcomes`)
+  const rows = page.getByTestId('followup-row')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.filter({ hasText: '寄送实习协议文本' }).getByTestId('overdue-flag')).toBeVisible()
+  await expect(rows.filter({ hasText: '回访校友会筹备进展' }).getByTestId('overdue-flag')).toHaveCount(0)
+})

@@ -38,7 +38,8 @@ function useTheme() {
         {
           palette: {
             primary: { main: '#1f4e79' },
-            secondary: { main: '#8a2d2d' },
+            // Alumni marks, "established" and the like: a calm teal, not a red that reads as an error.
+            secondary: { main: '#00695c' },
             background: { default: '#f5f6f8' },
           },
           typography: { fontFamily: FONT, fontSize: 14 },

@@ -19,6 +19,7 @@ import { enumText } from '../../i18n'
 import { nameKey, useNames } from '../../names'
 import { useApp, useErrorText } from '../../state'
 import { FollowUpFromTripDialog } from './LinkedCreate'
+import { OverdueChip } from '../followUps/OverdueChip'
 import type { TripData } from './useTripData'
 
 function Section({ title, count, action, empty, children, testId }: { title: string; count: number; action?: ReactNode; empty: string; children: ReactNode; testId: string }) {
@@ -170,7 +171,12 @@ export function Outcomes({ data }: { data: TripData }) {
               f.dueDate ? t('trips.outcomes.due', { date: f.dueDate }) : '',
               fromActivity((x) => x.id === f.activityId),
             ])}
-            chips={<FollowUpStatusSelect f={f} />}
+            chips={
+              <>
+                <OverdueChip dueDate={f.dueDate} status={f.status} />
+                <FollowUpStatusSelect f={f} />
+              </>
+            }
           />
         ))}
       </Section>
