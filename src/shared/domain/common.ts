@@ -20,13 +20,18 @@ export const editableCommon = {
   notes: z.string().max(20000).default(''),
 }
 
-/** Fields the main side sets; a client can never send them. */
-export const systemFields = {
+/** What every stored record carries, the app's own ledgers (import history, merges) included. */
+export const ledgerFields = {
   id: idSchema,
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   updatedBy: z.string().max(100),
   deletedAt: isoDateTime.nullable(),
+}
+
+/** Fields the main side sets; a client can never send them. */
+export const systemFields = {
+  ...ledgerFields,
   /** set (with deletedAt) on the record a merge folded into another: the survivor's id. Optional: older writers never set it. */
   mergedInto: idSchema.nullable().optional(),
 }

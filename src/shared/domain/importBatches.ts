@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, isoDateTime } from './common'
+import { idSchema, isoDateTime, ledgerFields } from './common'
 
 export const importTarget = z.enum(['contacts', 'organizations', 'staff'])
 export const importMode = z.enum(['create', 'createUpdate', 'update'])
@@ -12,11 +12,7 @@ const recordRef = z.object({ collection: z.string().max(40), id: idSchema })
  * Kept outside the registers' collections: it is the import's own ledger.
  */
 export const importBatchRecord = z.object({
-  id: idSchema,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  updatedBy: z.string().max(100),
-  deletedAt: isoDateTime.nullable(),
+  ...ledgerFields,
   fileName: z.string().max(300),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   target: importTarget,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, isoDateTime } from './common'
+import { idSchema, isoDateTime, ledgerFields } from './common'
 
 /** The registers whose records can be found twice and merged. */
 export const mergeable = z.enum(['organizations', 'contacts', 'staff'])
@@ -11,11 +11,7 @@ export type Mergeable = z.infer<typeof mergeable>
  * Kept outside the registers' collections, like the import history.
  */
 export const mergeRecord = z.object({
-  id: idSchema,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  updatedBy: z.string().max(100),
-  deletedAt: isoDateTime.nullable(),
+  ...ledgerFields,
   collection: mergeable,
   survivorId: idSchema,
   otherId: idSchema,
@@ -28,11 +24,7 @@ export type MergeRecord = z.infer<typeof mergeRecord>
 
 /** Two records a person said are different: never proposed as duplicates again. */
 export const distinctPairRecord = z.object({
-  id: idSchema,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  updatedBy: z.string().max(100),
-  deletedAt: isoDateTime.nullable(),
+  ...ledgerFields,
   collection: mergeable,
   /** the two ids, sorted */
   ids: z.tuple([idSchema, idSchema]),
