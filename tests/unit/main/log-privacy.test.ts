@@ -8,9 +8,8 @@ import { openApp } from '../../../src/main/app'
 import type { AppCore } from '../../../src/main/app'
 import { fileLog } from '../../../src/main/log-file'
 import { redactPersonalData } from '../../../src/main/log-redact'
-import { nodeFs } from '../../../src/main/store/fs-port'
-import type { StoreFs } from '../../../src/main/store/fs-port'
 import { RESOURCES, tempDir } from '../helpers'
+import { faultyFs } from './faulty-fs'
 
 const HOME = '/home/zhangwei'
 
@@ -34,33 +33,6 @@ describe('redactPersonalData', () => {
   })
 })
 
-/** The real file system whose writes fail, once told to, with an error that names the path, as Node's do. */
-function failingFs() {
-  const state = { fail: false }
-  const check = (path: string) => {
-    if (!state.fail) return
-    const e: NodeJS.ErrnoException = new Error(`EIO: i/o error, write '${path}'`)
-    e.code = 'EIO'
-    throw e
-  }
-  const fs: StoreFs = {
-    ...nodeFs,
-    async open(path, flags, mode) {
-      const h = await nodeFs.open(path, flags, mode)
-      return {
-        write: async (...args) => (check(path), h.write(...args)),
-        sync: async () => (check(path), h.sync()),
-        datasync: async () => (check(path), h.datasync()),
-        truncate: (len) => h.truncate(len),
-        stat: () => h.stat(),
-        close: () => h.close(),
-      }
-    },
-    rename: async (from, to) => (check(to), nodeFs.rename(from, to)),
-  }
-  return { fs, state }
-}
-
 let core: AppCore | null = null
 let root = ''
 afterEach(async () => {
@@ -76,13 +48,13 @@ describe('the log of a failing save', () => {
     const dataDir = join(root, '张伟', 'Liaison Desk')
     await mkdir(dataDir, { recursive: true })
     const lines: string[] = []
-    const { fs, state } = failingFs()
+    const { fs, state } = faultyFs()
     core = await openApp({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00.000Z'), fs, log: (l) => lines.push(l) })
-    state.fail = true
+    state.failWith = 'EIO'
     const person = { name: '张伟', phone: '138 1234 5678', email: 'zhang.wei@example.com', organizationId: null }
     const r = await core.router.call('contacts.create', person)
     expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE' } })
-    state.fail = false
+    state.failWith = null
 
     const logged = lines.join('\n')
     expect(logged).toContain('EIO') // something was logged, so the checks below mean something

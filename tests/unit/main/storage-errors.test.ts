@@ -4,41 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openApp } from '../../../src/main/app'
 import type { AppCore } from '../../../src/main/app'
 import { storageError } from '../../../src/main/errors'
-import { nodeFs } from '../../../src/main/store/fs-port'
-import type { StoreFs } from '../../../src/main/store/fs-port'
 import type { StorageReason } from '../../../src/shared/contract'
 import { RESOURCES, tempDir } from '../helpers'
-
-function sysError(code: string): NodeJS.ErrnoException {
-  const e: NodeJS.ErrnoException = new Error(`${code}: simulated, write '/data/journal.jsonl'`)
-  e.code = code
-  return e
-}
-
-/** The real file system, except that once `failWith` is set every write and sync fails with that error. */
-function faultyFs() {
-  const state: { failWith: string | null } = { failWith: null }
-  const check = () => {
-    if (state.failWith) throw sysError(state.failWith)
-  }
-  const fs: StoreFs = {
-    ...nodeFs,
-    async open(path, flags, mode) {
-      check()
-      const h = await nodeFs.open(path, flags, mode)
-      return {
-        write: async (...args) => (check(), h.write(...args)),
-        sync: async () => (check(), h.sync()),
-        datasync: async () => (check(), h.datasync()),
-        truncate: (len) => h.truncate(len),
-        stat: () => h.stat(),
-        close: () => h.close(),
-      }
-    },
-    rename: async (from, to) => (check(), nodeFs.rename(from, to)),
-  }
-  return { fs, state }
-}
+import { faultyFs, sysError } from './faulty-fs'
 
 let core: AppCore | null = null
 let dir = ''
