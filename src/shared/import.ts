@@ -87,6 +87,11 @@ export interface RowProblem {
   message: string
 }
 
+/** A problem's text with the cell it is on: "手机 (F): …", or the text alone for the row as a whole. */
+export function problemAt(p: RowProblem, text: string): string {
+  return p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${text}` : text
+}
+
 /** A problem on a cell (column and letter given) or on the row as a whole (both ''). */
 export function rowProblem(level: RowProblem['level'], code: ImportProblemCode, params: ImportProblemParams, at: { column: string; letter: string } = { column: '', letter: '' }): RowProblem {
   return { ...at, level, code, params, message: importProblemText(code, params, 'en') }

@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx'
+import { problemAt } from '../../shared/import'
 import type { PlanRow } from '../../shared/import'
 import { importProblemText } from '../../shared/import-problems'
 import type { ImportProblemLang } from '../../shared/import-problems'
@@ -12,12 +13,7 @@ export function errorRowsWorkbook(labels: readonly string[], rows: readonly Plan
   const header = [...labels, '问题 / Problem', '原行号 / Row']
   const aoa: XLSX.CellObject[][] = [header.map((h) => ({ t: 's', v: h }))]
   for (const r of rows) {
-    const problem = r.problems
-      .map((p) => {
-        const text = importProblemText(p.code, p.params, lang)
-        return p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${text}` : text
-      })
-      .join('\n')
+    const problem = r.problems.map((p) => problemAt(p, importProblemText(p.code, p.params, lang))).join('\n')
     aoa.push([...labels.map((l) => ({ t: 's' as const, v: r.cells[l] ?? '' })), { t: 's', v: problem }, { t: 'n', v: r.row }])
   }
   const ws: XLSX.WorkSheet = { '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: aoa.length - 1, c: header.length - 1 } }) }

@@ -13,6 +13,7 @@ import DownloadIcon from '@mui/icons-material/DownloadOutlined'
 import { DataGrid } from '@mui/x-data-grid'
 import type { GridColDef, GridPaginationModel } from '@mui/x-data-grid'
 import { useTranslation } from 'react-i18next'
+import { problemAt } from '../../../../shared/import'
 import type { ImportPreview, PlanRow, RowAction } from '../../../../shared/import'
 import { call } from '../../api'
 import { useErrorText } from '../../state'
@@ -93,7 +94,7 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
         width: 320,
         valueGetter: (_v, r) =>
           [
-            ...r.problems.map((p) => (p.column ? `${p.column}${p.letter ? ` (${p.letter})` : ''}: ${problemText(p)}` : problemText(p))),
+            ...r.problems.map((p) => problemAt(p, problemText(p))),
             ...r.conflicts.map((c) => t('imports.conflictText', { field: t(`imports.uses.${c.field}` as never), sheet: c.sheet, current: c.current })),
           ].join('；'),
         // Long problems are cut at the column's edge: the whole text on hover.
