@@ -36,7 +36,7 @@ export function alumniWorkbook(rows: number): Buffer {
       10000 + i, '江西', c.notes.slice(0, 60),
     ]
   })
-  return xlsx({ sheets: [{ name: '校友名录', rows: [HEADER, ...body] }] })
+  return xlsx({ sheets: [{ name: '校友名录', rows: [HEADER, ...body] }], sharedStrings: true })
 }
 
 /** Highest summed RSS of `pid` and its descendants, read from /proc every 20 ms until stdin closes. */

@@ -77,6 +77,8 @@ export interface FixtureBook {
   definedNames?: Array<{ name: string; value: string }>
   /** docProps/core.xml dcterms:created, ISO */
   created?: string
+  /** strings in xl/sharedStrings.xml, as Excel and WPS write them, instead of inline in each cell */
+  sharedStrings?: boolean
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -91,19 +93,27 @@ export function colName(i: number): string {
   return s
 }
 
-function cellXml(v: FixtureCell, ref: string): string {
+/** Index of each distinct string in xl/sharedStrings.xml, in first-use order. */
+type SharedStrings = Map<string, number>
+
+function cellXml(v: FixtureCell, ref: string, shared?: SharedStrings): string {
   if (v === null) return ''
   if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`
+  if (typeof v === 'string' && shared) {
+    let i = shared.get(v)
+    if (i === undefined) shared.set(v, (i = shared.size))
+    return `<c r="${ref}" t="s"><v>${i}</v></c>`
+  }
   if (typeof v === 'string') return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`
   if ('date' in v) return `<c r="${ref}" s="1"><v>${v.date}</v></c>`
   const cached = v.v === undefined ? '' : typeof v.v === 'number' ? `<v>${v.v}</v>` : `<v>${esc(v.v)}</v>`
   return `<c r="${ref}"${typeof v.v === 'string' ? ' t="str"' : ''}><f>${esc(v.f)}</f>${cached}</c>`
 }
 
-function sheetXml(s: FixtureSheet): string {
+function sheetXml(s: FixtureSheet, shared?: SharedStrings): string {
   const rows = s.rows
     .map((row, r) => {
-      const cells = row.map((v, c) => cellXml(v, `${colName(c)}${r + 1}`)).join('')
+      const cells = row.map((v, c) => cellXml(v, `${colName(c)}${r + 1}`, shared)).join('')
       return cells === '' ? '' : `<row r="${r + 1}">${cells}</row>`
     })
     .join('')
@@ -114,6 +124,8 @@ function sheetXml(s: FixtureSheet): string {
 
 export function xlsx(book: FixtureBook): Buffer {
   const sheets = book.sheets
+  const shared: SharedStrings | undefined = book.sharedStrings ? new Map() : undefined
+  const sheetParts = sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s, shared)) }))
   const names = (book.definedNames ?? []).map((d) => `<definedName name="${esc(d.name)}">${esc(d.value)}</definedName>`).join('')
   const parts: ZipPart[] = [
     {
@@ -143,8 +155,14 @@ export function xlsx(book: FixtureBook): Buffer {
       name: 'xl/styles.xml',
       data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>'),
     },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(sheetXml(s)) })),
+    ...sheetParts,
   ]
+  if (shared) {
+    parts[0].data = Buffer.from(parts[0].data.toString().replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+    parts[3].data = Buffer.from(parts[3].data.toString().replace('</Relationships>', '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    const items = [...shared.keys()].map((t) => `<si><t xml:space="preserve">${esc(t)}</t></si>`).join('')
+    parts.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.size}" uniqueCount="${shared.size}">${items}</sst>`) })
+  }
   if (book.created) {
     parts[0].data = Buffer.from(parts[0].data.toString().replace('</Types>', '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'))
     parts[1].data = Buffer.from(parts[1].data.toString().replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'))

@@ -77,6 +77,8 @@ export function createHandlers(ctx: Ctx): Handlers {
     'import.open': (input) => imports.open(input),
     'import.preview': (input) => imports.preview(input),
     'import.commit': (input) => imports.commit(input),
+    'import.progress': ({ jobId }) => imports.progress(jobId),
+    'import.cancel': ({ jobId }) => imports.cancel(jobId),
     'import.errorRows': (input) => imports.errorRows(input),
     'import.history': () => imports.history(),
     'import.undo': ({ batchId }) => imports.undo(batchId),

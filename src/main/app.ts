@@ -7,6 +7,7 @@ import { loadDocx } from './reports/docx-layout'
 import { loadExcel } from './reports/xlsx-style'
 import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
+import type { SliceClock } from './import/jobs'
 import type { ParseLauncher } from './import/parse-runner'
 import { openStore } from './store'
 import type { Store } from './store'
@@ -34,6 +35,8 @@ export async function openApp(opts: {
   fs?: StoreFs
   /** how the import's parsing process starts (Electron: utilityProcess; default: child_process.fork) */
   importLauncher?: ParseLauncher
+  /** how an import's planning and writing share the event loop (tests step it by hand) */
+  importSlices?: SliceClock
 }): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
   const sink = opts.log ?? ((line: string) => console.error(line))
@@ -57,6 +60,7 @@ export async function openApp(opts: {
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
+    ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
   }
   // exceljs and docx cost ~0.3 s of blocking module load: not at start, and not in the middle of
   // the user's first export either, but in idle time shortly after opening.

@@ -9,8 +9,8 @@ import { MESSAGES } from './messages'
 import { YEAR_MAX, YEAR_MIN } from './dateBounds'
 import { remindersInput } from './reminders'
 import type { ReminderList } from './reminders'
-import { batchInput, openInput, planInput, previewInput } from './import'
-import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from './import'
+import { batchInput, jobInput, openInput, planInput, previewInput } from './import'
+import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, ImportProgress, UndoResult } from './import'
 import { duplicatesListInput, mergeInput, pairInput, undoMergeInput } from './duplicates'
 import type { DuplicateCounts, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from './duplicates'
 import type { DistinctPair } from './domain/merges'
@@ -232,6 +232,8 @@ export const contract = {
   'import.open': method<ImportOpened>()(openInput),
   'import.preview': method<ImportPreview>()(previewInput),
   'import.commit': method<ImportBatchSummary>()(planInput),
+  'import.progress': method<ImportProgress | null>()(jobInput),
+  'import.cancel': method<{ cancelled: boolean }>()(jobInput),
   'import.errorRows': method<ErrorRowsFile>()(planInput),
   'import.history': method<ImportBatchSummary[]>()(empty),
   'import.undo': method<UndoResult>()(batchInput),

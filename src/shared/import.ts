@@ -21,8 +21,11 @@ export const COLUMN_USES = [
 export type ColumnUseName = (typeof COLUMN_USES)[number]
 
 const label = z.string().max(300)
+/** the wizard's own name for a long call, so it can ask how far it got or cancel it meanwhile */
+const jobId = z.string().min(1).max(100).optional()
 export const planInput = z.strictObject({
   sessionId: idSchema,
+  jobId,
   target: importTarget,
   mode: importMode.default('createUpdate'),
   sheets: z.array(z.strictObject({
@@ -46,7 +49,18 @@ export const openInput = z.strictObject({
   /** the file's bytes, base64 */
   data: z.string().max(IMPORT_MAX_BODY_CHARS),
   encoding: z.enum(IMPORT_ENCODINGS).optional(),
+  jobId,
 })
+
+export const jobInput = z.strictObject({ jobId: z.string().min(1).max(100) })
+export interface ImportProgress {
+  phase: 'reading' | 'planning' | 'writing' | 'indexing' | 'done'
+  /** rows planned or written so far; 0 while reading (the parser does not report) */
+  done: number
+  /** rows in the chosen sheets; 0 while unknown */
+  total: number
+  cancelled: boolean
+}
 
 export type ImportCell = string | number | boolean | null
 

@@ -43,3 +43,13 @@ export function columnLetter(index: number): string {
   }
   return s
 }
+
+/** A value beyond the columns an import reads: named by its cell, so the user can find and delete it. */
+export function checkColumn(sheet: string, col: number, row: number): void {
+  if (col < LIMITS.columns) return
+  throw new ImportFileError('tooManyColumns', `Sheet "${sheet}" has data in column ${columnLetter(col)} (cell ${columnLetter(col)}${row + 1}); an import reads the first ${LIMITS.columns} columns. Delete what is beyond them and import again.`)
+}
+
+export function tooManyRows(sheet: string): ImportFileError {
+  return new ImportFileError('tooManyRows', `Sheet "${sheet}" has more than ${LIMITS.rows.toLocaleString('en')} rows, more than one import reads. Split it into smaller files.`)
+}

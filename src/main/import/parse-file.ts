@@ -5,6 +5,10 @@ import type { TextEncoding } from './text-table'
 import { readWorkbookTables } from './workbook-table'
 import type { SheetTable } from './workbook-table'
 import { checkZip } from './zip-check'
+import { readXlsxFast } from './xlsx-stream'
+import type { ImportErrorCode } from './limits'
+
+const LIMIT_CODES = new Set<ImportErrorCode>(['tooManyRows', 'tooManyColumns', 'cellTooLong', 'tooManySheets'])
 
 export interface ParsedFile {
   format: 'xlsx' | 'xls' | 'text'
@@ -35,7 +39,15 @@ export async function parseFile(req: ParseRequest): Promise<ParsedFile> {
     const name = req.fileName.replace(/\.[^.]*$/, '') || 'Sheet1'
     return { format: 'text', encoding: t.encoding, delimiter: t.delimiter, date1904: false, created: null, sheets: [{ name, rows: t.rows, merges: [] }] }
   }
-  if (kind === 'zip') await checkZip(bytes)
+  if (kind === 'zip') {
+    await checkZip(bytes)
+    const fast = await readXlsxFast(bytes).catch((err: unknown) => {
+      // A limit the file breaks is the answer; anything else the fast reader trips on, SheetJS gets to try.
+      if (err instanceof ImportFileError && LIMIT_CODES.has(err.code)) throw err
+      return null
+    })
+    if (fast) return { format: 'xlsx', encoding: null, delimiter: null, date1904: fast.date1904, created: fast.created, sheets: fast.sheets }
+  }
   const wb = readWorkbookTables(bytes)
   return { format: kind === 'zip' ? 'xlsx' : 'xls', encoding: null, delimiter: null, date1904: wb.date1904, created: wb.created, sheets: wb.sheets }
 }

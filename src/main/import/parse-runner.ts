@@ -2,9 +2,20 @@ import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { ImportFileError, LIMITS } from './limits'
 import type { ImportErrorCode } from './limits'
+import type { Cell } from './normalize'
 import type { ParsedFile, ParseRequest } from './parse-file'
 
-export type ParseReply = { ok: true; file: ParsedFile } | { ok: false; code: ImportErrorCode; message: string }
+/**
+ * What the parsing process sends back: the file without its rows, then the rows in chunks, so the
+ * main process never deserialises 100,000 rows in one go (a second and more of a frozen app).
+ */
+export type ParseReply =
+  | { ok: true; file: ParsedFile; rowsToFollow: number }
+  | { ok: false; code: ImportErrorCode; message: string }
+  | { chunk: { sheet: number; rows: Cell[][] } }
+
+/** rows per message: each deserialises in well under the 50 ms the main process may block */
+export const ROWS_PER_CHUNK = 2000
 
 /**
  * Starts the parsing process. Under plain Node and in tests this is
@@ -42,6 +53,8 @@ export function forkLauncher(opts: ForkOptions = {}): ParseLauncher {
 export interface RunOptions {
   launcher: ParseLauncher
   timeoutMs?: number
+  /** registers how to stop the child at once when the user cancels */
+  onCancel?: (stop: () => void) => void
 }
 
 /**
@@ -58,14 +71,34 @@ export function parseInChild(req: ParseRequest, opts: RunOptions): Promise<Parse
       clearTimeout(timer)
       fn()
     }
+    let file: ParsedFile | null = null
+    let waiting = 0
     const handle = opts.launcher(
       req,
-      (r) => finish(() => (r.ok ? resolve(r.file) : reject(new ImportFileError(r.code, r.message)))),
+      (r) => {
+        if ('chunk' in r) {
+          if (!file) return
+          file.sheets[r.chunk.sheet]?.rows.push(...r.chunk.rows)
+          waiting -= r.chunk.rows.length
+        } else if (r.ok) {
+          file = r.file
+          waiting = r.rowsToFollow
+        } else {
+          finish(() => reject(new ImportFileError(r.code, r.message)))
+          return
+        }
+        const whole = file
+        if (whole && waiting <= 0) finish(() => resolve(whole))
+      },
       (detail) =>
         finish(() =>
           reject(new ImportFileError('unreadable', `This file cannot be read: reading it used more memory than allowed or crashed the reader (${detail.slice(0, 200)}). Nothing was imported.`)),
         ),
     )
+    opts.onCancel?.(() => {
+      finish(() => reject(new ImportFileError('unreadable', 'Reading the file was cancelled.')))
+      handle.kill()
+    })
     const timeoutMs = opts.timeoutMs ?? LIMITS.childTimeoutMs
     const timer = setTimeout(() => {
       finish(() => reject(new ImportFileError('timeout', `This file cannot be read: reading it took longer than ${Math.round(timeoutMs / 1000)} s, which no ordinary spreadsheet does. Nothing was imported.`)))

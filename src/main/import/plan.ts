@@ -64,10 +64,26 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.string
  * the state it writes to, so what the preview said is what happens.
  */
 export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileCreated: string | null): Plan {
+  const steps = planSteps(file, opts, db, fileCreated)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/** Rows planned between two looks at the clock (a row takes a few microseconds). */
+const ROWS_PER_STEP = 64
+
+/**
+ * buildPlan as steps: yields the number of rows planned so far, so a caller can plan 100,000 rows in
+ * slices of the event loop, show progress and stop between steps.
+ */
+export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, fileCreated: string | null): Generator<number, Plan> {
   const target = opts.target as ImportTarget
   const columns: PlanColumn[] = []
   const sheetsOut: Plan['sheets'] = []
   const rows: PlannedRow[] = []
+  const rowByKey = new Map<string, PlannedRow>()
   const live = (db[target] as Rec[]).filter((r) => r.deletedAt === null)
   const byId = new Map(live.map((r) => [r.id, r]))
   const orgs = new OrgMatcher(db.organizations)
@@ -102,6 +118,7 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
     })
 
     for (let r = layout.dataStart; r < sheet.rows.length; r++) {
+      if (r % ROWS_PER_STEP === 0) yield rows.length
       const rowNumber = r + 1
       const raw = sheet.rows[r]
       const cells: ImportCell[] = specs.map((s) => {
@@ -120,6 +137,7 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
         changes: [], conflicts: [], organization: null, input: v.input, given: [...v.given], newOrgKey: null,
       }
       rows.push(row)
+      rowByKey.set(key, row)
       if (v.problems.some((p) => p.level === 'error')) {
         row.action = 'error'
         continue
@@ -155,7 +173,7 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
       // Rows of this file are in the matchers too (ids "row:…"): a repeat of an earlier row is a duplicate, never a second record.
       const earlier = match?.id.startsWith('row:') ? match : possible?.id.startsWith('row:') ? possible : null
       if (earlier !== null && opts.decisions[key] !== 'create') {
-        const first = rows.find((o) => `row:${o.key}` === earlier.id)
+        const first = rowByKey.get(earlier.id.slice(4))
         row.action = 'duplicate'
         row.matchedBy = `${earlier.by}: row ${first?.row ?? '?'} of ${first?.sheet ?? ''}`
         row.targetName = first ? String(first.input.name ?? '') : ''
@@ -233,6 +251,7 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
   // Organisations created for contacts only if some row that is written needs them.
   const needed = new Set(rows.filter((r) => r.action === 'create' || r.action === 'update').map((r) => r.newOrgKey))
   for (const k of [...newOrganizations.keys()]) if (!needed.has(k)) newOrganizations.delete(k)
+  yield rows.length
   const counts: PlanCounts = { create: 0, update: 0, duplicate: 0, unchanged: 0, conflict: 0, error: 0, skip: 0 }
   for (const r of rows) counts[r.action]++
   return { columns, sheets: sheetsOut, rows, counts, newOrganizations, headerSignature: signature, mapping: mappingOut }

@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx'
 import { fromSerial } from './normalize'
 import type { Cell } from './normalize'
-import { columnLetter, ImportFileError, LIMITS } from './limits'
+import { checkColumn, ImportFileError, LIMITS, tooManyRows } from './limits'
 
 export interface Merge {
   r0: number
@@ -79,9 +79,7 @@ function sheetTable(name: string, ws: XLSX.WorkSheet | undefined, date1904: bool
       if (!cell) return
       const v = cellValue(cell, date1904)
       if (v === null) return
-      if (c >= LIMITS.columns) {
-        throw new ImportFileError('tooManyColumns', `Sheet "${name}" has data in column ${columnLetter(c)} (cell ${columnLetter(c)}${r + 1}); an import reads the first ${LIMITS.columns} columns. Delete what is beyond them and import again.`)
-      }
+      checkColumn(name, c, r)
       out[c] = v
       if (c > lastCol) lastCol = c
     })
@@ -92,8 +90,14 @@ function sheetTable(name: string, ws: XLSX.WorkSheet | undefined, date1904: bool
   })
   // No sheetRows cap: it would drop far rows silently. A sheet too long to hold runs the child out of heap instead.
   if (lastRow > LIMITS.rows) {
-    throw new ImportFileError('tooManyRows', `Sheet "${name}" has more than ${LIMITS.rows.toLocaleString('en')} rows, more than one import reads. Split it into smaller files.`)
+    throw tooManyRows(name)
   }
+  const merges = ((ws?.['!merges'] ?? []) as XLSX.Range[]).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }))
+  return denseTable(name, rows, lastRow, lastCol, merges)
+}
+
+/** Sparse rows (holes where a row or cell held nothing) to the rectangle of used cells, merges clipped to it. */
+export function denseTable(name: string, rows: Cell[][], lastRow: number, lastCol: number, merges: Merge[]): SheetTable {
   const dense: Cell[][] = []
   for (let r = 0; r <= lastRow; r++) {
     const src = rows[r]
@@ -101,9 +105,9 @@ function sheetTable(name: string, ws: XLSX.WorkSheet | undefined, date1904: bool
     if (src) src.forEach((v, c) => (line[c] = v))
     dense.push(line)
   }
-  const merges = ((ws?.['!merges'] ?? []) as XLSX.Range[])
-    .filter((m) => m.s.r <= lastRow && m.s.c <= lastCol)
+  const clipped = merges
+    .filter((m) => m.r0 <= lastRow && m.c0 <= lastCol)
     .slice(0, 10_000)
-    .map((m) => ({ r0: m.s.r, c0: m.s.c, r1: Math.min(m.e.r, lastRow), c1: Math.min(m.e.c, lastCol) }))
-  return { name, rows: dense, merges }
+    .map((m) => ({ r0: m.r0, c0: m.c0, r1: Math.min(m.r1, lastRow), c1: Math.min(m.c1, lastCol) }))
+  return { name, rows: dense, merges: clipped }
 }

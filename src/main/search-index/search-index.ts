@@ -13,6 +13,13 @@ type Indexes = Map<CollectionName, CollectionIndex>
 const STEP = 16
 /** a rebuild is worth it once dead docs outnumber live ones by this much */
 const DEAD_SLACK = 20_000
+/**
+ * A commit with more puts than this (an import, an undo of one) is indexed in background slices
+ * instead of inside the store's notification, which would hold the event loop for seconds at 100k.
+ */
+export const BIG_CHANGE = 500
+
+type Puts = Extract<StoreChange, { kind: 'puts' }>['puts']
 
 export interface IndexStats {
   buildMs: number | null
@@ -33,6 +40,9 @@ export class SearchIndex {
   private gen = 0
   private building: Indexes | null = null
   private waiters: Array<() => void> = []
+  /** puts of big commits not yet indexed, in commit order; queries wait for them as for a build */
+  private backlog: Puts[] = []
+  private backlogAt = 0
   private unsubscribe: (() => void) | null = null
   private buildStarted = 0
   /** why the last build failed; a search then fails with it instead of waiting forever */
@@ -58,12 +68,15 @@ export class SearchIndex {
   }
 
   get isReady(): boolean {
-    return this.serving !== null
+    return this.serving !== null && this.backlog.length === 0
   }
 
-  /** Resolves once a complete index serves queries (or the build failed: collection() then says so). */
+  /**
+   * Resolves once a complete, current index serves queries (or the build failed: collection() then
+   * says so): after a big commit, once its records are indexed, so a search never misses them.
+   */
   ready(): Promise<void> {
-    if (this.serving || this.failure) return Promise.resolve()
+    if (this.isReady || this.failure) return Promise.resolve()
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
@@ -83,13 +96,52 @@ export class SearchIndex {
   private onChange(change: StoreChange): void {
     if (change.kind === 'replaced') {
       this.serving = null
+      // The rebuild reads the new state whole; queued puts belong to the old one.
+      this.backlog = []
+      this.backlogAt = 0
       this.rebuild()
       return
     }
+    if (this.backlog.length > 0 || change.puts.length > BIG_CHANGE) {
+      // Behind a queued big change, a small one waits its turn: puts must land in commit order.
+      this.backlog.push(change.puts)
+      if (this.backlog.length === 1) this.drainBacklog()
+      return
+    }
+    this.index(change.puts, 0, change.puts.length)
+    this.checkDead()
+  }
+
+  private index(puts: Puts, from: number, to: number): void {
     for (const target of [this.serving, this.building]) {
       if (!target) continue
-      for (const { collection, record } of change.puts) target.get(collection as CollectionName)?.put(record as unknown as AnyRecord)
+      for (let i = from; i < to; i += 1) target.get(puts[i].collection as CollectionName)?.put(puts[i].record as unknown as AnyRecord)
     }
+  }
+
+  private drainBacklog(): void {
+    const gen = this.gen
+    runInSlices(() => {
+      const puts = this.backlog[0]
+      const to = Math.min(puts.length, this.backlogAt + STEP)
+      this.index(puts, this.backlogAt, to)
+      this.backlogAt = to
+      if (to < puts.length) return false
+      this.backlog.shift()
+      this.backlogAt = 0
+      return this.backlog.length === 0
+    }, () => gen !== this.gen, this.opts, () => {
+      this.checkDead()
+      if (this.isReady) this.wake()
+    }, (err) => {
+      this.backlog = []
+      this.backlogAt = 0
+      this.failure = new Error(`The search index could not be updated: ${err.message}`)
+      this.wake()
+    })
+  }
+
+  private checkDead(): void {
     if (this.serving && !this.building) {
       for (const idx of this.serving.values()) {
         if (idx.dead > idx.live + DEAD_SLACK) {
@@ -139,7 +191,7 @@ export class SearchIndex {
       }
       this.stats = { buildMs: performance.now() - this.buildStarted, records, bytes, textChars }
       this.failure = null
-      this.wake()
+      if (this.isReady) this.wake()
     }, (err) => {
       this.building = null
       this.failure = new Error(`The search index could not be built: ${err.message}`)

@@ -2,6 +2,7 @@ import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Store, StoreChange } from '../store'
 import type { DbData } from '../db/schema'
 import { finish, sortInSteps } from './merge-sort'
+import { BIG_CHANGE } from './search-index'
 import { runInSlices } from './slices'
 import type { SliceOptions } from './slices'
 
@@ -158,12 +159,20 @@ export class SortedOrders {
       this.prebuild(keys)
       return
     }
+    const perCollection = new Map<CollectionName, number>()
+    for (const put of change.puts) perCollection.set(put.collection as CollectionName, (perCollection.get(put.collection as CollectionName) ?? 0) + 1)
+    const resorted = new Set<CollectionName>()
+    for (const [c, n] of perCollection) {
+      // Thousands of splices into a 100k array cost more than sorting again, and a sort runs in slices.
+      if (n > BIG_CHANGE) resorted.add(c)
+    }
     for (const put of change.puts) {
       const c = put.collection as CollectionName
       const ord = this.ordinals.get(c)
       if (!ord) continue
       const record = put.record as unknown as AnyRecord
       if (!ord.has(record.id)) ord.set(record.id, ord.size)
+      if (resorted.has(c)) continue
       const previous = put.previous as unknown as AnyRecord | undefined
       for (const order of this.orders.values()) {
         if (order.c !== c) continue
@@ -171,6 +180,18 @@ export class SortedOrders {
         else order.pending.push({ record, previous })
       }
     }
+    if (resorted.size > 0) this.resort(resorted)
+  }
+
+  /** Orders of these collections are sorted again from the collection, in the background. */
+  private resort(collections: ReadonlySet<CollectionName>): void {
+    const keys: Array<[CollectionName, string, Dir]> = []
+    for (const [key, order] of this.orders) {
+      if (!collections.has(order.c)) continue
+      this.orders.delete(key)
+      keys.push(key.split('\u0000') as [CollectionName, string, Dir])
+    }
+    if (keys.length > 0) this.prebuild(keys)
   }
 
   /** Moves one record to where its new values sort. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { collectionName, collections } from '../../shared/collections'
+import { collectionName, collections, linkedIds, links } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import { idSchema, isoDateTime, patchOf } from '../../shared/domain/common'
 import { AppError, validationError } from '../errors'
@@ -204,30 +204,94 @@ export function planBatch(head: StoreView, ops: readonly BatchOp[], stamp: Stamp
   return puts
 }
 
+/** Ops planned between two looks at the clock when a big batch is planned in slices. */
+const OPS_PER_STEP = 32
+
+/**
+ * planBatch as steps (yielding how many ops are planned), for a batch of 100,000 records planned in
+ * slices before its commit. What it returns was right against `base` when planned; `stillValid`
+ * tells, inside the commit, whether it still is.
+ */
+export function* planBatchSteps(base: StoreView, ops: readonly BatchOp[], stamp: Stamp, placeOf: (i: number) => ErrorPlace): Generator<number, PreparedBatch> {
+  const view = new BatchView(base)
+  const puts: PlannedPut[] = []
+  const basis: Array<string | null> = []
+  for (let i = 0; i < ops.length; i += 1) {
+    if (i % OPS_PER_STEP === 0) yield i
+    const put = planOp(view, ops[i], stamp, placeOf(i))
+    puts.push(put)
+    basis.push((base.get(put.collection, put.record.id)?.updatedAt as string | undefined) ?? null)
+  }
+  checkFinalLinks(view, puts)
+  return { puts, basis }
+}
+
+export interface PreparedBatch {
+  puts: PlannedPut[]
+  /** per put: updatedAt of the record it replaces as it was when planned, null for a new record */
+  basis: Array<string | null>
+}
+
+/**
+ * Whether a batch planned earlier is still right against `head`: every record it creates is still
+ * absent, every record it replaces is still the version it was planned from, and every record it
+ * links to outside the batch is still there and live. A batch that deletes is never taken as is
+ * (its linkers would need a full look), so it is planned again.
+ */
+export function stillValid(head: StoreView, prepared: PreparedBatch): boolean {
+  const mine = new Set(prepared.puts.map((p) => targetKey(p.collection, p.record.id)))
+  for (let i = 0; i < prepared.puts.length; i += 1) {
+    const { collection, record } = prepared.puts[i]
+    const now = head.get(collection, record.id)
+    if (((now?.updatedAt as string | undefined) ?? null) !== prepared.basis[i]) return false
+    if (record.deletedAt !== null) return false
+    for (const def of links) {
+      if (def.from !== collection) continue
+      for (const { id } of linkedIds(record, def.path)) {
+        if (mine.has(targetKey(def.to, id))) continue
+        const target = head.get(def.to, id)
+        if (!target || target.deletedAt !== null) return false
+      }
+    }
+  }
+  return true
+}
+
 /**
  * Validates every op with the shared schemas before anything is checked against the data, and
  * reports all invalid ops at once (`ops.<i>.<field>`), so an import can show every bad row.
  */
 export function validateOps(ops: readonly unknown[]): BatchOp[] {
+  const steps = validateOpsSteps(ops)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/** validateOps as steps (yielding how many ops are checked), for a big batch checked in slices. */
+export function* validateOpsSteps(ops: readonly unknown[]): Generator<number, BatchOp[]> {
   if (!Array.isArray(ops)) throw new AppError('VALIDATION', 'Invalid input: ops', { ops: ['Expected an array of operations'] })
   const fieldErrors: Record<string, string[]> = {}
   const out: BatchOp[] = []
-  ops.forEach((raw, i) => {
+  for (let i = 0; i < ops.length; i += 1) {
+    if (i % OPS_PER_STEP === 0) yield i
+    const raw = ops[i]
     const shape = opSchema.safeParse(raw)
     if (!shape.success) {
       Object.assign(fieldErrors, validationError(shape.error, ['ops', String(i)]).fieldErrors)
-      return
+      continue
     }
     const op = shape.data
     if (op.op !== 'create' && op.op !== 'update') {
       out.push(op)
-      return
+      continue
     }
     const values = op.op === 'create' ? collections[op.collection].input.safeParse(op.input) : patchSchema(op.collection).safeParse(op.changes)
     if (!values.success) Object.assign(fieldErrors, validationError(values.error, ['ops', String(i)]).fieldErrors)
     else if (op.op === 'create') out.push({ ...op, input: values.data as Record<string, unknown> })
     else out.push({ ...op, changes: values.data as Record<string, unknown> })
-  })
+  }
   if (Object.keys(fieldErrors).length > 0) {
     throw new AppError('VALIDATION', `Invalid input: ${Object.keys(fieldErrors).join(', ')}`, fieldErrors)
   }

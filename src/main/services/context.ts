@@ -1,6 +1,7 @@
 import type { Store } from '../store'
 import type { DbData } from '../db/schema'
 import type { ParseLauncher } from '../import/parse-runner'
+import type { SliceClock } from '../import/jobs'
 
 /** What every service gets: the store and the few facts of the running app. */
 export interface Ctx {
@@ -12,4 +13,6 @@ export interface Ctx {
   resourcesDir: string
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
   importLauncher?: ParseLauncher
+  /** how an import's planning and writing share the event loop (default: 8 ms slices, setImmediate) */
+  importSlices?: SliceClock
 }

@@ -7,15 +7,18 @@ import type { ImportBatch } from '../../shared/domain/importBatches'
 import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from '../../shared/import'
 import { AppError } from '../errors'
 import type { StoredRecord, StoreView } from '../store'
-import { planBatch, validateOps } from './batch'
+import { planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } from './batch'
 import type { BatchOp } from './batch'
+import { durableView } from './batch-view'
+import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
+import type { ImportJob } from '../import/jobs'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
 import type { ParsedFile } from '../import/parse-file'
 import { forkLauncher, parseInChild } from '../import/parse-runner'
 import type { ParseLauncher } from '../import/parse-runner'
-import { buildPlan } from '../import/plan'
+import { planSteps } from '../import/plan'
 import type { Plan, PlanOptions } from '../import/plan'
 import type { TextEncoding } from '../import/text-table'
 import { errorRowsWorkbook } from '../import/error-rows'
@@ -43,6 +46,7 @@ function editable(r: object): Record<string, unknown> {
 
 export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.importLauncher ?? forkLauncher()) {
   const sessions = new Map<string, Session>()
+  const jobs = new ImportJobs()
 
   function session(id: string): Session {
     const s = sessions.get(id)
@@ -50,17 +54,27 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     return s
   }
 
-  function plan(opts: PlanOptions): { s: Session; plan: Plan } {
+  /** Plans in slices of the event loop (100,000 rows take seconds), reporting on the job. */
+  async function plan(opts: PlanOptions, job: ImportJob): Promise<{ s: Session; plan: Plan }> {
     const s = session(opts.sessionId)
     for (const sel of opts.sheets) {
       if (!s.file.sheets.some((x) => x.name === sel.name)) throw new AppError('VALIDATION', `The file has no sheet "${sel.name}"`, { sheets: [`No sheet ${sel.name}`] })
     }
     // Planning 100,000 rows takes seconds; the same options on unchanged registers give the same plan.
     const { sessionId, target, mode, sheets, mapping, corrections, decisions } = opts
-    const revisions = ['organizations', 'contacts', 'staff', 'importBatches'].map((c) => ctx.store.revision(c))
-    const key = JSON.stringify([sessionId, target, mode, sheets, mapping, corrections, decisions, revisions])
-    if (s.planned?.key !== key) s.planned = { key, plan: buildPlan(s.file, opts, ctx.store.data, s.file.created) }
-    return { s, plan: s.planned.plan }
+    const keyNow = () => {
+      const revisions = ['organizations', 'contacts', 'staff', 'importBatches'].map((c) => ctx.store.revision(c))
+      return JSON.stringify([sessionId, target, mode, sheets, mapping, corrections, decisions, revisions])
+    }
+    job.phase = 'planning'
+    job.total = opts.sheets.reduce((n, sel) => n + (s.file.sheets.find((x) => x.name === sel.name)?.rows.length ?? 0), 0)
+    // An edit that lands while the plan is made (it yields the loop) makes it stale: plan again.
+    for (let attempt = 0; s.planned?.key !== keyNow(); attempt += 1) {
+      const key = keyNow()
+      const made = await runSteps(planSteps(s.file, opts, ctx.store.data, s.file.created), job, ctx.importSlices)
+      if (key === keyNow() || attempt >= 2) s.planned = { key: keyNow(), plan: made }
+    }
+    return { s, plan: (s.planned as { plan: Plan }).plan }
   }
 
   function summary(b: ImportBatch): ImportBatchSummary {
@@ -69,13 +83,15 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
   }
 
   return {
-    async open(input: { fileName: string; target: 'contacts' | 'organizations' | 'staff'; data: string; encoding?: TextEncoding }): Promise<ImportOpened> {
+    async open(input: { fileName: string; target: 'contacts' | 'organizations' | 'staff'; data: string; encoding?: TextEncoding; jobId?: string }): Promise<ImportOpened> {
       const bytes = Buffer.from(input.data, 'base64')
       if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty', { data: ['The file is empty'] })
+      const job = jobs.start(input.jobId)
       let file: ParsedFile
       try {
-        file = await parseInChild({ bytes, fileName: input.fileName, encoding: input.encoding }, { launcher })
+        file = await parseInChild({ bytes, fileName: input.fileName, encoding: input.encoding }, { launcher, onCancel: (stop) => job.whenCancelled(stop) })
       } catch (err) {
+        job.check()
         // The code lets the UI say it in the user's language; the message carries the file's particulars.
         if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { file: [err.code] })
         throw err
@@ -108,8 +124,13 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       }
     },
 
-    preview(input: PlanOptions & { offset: number; limit: number; onlyProblems: boolean }): ImportPreview {
-      const { plan: p } = plan(input)
+    progress: (jobId: string) => jobs.progress(jobId),
+    cancel: (jobId: string) => ({ cancelled: jobs.cancel(jobId) }),
+
+    async preview(input: PlanOptions & { offset: number; limit: number; onlyProblems: boolean }): Promise<ImportPreview> {
+      const job = jobs.start(input.jobId)
+      const { plan: p } = await plan(input, job)
+      job.phase = 'done'
       const shown = input.onlyProblems ? p.rows.filter((r) => r.problems.length > 0 || r.action === 'error' || r.action === 'conflict' || r.action === 'duplicate') : p.rows
       return {
         columns: p.columns,
@@ -128,7 +149,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
      * the preview read it is refused (CONFLICT) rather than overwriting that change.
      */
     async commit(opts: PlanOptions): Promise<ImportBatchSummary> {
-      const { s, plan: p } = plan(opts)
+      const job = jobs.start(opts.jobId)
+      const { s, plan: p } = await plan(opts, job)
       const target = opts.target
       const ops: BatchOp[] = []
       const rowOf: string[] = []
@@ -165,12 +187,21 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
           rowOf.push(`${row.sheet}!${row.row}`)
         }
       }
-      const valid = validateOps(ops)
+      // Checked and planned in slices against the data as it is now; the commit then only checks that
+      // nothing it relies on changed meanwhile (else it plans again, inside, as any batch does).
+      job.phase = 'writing'
+      job.total = ops.length
+      const valid = await runSteps(validateOpsSteps(ops), job, ctx.importSlices)
       const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
+      const placeOf = (i: number) => ({ prefix: ['ops', String(i)], changes: [], label: `${rowOf[i]}: ` })
+      const prepared = await runSteps(planBatchSteps(durableView(ctx.store), valid, stamp, placeOf), job, ctx.importSlices)
+      job.check()
       const c = p.counts
       return ctx.store.transact((head) => {
+        if (job.cancelled) throw cancelledError()
         const before = new Map(valid.filter((o) => o.op === 'update').map((o) => [o.id, head.get(o.collection, o.id)]))
-        const planned = planBatch(head, valid, stamp, (i) => ({ prefix: ['ops', String(i)], changes: [], label: `${rowOf[i]}: ` }))
+        const planned = stillValid(head, prepared) ? prepared.puts : planBatch(head, valid, stamp, placeOf)
+        job.phase = 'indexing'
         const created: ImportBatch['created'] = []
         const updated: ImportBatch['updated'] = []
         planned.forEach((put, i) => {
@@ -186,6 +217,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         })
         const puts = [...planned.map(({ collection, record }) => ({ collection, record: record as StoredRecord })), { collection: 'importBatches', record: batch as StoredRecord }]
         return { tx: { puts }, result: summary(batch) }
+      }).finally(() => {
+        job.phase = 'done'
       })
     },
 
@@ -239,8 +272,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       })
     },
 
-    errorRows(opts: PlanOptions): ErrorRowsFile {
-      const { s, plan: p } = plan(opts)
+    async errorRows(opts: PlanOptions): Promise<ErrorRowsFile> {
+      const { s, plan: p } = await plan(opts, jobs.start(opts.jobId))
       const bad = p.rows.filter((r) => r.action === 'error')
       const labels = [...new Set(p.columns.map((c) => c.label))]
       const data = errorRowsWorkbook(labels, bad, ctx.store.data.settings.language)

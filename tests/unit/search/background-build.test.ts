@@ -51,6 +51,17 @@ async function seed(n: number) {
   })
 }
 
+/** A second batch with its own ids (m0…), as a second import commits. */
+async function seedMore(n: number) {
+  const now = new Date().toISOString()
+  await app.core.store.commit({
+    puts: Array.from({ length: n }, (_, i) => ({
+      collection: 'contacts',
+      record: { id: `m${i}`, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], notes: '', organizationId: null, position: '', honorific: '', positionEn: '', email: '', wechat: '', city: '', alumni: null, name: `${SURNAMES[i % 10]}${GIVEN[(i * 7) % 10]}`, phone: `139${String(i).padStart(8, '0')}` },
+    })),
+  })
+}
+
 describe('background build', () => {
   it('takes changes made while it runs, and serves nothing until complete', async () => {
     await seed(300)
@@ -106,6 +117,40 @@ describe('background build', () => {
       const expected = [...store.data.contacts].sort((a, b) => sign * compareValues(a.name, b.name)).map((r) => r.id)
       expect(orders.get('contacts', 'name', dir).map((r) => r.id), dir).toEqual(expected)
     }
+    orders.stop()
+  })
+
+  it('indexes and sorts a big commit (an import) in slices, and searches wait for it', async () => {
+    await seed(10)
+    const m = manual()
+    const index = new SearchIndex(app.core.store, m.opts)
+    const orders = new SortedOrders(app.core.store, m.opts)
+    index.start()
+    orders.start([['contacts', 'name', 'asc']])
+    m.runAll()
+    expect(index.isReady).toBe(true)
+    // 600 contacts in one commit: more than BIG_CHANGE, so nothing of it is done inside the notification.
+    const before = m.pending
+    await seedMore(600)
+    expect(index.isReady).toBe(false)
+    expect(orders.isReady('contacts', 'name', 'asc')).toBe(false)
+    expect(m.pending).toBeGreaterThan(before)
+    let answered = false
+    const waiting = index.ready().then(() => (answered = true))
+    m.runOne()
+    await Promise.resolve()
+    expect(answered).toBe(false)
+    // A small edit behind the big one lands after it, so the newer name wins.
+    const last = app.core.store.get('contacts', 'm599') as AnyRecord
+    await app.core.store.commit({ puts: [{ collection: 'contacts', record: { ...last, name: '欧阳修' } }] })
+    m.runAll()
+    await waiting
+    const contacts = index.collection('contacts')
+    expect(contacts.live).toBe(610)
+    expect([...contacts.matches(['oyx'])].map((r) => r.id)).toEqual(['m599'])
+    const sorted = orders.get('contacts', 'name', 'asc').map((r) => r.id)
+    expect(sorted).toEqual([...app.core.store.data.contacts].sort((a, b) => compareValues(a.name, b.name)).map((r) => r.id))
+    index.stop()
     orders.stop()
   })
 

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { IMPORT_ENCODINGS, IMPORT_MAX_FILE_BYTES } from '../../../../shared/import'
 import { isApiError } from '../../api'
 import { formatDate } from '../../format'
+import { cancelledByUser } from './useImportWizard'
 import type { ImportWizard, Target } from './useImportWizard'
 
 type Encoding = (typeof IMPORT_ENCODINGS)[number]
@@ -41,6 +42,10 @@ export function FileStep({ w, onOpened }: { w: ImportWizard; onOpened: () => voi
       await w.openFile(name, data, encoding)
       onOpened()
     } catch (e) {
+      if (cancelledByUser(e)) {
+        setError({ headline: t('imports.progress.cancelled'), detail: '' })
+        return
+      }
       const code = isApiError(e) ? e.fieldErrors.file?.[0] : undefined
       const headline = code ? t(`imports.errors.${code}` as never) : t('errors.INTERNAL', { message: '' })
       setError({ headline, detail: e instanceof Error ? e.message : String(e) })

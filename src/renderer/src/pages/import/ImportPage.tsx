@@ -12,10 +12,11 @@ import { Page } from '../../components/Page'
 import { useApp, useErrorText } from '../../state'
 import { FileStep } from './FileStep'
 import { ImportHistory } from './ImportHistory'
+import { ImportJobBar } from './ImportJobBar'
 import { MappingStep } from './MappingStep'
 import { PreviewStep } from './PreviewStep'
 import { SheetStep } from './SheetStep'
-import { useImportWizard } from './useImportWizard'
+import { cancelledByUser, useImportWizard } from './useImportWizard'
 import type { Target } from './useImportWizard'
 
 const STEPS = ['file', 'sheets', 'mapping', 'preview', 'done'] as const
@@ -43,7 +44,7 @@ export function ImportPage() {
       setStep(4)
       await reloadAll()
     } catch (e) {
-      setError(errorText(e))
+      setError(cancelledByUser(e) ? t('imports.progress.cancelled') : errorText(e))
     } finally {
       setBusy(false)
     }
@@ -69,7 +70,8 @@ export function ImportPage() {
         </Alert>
       )}
       {error && <Alert severity="error">{error}</Alert>}
-      {busy && <LinearProgress />}
+      <ImportJobBar w={w} />
+      {busy && !w.job && <LinearProgress />}
       <Stack direction="row" spacing={1}>
         {step > 0 && step < 4 && (
           <Button onClick={() => setStep(step - 1)} disabled={busy}>

@@ -17,6 +17,7 @@ import { problemAt } from '../../../../shared/import'
 import type { ImportPreview, PlanRow, RowAction } from '../../../../shared/import'
 import { call } from '../../api'
 import { useErrorText } from '../../state'
+import { cancelledByUser } from './useImportWizard'
 import type { ImportWizard } from './useImportWizard'
 import { problemText } from './problemText'
 
@@ -52,12 +53,12 @@ export function PreviewStep({ w }: { w: ImportWizard }) {
     let live = true
     request
       .preview({ offset: request.offset, limit: request.limit, onlyProblems: request.onlyProblems })
-      .then((p) => live && (setData(p), setError(null)), (e: unknown) => live && setError(errorText(e)))
+      .then((p) => live && (setData(p), setError(null)), (e: unknown) => live && setError(cancelledByUser(e) ? t('imports.progress.cancelled') : errorText(e)))
       .finally(() => live && setAnswered(request))
     return () => {
       live = false
     }
-  }, [request, errorText])
+  }, [request, errorText, t])
 
   const labels = useMemo(() => [...new Set((data?.columns ?? []).filter((c) => c.use !== 'ignore').map((c) => c.label))], [data])
   const columns = useMemo<GridColDef<PlanRow>[]>(() => {

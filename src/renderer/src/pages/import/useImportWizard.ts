@@ -1,7 +1,12 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { ApiInput } from '../../../../shared/contract'
-import type { ColumnUseName, ImportBatchSummary, ImportOpened, ImportPreview } from '../../../../shared/import'
-import { call } from '../../api'
+import type { ColumnUseName, ImportBatchSummary, ImportOpened, ImportPreview, ImportProgress } from '../../../../shared/import'
+import { call, isApiError } from '../../api'
+
+/** The user stopped the call with Cancel (the main side wrote nothing). */
+export function cancelledByUser(e: unknown): boolean {
+  return isApiError(e) && e.fieldErrors.job?.includes('cancelled') === true
+}
 
 export type Target = 'contacts' | 'organizations' | 'staff'
 export type Mode = 'create' | 'createUpdate' | 'update'
@@ -22,10 +27,48 @@ export function useImportWizard(initialTarget: Target) {
   const [corrections, setCorrections] = useState<NonNullable<PlanBody['corrections']>>([])
   const [decisions, setDecisions] = useState<Record<string, 'create' | 'update' | 'skip'>>({})
   const [result, setResult] = useState<ImportBatchSummary | null>(null)
+  const [job, setJob] = useState<{ id: string; progress: ImportProgress | null } | null>(null)
+  const jobRef = useRef<string | null>(null)
+
+  /**
+   * Runs one long call (reading, planning, writing) under an id of the wizard's making, and asks the
+   * main side how far it got while the call runs, so the page can show it and offer Cancel.
+   */
+  const withJob = useCallback(async <T,>(run: (jobId: string) => Promise<T>): Promise<T> => {
+    const id = crypto.randomUUID()
+    jobRef.current = id
+    setJob({ id, progress: null })
+    let running = true
+    const poll = async () => {
+      while (running) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+        if (!running) break
+        const progress = await call('import.progress', { jobId: id }).catch(() => null)
+        if (running && jobRef.current === id) setJob({ id, progress })
+      }
+    }
+    void poll()
+    try {
+      return await run(id)
+    } finally {
+      running = false
+      if (jobRef.current === id) {
+        jobRef.current = null
+        setJob(null)
+      }
+    }
+  }, [])
+
+  const cancel = useCallback(async () => {
+    const id = jobRef.current
+    if (!id) return
+    setJob((j) => (j && j.id === id ? { id, progress: { phase: j.progress?.phase ?? 'reading', done: j.progress?.done ?? 0, total: j.progress?.total ?? 0, cancelled: true } } : j))
+    await call('import.cancel', { jobId: id })
+  }, [])
 
   const openFile = useCallback(
     async (fileName: string, data: string, encoding?: ApiInput<'import.open'>['encoding']) => {
-      const o = await call('import.open', { fileName, target, data, encoding })
+      const o = await withJob((jobId) => call('import.open', { fileName, target, data, encoding, jobId }))
       setOpened(o)
       setSheets(Object.fromEntries(o.sheets.map((s, i) => [s.name, { selected: i === 0 || (o.sheets.length > 1 && s.classYear !== null), headerRow: s.headerRow, classYear: s.classYear }])))
       setMapping({})
@@ -34,7 +77,7 @@ export function useImportWizard(initialTarget: Target) {
       setResult(null)
       return o
     },
-    [target],
+    [target, withJob],
   )
 
   const plan = useMemo<PlanBody | null>(() => {
@@ -55,9 +98,9 @@ export function useImportWizard(initialTarget: Target) {
   const preview = useCallback(
     (page: { offset: number; limit: number; onlyProblems: boolean }): Promise<ImportPreview> => {
       if (!plan) return Promise.reject(new Error('no plan'))
-      return call('import.preview', { ...plan, ...page })
+      return withJob((jobId) => call('import.preview', { ...plan, ...page, jobId }))
     },
-    [plan],
+    [plan, withJob],
   )
 
   const correct = useCallback((sheet: string, row: number, column: string, value: string) => {
@@ -66,10 +109,10 @@ export function useImportWizard(initialTarget: Target) {
 
   const commit = useCallback(async () => {
     if (!plan) return null
-    const r = await call('import.commit', plan)
+    const r = await withJob((jobId) => call('import.commit', { ...plan, jobId }))
     setResult(r)
     return r
-  }, [plan])
+  }, [plan, withJob])
 
   const reset = useCallback(() => {
     setOpened(null)
@@ -78,7 +121,7 @@ export function useImportWizard(initialTarget: Target) {
 
   return {
     target, setTarget, opened, sheets, setSheets, mapping, setMapping, mode, setMode, corrections, correct, decisions, setDecisions,
-    plan, openFile, preview, commit, result, reset,
+    plan, openFile, preview, commit, result, reset, job, cancel,
   }
 }
 export type ImportWizard = ReturnType<typeof useImportWizard>
