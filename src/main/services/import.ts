@@ -8,7 +8,7 @@ import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, Un
 import { AppError } from '../errors'
 import type { StoredRecord, StoreView } from '../store'
 import { planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } from './batch'
-import type { BatchOp } from './batch'
+import type { BatchOp, PlannedPut } from './batch'
 import { durableView } from './batch-view'
 import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
@@ -194,29 +194,40 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const valid = await runSteps(validateOpsSteps(ops), job, ctx.importSlices)
       const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
       const placeOf = (i: number) => ({ prefix: ['ops', String(i)], changes: [], label: `${rowOf[i]}: ` })
-      const prepared = await runSteps(planBatchSteps(durableView(ctx.store), valid, stamp, placeOf), job, ctx.importSlices)
-      job.check()
+      const base = durableView(ctx.store)
+      const prepared = await runSteps(planBatchSteps(base, valid, stamp, placeOf), job, ctx.importSlices)
       const c = p.counts
-      return ctx.store.transact((head) => {
-        if (job.cancelled) throw cancelledError()
-        const before = new Map(valid.filter((o) => o.op === 'update').map((o) => [o.id, head.get(o.collection, o.id)]))
-        const planned = stillValid(head, prepared) ? prepared.puts : planBatch(head, valid, stamp, placeOf)
-        job.phase = 'indexing'
+      /** The batch record: what the import created, and each record it changed as it was before. */
+      const batchOf = (planned: readonly PlannedPut[], view: StoreView): StoredRecord => {
         const created: ImportBatch['created'] = []
         const updated: ImportBatch['updated'] = []
         planned.forEach((put, i) => {
-          const op = valid[i]
-          if (op.op === 'create') created.push({ collection: put.collection, id: put.record.id })
-          else updated.push({ collection: put.collection, id: put.record.id, before: { ...(before.get(put.record.id) ?? {}) }, importedAt: put.record.updatedAt })
+          if (valid[i].op === 'create') created.push({ collection: put.collection, id: put.record.id })
+          else updated.push({ collection: put.collection, id: put.record.id, before: { ...(view.get(put.collection, put.record.id) ?? {}) }, importedAt: put.record.updatedAt })
         })
-        const batch = importBatchRecord.parse({
+        return importBatchRecord.parse({
           id: randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null,
           fileName: s.fileName, sha256: s.sha256, target, mode: opts.mode, sheets: opts.sheets.map((x) => x.name),
           counts: { created: c.create, updated: c.update, unchanged: c.unchanged, skipped: c.skip + c.duplicate + c.conflict, errors: c.error },
           headerSignature: p.headerSignature, mapping: p.mapping, created, updated, undoneAt: null,
-        })
-        const puts = [...planned.map(({ collection, record }) => ({ collection, record: record as StoredRecord })), { collection: 'importBatches', record: batch as StoredRecord }]
-        return { tx: { puts }, result: summary(batch) }
+        }) as StoredRecord
+      }
+      const putsOf = (planned: readonly PlannedPut[], batch: StoredRecord) => [
+        ...planned.map(({ collection, record }) => ({ collection, record: record as StoredRecord })),
+        { collection: 'importBatches', record: batch },
+      ]
+      const preparedBatch = batchOf(prepared.puts, base)
+      // Serialised ahead too: at 100,000 records, serialising inside the commit blocked for seconds.
+      const serialised = await runSteps(ctx.store.preparePuts(putsOf(prepared.puts, preparedBatch)), job, ctx.importSlices)
+      job.check()
+      return ctx.store.transact((head) => {
+        if (job.cancelled) throw cancelledError()
+        job.phase = 'indexing'
+        if (stillValid(head, prepared)) return { tx: { puts: [], prepared: serialised }, result: summary(preparedBatch as unknown as ImportBatch) }
+        // Something the plan relied on changed meanwhile: planned again against the head, as any batch is.
+        const planned = planBatch(head, valid, stamp, placeOf)
+        const batch = batchOf(planned, head)
+        return { tx: { puts: putsOf(planned, batch) }, result: summary(batch as unknown as ImportBatch) }
       }).finally(() => {
         job.phase = 'done'
       })

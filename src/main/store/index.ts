@@ -11,6 +11,7 @@ export type {
   Migration,
   OpenStoreOptions,
   OpenTimings,
+  PreparedPuts,
   RecoveryReport,
   SkippedEntry,
   Store,

@@ -13,6 +13,8 @@ interface TxItem {
   reject: (err: Error) => void
   /** its precondition was checked against not-yet-durable transactions: see rejectChecked() */
   checked: boolean
+  /** the entry as parsing `body` gives it, when the store already has it (a prepared batch) */
+  parsed?: Omit<JournalEntry, 'seq'>
 }
 
 interface ExclusiveItem {
@@ -82,10 +84,10 @@ export class JournalWriter {
     return handle
   }
 
-  append(body: string, checked = false): Promise<void> {
+  append(body: string, checked = false, parsed?: Omit<JournalEntry, 'seq'>): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The store is closed'))
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ kind: 'tx', body, resolve, reject, checked })
+      this.queue.push({ kind: 'tx', body, resolve, reject, checked, ...(parsed ? { parsed } : {}) })
       void this.pump()
     })
   }
@@ -166,7 +168,10 @@ export class JournalWriter {
     this.appendedBytes += buf.length
     this.lastSeq = first + group.length - 1
     // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
-    this.onDurable(lines.map((line) => {
+    this.onDurable(lines.map((line, i) => {
+      // A prepared batch was parsed back from these very bytes, piece by piece, before its commit.
+      const parsed = group[i].parsed
+      if (parsed) return { seq: first + i, ...parsed }
       const { crc: _crc, ...entry } = JSON.parse(line) as JournalEntry & { crc: string }
       return entry
     }))

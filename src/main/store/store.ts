@@ -22,7 +22,7 @@ import type { SnapshotWriteResult } from './snapshot-stream'
 import { verifySnapshotFile } from './verify-worker'
 import type {
   BackupEntry, DbShape, RecoveryReport, Store, StoreChange, StoreEvent, StoreListener, StoreSchema, StoreStatus, StoreView, StoredRecord,
-  Tx, TxPlan,
+  PreparedPuts, Tx, TxPlan,
 } from './types'
 
 export interface StoreSettings {
@@ -61,6 +61,11 @@ interface ViewJob {
   gen: number
 }
 
+interface Prepared extends PreparedPuts {
+  pieces: string[]
+  parsed: Array<[string, StoredRecord]>
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v)
 }
@@ -96,6 +101,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   private closing: Promise<void> | null = null
   private recovered: RecoveryReport | null
   private readonly listeners = new Set<StoreListener>()
+  /** prepared puts this store made and nobody committed yet */
+  private readonly issued = new WeakSet<Prepared>()
 
   private constructor(private readonly init: StoreInit<D>) {
     this.memory = init.memory
@@ -182,45 +189,78 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     return this.enqueue(plan, true)
   }
 
+  *preparePuts(puts: Tx['puts']): Generator<number, PreparedPuts> {
+    if (!Array.isArray(puts)) throw new Error('A transaction needs a puts array')
+    const prepared: Prepared = { count: puts.length, pieces: [], parsed: [] }
+    for (let i = 0; i < puts.length; i += 1) {
+      if (i % 64 === 0) yield i
+      const [collection, record] = this.checkPut(puts[i])
+      const piece = JSON.stringify([collection, record])
+      prepared.pieces.push(piece)
+      // What the journal will hold, as memory and the head must hold it.
+      prepared.parsed.push(JSON.parse(piece) as [string, StoredRecord])
+    }
+    this.issued.add(prepared)
+    return prepared
+  }
+
   /** Check, encode and queue in one synchronous step: nothing else can be queued in between. */
   private enqueue<T>(plan: (head: StoreView) => TxPlan<T>, checked: boolean): Promise<T> {
     if (this.closing || this.writer.isClosed()) return Promise.reject(new Error('The store is closed'))
     let planned: TxPlan<T>
-    let body: string | null
+    let encoded: { body: string; entry: Omit<JournalEntry, 'seq'> } | null
     try {
       planned = plan(this.head)
-      body = this.encode(planned.tx)
+      encoded = this.encode(planned.tx)
     } catch (err) {
       return Promise.reject(err)
     }
-    if (body === null) return Promise.resolve(planned.result)
-    // The head holds what the journal will hold (parsed back), like memory does once it is durable.
-    const entry = JSON.parse(`{${body}}`) as Omit<JournalEntry, 'seq'>
+    if (encoded === null) return Promise.resolve(planned.result)
+    const { body, entry } = encoded
     this.head.queued({ ...entry, checked })
-    return this.writer.append(body, checked).then(() => {
+    return this.writer.append(body, checked, entry).then(() => {
       this.afterCommit()
       return planned.result
     })
   }
 
-  /** Checks and serialises now, so a caller changing its objects after commit() cannot change what is written. */
-  private encode(tx: Tx): string | null {
+  /**
+   * Checks and serialises now, so a caller changing its objects after commit() cannot change what is
+   * written; and parses the body back, because the head and memory hold what the journal holds.
+   */
+  private encode(tx: Tx): { body: string; entry: Omit<JournalEntry, 'seq'> } | null {
     if (!isPlainObject(tx) || !Array.isArray(tx.puts)) throw new Error('A transaction needs a puts array')
-    const puts: Array<[string, StoredRecord]> = []
-    for (const put of tx.puts) {
-      if (!isPlainObject(put) || !this.memory.has(put.collection)) {
-        throw new Error(`Unknown collection "${isPlainObject(put) ? String(put.collection) : '?'}"`)
-      }
-      const rec: unknown = put.record
-      if (!isPlainObject(rec) || typeof rec.id !== 'string' || rec.id === '') {
-        throw new Error(`A record put into "${put.collection}" needs a non-empty string id`)
-      }
-      puts.push([put.collection, rec as StoredRecord])
+    let prepared: Prepared | null = null
+    if (tx.prepared !== undefined) {
+      if (!this.issued.has(tx.prepared as Prepared)) throw new Error('Prepared puts must come from this store\'s preparePuts')
+      prepared = tx.prepared as Prepared
+      // Once: a second commit of the same pieces would write the same records twice.
+      this.issued.delete(prepared)
     }
+    const puts = tx.puts.map((put) => this.checkPut(put))
     if (tx.settings !== undefined && !isPlainObject(tx.settings)) throw new Error('settings must be an object')
-    if (puts.length === 0 && (tx.settings === undefined || Object.keys(tx.settings).length === 0)) return null
-    const body = `"puts":${JSON.stringify(puts)}`
-    return tx.settings === undefined ? body : `${body},"settings":${JSON.stringify(tx.settings)}`
+    const count = puts.length + (prepared?.count ?? 0)
+    if (count === 0 && (tx.settings === undefined || Object.keys(tx.settings).length === 0)) return null
+    const own = puts.map((p) => JSON.stringify(p))
+    const pieces = prepared ? (own.length > 0 ? [...prepared.pieces, ...own] : prepared.pieces) : own
+    const putsJson = `"puts":[${pieces.join(',')}]`
+    const body = tx.settings === undefined ? putsJson : `${putsJson},"settings":${JSON.stringify(tx.settings)}`
+    const parsedOwn = JSON.parse(`[${own.join(',')}]`) as Array<[string, StoredRecord]>
+    const entryPuts = prepared ? (parsedOwn.length > 0 ? [...prepared.parsed, ...parsedOwn] : prepared.parsed) : parsedOwn
+    const entry: Omit<JournalEntry, 'seq'> = { puts: entryPuts as JournalEntry['puts'] }
+    if (tx.settings !== undefined) entry.settings = JSON.parse(JSON.stringify(tx.settings)) as Record<string, unknown>
+    return { body, entry }
+  }
+
+  private checkPut(put: unknown): [string, StoredRecord] {
+    if (!isPlainObject(put) || !this.memory.has(put.collection as string)) {
+      throw new Error(`Unknown collection "${isPlainObject(put) ? String(put.collection) : '?'}"`)
+    }
+    const rec: unknown = put.record
+    if (!isPlainObject(rec) || typeof rec.id !== 'string' || rec.id === '') {
+      throw new Error(`A record put into "${String(put.collection)}" needs a non-empty string id`)
+    }
+    return [put.collection as string, rec as StoredRecord]
   }
 
   private afterCommit(): void {

@@ -30,6 +30,16 @@ export interface Tx {
   puts: Array<{ collection: string; record: StoredRecord }>
   /** shallow patch merged into settings */
   settings?: Record<string, unknown>
+  /**
+   * puts serialised ahead by Store.preparePuts (a batch of 100,000 records), written before `puts`:
+   * the commit then only joins them instead of serialising and parsing back in one blocking step
+   */
+  prepared?: PreparedPuts
+}
+
+/** Records serialised and parsed back ahead of their commit; only the store that made it takes it. */
+export interface PreparedPuts {
+  readonly count: number
 }
 
 /**
@@ -97,6 +107,11 @@ export interface Store<D extends DbShape> {
    * will never exist.
    */
   transact<T>(plan: (head: StoreView) => TxPlan<T>): Promise<T>
+  /**
+   * Serialises puts for a later commit (Tx.prepared) in steps, yielding how many are done, so a big
+   * batch is prepared in slices of the event loop. The puts are checked as a commit checks them.
+   */
+  preparePuts(puts: Tx['puts']): Generator<number, PreparedPuts>
   /** whole-state replace, validated, durable when resolved */
   replaceAll(data: D): Promise<void>
   status(): StoreStatus

@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it } from 'vitest'
+import { openStore } from '../../../src/main/store'
+import type { PreparedPuts, Store, Tx } from '../../../src/main/store'
+import { fakeSchema, note, tempDir } from './fake-schema'
+import type { FakeDb } from './fake-schema'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.()
+})
+async function open(dir?: string): Promise<{ store: Store<FakeDb>; dir: string }> {
+  let d = dir
+  if (!d) {
+    const t = await tempDir('prepared')
+    cleanups.push(t.cleanup)
+    d = t.dir
+  }
+  return { store: await openStore({ dir: d, schema: fakeSchema(), backupOnOpen: false }), dir: d }
+}
+function prepare(store: Store<FakeDb>, puts: Tx['puts']): PreparedPuts {
+  const steps = store.preparePuts(puts)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+describe('puts prepared ahead of their commit (a big import)', () => {
+  it('are written as one transaction with the commit own puts, durable across a reopen', async () => {
+    const { store, dir } = await open()
+    const puts = Array.from({ length: 300 }, (_, i) => note(`p${i}`))
+    const prepared = prepare(store, puts)
+    // Changing the objects after preparing cannot change what is written.
+    ;(puts[0].record as { text: string }).text = 'changed later'
+    await store.transact(() => ({ tx: { puts: [note('own')], prepared }, result: null }))
+    expect(store.data.notes.map((n) => n.id)).toEqual([...puts.map((p) => p.record.id), 'own'])
+    expect(store.data.notes[0].text).not.toBe('changed later')
+    await store.close()
+    const again = (await open(dir)).store
+    expect(again.data.notes).toHaveLength(301)
+    expect(again.data.notes[0].text).not.toBe('changed later')
+    await again.close()
+  })
+
+  it('are taken once, and only by the store that prepared them', async () => {
+    const { store } = await open()
+    const other = (await open()).store
+    const prepared = prepare(store, [note('a')])
+    await expect(other.commit({ puts: [], prepared })).rejects.toThrow(/preparePuts/)
+    await store.commit({ puts: [], prepared })
+    await expect(store.commit({ puts: [], prepared })).rejects.toThrow(/preparePuts/)
+    expect(store.data.notes.map((n) => n.id)).toEqual(['a'])
+    await store.close()
+    await other.close()
+  })
+
+  it('are checked as a commit checks puts', async () => {
+    const { store } = await open()
+    expect(() => prepare(store, [{ collection: 'nope', record: { id: 'x' } }] as unknown as Tx['puts'])).toThrow(/Unknown collection/)
+    expect(() => prepare(store, [{ collection: 'notes', record: { id: '' } }] as unknown as Tx['puts'])).toThrow(/non-empty string id/)
+    await store.close()
+  })
+})
