@@ -84,7 +84,7 @@ export function ImportPage() {
           </Button>
         )}
         {step === 3 && (
-          <Button variant="contained" onClick={() => void commit()} disabled={busy || !w.plan} data-testid="import-commit">
+          <Button variant="contained" onClick={() => void commit()} disabled={busy || !w.plan || w.job !== null} data-testid="import-commit">
             {busy ? t('imports.committing') : t('imports.commit')}
           </Button>
         )}
