@@ -22,6 +22,16 @@ export function sealLine(head: string): string {
   return `${head},"crc":"${hex8(crc32(head))}"}`
 }
 
+/**
+ * sealLine for a line given as byte pieces (a prepared batch of 100,000 records): the same bytes
+ * and CRC as sealLine of their text, without first building one string and then one buffer of it.
+ */
+export function sealLineBytes(head: readonly Buffer[]): Buffer {
+  let crc = 0
+  for (const piece of head) crc = crc32(piece, crc)
+  return Buffer.concat([...head, Buffer.from(`,"crc":"${hex8(crc)}"}\n`)])
+}
+
 export type BadLineReason = 'checksum' | 'not-json' | 'not-an-entry' | 'unknown-collection' | 'incomplete'
 
 export type DecodedLine =

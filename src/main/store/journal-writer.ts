@@ -2,13 +2,13 @@ import { join } from 'node:path'
 import { syncDir, writeAll } from './fs-port'
 import type { StoreFileHandle, StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, segmentName } from './journal-files'
-import { sealLine } from './journal-line'
+import { sealLine, sealLineBytes } from './journal-line'
 import type { JournalEntry } from './journal-line'
 
 interface TxItem {
   kind: 'tx'
-  /** the entry without its seq: `"puts":[...]` and maybe `,"settings":{...}` */
-  body: string
+  /** the entry without its seq: `"puts":[...]` and maybe `,"settings":{...}`; as byte pieces for a prepared batch */
+  body: string | Buffer[]
   resolve: () => void
   reject: (err: Error) => void
   /** its precondition was checked against not-yet-durable transactions: see rejectChecked() */
@@ -84,7 +84,7 @@ export class JournalWriter {
     return handle
   }
 
-  append(body: string, checked = false, parsed?: Omit<JournalEntry, 'seq'>): Promise<void> {
+  append(body: string | Buffer[], checked = false, parsed?: Omit<JournalEntry, 'seq'>): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The store is closed'))
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ kind: 'tx', body, resolve, reject, checked, ...(parsed ? { parsed } : {}) })
@@ -137,8 +137,10 @@ export class JournalWriter {
       return
     }
     const first = this.lastSeq + 1
-    const lines = group.map((tx, i) => `${sealLine(`{"seq":${first + i},${tx.body}`)}\n`)
-    const buf = Buffer.from(lines.join(''), 'utf8')
+    const lines = group.map((tx, i) =>
+      typeof tx.body === 'string' ? Buffer.from(`${sealLine(`{"seq":${first + i},${tx.body}`)}\n`, 'utf8') : sealLineBytes([Buffer.from(`{"seq":${first + i},`), ...tx.body]),
+    )
+    const buf = lines.length === 1 ? lines[0] : Buffer.concat(lines)
     const before = this.size
     try {
       await this.guard()
@@ -172,7 +174,7 @@ export class JournalWriter {
       // A prepared batch was parsed back from these very bytes, piece by piece, before its commit.
       const parsed = group[i].parsed
       if (parsed) return { seq: first + i, ...parsed }
-      const { crc: _crc, ...entry } = JSON.parse(line) as JournalEntry & { crc: string }
+      const { crc: _crc, ...entry } = JSON.parse(line.toString('utf8')) as JournalEntry & { crc: string }
       return entry
     }))
     for (const tx of group) tx.resolve()

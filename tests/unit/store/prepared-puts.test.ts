@@ -1,5 +1,9 @@
 // @vitest-environment node
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { ACTIVE_JOURNAL } from '../../../src/main/store/journal-files'
+import { decodeLine } from '../../../src/main/store/journal-line'
 import { openStore } from '../../../src/main/store'
 import type { PreparedPuts, Store, Tx } from '../../../src/main/store'
 import { fakeSchema, note, tempDir } from './fake-schema'
@@ -36,6 +40,13 @@ describe('puts prepared ahead of their commit (a big import)', () => {
     await store.transact(() => ({ tx: { puts: [note('own')], prepared }, result: null }))
     expect(store.data.notes.map((n) => n.id)).toEqual([...puts.map((p) => p.record.id), 'own'])
     expect(store.data.notes[0].text).not.toBe('changed later')
+    // The line on disk is sealed like any other: its CRC checks and it holds all 301 records.
+    const lines = (await readFile(join(dir, ACTIVE_JOURNAL))).toString('utf8').split('\n').filter((l) => l !== '')
+    const decoded = lines.map((l) => decodeLine(Buffer.from(l, 'utf8'), new Set(['notes', 'tags'])))
+    expect(decoded.every((d) => d.ok)).toBe(true)
+    const last = decoded[decoded.length - 1]
+    expect(last.ok && last.entry.puts).toHaveLength(301)
+    expect(last.ok && last.entry.puts[0]).toEqual(['notes', { id: 'p0', text: 'text of p0' }])
     await store.close()
     const again = (await open(dir)).store
     expect(again.data.notes).toHaveLength(301)
