@@ -146,8 +146,11 @@ function headerTwoLines(ws: string[]): number {
 
 /** LibreOffice's width unit where Calibri is missing: DejaVu Sans 11's digit, 0.636 em. */
 const LO_POINTS_PER_UNIT = 7
-/** Cell margins and gridline, in points. */
-const LO_PADDING = 5
+/**
+ * Cell margins and gridline, in points: read off the PDF, a 25-unit column holds a
+ * 170.6 pt line and a 22-unit one 150 pt of Chinese but not 160.
+ */
+const LO_PADDING = 4
 /**
  * Line pitch per point of font size, as measured in LibreOffice's PDF: 1.172 em
  * with DejaVu Sans, 1.27 em for a line with Chinese (WenQuanYi Zen Hei).
@@ -163,9 +166,16 @@ const ROW_PADDING = 5
 export const MAX_ROW_HEIGHT = 409
 
 /**
+ * What a line may break between: a run of spaces, one Chinese character, a word
+ * up to and including its hyphens ("university-" then "enterprise", as LibreOffice
+ * breaks them), or the rest of a word.
+ */
+const LINE_TOKENS = /\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\-\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+-+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu
+
+/**
  * Lines a text takes when wrapped in a column `width` units wide, breaking as
- * LibreOffice does: at spaces, and between any two Chinese characters; a word
- * wider than the line breaks where it must.
+ * LibreOffice does: at spaces, after a hyphen inside a word, and between any
+ * two Chinese characters; a word wider than the line breaks where it must.
  */
 export function wrappedLines(text: string, width: number, size = 10, bold = false): { lines: number; wide: boolean } {
   const room = Math.max(size, width * LO_POINTS_PER_UNIT - LO_PADDING)
@@ -174,8 +184,7 @@ export function wrappedLines(text: string, width: number, size = 10, bold = fals
   for (const para of text.split('\n')) {
     lines += 1
     let x = 0
-    // Tokens: a run of spaces, a Chinese character, or a run of other characters (a word).
-    for (const token of para.match(/\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu) ?? []) {
+    for (const token of para.match(LINE_TOKENS) ?? []) {
       const w = textPoints(token, size, bold)
       if (/^\s/.test(token)) {
         // A space at the end of a line is not carried to the next.

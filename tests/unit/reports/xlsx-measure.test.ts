@@ -62,6 +62,9 @@ describe('row heights (what LibreOffice prints)', () => {
     expect(wrappedLines('aaaa bbbb', 12)).toEqual({ lines: 1, wide: false })
     expect(wrappedLines('aaaa bbbb cccccccc', 12).lines).toBe(2)
     expect(wrappedLines('a\nb\n\nc', 40).lines).toBe(4)
+    // After a hyphen, as LibreOffice breaks "university-|enterprise".
+    expect(wrappedLines('aaaa-bbbb', 8).lines).toBe(2)
+    expect(wrappedLines('aaaa-bbbb', 12).lines).toBe(1)
     // A word wider than the line breaks where it must.
     expect(wrappedLines('x'.repeat(60), 12).lines).toBeGreaterThan(2)
   })
