@@ -128,7 +128,9 @@ function peopleMetOf(a: Activity, look: TripLookup, lang: Lang): string {
 }
 
 function outcomesText(a: Activity, lang: Lang): string {
-  const consensus = a.consensus ? (lang === 'zh-CN' ? `共识：${a.consensus}` : `Consensus: ${a.consensus}`) : ''
+  // A note that already says it is the consensus is not labelled again ("Consensus: Unanimous consensus that…").
+  const says = lang === 'zh-CN' ? a.consensus.includes('共识') : /\bconsensus\b/i.test(a.consensus)
+  const consensus = a.consensus ? (says ? a.consensus : lang === 'zh-CN' ? `共识：${a.consensus}` : `Consensus: ${a.consensus}`) : ''
   return [a.outcomes, consensus].filter(Boolean).join('\n')
 }
 
