@@ -8,6 +8,7 @@ import type { Lang } from '../../shared/enums'
 import { fontTableOverride } from './docx-fonts'
 import { displayWidth } from './format'
 import { A4, GBT9704, GBT9704_FONTS, mm } from './gbt9704'
+import { rewritePart } from './zip-part'
 
 export type DocxModule = typeof import('docx')
 
@@ -256,5 +257,19 @@ export function sectionPage(l: Layout, orientation: 'portrait' | 'landscape' = '
 
 /** Packs a document with a font table that names substitutes for the Chinese fonts. */
 export async function packDocument(D: DocxModule, doc: Docx.Document, l: Layout): Promise<Buffer> {
-  return D.Packer.toBuffer(doc, false, [fontTableOverride(layoutFonts(l))])
+  const bytes = await D.Packer.toBuffer(doc, false, [fontTableOverride(layoutFonts(l))])
+  return l.grid ? rewritePart(bytes, 'word/document.xml', tablesOffGrid) : bytes
+}
+
+/**
+ * Table paragraphs leave the line grid (w:snapToGrid off). Under the Chinese
+ * report's 28.95 pt grid LibreOffice puts every table line on a grid line, even
+ * at an exact spacing, which doubled each row of 五号 text. The docx package
+ * cannot write a paragraph's snapToGrid, so it is set in the finished XML, in
+ * the place the schema gives it (just before w:spacing).
+ */
+export function tablesOffGrid(documentXml: string): string {
+  return documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (tbl) =>
+    tbl.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (pPr, inner: string) => (inner.includes('<w:snapToGrid') ? pPr : `<w:pPr>${inner.replace(/<w:spacing /, '<w:snapToGrid w:val="0"/><w:spacing ')}</w:pPr>`)),
+  )
 }

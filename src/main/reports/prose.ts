@@ -42,6 +42,27 @@ export function topicsSentence(topics: string, subject: string, lang: Lang): str
   return out.join(lang === 'zh-CN' ? '' : ' ')
 }
 
+/** English notes often drop their subject: "Discussed the possibility of …", "Explored …". */
+const EN_VERB_START = /^(Discussed|Explored|Exchanged|Agreed|Reached|Visited|Toured|Signed|Introduced|Reviewed|Held|Talked|Shared|Proposed|Expressed)\b/
+
+/**
+ * An outcome note whose sentences start with a verb ("探讨了前瞻性合作议题，…",
+ * "Discussed the possibility of …") said with a subject ("双方还探讨了…", "The two
+ * sides also discussed …"); `also` after something was already said of them.
+ * Sentences that name their own subject are kept as typed.
+ */
+export function outcomeWithSubject(text: string, lang: Lang, also: boolean): string {
+  const t = text.trim()
+  if (!t) return t
+  return sentencesOf(t, lang)
+    .map((s, i) => {
+      const again = also || i > 0
+      if (lang === 'zh-CN') return ZH_VERB_START.test(s) ? `双方${again ? '还' : ''}${s}` : s
+      return EN_VERB_START.test(s) ? `The two sides ${again ? 'also ' : ''}${s.charAt(0).toLowerCase()}${s.slice(1)}` : s
+    })
+    .join(lang === 'zh-CN' ? '' : ' ')
+}
+
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s
 }

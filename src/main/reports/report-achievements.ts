@@ -8,7 +8,7 @@ import { VISIT_KINDS } from './collect'
 import { joinList, longDate, monthDay, sentence, stripEndPunct } from './format'
 import { captions } from './labels'
 import { alumniNote, inLang, nameWithHonorific, positionOf } from './names'
-import { leadClause, sentenceKey, topicsSentence } from './prose'
+import { leadClause, outcomeWithSubject, sentenceKey, topicsSentence } from './prose'
 import { activityTitle, orgName, orgNames, outcomesOf, whenLabel } from './report-context'
 import type { Ctx } from './report-context'
 import type { Block } from './trip-report-text'
@@ -29,6 +29,11 @@ const glue = (c: Ctx) => (zh(c) ? '' : ' ')
 
 function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+/** "an internship base", "a professional liaison office" */
+function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`
 }
 
 function lowerFirst(s: string): string {
@@ -122,7 +127,7 @@ export function jobsItem(c: Ctx): Item | null {
     const parts: string[] = []
     if (people.length) parts.push(sentence(zh(c) ? `代表团会见了${joinList(people.map((p) => personInProse(p, lang)), lang)}` : `The delegation met ${joinList(people.map((p) => personInProse(p, lang)), lang)}`, lang))
     if (orgs.some((o) => o.alumniFounded) && !/校友|alumni/i.test(rest)) parts.push(zh(c) ? '该企业为校友企业。' : 'It is an alumni-founded enterprise.')
-    if (rest) parts.push(sentence(zh(c) ? rest : upperFirst(rest), lang))
+    if (rest) parts.push(sentence(zh(c) ? rest : outcomeWithSubject(upperFirst(rest), lang, parts.length > 0), lang))
     else if (!outcome && a.intentions.length) parts.push(sentence(zh(c) ? `双方达成${intentionList(a.intentions, lang)}等合作意向` : `Intentions were reached on ${intentionList(a.intentions, lang).toLowerCase()}`, lang))
     if (a.positionsOffered) {
       const jobs = a.jobTitles.map((j) => inLang(lang, j)).filter(Boolean)
@@ -165,7 +170,8 @@ function agreementSentence(ag: Agreement, c: Ctx): string {
     majors.length ? `it serves ${joinList(majors, lang)}` : '',
     ag.endDate ? `the agreement runs to ${longDate(ag.endDate, lang)}` : '',
   ].filter(Boolean)
-  return `The ${quoted(title, lang)} at ${org} ${when}${bits.length ? `; ${bits.join('; ')}` : ''}.`
+  const subject = inLang(lang, ag.title) ? `The ${quoted(title, lang)}` : upperFirst(withArticle(kind.toLowerCase()))
+  return `${subject}${org ? ` at ${org}` : ''} ${when}${bits.length ? `; ${bits.join('; ')}` : ''}.`
 }
 
 /** 2. Internship bases and other agreements, with what the ceremony said of them. */
@@ -195,7 +201,7 @@ export function deepeningItem(c: Ctx, printedInJobs: ReadonlySet<string>): Item 
     // A visit's outcomes were told under item 1; other activities tell their topics and outcomes here.
     const detail = printedInJobs.has(a.id)
       ? ''
-      : [topicsSentence(inLang(lang, a.topics), zh(c) ? '双方' : 'The two sides', lang), sentence(outcomesOf(a, lang), lang)].filter(Boolean).join(glue(c))
+      : [topicsSentence(inLang(lang, a.topics), zh(c) ? '双方' : 'The two sides', lang), sentence(outcomeWithSubject(outcomesOf(a, lang), lang, true), lang)].filter(Boolean).join(glue(c))
     const head = zh(c)
       ? `${whenLabel(a, lang)}，代表团与${orgs}围绕${topics}等深化合作事项进行了探讨。`
       : `${whenLabel(a, lang)}: the delegation and ${orgs} discussed deeper cooperation in ${topics.toLowerCase()}.`
@@ -216,7 +222,7 @@ export function platformsItem(c: Ctx): Item | null {
     const head = zh(c)
       ? `${whenLabel(a, lang)}，代表团拜访${where}${people.length ? `，会见了${joinList(people.map((p) => personInProse(p, lang)), lang)}` : ''}。`
       : `${whenLabel(a, lang)}: the delegation called on ${where}${people.length ? ` and met ${joinList(people.map((p) => personInProse(p, lang)), lang)}` : ''}.`
-    const text = [head, topicsSentence(inLang(lang, a.topics), zh(c) ? '代表团' : 'The delegation', lang), sentence(outcomesOf(a, lang), lang)].filter(Boolean).join(glue(c))
+    const text = [head, topicsSentence(inLang(lang, a.topics), zh(c) ? '代表团' : 'The delegation', lang), sentence(outcomeWithSubject(outcomesOf(a, lang), lang, true), lang)].filter(Boolean).join(glue(c))
     return { kind: 'p', lead: acts.length > 1 ? item(i + 1, lang) : undefined, text }
   })
   return { title: t.platforms, blocks }
@@ -288,10 +294,13 @@ function groupSentence(g: AlumniGroup, c: Ctx): string {
     return `${quoted(name, lang)}${when}${host ? `设于${host}` : '成立'}${who ? `，${who}` : ''}。`
   }
   const position = leader ? positionOf(leader, lang) : ''
-  const who = leader ? `${nameWithHonorific(leader, lang)}${position ? `, ${position}` : ''}${note ? ` (${note})` : ''}, is the person in charge` : ''
-  if (!founded) return `The establishment of the ${quoted(name, lang)} was proposed${host ? ` with ${host} as host` : ''}; status: ${status.toLowerCase()}${who ? `; ${who}` : ''}.`
+  // An appositive position takes a comma on each side; a bracketed note alone takes none.
+  const who = leader ? `${nameWithHonorific(leader, lang)}${position ? `, ${position}` : ''}${note ? ` (${note})` : ''}${position ? ',' : ''} is the person in charge` : ''
+  // Without an English name the kind is said as a kind, not quoted as if it were the name.
+  const named = inLang(lang, g.name)
+  if (!founded) return `${named ? `The establishment of the ${quoted(named, lang)} was proposed` : `${upperFirst(withArticle(name.toLowerCase()))} was proposed`}${host ? ` with ${host} as host` : ''}; status: ${status.toLowerCase()}${who ? `; ${who}` : ''}.`
   const when = g.establishedDate ? ` on ${monthDay(g.establishedDate, lang)}` : ''
-  return `The ${quoted(name, lang)} was established${when}${host ? ` at ${host}` : ''}${who ? `; ${who}` : ''}.`
+  return `${named ? `The ${quoted(named, lang)}` : upperFirst(withArticle(name.toLowerCase()))} was established${when}${host ? ` at ${host}` : ''}${who ? `; ${who}` : ''}.`
 }
 
 /** Alumni organisations proposed or set up, each with its host and person in charge. */

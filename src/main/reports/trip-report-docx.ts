@@ -30,7 +30,8 @@ function ruledTable(D: DocxModule, l: Layout, b: Extract<Block, { kind: 'table' 
 
 function paragraphs(D: DocxModule, l: Layout, blocks: readonly Block[]): Array<Docx.Paragraph | Docx.Table> {
   const indent = l.indent ?? undefined
-  const justified = D.AlignmentType.JUSTIFIED
+  // Chinese text justifies cleanly; English justified in a narrow column opens wide gaps between long words.
+  const justified = l.lang === 'zh-CN' ? D.AlignmentType.JUSTIFIED : D.AlignmentType.LEFT
   const out: Array<Docx.Paragraph | Docx.Table> = []
   for (const b of blocks) {
     switch (b.kind) {

@@ -122,9 +122,23 @@ function newsTitle(c: Ctx): string {
   const name = leader ? staffName(leader, 'en') : ''
   if (leader && /^delegation\b/i.test(title) && !title.includes(name)) {
     const rank = shortTitle(staffTitle(leader, 'en'), 'en')
-    return `${rank ? `${rank} ` : ''}${name} Leads a ${upperFirst(title)}`
+    return headlineCase(`${rank ? `${rank} ` : ''}${name} Leads a ${upperFirst(title)}`)
   }
   return title
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'on', 'at', 'to', 'from', 'by', 'of', 'in', 'with', 'as', 'via'])
+
+/**
+ * Headline capitals, as English news headlines set them: every word but short
+ * function words, each part of a hyphenated word too. Nothing is lowered, so
+ * names and acronyms stay as typed ("Leads a Delegation … for a Series of …").
+ */
+export function headlineCase(s: string): string {
+  return s
+    .split(' ')
+    .map((word, i) => (i > 0 && MINOR_WORDS.has(word) ? word : word.replace(/(^|-)([a-z])/g, (_m, dash: string, ch: string) => dash + ch.toUpperCase())))
+    .join(' ')
 }
 
 function reportTitle(c: Ctx): string {
@@ -293,7 +307,7 @@ function followUpBlocks(c: Ctx, outlookKeys: ReadonlySet<string>): Block[] {
       progress,
     ]
   })
-  out.push({ kind: 'table', header: [...r.followUpTable], rows, widths: [6, 52, 12, 16, 14] })
+  out.push({ kind: 'table', header: [...r.followUpTable], rows, widths: [8, 50, 12, 16, 14] })
   return out
 }
 
@@ -374,17 +388,41 @@ function signature(c: Ctx, date: string): Block {
 }
 
 /** No sentence twice: a later paragraph loses what an earlier one said; a paragraph left empty goes. */
+const ITEM_LEAD = /^(（)\d+(）)|^(\()\d+(\) )/u
+const HEADING_LEVEL: Partial<Record<Block['kind'], number>> = { h1: 1, h2: 2, h3: 3 }
+
 function dropRepeats(blocks: Block[], lang: Lang): Block[] {
   const seen = new Set<string>()
   const out: Block[] = []
+  // Numbered paragraphs ((1) (2) …) count again from each heading, so a dropped one leaves no gap.
+  let items = 0
   for (const b of blocks) {
     if (b.kind !== 'p') {
+      if (HEADING_LEVEL[b.kind]) items = 0
       out.push(b)
       continue
     }
     const text = withoutRepeats(b.text, seen, lang)
     // A paragraph whose every sentence was said before goes, lead-in and all.
-    if (text || (b.lead && !b.text)) out.push({ ...b, text })
+    if (!(text || (b.lead && !b.text))) continue
+    const lead = b.lead?.replace(ITEM_LEAD, (_m, zo: string | undefined, zc: string | undefined, eo: string | undefined, ec: string | undefined) => `${zo ?? eo}${++items}${zc ?? ec}`)
+    out.push({ ...b, text, ...(lead === undefined ? {} : { lead }) })
+  }
+  return withoutEmptyHeadings(out)
+}
+
+/** A heading with nothing under it before the next heading of its rank (a section whose records say nothing in this language) goes. */
+function withoutEmptyHeadings(blocks: Block[]): Block[] {
+  const out: Block[] = []
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]
+    const level = HEADING_LEVEL[b.kind]
+    if (level !== undefined) {
+      const next = out[0]
+      const nextLevel = next ? HEADING_LEVEL[next.kind] : undefined
+      if (!next || next.kind === 'sign' || next.kind === 'pageBreak' || (nextLevel !== undefined && nextLevel <= level)) continue
+    }
+    out.unshift(b)
   }
   return out
 }

@@ -95,7 +95,7 @@ function overviewRows(input: TripReportInput, lang: Lang, refs: SheetRefs, asOf:
       item: t.positionsOffered,
       // Nobody counted any: the figure is unknown, not 0.
       value: unrecorded && !totals.positionsOffered && !input.activities.some((a) => a.positionsOffered !== null) ? c.unrecorded : f(`SUM(${rangeOf(it, 'K')})`, totals.positionsOffered),
-      detail: unrecorded ? `${c.unrecorded}: ${unrecorded}` : '',
+      detail: unrecorded ? t.positionsUnrecordedIn(unrecorded) : '',
     },
     { item: t.agreements, value: f(`COUNTIF(${rangeOf(refs.outcomes, 'A')},${lit(w.outcomeAgreement)})`, totals.agreements), detail: '' },
     {
@@ -128,7 +128,9 @@ function peopleMetOf(a: Activity, look: TripLookup, lang: Lang): string {
 }
 
 function outcomesText(a: Activity, lang: Lang): string {
-  const consensus = a.consensus ? (lang === 'zh-CN' ? `共识：${a.consensus}` : `Consensus: ${a.consensus}`) : ''
+  // A note that already says it is the consensus is not labelled again ("Consensus: Unanimous consensus that…").
+  const says = lang === 'zh-CN' ? a.consensus.includes('共识') : /\bconsensus\b/i.test(a.consensus)
+  const consensus = a.consensus ? (says ? a.consensus : lang === 'zh-CN' ? `共识：${a.consensus}` : `Consensus: ${a.consensus}`) : ''
   return [a.outcomes, consensus].filter(Boolean).join('\n')
 }
 
@@ -219,8 +221,6 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     outcomes: { sheet: t.sheets.outcomes, rows: outcomes.length },
     followUps: { sheet: t.sheets.followUps, rows: input.followUps.length },
   }
-  // Widths in Excel units: English words need more room than the Chinese captions they replace.
-  const w = (zh: number, en: number) => (lang === 'zh-CN' ? zh : en)
   const positionsOf = (a: Activity) => a.positionsOffered ?? (VISIT_KINDS.has(a.kind) ? c.unrecorded : null)
 
   const oh = t.overview.headers
@@ -231,9 +231,9 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     pageHeader: input.settings.school,
     rows: overviewRows(input, lang, refs, opts.asOf),
     columns: [
-      { header: oh[0], width: 30, type: 'text', value: (r) => r.item },
-      { header: oh[1], width: 56, type: 'auto', value: (r) => r.value },
-      { header: oh[2], width: 50, type: 'text', value: (r) => r.detail },
+      { header: oh[0], max: 30, type: 'text', value: (r) => r.item },
+      { header: oh[1], max: 56, type: 'auto', value: (r) => r.value },
+      { header: oh[2], max: 50, type: 'text', value: (r) => r.detail },
     ],
   })
 
@@ -245,18 +245,18 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     totalsLabel: c.total,
     rows: input.activities,
     columns: [
-      { header: ih[0], width: 11, type: 'date', value: (a) => a.date },
-      { header: ih[1], width: w(7, 11), type: 'text', value: (a) => `${label('period', a.period)}${a.startTime ? ` ${a.startTime}${a.endTime ? `–${a.endTime}` : ''}` : ''}` },
-      { header: ih[2], width: w(8, 11), type: 'text', value: (a) => a.city },
-      { header: ih[3], width: w(10, 17), type: 'text', value: (a) => label('activityKind', a.kind) },
-      { header: ih[4], width: 22, type: 'text', value: (a) => a.title, total: 'count' },
-      { header: ih[5], width: 22, type: 'text', value: (a) => lines(look.orgs(a.organizationIds).map((o) => o.name)) },
-      { header: ih[6], width: 18, type: 'text', value: (a) => peopleMetOf(a, look, lang) },
-      { header: ih[7], width: 14, type: 'text', value: (a) => inline(look.staffList(a.staffIds).map((s) => s.name), lang) },
-      { header: ih[8], width: 28, type: 'text', value: (a) => a.topics },
-      { header: ih[9], width: 34, type: 'text', value: (a) => outcomesText(a, lang) },
-      { header: ih[10], width: w(9, 12), type: 'number', value: positionsOf, total: 'sum' },
-      { header: ih[11], width: 18, type: 'text', value: (a) => inline(a.jobTitles, lang) },
+      { header: ih[0], max: 11, type: 'date', value: (a) => a.date },
+      { header: ih[1], max: 11, type: 'text', value: (a) => `${label('period', a.period)}${a.startTime ? ` ${a.startTime}${a.endTime ? `–${a.endTime}` : ''}` : ''}` },
+      { header: ih[2], max: 11, type: 'text', value: (a) => a.city },
+      { header: ih[3], max: 17, type: 'text', value: (a) => label('activityKind', a.kind) },
+      { header: ih[4], max: 22, type: 'text', value: (a) => a.title, total: 'count' },
+      { header: ih[5], max: 22, type: 'text', value: (a) => lines(look.orgs(a.organizationIds).map((o) => o.name)) },
+      { header: ih[6], max: 18, type: 'text', value: (a) => peopleMetOf(a, look, lang) },
+      { header: ih[7], max: 14, type: 'text', value: (a) => inline(look.staffList(a.staffIds).map((s) => s.name), lang) },
+      { header: ih[8], max: 28, type: 'text', value: (a) => a.topics },
+      { header: ih[9], max: 34, type: 'text', value: (a) => outcomesText(a, lang) },
+      { header: ih[10], max: 12, type: 'number', value: positionsOf, total: 'sum' },
+      { header: ih[11], max: 18, type: 'text', value: (a) => inline(a.jobTitles, lang) },
       id<Activity>(),
     ],
   })
@@ -269,15 +269,15 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     totalsLabel: c.total,
     rows: orgRows,
     columns: [
-      { header: orh[0], width: 36, type: 'text', value: (r) => r.org.name },
-      { header: orh[1], width: 12, type: 'text', value: (r) => label('organizationKind', r.org.kind) },
-      { header: orh[2], width: 16, type: 'text', value: (r) => r.org.industry },
-      { header: orh[3], width: 9, type: 'text', value: (r) => r.org.city },
-      { header: orh[4], width: 9, type: 'text', value: (r) => yesNo(r.org.alumniFounded), total: { countIf: c.yes } },
-      { header: orh[5], width: 7, type: 'text', value: (r) => yesNo(r.visited), total: { countIf: c.yes } },
-      { header: orh[6], width: 24, type: 'text', value: (r) => lines(r.people.map((p) => contactWithTitle(p, lang))) },
-      { header: orh[7], width: 24, type: 'text', value: (r) => inline([...r.intentions].map((x) => label('cooperationCategory', x)), lang) },
-      { header: orh[8], width: w(9, 12), type: 'number', value: (r) => (r.recorded ? r.positions : r.visited ? c.unrecorded : null), total: 'sum' },
+      { header: orh[0], max: 36, type: 'text', value: (r) => r.org.name },
+      { header: orh[1], max: 12, type: 'text', value: (r) => label('organizationKind', r.org.kind) },
+      { header: orh[2], max: 16, type: 'text', value: (r) => r.org.industry },
+      { header: orh[3], max: 9, type: 'text', value: (r) => r.org.city },
+      { header: orh[4], max: 9, type: 'text', value: (r) => yesNo(r.org.alumniFounded), total: { countIf: c.yes } },
+      { header: orh[5], max: 7, type: 'text', value: (r) => yesNo(r.visited), total: { countIf: c.yes } },
+      { header: orh[6], max: 24, type: 'text', value: (r) => lines(r.people.map((p) => contactWithTitle(p, lang))) },
+      { header: orh[7], max: 24, type: 'text', value: (r) => inline([...r.intentions].map((x) => label('cooperationCategory', x)), lang) },
+      { header: orh[8], max: 12, type: 'number', value: (r) => (r.recorded ? r.positions : r.visited ? c.unrecorded : null), total: 'sum' },
       { ...id<Organization>(), value: (r: OrgRow) => r.org.id },
     ],
   })
@@ -289,17 +289,17 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     pageHeader: heading,
     rows: people,
     columns: [
-      { header: ph[0], width: w(12, 16), type: 'text', value: (r) => nameWithHonorific(r.contact, lang) },
-      { header: ph[1], width: 20, type: 'text', value: (r) => positionOf(r.contact, lang) || r.contact.position },
-      { header: ph[2], width: 32, type: 'text', value: (r) => look.org(r.contact.organizationId)?.name },
-      { header: ph[3], width: w(7, 9), type: 'text', value: (r) => yesNo(r.contact.alumni !== null) },
-      { header: ph[4], width: w(9, 12), type: 'number', value: (r) => r.contact.alumni?.classYear ?? null },
-      { header: ph[5], width: 20, type: 'text', value: (r) => r.contact.alumni?.major },
+      { header: ph[0], max: 16, type: 'text', value: (r) => nameWithHonorific(r.contact, lang) },
+      { header: ph[1], max: 20, type: 'text', value: (r) => positionOf(r.contact, lang) || r.contact.position },
+      { header: ph[2], max: 32, type: 'text', value: (r) => look.org(r.contact.organizationId)?.name },
+      { header: ph[3], max: 9, type: 'text', value: (r) => yesNo(r.contact.alumni !== null) },
+      { header: ph[4], max: 12, type: 'number', value: (r) => r.contact.alumni?.classYear ?? null },
+      { header: ph[5], max: 20, type: 'text', value: (r) => r.contact.alumni?.major },
       // Only a degree someone entered: the form's default says nothing about the person.
-      { header: ph[6], width: w(9, 12), type: 'text', value: (r) => (r.contact.alumni && KNOWN_DEGREES.has(r.contact.alumni.degree) ? label('degree', r.contact.alumni.degree) : '') },
-      { header: ph[7], width: 15, type: 'text', value: (r) => r.contact.phone },
-      { header: ph[8], width: 22, type: 'text', value: (r) => r.contact.email },
-      { header: ph[9], width: 32, type: 'text', value: (r) => lines(r.metAt.map((a) => a.title)) },
+      { header: ph[6], max: 12, type: 'text', value: (r) => (r.contact.alumni && KNOWN_DEGREES.has(r.contact.alumni.degree) ? label('degree', r.contact.alumni.degree) : '') },
+      { header: ph[7], max: 15, type: 'text', value: (r) => r.contact.phone },
+      { header: ph[8], max: 22, type: 'text', value: (r) => r.contact.email },
+      { header: ph[9], max: 32, type: 'text', value: (r) => lines(r.metAt.map((a) => a.title)) },
       { ...id<Contact>(), value: (r: PersonRow) => r.contact.id },
     ],
   })
@@ -311,13 +311,13 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     pageHeader: heading,
     rows: outcomes,
     columns: [
-      { header: outh[0], width: 12, type: 'text', value: (r) => (r.kind === 'agreement' ? t.outcomeAgreement : t.outcomeGroup) },
-      { header: outh[1], width: 36, type: 'text', value: (r) => (r.kind === 'agreement' ? r.record.title : r.record.name) },
-      { header: outh[2], width: 16, type: 'text', value: (r) => (r.kind === 'agreement' ? label('agreementKind', r.record.kind) : label('alumniGroupKind', r.record.kind)) },
-      { header: outh[3], width: 32, type: 'text', value: (r) => look.org(r.kind === 'agreement' ? r.record.organizationId : r.record.hostOrganizationId)?.name },
+      { header: outh[0], max: 12, type: 'text', value: (r) => (r.kind === 'agreement' ? t.outcomeAgreement : t.outcomeGroup) },
+      { header: outh[1], max: 36, type: 'text', value: (r) => (r.kind === 'agreement' ? r.record.title : r.record.name) },
+      { header: outh[2], max: 16, type: 'text', value: (r) => (r.kind === 'agreement' ? label('agreementKind', r.record.kind) : label('alumniGroupKind', r.record.kind)) },
+      { header: outh[3], max: 32, type: 'text', value: (r) => look.org(r.kind === 'agreement' ? r.record.organizationId : r.record.hostOrganizationId)?.name },
       {
         header: outh[4],
-        width: 20,
+        max: 20,
         type: 'text',
         value: (r) =>
           r.kind === 'agreement'
@@ -327,11 +327,11 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
                 return leader ? [contactWithTitle(leader, lang), alumniNote(leader, lang)].filter(Boolean).join('\n') : ''
               })(),
       },
-      { header: outh[5], width: 11, type: 'date', value: (r) => (r.kind === 'agreement' ? r.record.unveiledDate ?? r.record.signedDate ?? r.record.startDate : r.record.establishedDate) },
-      { header: outh[6], width: 10, type: 'text', value: (r) => (r.kind === 'agreement' ? label('agreementStatus', r.record.status) : label('alumniGroupStatus', r.record.status)) },
+      { header: outh[5], max: 11, type: 'date', value: (r) => (r.kind === 'agreement' ? r.record.unveiledDate ?? r.record.signedDate ?? r.record.startDate : r.record.establishedDate) },
+      { header: outh[6], max: 10, type: 'text', value: (r) => (r.kind === 'agreement' ? label('agreementStatus', r.record.status) : label('alumniGroupStatus', r.record.status)) },
       {
         header: outh[7],
-        width: 40,
+        max: 40,
         type: 'text',
         value: (r) =>
           r.kind === 'agreement'
@@ -349,15 +349,15 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
     pageHeader: heading,
     rows: input.followUps,
     columns: [
-      { header: fh[0], width: 6, type: 'number', value: (_f, i) => i + 1 },
-      { header: fh[1], width: 40, type: 'text', value: (f) => f.title },
-      { header: fh[2], width: 40, type: 'text', value: (f) => f.notes },
-      { header: fh[3], width: w(12, 16), type: 'text', value: (f) => label('cooperationCategory', f.category) },
-      { header: fh[4], width: 30, type: 'text', value: (f) => look.org(f.organizationId)?.name },
-      { header: fh[5], width: 12, type: 'text', value: (f) => look.staff(f.ownerId)?.name },
-      { header: fh[6], width: 11, type: 'date', value: (f) => f.dueDate },
-      { header: fh[7], width: w(9, 12), type: 'text', value: (f) => label('followUpStatus', f.status) },
-      { header: fh[8], width: 36, type: 'text', value: (f) => latestLog(f) },
+      { header: fh[0], max: 6, type: 'number', value: (_f, i) => i + 1 },
+      { header: fh[1], max: 40, type: 'text', value: (f) => f.title },
+      { header: fh[2], max: 40, type: 'text', value: (f) => f.notes },
+      { header: fh[3], max: 16, type: 'text', value: (f) => label('cooperationCategory', f.category) },
+      { header: fh[4], max: 30, type: 'text', value: (f) => look.org(f.organizationId)?.name },
+      { header: fh[5], max: 12, type: 'text', value: (f) => look.staff(f.ownerId)?.name },
+      { header: fh[6], max: 11, type: 'date', value: (f) => f.dueDate },
+      { header: fh[7], max: 12, type: 'text', value: (f) => label('followUpStatus', f.status) },
+      { header: fh[8], max: 36, type: 'text', value: (f) => latestLog(f) },
       id<FollowUp>(),
     ],
   })

@@ -4,13 +4,7 @@
 // Text format (numFmtId 49); here every cell style with that format gains
 // quotePrefix in the finished package. Used on buffered workbooks; streamed
 // registers keep the Text format alone, which also keeps an edit as text.
-import type JSZipType from 'jszip'
-
-let jszip: Promise<typeof JSZipType> | null = null
-function loadZip(): Promise<typeof JSZipType> {
-  jszip ??= import('jszip').then((m) => (m as unknown as { default?: typeof JSZipType }).default ?? (m as unknown as typeof JSZipType))
-  return jszip
-}
+import { rewritePart } from './zip-part'
 
 /** Adds quotePrefix="1" to the cell formats (cellXfs) that use the Text number format. */
 export function quotePrefixStyles(stylesXml: string): string {
@@ -21,14 +15,6 @@ export function quotePrefixStyles(stylesXml: string): string {
   )
 }
 
-export async function withQuotePrefix(xlsx: Buffer): Promise<Buffer> {
-  const JSZip = await loadZip()
-  const zip = await JSZip.loadAsync(xlsx)
-  const file = zip.file('xl/styles.xml')
-  if (!file) return xlsx
-  const styles = await file.async('string')
-  const marked = quotePrefixStyles(styles)
-  if (marked === styles) return xlsx
-  zip.file('xl/styles.xml', marked)
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+export function withQuotePrefix(xlsx: Buffer): Promise<Buffer> {
+  return rewritePart(xlsx, 'xl/styles.xml', quotePrefixStyles)
 }

@@ -8,7 +8,9 @@ import type { Writable } from 'node:stream'
 import type * as ExcelJS from 'exceljs'
 import type { Lang } from '../../shared/enums'
 import { captions } from './labels'
-import { displayWidth, excelDate } from './format'
+import { excelDate } from './format'
+import { fitColumnWidth, MAX_ROW_HEIGHT, linesHeight, wrappedLines, wrappedRowHeight } from './xlsx-measure'
+import type { WidthLimits } from './xlsx-measure'
 import { DATE_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, bodyStyle, headerFooter, headerStyle, loadExcel, printSetup, titleStyle, totalsStyle } from './xlsx-style'
 
 /** A live formula the caller built from sheet and column references (never from user text), with its cached result. */
@@ -20,10 +22,13 @@ export type CellInput = string | number | Date | FormulaInput | null | undefined
 /** auto: a Date stays a date, a number a number, anything else text (for key/value sheets) */
 export type ColumnType = 'text' | 'date' | 'number' | 'id' | 'auto'
 
-export interface Column<R> {
+export interface Column<R> extends WidthLimits {
   header: string
-  /** Excel width units (about one Latin character; a Chinese character takes two) */
-  width: number
+  /**
+   * A fixed width in Excel units (about one Latin character; a Chinese character takes two).
+   * Without it the width is fitted to the header and the values, between `min` and `max`.
+   */
+  width?: number
   type: ColumnType
   value: (row: R, index: number) => CellInput
   /** a totals row adds a sum (numbers), a count (anything) or a count of cells equal to a caption, each over the rows the filter shows */
@@ -94,28 +99,79 @@ function cellValue(type: ColumnType, v: CellInput): ExcelJS.CellValue {
  */
 export const FORMULA_LIKE = /^[=+\-@]/
 
-/** Points per printed line of 10 pt text, with the cell's padding. */
-const LINE_HEIGHT = 13.5
-const MAX_ROW_HEIGHT = 409 // Excel's limit
+/** Rows looked at to size the columns: the first screenful of a long register is what sets its look. */
+const WIDTH_SAMPLE = 500
+
+/** What a cell shows, as text, for measuring. */
+function shownText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return String(v)
+  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '')
+  return ''
+}
 
 /**
- * A row tall enough for its wrapped text. Excel and LibreOffice do not re-fit
- * the height of a generated row when they open a file, so without this a long
- * outcome shows as one clipped line. Estimates err on the tall side.
+ * Widths of the columns: fixed ones as given, the others fitted to the header and the first rows' texts.
+ * Measuring a thousand rows of a wide register takes about 0.1 s on a busy machine, so it gives the
+ * event loop a turn between columns whenever a slice has run SLICE_MS.
  */
-export function rowHeight(values: readonly ExcelJS.CellValue[], columns: ReadonlyArray<{ width: number; type: ColumnType }>): number | undefined {
-  let most = 1
+export async function columnWidths<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[], totals: readonly string[] = []): Promise<number[]> {
+  const sample = rows.slice(0, WIDTH_SAMPLE)
+  const widths: number[] = []
+  let sliceStart = performance.now()
+  for (let col = 0; col < columns.length; col++) {
+    const c = columns[col]
+    if (c.width !== undefined) {
+      widths.push(c.width)
+      continue
+    }
+    const texts = sample.map((r, i) => shownText(cellValue(c.type, c.value(r, i))))
+    if (totals[col]) texts.push(totals[col])
+    widths.push(fitColumnWidth(c.header, texts, { min: c.min, max: c.max }))
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await breathe()
+      sliceStart = performance.now()
+    }
+  }
+  return widths
+}
+
+/**
+ * The height a row of wrapped text needs, stored without customHeight (see
+ * xlsx-measure.ts): Excel and WPS fit such a row themselves, LibreOffice prints it
+ * at this height. Undefined when every cell fits on one line.
+ */
+export function rowHeight(values: readonly ExcelJS.CellValue[], columns: ReadonlyArray<{ type: ColumnType }>, widths: readonly number[], bold = false): number | undefined {
+  const cells: Array<{ text: string; width: number }> = []
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
-    if (typeof v !== 'string' || columns[i].type === 'id') continue
-    const room = Math.max(1, columns[i].width - 1)
-    // Fast path for the common short cell: even all double-width it fits on one line.
-    if (v.length * 2 <= room && !v.includes('\n')) continue
-    let count = 0
-    for (const line of v.split('\n')) count += Math.max(1, Math.ceil(displayWidth(line) / room))
-    if (count > most) most = count
+    if (typeof v === 'string' && columns[i].type !== 'id') cells.push({ text: v, width: widths[i] })
   }
-  return most > 1 ? Math.min(MAX_ROW_HEIGHT, most * LINE_HEIGHT + 2) : undefined
+  return wrappedRowHeight(cells, 10, bold)
+}
+
+const CUSTOM_HEIGHT = / customHeight="1"/
+
+/**
+ * exceljs marks every row it gives a height as customHeight, which tells Excel
+ * and WPS the user fixed it and they must not fit it to its text. This takes
+ * the mark off each row's opening tag as the sheet is streamed, except for the
+ * rows listed (a merged title, which no application fits).
+ */
+function keepRowHeightsAutomatic(ws: ExcelJS.Worksheet, fixedRows: ReadonlySet<number>): void {
+  const stream = (ws as unknown as { stream: { write: (chunk: unknown, ...rest: unknown[]) => boolean } }).stream
+  const write = stream.write.bind(stream)
+  stream.write = (chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk === 'string' && chunk.startsWith('<row ')) {
+      const end = chunk.indexOf('>')
+      const open = chunk.slice(0, end)
+      const r = Number(/ r="(\d+)"/.exec(open)?.[1])
+      if (!fixedRows.has(r)) return write(open.replace(CUSTOM_HEIGHT, '') + chunk.slice(end), ...rest)
+    }
+    return write(chunk, ...rest)
+  }
 }
 
 /** Column letters: 1 -> A, 27 -> AA. */
@@ -171,6 +227,11 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
     headerFooter: headerFooter(spec.pageHeader ?? '', t.pageFooter),
     properties: { defaultRowHeight: 15 },
   })
+  keepRowHeightsAutomatic(ws, new Set(spec.title ? [1] : []))
+  const rows = Array.isArray(spec.rows) ? (spec.rows as readonly R[]) : [...spec.rows]
+  // What a totals row may show: its label, and "not recorded" under a sum.
+  const totalsTexts = spec.totalsLabel === undefined ? [] : columns.map((c, i) => (i === 0 ? spec.totalsLabel ?? '' : c.total === 'sum' ? t.unrecorded : ''))
+  const widths = await columnWidths(columns, rows, totalsTexts)
   // Columns must be set before the first row is committed: the writer emits <cols> then.
   // One style object per column, given to every cell: exceljs remembers a style object's id, so a
   // shared object costs one lookup per sheet where a fresh one per cell costs a full serialisation.
@@ -180,17 +241,18 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
   const autoNumber = { ...bodyStyle(lang, 'auto'), numFmt: INTEGER_FORMAT }
   ws.columns = columns.map((c, i) => ({
     header: undefined,
-    width: c.width,
+    width: widths[i],
     hidden: c.type === 'id',
     style: styles[i],
   }))
 
   if (spec.title) {
     const row = ws.addRow([textCell(spec.title)])
-    // A merged cell is never auto-fitted: give the 14 pt title the lines it needs across the visible width.
-    const width = columns.reduce((sum, c) => sum + (c.type === 'id' ? 0 : c.width), 0)
-    const titleLines = Math.max(1, Math.ceil((displayWidth(spec.title) * 1.5) / Math.max(1, width - 2)))
-    row.height = Math.min(MAX_ROW_HEIGHT, Math.max(30, titleLines * 19 + 6))
+    // No application fits a merged cell to its text: the 14 pt title gets the lines it needs across the
+    // visible width, a fixed height, and some air below.
+    const width = widths.reduce((sum, w, i) => sum + (columns[i].type === 'id' ? 0 : w), 0)
+    const title = wrappedLines(spec.title, width, 14, true)
+    row.height = Math.min(MAX_ROW_HEIGHT, linesHeight(title.lines, 14, true) + 8)
     // Styled before merging: the merged-over cells take the first cell's style, and a column's border there
     // would draw a stray line at the end of the title.
     row.getCell(1).style = titleStyle(lang)
@@ -200,7 +262,7 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
 
   const headerValues = columns.map((c) => textCell(c.header))
   const header = ws.addRow(headerValues)
-  header.height = Math.max(20, rowHeight(headerValues, columns) ?? 0)
+  header.height = Math.max(18, rowHeight(headerValues, columns, widths, true) ?? 0)
   header.eachCell({ includeEmpty: true }, (cell) => {
     cell.style = headerStyle(lang)
   })
@@ -213,7 +275,7 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
   const autoCols = columns.flatMap((c, i) => (c.type === 'auto' ? [i] : []))
   let n = 0
   let sliceStart = performance.now()
-  for (const r of spec.rows) {
+  for (const r of rows) {
     const values = columns.map((c, i) => {
       const v = cellValue(c.type, c.value(r, n))
       if (v !== null) {
@@ -226,10 +288,8 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       }
       return v
     })
-    // LibreOffice does not fit a generated row to its wrapped text when it opens the file (measured:
-    // text runs over the next row), so the row gets the height its lines need.
     const row = ws.addRow(values)
-    const height = rowHeight(values, columns)
+    const height = rowHeight(values, columns, widths)
     if (height !== undefined) row.height = height
     // Every cell, empty ones too, so the grid of borders is whole.
     for (let i = 0; i < columns.length; i++) {
@@ -274,6 +334,8 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
       }
     })
     const row = ws.addRow(values)
+    const height = rowHeight(values, columns, widths, true)
+    if (height !== undefined) row.height = height
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       const c = columns[col - 1]
       // A sum with rows not recorded is a lower bound, and reads as one ("at least 12").

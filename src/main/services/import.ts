@@ -21,7 +21,7 @@ import type { ParseLauncher } from '../import/parse-runner'
 import { planSteps } from '../import/plan'
 import type { Plan, PlanOptions } from '../import/plan'
 import type { TextEncoding } from '../import/text-table'
-import { errorRowsWorkbook } from '../import/error-rows'
+import { errorRowsWorkbook } from '../reports/error-rows'
 import type { Ctx } from './context'
 
 interface Session {
@@ -287,7 +287,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const { s, plan: p } = await plan(opts, jobs.start(opts.jobId))
       const bad = p.rows.filter((r) => r.action === 'error')
       const labels = [...new Set(p.columns.map((c) => c.label))]
-      const data = errorRowsWorkbook(labels, bad, ctx.store.data.settings.language)
+      const data = await errorRowsWorkbook(labels, bad, ctx.store.data.settings.language)
       const base = s.fileName.replace(/\.[^.]*$/, '')
       return { fileName: `${base}-errors.xlsx`, data: data.toString('base64'), rows: bad.length }
     },

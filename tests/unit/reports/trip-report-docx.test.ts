@@ -120,6 +120,20 @@ describe('trip report in Chinese (GB/T 9704)', () => {
     expect(core).not.toContain('Un-named')
   })
 
+  it('sets table text on exact 1.5-line spacing, off the 28.95 pt body grid that doubled every table row', async () => {
+    const bytes = await tripReportDocx(s.input, { lang: 'zh-CN', date: '2025-12-07', kind: 'work' })
+    const work = await zipEntry(bytes, 'word/document.xml')
+    const tables = work.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []
+    expect(tables.length).toBe(2)
+    for (const t of tables) {
+      const spacings = t.match(/<w:spacing [^>]*>/g) ?? []
+      expect(spacings.length).toBeGreaterThan(10)
+      // 五号 (10.5 pt) text on 15.75 pt lines
+      for (const sp of spacings) expect(sp).toMatch(/w:line="315" w:lineRule="exact"/)
+    }
+    expect(paraPropsOf(work, '序号')).toContain('w:lineRule="exact"')
+  })
+
   it('names a substitute for each Chinese font in the font table', () => {
     expect(fonts).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/)
     expect(fonts).toMatch(/<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"\/>/)
@@ -175,6 +189,10 @@ describe('trip report in English', () => {
     expect(body).toContain('w:ascii="Times New Roman"')
     expect(body).toContain('w:eastAsia=')
     expect(body).toContain('<w:sz w:val="24"/>')
+  })
+
+  it('sets English body text flush left: justified, long words opened wide gaps in the line', () => {
+    expect(paraPropsOf(doc, 'The delegation was led by')).toContain('<w:jc w:val="left"/>')
   })
 
   it('reads like the reference: numbered headings, the delegation, the itinerary, the outcomes and the plan', () => {

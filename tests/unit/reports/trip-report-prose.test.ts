@@ -77,6 +77,18 @@ describe.each(LANGS)('trip report prose of the sample trip (%s)', (lang) => {
     expect(t).not.toMatch(/参会校友约|alumni attended/)
   })
 
+  it('gives outcome notes typed without a subject one, and sets an English headline in headline capitals', () => {
+    const t = text('news')
+    if (lang === 'zh-CN') {
+      expect(t).toContain('双方还探讨了前瞻性合作议题')
+      expect(t).not.toMatch(/。探讨了/)
+    } else {
+      expect(t).toContain('The two sides also discussed the possibility of joint university-enterprise talent training')
+      expect(t).not.toMatch(/\. Discussed /)
+      expect(t.split('\n')[0]).toBe('Secretary Wang Likun Leads a Delegation to Shanghai and Nantong for a Series of University-Enterprise Cooperation Activities')
+    }
+  })
+
   it('puts the leader in the headline and the department in the delegation, without nested brackets', () => {
     const t = text('news')
     if (lang === 'zh-CN') {
@@ -157,6 +169,30 @@ describe('an English report of a trip entered in Chinese', () => {
       if (!han) continue
       expect(flagged.some((name) => name.includes(han)), han).toBe(true)
     }
+  })
+
+  it('numbers the items it keeps without gaps, prints no heading with nothing under it, and says a kind without a name as a kind', () => {
+    const blocks = tripReportOutline(s.input, { lang: 'en', date: '2025-12-07', kind: 'news' })
+    // Items (1) (2) … run on from 1 under each heading, even where a repeated sentence emptied one.
+    let expected = 1
+    for (const b of blocks) {
+      if (b.kind === 'h1' || b.kind === 'h2' || b.kind === 'h3') expected = 1
+      const lead = b.kind === 'p' ? (b.lead ?? '') : ''
+      const m = /^\((\d+)\) /.exec(lead)
+      if (m) expect(Number(m[1]), lead).toBe(expected++)
+    }
+    // The experience and outlook are in Chinese only: section III has nothing to say in English, so it is not printed.
+    blocks.forEach((b, i) => {
+      if (b.kind !== 'h1') return
+      const next = blocks[i + 1]
+      expect(next && next.kind !== 'h1' && next.kind !== 'sign', b.text).toBe(true)
+    })
+    const text = outlineText(blocks)
+    expect(text).not.toMatch(/"(Regional alumni association|Professional liaison office|Internship base)"/)
+    expect(text).toContain('A professional liaison office was established on December 3')
+    // An appositive takes commas on both sides; a bracketed note alone takes none.
+    expect(text).toContain('Luo Xiaoqiu (alumnus, class of 2001) is the person in charge')
+    expect(text).not.toMatch(/\), is the person|\w, is the person/)
   })
 
   it('uses the English fields once they are filled in, and the check no longer lists them', async () => {

@@ -126,6 +126,10 @@ describe.each(LANGS)('trip summary workbook (%s)', (lang: Lang) => {
     expect(totals.getCell(11).value).toBe(captions(lang).unrecorded)
     // SUBTOTAL follows the autofilter: a filtered list totals what it shows.
     expect(totals.getCell(5).value).toEqual({ formula: `SUBTOTAL(103,E2:E${n + 1})`, result: n })
+    // The forum's consensus is labelled once, not "Consensus: Unanimous consensus…".
+    const outcomes = Array.from({ length: n }, (_, i) => String(ws.getRow(i + 2).getCell(10).value ?? ''))
+    expect(outcomes.some((o) => /共识|consensus/i.test(o))).toBe(true)
+    for (const o of outcomes) expect(o).not.toMatch(/共识：[^\n]*共识|Consensus: [^\n]*consensus/i)
     // the ID column is last and hidden
     expect(ws.getColumn(13).hidden).toBe(true)
     expect(ws.getRow(2).getCell(13).value).toBe(s.input.activities[0].id)
