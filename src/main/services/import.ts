@@ -9,7 +9,6 @@ import { AppError } from '../errors'
 import type { StoredRecord, StoreView } from '../store'
 import { planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } from './batch'
 import type { BatchOp, PlannedPut } from './batch'
-import { durableView } from './batch-view'
 import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
 import { detectHeaderRow } from '../import/header-row'
@@ -194,7 +193,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const valid = await runSteps(validateOpsSteps(ops), job, ctx.importSlices)
       const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
       const placeOf = (i: number) => ({ prefix: ['ops', String(i)], changes: [], label: `${rowOf[i]}: ` })
-      const base = durableView(ctx.store)
+      const base = ctx.store.view()
+      const plannedAt = ctx.store.headVersion()
       const prepared = await runSteps(planBatchSteps(base, valid, stamp, placeOf), job, ctx.importSlices)
       const c = p.counts
       /** The batch record: what the import created, and each record it changed as it was before. */
@@ -223,7 +223,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       return ctx.store.transact((head) => {
         if (job.cancelled) throw cancelledError()
         job.phase = 'indexing'
-        if (stillValid(head, prepared)) return { tx: { puts: [], prepared: serialised }, result: summary(preparedBatch as unknown as ImportBatch) }
+        // Nothing queued, failed or replaced since planning began: the head is what the batch was planned on.
+        if (ctx.store.headVersion() === plannedAt || stillValid(head, prepared)) return { tx: { puts: [], prepared: serialised }, result: summary(preparedBatch as unknown as ImportBatch) }
         // Something the plan relied on changed meanwhile: planned again against the head, as any batch is.
         const planned = planBatch(head, valid, stamp, placeOf)
         const batch = batchOf(planned, head)

@@ -112,6 +112,13 @@ export interface Store<D extends DbShape> {
    * batch is prepared in slices of the event loop. The puts are checked as a commit checks them.
    */
   preparePuts(puts: Tx['puts']): Generator<number, PreparedPuts>
+  /**
+   * The head (durable data plus queued commits) as a live view, and a number that changes whenever
+   * it may have: a batch planned in slices against view() holds unchanged at commit time if
+   * headVersion() is still what it was when planning began.
+   */
+  view(): StoreView
+  headVersion(): number
   /** whole-state replace, validated, durable when resolved */
   replaceAll(data: D): Promise<void>
   status(): StoreStatus

@@ -66,6 +66,21 @@ describe('puts prepared ahead of their commit (a big import)', () => {
     await other.close()
   })
 
+  it('headVersion tells a batch planned in slices whether anything came between', async () => {
+    const { store } = await open()
+    const v0 = store.headVersion()
+    expect(store.view().get('notes', 'a')).toBeUndefined()
+    const writing = store.commit({ puts: [note('a')] })
+    // Queued, not yet durable: the head already holds it, and the version moved.
+    expect(store.headVersion()).not.toBe(v0)
+    expect(store.view().get('notes', 'a')).toMatchObject({ id: 'a' })
+    await writing
+    const v1 = store.headVersion()
+    await store.commit({ puts: [] })
+    expect(store.headVersion()).toBe(v1)
+    await store.close()
+  })
+
   it('are checked as a commit checks puts', async () => {
     const { store } = await open()
     expect(() => prepare(store, [{ collection: 'nope', record: { id: 'x' } }] as unknown as Tx['puts'])).toThrow(/Unknown collection/)
