@@ -8,7 +8,7 @@ import { enumLabel } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
 import { tripLookup } from './collect'
 import type { TripLookup, TripReportInput } from './collect'
-import { monthDay } from './format'
+import { joinList, monthDay } from './format'
 import { inLang, romanizeName } from './names'
 
 export type ReportKind = 'news' | 'work'
@@ -63,9 +63,10 @@ export function activityTitle(a: Activity, c: Ctx): string {
   // An organisation without an English name keeps its own (the check lists it) rather than leave the item unnamed.
   const orgs = orgNames(a.organizationIds, c)
   const kind = enumLabel('activityKind', a.kind, c.lang)
-  if (a.kind === 'enterpriseVisit' && orgs.length) return `Visit to ${orgs.join(', ')}`
-  if (a.kind === 'meeting' && orgs.length) return `Call on ${orgs.join(', ')}`
-  return orgs.length ? `${kind} at ${orgs.join(', ')}` : kind
+  const names = joinList(orgs, c.lang)
+  if (a.kind === 'enterpriseVisit' && orgs.length) return `Visit to ${names}`
+  if (a.kind === 'meeting' && orgs.length) return `Call on ${names}`
+  return orgs.length ? `${kind} at ${names}` : kind
 }
 
 /** The activity's outcomes in the report's language. */
