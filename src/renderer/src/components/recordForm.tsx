@@ -174,6 +174,14 @@ export function FormDialog<V extends object>({ title, id, state, onClose, childr
           e.preventDefault()
           void save()
         }}
+        onKeyDown={(e) => {
+          // Ctrl+Enter saves from any field, a multi-line one or a picker included, as in the quick-add;
+          // not from a dialog opened on top (its events bubble here through the portal).
+          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) {
+            e.preventDefault()
+            void save()
+          }
+        }}
       >
         <DialogTitle id={id}>{title}</DialogTitle>
         <DialogContent dividers>

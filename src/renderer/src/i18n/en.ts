@@ -217,7 +217,7 @@ export const en: Messages = {
     deletedRecord: 'This record is deleted. Turn on “Show deleted” in the list to restore it.',
     pickerPlaceholder: 'Type a name to search, or create',
     form: {
-      enterHint: 'Enter saves, Esc cancels',
+      enterHint: 'Enter or Ctrl+Enter saves, Esc cancels',
       pickFailed: 'A choice in this form could not be looked up. Pick it again, then save.',
       discardTitle: 'Discard unsaved changes?',
       discardBody: 'This form has changes that are not saved yet. They will be lost if you close it.',
