@@ -34,7 +34,7 @@ const L = {
     forum: 'Thematic forum with outstanding alumni in Shanghai',
     ceremony: 'Unveiling ceremony of the "Nanchang University Undergraduate Internship Base"',
     people: /People met|Participants/,
-    orgs: /Organizations visited|Organizations attending/,
+    orgs: /Organisations visited|Organisations attending/,
     moreFor: (title: string) => `More actions for “${title}”`,
     newAgreement: 'New agreement / internship base',
     cancel: 'Cancel',

@@ -52,6 +52,8 @@ export const zhCN = {
     attachments: '附件',
   },
   common: {
+    more: '更多…',
+    moreHelp: '此记录的其他栏目',
     listSep: '、',
     new: '新建',
     edit: '编辑',
