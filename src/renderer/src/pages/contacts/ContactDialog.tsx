@@ -110,15 +110,15 @@ export function ContactDialog({ record, defaults, mode = 'full', testId, onClose
   const named = mode === 'short' && (defaults?.name ?? '').trim() !== ''
 
   return (
-    <FormDialog title={record ? t('registers.contacts.editTitle') : t('registers.contacts.newTitle')} id="contact-dialog-title" state={state} onClose={onClose} maxWidth={mode === 'short' ? 'sm' : 'md'} testId={testId}>
+    <FormDialog title={record ? t('registers.contacts.editTitle') : t('registers.contacts.newTitle')} id="contact-dialog-title" state={state} onClose={onClose} testId={testId}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="name" label={t('registers.fields.personName')} required autoFocus={!named} value={values.name} onChange={(v) => set('name', v)} errors={errors} />
         </Grid>
-        <Grid size={{ xs: 8, sm: 4 }}>
+        <Grid size={{ xs: 6, sm: 3 }}>
           <TextInput name="position" label={t('fields.position')} autoFocus={named} value={values.position} onChange={(v) => set('position', v)} errors={errors} />
         </Grid>
-        <Grid size={{ xs: 4, sm: 2 }}>
+        <Grid size={{ xs: 6, sm: 3 }}>
           <TextInput name="honorific" label={t('fields.honorific')} value={values.honorific} onChange={(v) => set('honorific', v)} errors={errors} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
