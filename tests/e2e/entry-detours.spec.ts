@@ -1,5 +1,6 @@
 // Issue 9's detours: what a report needs is asked for where the user is typing, and nothing is
-// invented. The inline organisation dialog takes the industry and "alumni-founded"; a forum's new
+// invented. The inline organisation dialog takes the industry and "alumni-founded", and
+// “More…” opens the rest of the organisation's form in place; a forum's new
 // participants do not inherit the host company; the alumni office set up at a forum is hosted by
 // the forum's host; "New agreement" from a visit asks for the term and places and assumes no
 // unveiling; a city liaison office has a kind of its own.
@@ -25,14 +26,14 @@ const L = {
   'zh-CN': {
     forum: '座谈会', create: (s: string) => `新建“${s}”`, city: '城市', industry: '行业', alumniFounded: '校友企业',
     more: (title: string) => `“${title}”的更多操作`, newGroup: '新建校友组织', newAgreement: '新建协议/实习基地',
-    host: '依托单位', kind: '类别', regional: '地方校友联络处', name: '名称', title: '标题', start: '开始日期', end: '结束日期',
+    host: '依托单位', kind: '类别', person: '姓名', moreFields: '更多…', nameEn: '英文名', regional: '地方校友联络处', name: '名称', title: '标题', start: '开始日期', end: '结束日期',
     places: '年接纳人数', unveiled: '揭牌日期', status: '状态', signed: '已签约', org: '单位',
   },
   en: {
     forum: 'Forum', create: (s: string) => `Create “${s}”`, city: 'City', industry: 'Industry', alumniFounded: 'Alumni-founded',
     more: (title: string) => `More actions for “${title}”`, newGroup: 'New alumni organisation', newAgreement: 'New agreement / internship base',
-    host: 'Host organization', kind: 'Kind', regional: 'City or regional liaison office', name: 'Name', title: 'Title', start: 'Start date', end: 'End date',
-    places: 'Places per year', unveiled: 'Unveiled', status: 'Status', signed: 'Signed', org: 'Organization',
+    host: 'Host organisation', kind: 'Kind', person: 'Name', moreFields: 'More…', nameEn: 'English form of the organisation', regional: 'City or regional liaison office', name: 'Name', title: 'Title', start: 'Start date', end: 'End date',
+    places: 'Places per year', unveiled: 'Unveiled', status: 'Status', signed: 'Signed', org: 'Organisation',
   },
 } as const
 
@@ -59,7 +60,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('n')
     const dialog = page.getByTestId('activity-form')
     await dialog.getByRole('button', { name: s.forum, exact: true }).click()
-    const orgs = dialog.getByRole('combobox', { name: /参会单位|Organizations attending/ })
+    const orgs = dialog.getByRole('combobox', { name: /参会单位|Organisations attending/ })
     await orgs.fill('苏州校友企业有限公司')
     await page.getByTestId('picker-create').click()
     const inlineOrg = page.getByTestId('inline-organization')
@@ -67,6 +68,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await inlineOrg.getByRole('textbox', { name: s.industry }).fill('新能源')
     await inlineOrg.getByLabel(s.alumniFounded).check()
     await shot(page, `entry-inline-organization-${lang}`)
+    // the rest of the organisation's form is one click away, in the same dialog
+    await expect(inlineOrg.getByRole('textbox', { name: s.nameEn })).toHaveCount(0)
+    await inlineOrg.getByRole('button', { name: s.moreFields }).click()
+    await inlineOrg.getByRole('textbox', { name: s.nameEn }).fill('Suzhou Alumni Enterprise Co., Ltd.')
+    await expect(inlineOrg.getByRole('button', { name: s.moreFields })).toHaveCount(0)
     await inlineOrg.getByRole('textbox', { name: s.industry }).press('Enter')
     await expect(inlineOrg).toBeHidden()
     const people = dialog.getByRole('combobox', { name: /参会人员|Participants/ })
@@ -75,14 +81,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const inlineContact = page.getByTestId('inline-contact')
     // the participant's company is not the forum's host
     await expect(inlineContact.getByRole('combobox', { name: s.org })).toHaveValue('')
-    await inlineContact.getByRole('textbox', { name: s.name, exact: true }).press('Enter')
+    await inlineContact.getByRole('textbox', { name: s.person, exact: true }).press('Enter')
     await expect(inlineContact).toBeHidden()
     await dialog.getByRole('textbox', { name: s.title, exact: true }).fill('在苏校友座谈会')
     await page.keyboard.press('Control+Enter')
     await expect(dialog).toBeHidden()
 
     const created = (await apiCall<{ items: Rec[] }>(server, 'organizations.list', {})).items.find((o) => o.name === '苏州校友企业有限公司')
-    expect(created).toMatchObject({ industry: '新能源', alumniFounded: true, city: '苏州' })
+    expect(created).toMatchObject({ industry: '新能源', alumniFounded: true, city: '苏州', nameEn: 'Suzhou Alumni Enterprise Co., Ltd.' })
     const li = (await apiCall<{ items: Rec[] }>(server, 'contacts.list', {})).items.find((c) => c.name === '李校友')
     expect(li?.organizationId).toBeNull()
 

@@ -30,7 +30,7 @@ test('the English name, honorific and English titles are entered on the register
 
   await navigate(page, 'organizations')
   await page.getByRole('button', { name: 'New', exact: true }).click()
-  const org = page.getByRole('dialog', { name: 'New organization' })
+  const org = page.getByRole('dialog', { name: 'New organisation' })
   await org.getByRole('textbox', { name: 'Name', exact: true }).fill('江西铜业股份有限公司')
   await org.getByLabel('English form of the organisation').fill('Jiangxi Copper Co., Ltd.')
   await shot(page, 'entry-fields-organization-en')
@@ -72,7 +72,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await openApp(page, server)
     if (lang === 'en') await english(page)
     const L = lang === 'en'
-      ? { titleEn: 'Trip name in English', transport: 'Transport', lodging: 'Lodging', forum: 'Forum', start: 'Starts', end: 'Ends', attendees: 'Attendees', alumni: 'of whom alumni', outcomesEn: 'Outcomes in English', orgs: /Organizations attending/, title: 'Title' }
+      ? { titleEn: 'Trip name in English', transport: 'Transport', lodging: 'Lodging', forum: 'Forum', start: 'Starts', end: 'Ends', attendees: 'Attendees', alumni: 'of whom alumni', outcomesEn: 'Outcomes in English', orgs: /Organisations attending/, title: 'Title' }
       : { titleEn: '英文行程名称', transport: '交通', lodging: '住宿', forum: '座谈会', start: '开始时间', end: '结束时间', attendees: '参会人数', alumni: '其中校友人数', outcomesEn: '英文成果', orgs: /参会单位/, title: '标题' }
 
     await page.goto(`${server.url.split('#')[0]}#/trips/${trip.id}?tab=overview`)

@@ -127,7 +127,7 @@ test('language: Chinese by default, English from Settings, kept after reload', a
 
   await navigate(page, 'settings')
   await page.getByTestId('lang-en').click()
-  await expect(page.getByTestId('nav-organizations')).toHaveText('Organizations')
+  await expect(page.getByTestId('nav-organizations')).toHaveText('Organisations')
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible()
 
   await navigate(page, 'organizations')
@@ -137,13 +137,13 @@ test('language: Chinese by default, English from Settings, kept after reload', a
 
   // Client-side messages follow the language.
   await page.getByRole('button', { name: 'New' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New organization' })
+  const dialog = page.getByRole('dialog', { name: 'New organisation' })
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog.getByText('Required')).toBeVisible()
   await page.keyboard.press('Escape')
 
   await page.reload()
-  await expect(page.getByTestId('nav-organizations')).toHaveText('Organizations')
+  await expect(page.getByTestId('nav-organizations')).toHaveText('Organisations')
 
   await navigate(page, 'settings')
   await page.getByTestId('lang-zh-CN').click()

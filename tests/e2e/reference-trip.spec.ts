@@ -84,13 +84,13 @@ async function createContact(page: Page, input: Locator, c: NewContact): Promise
   await typeInPicker(page, input, c.name, 'create')
   await input.press('Enter')
   const dialog = page.getByRole('dialog', { name: '新建联系人' })
-  await expect(dialog.getByLabel('名称')).toHaveValue(c.name)
+  await expect(dialog.getByLabel('姓名')).toHaveValue(c.name)
   await expect(dialog.getByLabel('职务')).toBeFocused()
   await page.keyboard.type(c.position)
   if (c.organization) await pickExisting(page, dialog.getByRole('combobox', { name: '单位' }), c.organization)
   if (c.alumni) {
     await dialog.getByLabel('本院校友').check()
-    await dialog.getByLabel('年级（如 2001）').fill(c.alumni.classYear)
+    await dialog.getByLabel('届别').fill(c.alumni.classYear)
     await dialog.getByLabel('专业').fill(c.alumni.major)
   }
   await dialog.getByLabel('职务').press('Enter')

@@ -34,7 +34,7 @@ const L = {
     forum: 'Thematic forum with outstanding alumni in Shanghai',
     ceremony: 'Unveiling ceremony of the "Nanchang University Undergraduate Internship Base"',
     people: /People met|Participants/,
-    orgs: /Organizations visited|Organizations attending/,
+    orgs: /Organisations visited|Organisations attending/,
     moreFor: (title: string) => `More actions for “${title}”`,
     newAgreement: 'New agreement / internship base',
     cancel: 'Cancel',
@@ -139,10 +139,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Enter')
     const inline = page.getByTestId('inline-contact')
     await expect(inline).toBeVisible()
-    await inline.getByRole('checkbox').check()
+    await inline.locator('input[name="isAlumnus"]').check()
     await shot(page, `${lang}-inline-contact`)
+    // A changed form asks before it closes, the short one opened from a picker too.
     await page.keyboard.press('Escape')
+    await expect(page.getByTestId('discard-dialog')).toBeVisible()
+    await page.getByTestId('discard-dialog').getByRole('button', { name: s.discard }).click()
     await expect(inline).toBeHidden()
+    await expect(page.getByTestId('discard-dialog')).toBeHidden()
     // Closing a form with something typed asks first.
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('discard-dialog')).toBeVisible()

@@ -145,7 +145,7 @@ test('search: a Latin name in English, created on the Organizations page', async
 
   await navigate(page, 'organizations')
   await page.getByRole('button', { name: 'New' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New organization' })
+  const dialog = page.getByRole('dialog', { name: 'New organisation' })
   await dialog.getByLabel('Name').fill('Acme Robotics Ltd.')
   await dialog.getByLabel('City').fill('Suzhou')
   await dialog.getByRole('button', { name: 'Save' }).click()
@@ -159,7 +159,7 @@ test('search: a Latin name in English, created on the Organizations page', async
   await box.pressSequentially('acme rob')
   const option = page.getByRole('option', { name: 'Acme Robotics Ltd.', exact: true })
   await expect(option).toBeVisible()
-  await expect(page.getByRole('group', { name: 'Organizations' })).toContainText('Suzhou')
+  await expect(page.getByRole('group', { name: 'Organisations' })).toContainText('Suzhou')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/organizations/${created.id}$`))
 

@@ -25,6 +25,7 @@ const StaffPage = lazyNamed(() => import('./pages/staff/StaffPage'), 'StaffPage'
 const SettingsPage = lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage')
 const ImportPage = lazyNamed(() => import('./pages/import/ImportPage'), 'ImportPage')
 const DuplicatesPage = lazyNamed(() => import('./pages/duplicates/DuplicatesPage'), 'DuplicatesPage')
+import { InlineCreateProvider } from './components/InlineCreate'
 import { AppProvider } from './state'
 
 const FONT = ['"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', '"WenQuanYi Zen Hei"', '"Segoe UI"', 'Roboto', 'Helvetica', 'Arial', 'sans-serif'].join(',')
@@ -62,6 +63,7 @@ export function App({ initialSettings }: { initialSettings: Settings | null }) {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <AppProvider initialSettings={initialSettings}>
+        <InlineCreateProvider>
         <HashRouter>
           <Routes>
             <Route element={<Layout />}>
@@ -83,6 +85,7 @@ export function App({ initialSettings }: { initialSettings: Settings | null }) {
             </Route>
           </Routes>
         </HashRouter>
+        </InlineCreateProvider>
       </AppProvider>
     </ThemeProvider>
   )

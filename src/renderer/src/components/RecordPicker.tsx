@@ -53,8 +53,8 @@ import type { NameMap, NameRef } from '../names'
 import { useApp } from '../state'
 import { errorOf } from './form'
 import type { FieldErrors } from './form'
-import { InlineCreateDialog, canCreateInline } from './InlineCreate'
-import type { InlineCollection, InlineDefaults } from './InlineCreate'
+import { canCreateInline, useInlineCreate } from './inlineCreateContext'
+import type { InlineCollection, InlineDefaults } from './inlineCreateContext'
 import { trackPick } from './pendingPicks'
 import type { PickOutcome } from './pendingPicks'
 
@@ -183,7 +183,8 @@ interface Loaded {
 
 export function RecordPicker<C extends PickerCollection>(props: RecordPickerProps<C>) {
   const { collection, name, label, errors = {}, required, disabled, autoFocus, placeholder, helperText, size, createDefaults, filter, excludeIds, inputRef, onCreated } = props
-  const allowCreate = (props.allowCreate ?? true) && canCreateInline(collection)
+  const inline = useInlineCreate()
+  const allowCreate = (props.allowCreate ?? true) && canCreateInline(collection) && inline !== null
   const { t } = useTranslation()
   const { dataVersion } = useApp()
   const ids = useMemo(() => (props.multiple ? props.value : props.value ? [props.value] : []), [props.multiple, props.value])
@@ -465,8 +466,8 @@ export function RecordPicker<C extends PickerCollection>(props: RecordPickerProp
           />
         )}
       />
-      {creating && (
-        <InlineCreateDialog
+      {creating && inline !== null && (
+        <inline.Dialog
           key={creating.key}
           collection={collection as InlineCollection}
           text={creating.text}

@@ -88,6 +88,16 @@ function EmptyOverlay({ text }: { text?: string }) {
   )
 }
 
+/**
+ * The width a column header needs to show whole (“Person in charge”, not “Person in ch…”) with
+ * its sort arrow: a wide (CJK) character is about 14 px, a Latin one 8 px at the header's font.
+ */
+function headerWidth(header: string): number {
+  let px = 0
+  for (const ch of header) px += /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 14 : 8
+  return Math.ceil(px) + 48
+}
+
 function Cell({ text, children }: { text: string; children?: ReactNode }) {
   return (
     <Box component="span" title={text} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' }}>
@@ -156,8 +166,8 @@ export function RegisterList<C extends CollectionName>(props: RegisterListProps<
       field: col.field,
       headerName: col.header,
       description: col.header,
-      width: col.width,
-      minWidth: col.minWidth ?? 80,
+      width: col.width === undefined ? undefined : Math.max(col.width, headerWidth(col.header)),
+      minWidth: Math.max(col.minWidth ?? 80, headerWidth(col.header)),
       flex: col.flex,
       align: col.align,
       headerAlign: col.align,

@@ -151,10 +151,11 @@ interface FormDialogProps<V extends object> {
   footerStart?: ReactNode
   /** the footer's keyboard hint, when saving is not plain Enter */
   hint?: string
+  testId?: string
 }
 
 /** A record form in a dialog: Enter saves, Esc / Cancel close (asking first if something changed). */
-export function FormDialog<V extends object>({ title, id, state, onClose, children, maxWidth = 'md', footerStart, hint }: FormDialogProps<V>) {
+export function FormDialog<V extends object>({ title, id, state, onClose, children, maxWidth = 'md', footerStart, hint, testId = 'record-form' }: FormDialogProps<V>) {
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const { busy, dirty, general, unplaced, formRef, save } = state
@@ -164,15 +165,27 @@ export function FormDialog<V extends object>({ title, id, state, onClose, childr
     else onClose()
   }
   return (
-    <Dialog open onClose={requestClose} maxWidth={maxWidth} fullWidth aria-labelledby={id} data-testid="record-form">
+    <Dialog open onClose={requestClose} maxWidth={maxWidth} fullWidth aria-labelledby={id} data-testid={testId}>
       <form
         ref={formRef}
         noValidate
         // a column, so a long form scrolls inside DialogContent and the buttons stay in view
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '1 1 auto' }}
         onSubmit={(e) => {
+          // A dialog opened on top (a record created from a picker) is a React child of this one
+          // through the portal: its submit bubbles here, and must not save this form too.
+          if (e.target !== e.currentTarget) return
           e.preventDefault()
+          e.stopPropagation()
           void save()
+        }}
+        onKeyDown={(e) => {
+          // Ctrl+Enter saves from any field, a multi-line one or a picker included, as in the quick-add;
+          // not from a dialog opened on top (its events bubble here through the portal).
+          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) {
+            e.preventDefault()
+            void save()
+          }
         }}
       >
         <DialogTitle id={id}>{title}</DialogTitle>

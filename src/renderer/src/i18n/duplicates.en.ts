@@ -3,7 +3,7 @@ import type { DuplicatesMessages } from './duplicates.zh-CN'
 export const duplicatesEn: DuplicatesMessages = {
   title: 'Possible duplicates',
   subtitle: 'Records the rules say may be one and the same; nothing is merged until you say so',
-  tabs: { organizations: 'Organizations', contacts: 'Contacts & Alumni', staff: 'Staff' },
+  tabs: { organizations: 'Organisations', contacts: 'Contacts & Alumni', staff: 'Staff' },
   none: 'No possible duplicates found.',
   reasons: {
     sameName: 'Same name (after normalisation)',

@@ -11,18 +11,6 @@ export const tripsZhCN = {
     alumniBadge: '校友 {{year}}级',
     alumniBadgeNoYear: '校友',
   },
-  inline: {
-    organizationTitle: '新建单位',
-    contactTitle: '新建联系人',
-    staffTitle: '新建本院人员',
-    hint: 'Enter 保存，Esc 取消',
-    isAlumnus: '本院校友',
-    classYear: '年级（如 2001）',
-    major: '专业',
-    degree: '学历',
-    staffTitleField: '职务/职称',
-    department: '部门',
-  },
   fields: {
     startTime: '开始时间',
     endTime: '结束时间',
@@ -145,12 +133,8 @@ export const tripsZhCN = {
   linked: {
     followUpTitle: '新建跟进事项',
     followUpFromItem: '新建跟进事项 · {{item}}',
-    followUpPlaceholder: '例如：跟进毕业生推荐与实习安排',
     agreementFromItem: '新建协议/实习基地 · {{item}}',
-    agreementPlaceholder: '例如：南昌大学本科生实习基地',
     alumniGroupFromItem: '新建校友组织 · {{item}}',
-    alumniGroupPlaceholder: '例如：过程装备与控制工程专业校友联络处',
-    scope: '合作内容',
     created: '已新建“{{name}}”',
   },
   outcomes: {

@@ -52,6 +52,8 @@ export const zhCN = {
     attachments: '附件',
   },
   common: {
+    more: '更多…',
+    moreHelp: '此记录的其他栏目',
     listSep: '、',
     new: '新建',
     edit: '编辑',
@@ -218,7 +220,7 @@ export const zhCN = {
     deletedRecord: '该记录已被删除。可在列表中打开“显示已删除”后恢复。',
     pickerPlaceholder: '输入名称搜索，或新建',
     form: {
-      enterHint: '按 Enter 保存，Esc 取消',
+      enterHint: '按 Enter 或 Ctrl+Enter 保存，Esc 取消',
       pickFailed: '表单中有一项选择未能查到，请重新选择后再保存。',
       discardTitle: '放弃未保存的修改？',
       discardBody: '表单中有尚未保存的修改，关闭后这些修改将丢失。',

@@ -6,6 +6,8 @@ import type { Agreement } from '../../../../shared/domain/agreements'
 import { agreementKind, agreementScope, agreementStatus } from '../../../../shared/enums'
 import { call } from '../../api'
 import { check, SelectInput, TagsInput, TextInput } from '../../components/form'
+import { TagsAndNotes, useMoreFields } from '../../components/moreFields'
+import type { FormMode } from '../../components/moreFields'
 import { blank, DateInput, FormDialog, MultiSelectInput, numberOrNull, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
@@ -38,6 +40,8 @@ const FIELDS = [
   'kind', 'title', 'organizationId', 'status', 'signedDate', 'unveiledDate', 'startDate', 'endDate', 'scope', 'capacityPerYear', 'majors',
   'ownerId', 'partnerContactId', 'documentNumber', 'tags', 'notes',
 ] as const
+/** the term, the places and the state of the agreement (what reports print): the short form asks for these */
+const SHORT = ['kind', 'title', 'organizationId', 'status', 'signedDate', 'unveiledDate', 'startDate', 'endDate', 'scope', 'capacityPerYear'] as const
 
 function valuesOf(r: Agreement | null, defaults?: Partial<AgreementValues>): AgreementValues {
   return {
@@ -80,29 +84,43 @@ const ACTIVE_STAFF = { active: true }
 interface Props {
   record: Agreement | null
   defaults?: Partial<AgreementValues>
+  /** short: opened from a trip item (the report fields, “More…” for the rest) */
+  mode?: FormMode
+  title?: string
+  /** run after a create, before the dialog closes (e.g. link the new agreement to the item) */
+  afterCreate?: (created: Agreement) => Promise<void>
   onClose: () => void
   onSaved: (saved: Agreement, created: boolean) => void
 }
 
 /** Create / edit an internship base or cooperation agreement. Mount afresh per record (give it a key). */
-export function AgreementDialog({ record, defaults, onClose, onSaved }: Props) {
+export function AgreementDialog({ record, defaults, mode = 'full', title, afterCreate, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const state = useRecordForm<AgreementValues, Agreement>({
     initial: valuesOf(record, defaults),
     fields: FIELDS,
     validate: (v) => check(agreements.input, toInput(v)),
-    submit: (v) => {
+    submit: async (v) => {
       const input = toInput(v) as Parameters<typeof call<'agreements.create'>>[1]
-      return record ? call('agreements.update', { id: record.id, changes: input, expectedUpdatedAt: record.updatedAt }) : call('agreements.create', input)
+      if (record) return call('agreements.update', { id: record.id, changes: input, expectedUpdatedAt: record.updatedAt })
+      const created = await call('agreements.create', input)
+      await afterCreate?.(created)
+      return created
     },
     onSaved: (saved) => onSaved(saved, record === null),
   })
   const { values, errors, set } = state.form
   const options = <N extends 'agreementKind' | 'agreementScope' | 'agreementStatus'>(name: N, list: readonly string[]) =>
     list.map((v) => ({ value: v, label: enumText(t, name, v) }))
+  const { shows, toggle } = useMoreFields(mode, SHORT, errors)
 
   return (
-    <FormDialog title={record ? t('registers.agreements.editTitle') : t('registers.agreements.newTitle')} id="agreement-dialog-title" state={state} onClose={onClose}>
+    <FormDialog
+      title={title ?? (record ? t('registers.agreements.editTitle') : t('registers.agreements.newTitle'))}
+      id="agreement-dialog-title"
+      state={state}
+      onClose={onClose}
+    >
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={12}>
           <TextInput name="title" label={t('fields.title')} required autoFocus value={values.title} onChange={(v) => set('title', v)} errors={errors} placeholder={t('registers.agreements.titlePlaceholder')} />
@@ -147,39 +165,44 @@ export function AgreementDialog({ record, defaults, onClose, onSaved }: Props) {
           <TextInput
             name="capacityPerYear"
             label={t('fields.capacityPerYear')}
-            type="number"
             value={values.capacityPerYear}
             onChange={(v) => set('capacityPerYear', v)}
             errors={errors}
-            slotProps={{ htmlInput: { min: 0, step: 1 } }}
+            helperText={t('trips.fields.countHelp')}
+            // text, not a number input: a typo shows as an error instead of vanishing, and the wheel never changes it
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 8 }}>
-          <TagsInput name="majors" label={t('registers.fields.majors')} value={values.majors} onChange={(v) => set('majors', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
-          <RecordPicker collection="staff" name="ownerId" label={t('fields.owner')} filter={ACTIVE_STAFF} value={values.ownerId} onChange={(id) => set('ownerId', id)} errors={errors} helperText={t('registers.agreements.ownerHelp')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
-          <RecordPicker
-            collection="contacts"
-            name="partnerContactId"
-            label={t('fields.partnerContactId')}
-            value={values.partnerContactId}
-            onChange={(id) => set('partnerContactId', id)}
-            errors={errors}
-            createDefaults={values.organizationId ? { organizationId: values.organizationId } : undefined}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
-          <TextInput name="documentNumber" label={t('registers.fields.documentNumber')} value={values.documentNumber} onChange={(v) => set('documentNumber', v)} errors={errors} />
-        </Grid>
-        <Grid size={12}>
-          <TagsInput name="tags" label={t('fields.tags')} value={values.tags} onChange={(v) => set('tags', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
-        </Grid>
-        <Grid size={12}>
-          <TextInput name="notes" label={t('fields.notes')} multiline minRows={2} maxRows={10} value={values.notes} onChange={(v) => set('notes', v)} errors={errors} />
-        </Grid>
+        {shows('majors') && (
+          <Grid size={{ xs: 12, sm: 8 }}>
+            <TagsInput name="majors" label={t('registers.fields.majors')} value={values.majors} onChange={(v) => set('majors', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
+          </Grid>
+        )}
+        {shows('ownerId') && (
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <RecordPicker collection="staff" name="ownerId" label={t('fields.owner')} filter={ACTIVE_STAFF} value={values.ownerId} onChange={(id) => set('ownerId', id)} errors={errors} helperText={t('registers.agreements.ownerHelp')} />
+          </Grid>
+        )}
+        {shows('partnerContactId') && (
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <RecordPicker
+              collection="contacts"
+              name="partnerContactId"
+              label={t('fields.partnerContactId')}
+              value={values.partnerContactId}
+              onChange={(id) => set('partnerContactId', id)}
+              errors={errors}
+              createDefaults={values.organizationId ? { organizationId: values.organizationId } : undefined}
+            />
+          </Grid>
+        )}
+        {shows('documentNumber') && (
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextInput name="documentNumber" label={t('registers.fields.documentNumber')} value={values.documentNumber} onChange={(v) => set('documentNumber', v)} errors={errors} />
+          </Grid>
+        )}
+        <TagsAndNotes show={shows('tags')} tags={values.tags} notes={values.notes} onTags={(v) => set('tags', v)} onNotes={(v) => set('notes', v)} errors={errors} />
+        {toggle}
       </Grid>
     </FormDialog>
   )

@@ -6,7 +6,9 @@ import type { AlumniGroup } from '../../../../shared/domain/alumniGroups'
 import { alumniGroupKind } from '../../../../shared/enums'
 import { call } from '../../api'
 import { todayIso } from '../../../../shared/days'
-import { check, errorOf, SelectInput, TagsInput, TextInput } from '../../components/form'
+import { check, errorOf, SelectInput, TextInput } from '../../components/form'
+import { TagsAndNotes, useMoreFields } from '../../components/moreFields'
+import type { FormMode } from '../../components/moreFields'
 import { blank, DateInput, FormDialog, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
@@ -30,8 +32,10 @@ export interface AlumniGroupValues {
 }
 
 const FIELDS = ['status', 'name', 'kind', 'region', 'hostOrganizationId', 'leaderContactId', 'memberContactIds', 'focus', 'establishedDate', 'tags', 'notes'] as const
+/** what reports print of a new office: the short form asks for these */
+const SHORT = ['status', 'name', 'kind', 'region', 'hostOrganizationId', 'leaderContactId', 'focus', 'establishedDate'] as const
 
-function valuesOf(r: AlumniGroup | null): AlumniGroupValues {
+function valuesOf(r: AlumniGroup | null, defaults?: Partial<AlumniGroupValues>): AlumniGroupValues {
   return {
     name: r?.name ?? '',
     kind: r?.kind ?? 'liaisonOffice',
@@ -44,6 +48,7 @@ function valuesOf(r: AlumniGroup | null): AlumniGroupValues {
     status: r?.status ?? 'proposed',
     tags: r?.tags ?? [],
     notes: r?.notes ?? '',
+    ...defaults,
   }
 }
 
@@ -53,20 +58,31 @@ function toInput(v: AlumniGroupValues) {
 
 interface Props {
   record: AlumniGroup | null
+  defaults?: Partial<AlumniGroupValues>
+  /** short: opened from a trip item (the report fields, “More…” for the rest) */
+  mode?: FormMode
+  title?: string
+  /** run after a create, before the dialog closes (e.g. link the new office to the forum) */
+  afterCreate?: (created: AlumniGroup) => Promise<void>
+  /** defaults of an organisation created from the host picker (the city of the forum) */
+  hostDefaults?: { city?: string }
   onClose: () => void
   onSaved: (saved: AlumniGroup, created: boolean) => void
 }
 
 /** Create / edit a regional alumni association or a professional liaison office. */
-export function AlumniGroupDialog({ record, onClose, onSaved }: Props) {
+export function AlumniGroupDialog({ record, defaults, mode = 'full', title, afterCreate, hostDefaults, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const state = useRecordForm<AlumniGroupValues, AlumniGroup>({
-    initial: valuesOf(record),
+    initial: valuesOf(record, defaults),
     fields: FIELDS,
     validate: (v) => check(alumniGroups.input, toInput(v)),
-    submit: (v) => {
+    submit: async (v) => {
       const input = toInput(v)
-      return record ? call('alumniGroups.update', { id: record.id, changes: input, expectedUpdatedAt: record.updatedAt }) : call('alumniGroups.create', input)
+      if (record) return call('alumniGroups.update', { id: record.id, changes: input, expectedUpdatedAt: record.updatedAt })
+      const created = await call('alumniGroups.create', input)
+      await afterCreate?.(created)
+      return created
     },
     onSaved: (saved) => onSaved(saved, record === null),
   })
@@ -78,9 +94,15 @@ export function AlumniGroupDialog({ record, onClose, onSaved }: Props) {
     if ((s === 'established' || s === 'registered') && values.establishedDate === '') set('establishedDate', todayIso())
   }
   const statusError = errorOf(errors, 'status')
+  const { shows, toggle } = useMoreFields(mode, SHORT, errors)
 
   return (
-    <FormDialog title={record ? t('registers.alumniGroups.editTitle') : t('registers.alumniGroups.newTitle')} id="alumni-group-dialog-title" state={state} onClose={onClose}>
+    <FormDialog
+      title={title ?? (record ? t('registers.alumniGroups.editTitle') : t('registers.alumniGroups.newTitle'))}
+      id="alumni-group-dialog-title"
+      state={state}
+      onClose={onClose}
+    >
       <Paper variant="outlined" sx={{ p: 1.5, mb: 2, borderColor: statusError ? 'error.main' : undefined }}>
         <StatusSteps value={values.status} onChange={setStatus} />
       </Paper>
@@ -109,6 +131,7 @@ export function AlumniGroupDialog({ record, onClose, onSaved }: Props) {
             onChange={(id) => set('hostOrganizationId', id)}
             errors={errors}
             placeholder={t('registers.pickerPlaceholder')}
+            createDefaults={hostDefaults}
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
@@ -122,24 +145,22 @@ export function AlumniGroupDialog({ record, onClose, onSaved }: Props) {
             createDefaults={values.hostOrganizationId ? { organizationId: values.hostOrganizationId } : undefined}
           />
         </Grid>
-        <Grid size={12}>
-          <RecordPicker
-            collection="contacts"
-            multiple
-            name="memberContactIds"
-            label={t('fields.memberContactIds')}
-            value={values.memberContactIds}
-            onChange={(ids) => set('memberContactIds', ids)}
-            errors={errors}
-            placeholder={t('registers.alumniGroups.membersPlaceholder')}
-          />
-        </Grid>
-        <Grid size={12}>
-          <TagsInput name="tags" label={t('fields.tags')} value={values.tags} onChange={(v) => set('tags', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
-        </Grid>
-        <Grid size={12}>
-          <TextInput name="notes" label={t('fields.notes')} multiline minRows={2} maxRows={10} value={values.notes} onChange={(v) => set('notes', v)} errors={errors} />
-        </Grid>
+        {shows('memberContactIds') && (
+          <Grid size={12}>
+            <RecordPicker
+              collection="contacts"
+              multiple
+              name="memberContactIds"
+              label={t('fields.memberContactIds')}
+              value={values.memberContactIds}
+              onChange={(ids) => set('memberContactIds', ids)}
+              errors={errors}
+              placeholder={t('registers.alumniGroups.membersPlaceholder')}
+            />
+          </Grid>
+        )}
+        <TagsAndNotes show={shows('tags')} tags={values.tags} notes={values.notes} onTags={(v) => set('tags', v)} onNotes={(v) => set('notes', v)} errors={errors} />
+        {toggle}
       </Grid>
     </FormDialog>
   )

@@ -6,7 +6,9 @@ import { contacts } from '../../../../shared/domain/contacts'
 import type { Contact } from '../../../../shared/domain/contacts'
 import { degree } from '../../../../shared/enums'
 import { call } from '../../api'
-import { check, SelectInput, SwitchInput, TagsInput, TextInput } from '../../components/form'
+import { check, SelectInput, SwitchInput, TextInput } from '../../components/form'
+import { TagsAndNotes, useMoreFields } from '../../components/moreFields'
+import type { FormMode } from '../../components/moreFields'
 import { blank, FormDialog, numberOrNull, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
@@ -31,7 +33,9 @@ export interface ContactValues {
   notes: string
 }
 
-const FIELDS = ['name', 'organizationId', 'position', 'honorific', 'positionEn', 'phone', 'email', 'wechat', 'city', 'alumni.classYear', 'alumni.degree', 'alumni.major', 'alumni', 'tags', 'notes'] as const
+const FIELDS = ['name', 'position', 'honorific', 'organizationId', 'positionEn', 'city', 'phone', 'email', 'wechat', 'alumni.classYear', 'alumni.degree', 'alumni.major', 'alumni', 'tags', 'notes'] as const
+/** who the person is, where they work and the alumni profile (what reports print): the short form asks for these */
+const SHORT = ['name', 'position', 'honorific', 'organizationId', 'phone', 'isAlumnus', 'alumni'] as const
 
 function valuesOf(r: Contact | null, defaults?: Partial<ContactValues>): ContactValues {
   return {
@@ -75,12 +79,15 @@ interface Props {
   record: Contact | null
   /** starting values of a new contact (e.g. its organisation) */
   defaults?: Partial<ContactValues>
+  /** short: opened from a picker (the report fields, “More…” for the rest) */
+  mode?: FormMode
+  testId?: string
   onClose: () => void
   onSaved: (saved: Contact, created: boolean) => void
 }
 
 /** Create / edit a contact, with the alumni profile. Mount afresh per record (give it a key). */
-export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
+export function ContactDialog({ record, defaults, mode = 'full', testId, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const state = useRecordForm<ContactValues, Contact>({
     initial: valuesOf(record, defaults),
@@ -98,12 +105,21 @@ export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
     state.clearErrors(`alumni.${key}`)
   }
   const degreeOptions = degree.values.map((v) => ({ value: v, label: enumText(t, 'degree', v) }))
+  const { shows, toggle } = useMoreFields(mode, SHORT, errors)
+  // A name typed in a picker is already there: the cursor starts where the typing goes on.
+  const named = mode === 'short' && (defaults?.name ?? '').trim() !== ''
 
   return (
-    <FormDialog title={record ? t('registers.contacts.editTitle') : t('registers.contacts.newTitle')} id="contact-dialog-title" state={state} onClose={onClose}>
+    <FormDialog title={record ? t('registers.contacts.editTitle') : t('registers.contacts.newTitle')} id="contact-dialog-title" state={state} onClose={onClose} testId={testId}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="name" label={t('registers.fields.personName')} required autoFocus value={values.name} onChange={(v) => set('name', v)} errors={errors} />
+          <TextInput name="name" label={t('registers.fields.personName')} required autoFocus={!named} value={values.name} onChange={(v) => set('name', v)} errors={errors} />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 3 }}>
+          <TextInput name="position" label={t('fields.position')} autoFocus={named} value={values.position} onChange={(v) => set('position', v)} errors={errors} />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 3 }}>
+          <TextInput name="honorific" label={t('fields.honorific')} value={values.honorific} onChange={(v) => set('honorific', v)} errors={errors} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <RecordPicker
@@ -116,27 +132,29 @@ export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
             placeholder={t('registers.pickerPlaceholder')}
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="position" label={t('fields.position')} value={values.position} onChange={(v) => set('position', v)} errors={errors} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 2 }}>
-          <TextInput name="honorific" label={t('fields.honorific')} value={values.honorific} onChange={(v) => set('honorific', v)} errors={errors} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
-          <TextInput name="positionEn" label={t('fields.positionEn')} value={values.positionEn} onChange={(v) => set('positionEn', v)} errors={errors} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="city" label={t('fields.city')} value={values.city} onChange={(v) => set('city', v)} errors={errors} />
-        </Grid>
+        {shows('positionEn') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextInput name="positionEn" label={t('fields.positionEn')} value={values.positionEn} onChange={(v) => set('positionEn', v)} errors={errors} />
+          </Grid>
+        )}
+        {shows('city') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextInput name="city" label={t('fields.city')} value={values.city} onChange={(v) => set('city', v)} errors={errors} />
+          </Grid>
+        )}
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="phone" label={t('fields.phone')} value={values.phone} onChange={(v) => set('phone', v)} errors={errors} slotProps={{ htmlInput: { inputMode: 'tel' } }} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="email" label={t('fields.email')} value={values.email} onChange={(v) => set('email', v)} errors={errors} slotProps={{ htmlInput: { inputMode: 'email' } }} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="wechat" label={t('registers.fields.wechat')} value={values.wechat} onChange={(v) => set('wechat', v)} errors={errors} />
-        </Grid>
+        {shows('email') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextInput name="email" label={t('fields.email')} value={values.email} onChange={(v) => set('email', v)} errors={errors} slotProps={{ htmlInput: { inputMode: 'email' } }} />
+          </Grid>
+        )}
+        {shows('wechat') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextInput name="wechat" label={t('registers.fields.wechat')} value={values.wechat} onChange={(v) => set('wechat', v)} errors={errors} />
+          </Grid>
+        )}
         <Grid size={12}>
           <Divider />
         </Grid>
@@ -160,12 +178,11 @@ export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
                 <TextInput
                   name="alumni.classYear"
                   label={t('registers.contacts.classYear')}
-                  type="number"
                   value={values.classYear}
                   onChange={(v) => setAlumni('classYear', v)}
                   errors={errors}
                   helperText={t('registers.contacts.classYearHelp')}
-                  slotProps={{ htmlInput: { min: 1940, max: 2100, step: 1 } }}
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 3 }}>
@@ -177,12 +194,8 @@ export function ContactDialog({ record, defaults, onClose, onSaved }: Props) {
             </Grid>
           </Collapse>
         </Grid>
-        <Grid size={12}>
-          <TagsInput name="tags" label={t('fields.tags')} value={values.tags} onChange={(v) => set('tags', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
-        </Grid>
-        <Grid size={12}>
-          <TextInput name="notes" label={t('fields.notes')} multiline minRows={3} maxRows={10} value={values.notes} onChange={(v) => set('notes', v)} errors={errors} />
-        </Grid>
+        <TagsAndNotes show={shows('tags')} tags={values.tags} notes={values.notes} onTags={(v) => set('tags', v)} onNotes={(v) => set('notes', v)} errors={errors} notesRows={3} />
+        {toggle}
       </Grid>
     </FormDialog>
   )

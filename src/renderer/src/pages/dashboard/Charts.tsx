@@ -83,7 +83,7 @@ export function DashboardCharts({ summary }: { summary: DashboardSummary }) {
             hideLegend
             layout="horizontal"
             margin={{ left: 0, right: 16, top: 8, bottom: 0 }}
-            yAxis={[{ scaleType: 'band', data: industries.map((r) => r.label), width: 150 }]}
+            yAxis={[{ scaleType: 'band', data: industries.map((r) => r.label), width: 200 }]}
             xAxis={[{ tickMinStep: 1 }]}
             series={[{ data: industries.map((r) => r.count), label: orgsLabel, color: '#3a7ca5' }]}
             grid={{ vertical: true }}

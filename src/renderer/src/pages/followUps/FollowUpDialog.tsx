@@ -7,6 +7,8 @@ import type { FollowUp } from '../../../../shared/domain/followUps'
 import { cooperationCategory, followUpStatus } from '../../../../shared/enums'
 import { call } from '../../api'
 import { check, SelectInput, TagsInput, TextInput } from '../../components/form'
+import { useMoreFields } from '../../components/moreFields'
+import type { FormMode } from '../../components/moreFields'
 import { blank, DateInput, FormDialog, useRecordForm } from '../../components/recordForm'
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
@@ -33,6 +35,8 @@ export interface FollowUpValues {
 }
 
 const FIELDS = ['title', 'category', 'status', 'organizationId', 'ownerId', 'dueDate', 'tripId', 'activityId', 'log', 'result', 'tags', 'notes'] as const
+/** what a new task needs: the short form asks for these */
+const SHORT = ['title', 'category', 'status', 'dueDate', 'ownerId', 'organizationId', 'notes'] as const
 
 function valuesOf(r: FollowUp | null, defaults?: Partial<FollowUpValues>): FollowUpValues {
   return {
@@ -61,12 +65,15 @@ const ACTIVE_STAFF = { active: true }
 interface Props {
   record: FollowUp | null
   defaults?: Partial<FollowUpValues>
+  /** short: opened from a trip or its item, which it is linked to (“More…” for the rest) */
+  mode?: FormMode
+  title?: string
   onClose: () => void
   onSaved: (saved: FollowUp, created: boolean) => void
 }
 
 /** Create / edit a follow-up task: owner, due date, status, a log of dated notes and the result. */
-export function FollowUpDialog({ record, defaults, onClose, onSaved }: Props) {
+export function FollowUpDialog({ record, defaults, mode = 'full', title, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const state = useRecordForm<FollowUpValues, FollowUp>({
     initial: valuesOf(record, defaults),
@@ -81,9 +88,15 @@ export function FollowUpDialog({ record, defaults, onClose, onSaved }: Props) {
   const { values, errors, set } = state.form
   const categoryOptions = cooperationCategory.values.map((v) => ({ value: v, label: enumText(t, 'cooperationCategory', v) }))
   const statusOptions = followUpStatus.values.map((v) => ({ value: v, label: enumText(t, 'followUpStatus', v) }))
+  const { shows, toggle } = useMoreFields(mode, SHORT, errors)
 
   return (
-    <FormDialog title={record ? t('registers.followUps.editTitle') : t('registers.followUps.newTitle')} id="follow-up-dialog-title" state={state} onClose={onClose}>
+    <FormDialog
+      title={title ?? (record ? t('registers.followUps.editTitle') : t('registers.followUps.newTitle'))}
+      id="follow-up-dialog-title"
+      state={state}
+      onClose={onClose}
+    >
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={12}>
           <TextInput name="title" label={t('fields.title')} required autoFocus value={values.title} onChange={(v) => set('title', v)} errors={errors} placeholder={t('registers.followUps.titlePlaceholder')} />
@@ -114,46 +127,59 @@ export function FollowUpDialog({ record, defaults, onClose, onSaved }: Props) {
             placeholder={t('registers.pickerPlaceholder')}
           />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <RecordPicker
-            collection="trips"
-            name="tripId"
-            label={t('fields.trip')}
-            value={values.tripId}
-            onChange={(id) => {
-              set('tripId', id)
-              if (id !== values.tripId) set('activityId', null)
-            }}
-            errors={errors}
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <RecordPicker
-            collection="activities"
-            name="activityId"
-            label={t('fields.activityId')}
-            value={values.activityId}
-            onChange={(id) => set('activityId', id)}
-            errors={errors}
-            filter={values.tripId ? { tripId: values.tripId } : undefined}
-            helperText={values.tripId ? t('registers.followUps.activityOfTrip') : undefined}
-          />
-        </Grid>
-        <Grid size={12}>
-          <Divider />
-        </Grid>
-        <Grid size={12}>
-          <FollowUpLog value={values.log} onChange={(v) => set('log', v)} errors={errors} />
-        </Grid>
-        <Grid size={12}>
-          <TextInput name="result" label={t('registers.fields.result')} multiline minRows={2} maxRows={8} value={values.result} onChange={(v) => set('result', v)} errors={errors} placeholder={t('registers.followUps.resultPlaceholder')} />
-        </Grid>
-        <Grid size={12}>
-          <TagsInput name="tags" label={t('fields.tags')} value={values.tags} onChange={(v) => set('tags', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
-        </Grid>
+        {shows('tripId') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <RecordPicker
+              collection="trips"
+              name="tripId"
+              label={t('fields.trip')}
+              value={values.tripId}
+              onChange={(id) => {
+                set('tripId', id)
+                if (id !== values.tripId) set('activityId', null)
+              }}
+              errors={errors}
+            />
+          </Grid>
+        )}
+        {shows('activityId') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <RecordPicker
+              collection="activities"
+              name="activityId"
+              label={t('fields.activityId')}
+              value={values.activityId}
+              onChange={(id) => set('activityId', id)}
+              errors={errors}
+              filter={values.tripId ? { tripId: values.tripId } : undefined}
+              helperText={values.tripId ? t('registers.followUps.activityOfTrip') : undefined}
+            />
+          </Grid>
+        )}
+        {shows('log') && (
+          <>
+            <Grid size={12}>
+              <Divider />
+            </Grid>
+            <Grid size={12}>
+              <FollowUpLog value={values.log} onChange={(v) => set('log', v)} errors={errors} />
+            </Grid>
+          </>
+        )}
+        {shows('result') && (
+          <Grid size={12}>
+            <TextInput name="result" label={t('registers.fields.result')} multiline minRows={2} maxRows={8} value={values.result} onChange={(v) => set('result', v)} errors={errors} placeholder={t('registers.followUps.resultPlaceholder')} />
+          </Grid>
+        )}
+        {shows('tags') && (
+          <Grid size={12}>
+            <TagsInput name="tags" label={t('fields.tags')} value={values.tags} onChange={(v) => set('tags', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
+          </Grid>
+        )}
         <Grid size={12}>
           <TextInput name="notes" label={t('fields.notes')} multiline minRows={2} maxRows={10} value={values.notes} onChange={(v) => set('notes', v)} errors={errors} />
         </Grid>
+        {toggle}
       </Grid>
     </FormDialog>
   )

@@ -4,7 +4,9 @@ import { organizations } from '../../../../shared/domain/organizations'
 import type { Organization } from '../../../../shared/domain/organizations'
 import { organizationKind } from '../../../../shared/enums'
 import { call } from '../../api'
-import { check, SelectInput, SwitchInput, TagsInput, TextInput } from '../../components/form'
+import { check, SelectInput, SwitchInput, TextInput } from '../../components/form'
+import { TagsAndNotes, useMoreFields } from '../../components/moreFields'
+import type { FormMode } from '../../components/moreFields'
 import { FormDialog, useRecordForm } from '../../components/recordForm'
 import { enumText } from '../../i18n'
 
@@ -24,9 +26,11 @@ export interface OrganizationValues {
   notes: string
 }
 
-const FIELDS = ['name', 'nameEn', 'kind', 'industry', 'city', 'province', 'address', 'website', 'alumniFounded', 'tags', 'notes'] as const
+const FIELDS = ['name', 'nameEn', 'kind', 'city', 'industry', 'province', 'address', 'website', 'alumniFounded', 'tags', 'notes'] as const
+/** what the reports need: the short form asks for these */
+const SHORT = ['name', 'kind', 'city', 'industry', 'alumniFounded'] as const
 
-function valuesOf(r: Organization | null): OrganizationValues {
+function valuesOf(r: Organization | null, defaults?: Partial<OrganizationValues>): OrganizationValues {
   return {
     name: r?.name ?? '',
     nameEn: r?.nameEn ?? '',
@@ -39,21 +43,27 @@ function valuesOf(r: Organization | null): OrganizationValues {
     alumniFounded: r?.alumniFounded ?? false,
     tags: r?.tags ?? [],
     notes: r?.notes ?? '',
+    ...defaults,
   }
 }
 
 interface Props {
-  /** null: a new organization */
+  /** null: a new organisation */
   record: Organization | null
+  /** starting values of a new organisation (the name typed in a picker, the city of the item) */
+  defaults?: Partial<OrganizationValues>
+  /** short: opened from a picker (the report fields, “More…” for the rest) */
+  mode?: FormMode
+  testId?: string
   onClose: () => void
   onSaved: (saved: Organization, created: boolean) => void
 }
 
-/** Create / edit an organization. Mount it afresh for each record (give it a key). */
-export function OrganizationDialog({ record, onClose, onSaved }: Props) {
+/** Create / edit an organisation. Mount it afresh for each record (give it a key). */
+export function OrganizationDialog({ record, defaults, mode = 'full', testId, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const state = useRecordForm<OrganizationValues, Organization>({
-    initial: valuesOf(record),
+    initial: valuesOf(record, defaults),
     fields: FIELDS,
     validate: (v) => check(organizations.input, v),
     submit: (v) =>
@@ -64,43 +74,54 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
   })
   const { values, errors, set } = state.form
   const kindOptions = organizationKind.values.map((v) => ({ value: v, label: enumText(t, 'organizationKind', v) }))
+  const { shows, toggle } = useMoreFields(mode, SHORT, errors)
+  // A name typed in a picker is already there: the cursor starts where the typing goes on.
+  const named = mode === 'short' && (defaults?.name ?? '').trim() !== ''
 
   return (
-    <FormDialog title={record ? t('organizations.editTitle') : t('organizations.newTitle')} id="org-dialog-title" state={state} onClose={onClose}>
+    <FormDialog title={record ? t('organizations.editTitle') : t('organizations.newTitle')} id="org-dialog-title" state={state} onClose={onClose} maxWidth={mode === 'short' ? 'sm' : 'md'} testId={testId}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={12}>
           <TextInput
             name="name"
             label={t('fields.name')}
             required
-            autoFocus
+            autoFocus={!named}
             value={values.name}
             onChange={(v) => set('name', v)}
             errors={errors}
             placeholder={t('organizations.namePlaceholder')}
           />
         </Grid>
-        <Grid size={12}>
-          <TextInput name="nameEn" label={t('fields.nameEn')} value={values.nameEn} onChange={(v) => set('nameEn', v)} errors={errors} helperText={t('fields.englishHelp')} />
-        </Grid>
+        {shows('nameEn') && (
+          <Grid size={12}>
+            <TextInput name="nameEn" label={t('fields.nameEn')} value={values.nameEn} onChange={(v) => set('nameEn', v)} errors={errors} helperText={t('fields.englishHelp')} />
+          </Grid>
+        )}
         <Grid size={{ xs: 12, sm: 6 }}>
           <SelectInput name="kind" label={t('fields.kind')} required value={values.kind} options={kindOptions} onChange={(v) => set('kind', v)} errors={errors} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput name="city" label={t('fields.city')} autoFocus={named} value={values.city} onChange={(v) => set('city', v)} errors={errors} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="industry" label={t('fields.industry')} value={values.industry} onChange={(v) => set('industry', v)} errors={errors} />
         </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="province" label={t('fields.province')} value={values.province} onChange={(v) => set('province', v)} errors={errors} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="city" label={t('fields.city')} value={values.city} onChange={(v) => set('city', v)} errors={errors} />
-        </Grid>
-        <Grid size={12}>
-          <TextInput name="address" label={t('fields.address')} value={values.address} onChange={(v) => set('address', v)} errors={errors} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextInput name="website" label={t('fields.website')} value={values.website} onChange={(v) => set('website', v)} errors={errors} />
-        </Grid>
+        {shows('province') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextInput name="province" label={t('fields.province')} value={values.province} onChange={(v) => set('province', v)} errors={errors} />
+          </Grid>
+        )}
+        {shows('address') && (
+          <Grid size={12}>
+            <TextInput name="address" label={t('fields.address')} value={values.address} onChange={(v) => set('address', v)} errors={errors} />
+          </Grid>
+        )}
+        {shows('website') && (
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextInput name="website" label={t('fields.website')} value={values.website} onChange={(v) => set('website', v)} errors={errors} />
+          </Grid>
+        )}
         <Grid size={{ xs: 12, sm: 6 }}>
           <SwitchInput
             name="alumniFounded"
@@ -111,12 +132,8 @@ export function OrganizationDialog({ record, onClose, onSaved }: Props) {
             helperText={t('organizations.alumniFoundedHelp')}
           />
         </Grid>
-        <Grid size={12}>
-          <TagsInput name="tags" label={t('fields.tags')} value={values.tags} onChange={(v) => set('tags', v)} errors={errors} placeholder={t('organizations.tagsPlaceholder')} />
-        </Grid>
-        <Grid size={12}>
-          <TextInput name="notes" label={t('fields.notes')} multiline minRows={3} maxRows={10} value={values.notes} onChange={(v) => set('notes', v)} errors={errors} />
-        </Grid>
+        <TagsAndNotes show={shows('tags')} tags={values.tags} notes={values.notes} onTags={(v) => set('tags', v)} onNotes={(v) => set('notes', v)} errors={errors} notesRows={3} />
+        {toggle}
       </Grid>
     </FormDialog>
   )

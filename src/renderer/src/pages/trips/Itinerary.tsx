@@ -187,7 +187,7 @@ function ActivityCard({ activity: a, data, names, highlighted, onEdit, onDelete,
                 <span key={id}>
                   {c?.name ?? '…'}
                   {c?.position ? t('trips.itinerary.positionParen', { position: c.position }) : ''}
-                  {badge && <Chip size="small" color="secondary" variant="outlined" label={badge} sx={{ height: 20, mx: 0.5, verticalAlign: 'text-bottom' }} data-testid="alumni-chip" />}
+                  {badge && <Chip size="small" color="secondary" variant="outlined" label={badge} sx={{ height: 20, ml: 0.5, verticalAlign: 'text-bottom' }} data-testid="alumni-chip" />}
                   {i < a.contactIds.length - 1 ? t('common.listSep') : ''}
                 </span>
               )
@@ -440,7 +440,7 @@ function SlotRow({ label, testId, items, onKeyDown, onAdd, render }: SlotProps) 
         </Typography>
       </Box>
       <Box sx={{ p: 1, minWidth: 0 }}>
-        {items.length > 0 && <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 1, mb: 0.5, alignItems: 'start' }}>{items.map(render)}</Box>}
+        {items.length > 0 && <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: 1, mb: 0.5, alignItems: 'start' }}>{items.map(render)}</Box>}
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Button size="small" startIcon={<AddIcon />} onClick={onAdd} className="slot-add" sx={{ opacity: items.length > 0 ? 0.6 : 1 }} tabIndex={-1}>
             {t('trips.itinerary.add')}

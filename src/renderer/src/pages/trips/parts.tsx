@@ -32,6 +32,3 @@ export function datesBetween(start: string, end: string): string[] {
   }
   return out
 }
-
-/** '' -> null for optional dates. */
-export const dateOrNull = (v: string): string | null => (v.trim() === '' ? null : v.trim())
