@@ -7,7 +7,7 @@ import type { Lang } from '../../shared/enums'
 import { VISIT_KINDS } from './collect'
 import { joinList, longDate, monthDay, sentence, stripEndPunct } from './format'
 import { captions } from './labels'
-import { alumniNote, inLang, nameWithHonorific, positionOf } from './names'
+import { alumniNote, inLang, nameWithHonorific, positionOf, romanizeName } from './names'
 import { leadClause, outcomeWithSubject, sentenceKey, topicsSentence } from './prose'
 import { activityTitle, orgName, orgNames, outcomesOf, whenLabel } from './report-context'
 import type { Ctx } from './report-context'
@@ -118,16 +118,27 @@ export function jobsItem(c: Ctx): Item | null {
     blocks.push({ kind: 'p', text: head + together })
   }
 
+  // What several people met said alike ("詹益斌博士明确表达了…", "彭海泉明确表达了…"): once, each with their company.
+  const restOf = new Map(visits.map((a) => [a.id, sharedIds.has(a.id) ? leadClause(outcomesOf(a, lang), lang)[1] : outcomesOf(a, lang)]))
+  const alike = sameSaying(visits, restOf, c)
+  if (alike) {
+    const speakers = alike.said.map(({ visit, subject }) => (zh(c) ? `${orgNames(visit.organizationIds, c).join('、')}${subject}` : `${subject} (${joinList(orgNames(visit.organizationIds, c), lang)})`))
+    const last = blocks[blocks.length - 1]
+    const line = zh(c) ? `其中，${joinList(speakers, lang)}均${alike.predicate}。` : ` ${joinList(speakers, lang)} all ${alike.predicate}.`
+    if (last && last.kind === 'p') blocks[blocks.length - 1] = { ...last, text: last.text + line }
+    for (const { visit, remainder } of alike.said) restOf.set(visit.id, remainder)
+  }
+
   let n = 0
   for (const a of visits) {
     const orgs = look.orgs(a.organizationIds)
     const people = look.contacts(a.contactIds)
     const outcome = outcomesOf(a, lang)
-    const rest = sharedIds.has(a.id) ? leadClause(outcome, lang)[1] : outcome
+    const rest = restOf.get(a.id) ?? ''
     const parts: string[] = []
     if (people.length) parts.push(sentence(zh(c) ? `代表团会见了${joinList(people.map((p) => personInProse(p, lang)), lang)}` : `The delegation met ${joinList(people.map((p) => personInProse(p, lang)), lang)}`, lang))
     if (orgs.some((o) => o.alumniFounded) && !/校友|alumni/i.test(rest)) parts.push(zh(c) ? '该企业为校友企业。' : 'It is an alumni-founded enterprise.')
-    if (rest) parts.push(sentence(zh(c) ? rest : outcomeWithSubject(upperFirst(rest), lang, parts.length > 0), lang))
+    if (rest) parts.push(sentence(outcomeWithSubject(zh(c) ? rest : upperFirst(rest), lang, parts.length > 0), lang))
     else if (!outcome && a.intentions.length) parts.push(sentence(zh(c) ? `双方达成${intentionList(a.intentions, lang)}等合作意向` : `Intentions were reached on ${intentionList(a.intentions, lang).toLowerCase()}`, lang))
     if (a.positionsOffered) {
       const jobs = a.jobTitles.map((j) => inLang(lang, j)).filter(Boolean)
@@ -143,6 +154,54 @@ export function jobsItem(c: Ctx): Item | null {
     blocks.push({ kind: 'p', lead: `${item(n, lang)}${orgs.map((o) => orgName(o, lang)).join(zh(c) ? '、' : ', ')}${zh(c) ? '：' : ': '}`, text: parts.join(glue(c)) })
   }
   return { title: t.jobs, blocks }
+}
+
+/** leadClause that does not take the dot of "Dr." or "Co., Ltd." for the end of the clause. */
+function firstClause(text: string, lang: Lang): [string, string] {
+  if (lang === 'zh-CN') return leadClause(text, lang)
+  const t = text.trim()
+  const end = /;|\.\s+(?=[A-Z])/g
+  for (let m = end.exec(t); m; m = end.exec(t)) {
+    if (m[0] !== ';' && /\b(?:Dr|Mr|Mrs|Ms|Prof|Assoc|St|No|Co|Ltd|Inc|Jr|Sr)$/.test(t.slice(0, m.index))) continue
+    return [stripEndPunct(t.slice(0, m.index)), t.slice(m.index + m[0].length).trim()]
+  }
+  return [stripEndPunct(t), '']
+}
+
+interface Saying {
+  predicate: string
+  said: Array<{ visit: Activity; subject: string; remainder: string }>
+}
+
+/**
+ * The first clause of each visit's remaining outcome, split into the person met who says it (their
+ * name as the record writes it, with what stands around it: 詹益斌博士, General Manager Shu Xueyan)
+ * and what they said; the predicate most visits share, when two or more share one.
+ */
+function sameSaying(visits: readonly Activity[], restOf: ReadonlyMap<string, string>, c: Ctx): Saying | null {
+  const { lang, look } = c
+  const groups = new Map<string, Saying>()
+  for (const visit of visits) {
+    const rest = restOf.get(visit.id) ?? ''
+    const [first, remainder] = firstClause(rest, lang)
+    if (!first) continue
+    for (const p of look.contacts(visit.contactIds)) {
+      const name = lang === 'zh-CN' ? p.name : romanizeName(p.name)
+      const at = first.indexOf(name)
+      // The name starts the clause, or follows only a title (Dr., General Manager).
+      if (at < 0 || at > 24 || (lang === 'zh-CN' && at > 0)) continue
+      let end = at + name.length
+      if (lang === 'zh-CN') for (const suffix of [p.honorific, p.position].map((x) => x.trim()).filter(Boolean)) if (first.startsWith(suffix, end)) end += suffix.length
+      const predicate = first.slice(end).trim()
+      if (predicate.length < 4) continue
+      const key = sentenceKey(predicate)
+      const g = groups.get(key) ?? { predicate, said: [] }
+      g.said.push({ visit, subject: first.slice(0, end).trim(), remainder })
+      groups.set(key, g)
+      break
+    }
+  }
+  return [...groups.values()].filter((g) => g.said.length > 1).sort((x, y) => y.said.length - x.said.length)[0] ?? null
 }
 
 function agreementSentence(ag: Agreement, c: Ctx): string {

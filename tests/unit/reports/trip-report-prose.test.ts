@@ -63,11 +63,16 @@ describe.each(LANGS)('trip report prose of the sample trip (%s)', (lang) => {
     if (lang === 'zh-CN') {
       expect(t).toContain('等7家企业均就招聘南昌大学特别是资源与环境学院相关专业毕业生达成积极意向。')
       expect(t.match(/毕业生达成积极意向/g)).toHaveLength(1)
-      expect(t).toContain('代表团会见了企业负责人詹益斌博士。詹益斌博士明确表达了招收优秀学子的迫切愿望')
+      // Three people said the same: once, each with their company, not once per company.
+      expect(t).toContain('其中，上海卓然工程技术股份有限公司詹益斌博士、江苏申储新材料有限公司彭海泉、必普帕洛洛（江苏）工程技术有限公司舒雪艳总经理均明确表达了招收优秀学子的迫切愿望。')
+      expect(t.match(/明确表达了招收优秀学子的迫切愿望/g)).toHaveLength(1)
+      expect(t).toContain('代表团会见了企业负责人詹益斌博士。双方还探讨了校企联合培养人才和定制课程的可能性。')
     } else {
       expect(t).toContain('The same outcome was recorded with all 7 enterprises visited (')
       expect(t.match(/positive intention reached on recruiting graduates/gi)).toHaveLength(1)
       expect(t).toContain('The delegation met Dr. Zhan Yibin, Responsible person.')
+      expect(t).toContain('Dr. Zhan Yibin (Shanghai Zhuoran Engineering Technology Co., Ltd.), Peng Haiquan (Jiangsu Shenchu New Materials Co., Ltd.) and General Manager Shu Xueyan (Beep Palolo Jiangsu Engineering Technology Co., Ltd.) all expressed eagerness to recruit outstanding students.')
+      expect(t.match(/expressed eagerness to recruit outstanding students/g)).toHaveLength(1)
     }
   })
 
