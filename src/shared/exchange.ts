@@ -49,7 +49,8 @@ export const revertInput = z.strictObject({
   id: idSchema,
   /** the history entry whose version comes back: device and edit number */
   device: z.string().min(1).max(100),
-  counter: z.number().int().min(1),
+  /** 0: the version the record was created with */
+  counter: z.number().int().min(0),
   expectedUpdatedAt: z.string().max(40),
 })
 

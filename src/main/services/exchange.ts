@@ -3,6 +3,7 @@ import { COLLECTION_NAMES, collections, displayName } from '../../shared/collect
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import { EXCHANGE_OUTCOMES, exchangeRecord } from '../../shared/domain/exchanges'
 import type { ExchangeOutcome, ExchangeRecord } from '../../shared/domain/exchanges'
+import { HISTORY_KEEP } from '../../shared/domain/sync'
 import type { HistoryKind, SyncMeta } from '../../shared/domain/sync'
 import type {
   ConflictDetail, ConflictSummary, DeviceInfo, ExchangeApplied, ExchangeLogEntry, ExchangePreview, RecordHistory, HistoryItem,
@@ -262,6 +263,13 @@ export function createExchangeService(ctx: Ctx) {
         changes: Object.entries(e.ch ?? {}).map(([field, [before, afterValue]]) => ({ field, before, after: afterValue })),
         restorable: true,
       }))
+      // The creation is not stored as an entry (record-state.ts): it is the record's createdAt. Its
+      // version can come back only while every later edit is still in the history.
+      const creator = Object.keys(syncOf(r).vv).length === 1 ? Object.keys(syncOf(r).vv)[0] : ''
+      items.unshift({
+        device: creator, deviceLabel: creator === '' || creator.startsWith('h:') ? '' : label(creator), counter: 0, at: String(r.createdAt), kind: 'create',
+        changes: [], restorable: entries.length < HISTORY_KEEP,
+      })
       return { collection: c, id, updatedAt: String(r.updatedAt), items: items.reverse() }
     },
 
@@ -270,8 +278,10 @@ export function createExchangeService(ctx: Ctx) {
       const { collection: c, id } = input
       const r = recordOf(c, id)
       const entries = syncOf(r).h ?? []
-      const at = entries.findIndex((e) => e.d[0] === input.device && e.d[1] === input.counter)
-      if (at < 0) throw new AppError('NOT_FOUND', 'That version is no longer in the history', { counter: ['Not found'] })
+      // Counter 0 is the creation: every edit in the history is undone.
+      const creation = input.counter === 0 && entries.length < HISTORY_KEEP
+      const at = creation ? -1 : entries.findIndex((e) => e.d[0] === input.device && e.d[1] === input.counter)
+      if (at < 0 && !creation) throw new AppError('NOT_FOUND', 'That version is no longer in the history', { counter: ['Not found'] })
       const values: Record<string, unknown> = {}
       // Undo every later change, newest first: what remains is the version right after that edit.
       for (let i = entries.length - 1; i > at; i -= 1) for (const [field, [before]] of Object.entries(entries[i].ch ?? {})) values[field] = before

@@ -3,7 +3,6 @@
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { COLLECTION_NAMES } from '../../../src/shared/collections'
-import type { ApiInput } from '../../../src/shared/contract'
 import { writePackage } from '../../../src/main/exchange/package-file'
 import { SCHEMA_VERSION } from '../../../src/main/db/schema'
 import { openTestApp } from '../helpers'
@@ -21,7 +20,7 @@ async function laptops(n = 2): Promise<TestApp[]> {
   return apps
 }
 
-async function packageOf(app: TestApp, input: ApiInput<'exchange.device'> & { scope?: { kind: 'all' } | { kind: 'trip'; tripId: string }; passphrase?: string } = {}): Promise<{ fileName: string; data: string }> {
+async function packageOf(app: TestApp, input: { scope?: { kind: 'all' } | { kind: 'trip'; tripId: string }; passphrase?: string } = {}): Promise<{ fileName: string; data: string }> {
   const prepared = app.core.exporter.prepare('exchange.package', { scope: input.scope ?? { kind: 'all' }, ...(input.passphrase ? { passphrase: input.passphrase } : {}) })
   if (!prepared.ok) throw new Error(prepared.error.message)
   const chunks: Buffer[] = []
@@ -188,12 +187,15 @@ describe('merge packages between two laptops', () => {
     const h = await a.call('history.get', { collection: 'contacts', id: c.id })
     expect(h.items.map((i) => [i.kind, i.deviceLabel])).toEqual([['edit', 'Laptop A'], ['edit', 'Laptop A'], ['create', 'Laptop A']])
     expect(h.items[0].changes).toEqual([{ field: 'phone', before: '2', after: '3' }, { field: 'city', before: '', after: '上海' }])
-    const first = h.items[2]
+    const second = h.items[1]
     a.tick()
-    const back = await a.call('history.restore', { collection: 'contacts', id: c.id, device: first.device, counter: first.counter, expectedUpdatedAt: latest.updatedAt })
-    expect(back).toMatchObject({ phone: '1', city: '' })
+    const back = await a.call('history.restore', { collection: 'contacts', id: c.id, device: second.device, counter: second.counter, expectedUpdatedAt: latest.updatedAt })
+    expect(back).toMatchObject({ phone: '2', city: '' })
+    a.tick()
+    const created = await a.call('history.restore', { collection: 'contacts', id: c.id, device: h.items[2].device, counter: 0, expectedUpdatedAt: back.updatedAt })
+    expect(created).toMatchObject({ phone: '1', city: '' })
     const after = await a.call('history.get', { collection: 'contacts', id: c.id })
     expect(after.items[0].kind).toBe('revert')
-    expect(after.items).toHaveLength(4)
+    expect(after.items).toHaveLength(5)
   })
 })
