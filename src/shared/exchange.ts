@@ -41,6 +41,8 @@ export const resolveInput = z.strictObject({
   id: idSchema,
   /** field -> choice; every field in conflict must be decided */
   choices: z.record(z.string().max(100), fieldChoice),
+  /** for a record deleted on one laptop and edited on another: bring it back with the chosen values */
+  restore: z.boolean().default(false),
   /** the record's updatedAt when the view was opened: refused if it changed since */
   expectedUpdatedAt: z.string().max(40),
 })

@@ -56,7 +56,8 @@ export function planRecord(inc: IncomingRecord, local: StoredRecord | undefined,
   const mine = toState(local)
   const merged = merge(mine, theirs)
   const history = mergeHistory(syncOf(local).h, syncOf(record).h)
-  const next = fromState(merged, local, history) as StoredRecord
+  const origin = syncOf(local).o ?? syncOf(record).o
+  const next = fromState(merged, { ...local, sync: origin ? { o: origin } : undefined }, history) as StoredRecord
   // Fields this version does not know, from a newer sender: kept.
   for (const k of Object.keys(record)) if (!(k in next) && !UNTRACKED.has(k)) next[k] = record[k]
   if (sameContent(next, local)) return { collection, id: local.id, outcome: 'unchanged', local, write: null, fields: [] }

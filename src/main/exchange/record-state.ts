@@ -3,9 +3,9 @@
 // the other values of fields in conflict, and the history. These functions convert between the
 // two, and stamp a local write: every write the store makes goes through stampWrite.
 import { createHash } from 'node:crypto'
-import { HISTORY_KEEP } from '../../shared/domain/sync'
+import { conflictedFields, HISTORY_KEEP } from '../../shared/domain/sync'
 import type { HistoryEntry, HistoryKind, StoredDot, SyncMeta } from '../../shared/domain/sync'
-import { conflicts, localEdit } from './field-merge'
+import { localEdit } from './field-merge'
 import type { Dot, FieldValue, RecordState } from './field-merge'
 
 type Rec = Record<string, unknown>
@@ -95,6 +95,8 @@ export function fromState(state: RecordState, base: Rec, history: readonly Histo
   if (Object.keys(f).length > 0) sync.f = f
   if (Object.keys(c).length > 0) sync.c = c
   if (history && history.length > 0) sync.h = [...history]
+  const origin = (base.sync as SyncMeta | undefined)?.o
+  if (origin) sync.o = origin
   out.sync = sync
   return out
 }
@@ -110,9 +112,7 @@ export function mergeHistory(a: readonly HistoryEntry[] = [], b: readonly Histor
 
 /** Field names in conflict: different values from edits that did not see each other. */
 export function recordConflicts(r: Rec): string[] {
-  const c = (r.sync as SyncMeta | undefined)?.c
-  if (!c) return []
-  return conflicts(toState(r))
+  return conflictedFields(r as Rec & { sync?: SyncMeta })
 }
 
 export interface WriteStamp {
@@ -166,8 +166,9 @@ export function stampWrite(previous: Rec | undefined, next: Rec, stamp: WriteSta
   const kind: HistoryKind = stamp.kind ?? (previous === undefined ? 'create' : deleting ? 'delete' : (previous.deletedAt ?? null) !== null && (next.deletedAt ?? null) === null ? 'restore' : 'edit')
   // A creation is not written to the history: createdAt and the first edit's dot already say it,
   // and at 100,000 records the entry would add a sixth to the file.
-  if (previous === undefined) return fromState(state, next, undefined)
+  if (previous === undefined) return fromState(state, { ...next, sync: { o: stamp.device } }, undefined)
   const entry: HistoryEntry = { d: [dot[0], dot[1], at], by: stamp.by, k: kind }
   if (Object.keys(ch).length > 0) entry.ch = ch
-  return fromState(state, next, mergeHistory(syncOf(previous).h, [entry]))
+  const origin = syncOf(previous).o
+  return fromState(state, { ...next, sync: origin ? { o: origin } : undefined }, mergeHistory(syncOf(previous).h, [entry]))
 }

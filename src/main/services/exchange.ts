@@ -24,8 +24,9 @@ import { after, stored } from './batch'
 import type { Ctx } from './context'
 import { deadLinks } from './link-checks'
 
-/** Text longer than this is offered "keep both" in a conflict. */
+/** Text longer than this, or in a field of prose, is offered "keep both" in a conflict. */
 const LONG_TEXT = 60
+const PROSE = new Set(['notes', 'outcomes', 'outcomesEn', 'topics', 'consensus', 'result', 'summary', 'experience', 'outlook', 'theme', 'focus'])
 /** How many preview items travel to the screen; the counts cover all. */
 const PREVIEW_ITEMS = 500
 const SESSIONS_KEPT = 3
@@ -221,14 +222,14 @@ export function createExchangeService(ctx: Ctx) {
         // The value before the disagreeing edits, when each one's history entry says the same.
         const befores = (state.fields[field] ?? []).map((v) => history.find((h) => h.d[0] === v.dot[0] && h.d[1] === v.dot[1])?.ch?.[field])
         const known = befores.every((b) => b !== undefined) && new Set(befores.map((b) => JSON.stringify(b?.[0]))).size === 1
-        const longText = versions.some((v) => typeof v.value === 'string' && v.value.length > LONG_TEXT) || field === 'notes'
+        const longText = PROSE.has(field) || versions.some((v) => typeof v.value === 'string' && v.value.length > LONG_TEXT)
         return { field, versions, ancestor: { known, value: known ? befores[0]?.[0] : null }, longText }
       })
       return { collection: c, id, name: displayName(r as unknown as AnyRecord), updatedAt: String(r.updatedAt), deleted: r.deletedAt !== null, fields }
     },
 
     /** A person's decision on each field in conflict: an ordinary edit that has seen every value, so it travels and ends the conflict everywhere. */
-    resolve(input: { collection: CollectionName; id: string; choices: Record<string, { pick: number } | { value?: unknown }>; expectedUpdatedAt: string }): Promise<AnyRecord> {
+    resolve(input: { collection: CollectionName; id: string; choices: Record<string, { pick: number } | { value?: unknown }>; expectedUpdatedAt: string; restore: boolean }): Promise<AnyRecord> {
       const { collection: c, id } = input
       const r = recordOf(c, id)
       const state = toState(r)
@@ -244,6 +245,10 @@ export function createExchangeService(ctx: Ctx) {
           if (!v) throw new AppError('VALIDATION', `No value ${choice.pick} for ${field}`, { [`choices.${field}.pick`]: ['Out of range'] })
           values[field] = v.value
         } else values[field] = choice.value
+      }
+      if (input.restore && r.deletedAt !== null) {
+        if (typeof r.mergedInto === 'string') throw new AppError('STATE', 'This record was merged into another; undo the merge instead', { restore: ['Merged'] })
+        values.deletedAt = null
       }
       // The schema of the register checks a typed value like any edit.
       const checked = collections[c].record.safeParse({ ...r, ...values })
@@ -265,7 +270,7 @@ export function createExchangeService(ctx: Ctx) {
       }))
       // The creation is not stored as an entry (record-state.ts): it is the record's createdAt. Its
       // version can come back only while every later edit is still in the history.
-      const creator = Object.keys(syncOf(r).vv).length === 1 ? Object.keys(syncOf(r).vv)[0] : ''
+      const creator = syncOf(r).o ?? (Object.keys(syncOf(r).vv).length === 1 ? Object.keys(syncOf(r).vv)[0] : '')
       items.unshift({
         device: creator, deviceLabel: creator === '' || creator.startsWith('h:') ? '' : label(creator), counter: 0, at: String(r.createdAt), kind: 'create',
         changes: [], restorable: entries.length < HISTORY_KEEP,

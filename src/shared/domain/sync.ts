@@ -40,5 +40,19 @@ export const syncSchema = z.object({
   /** fields in conflict: the other values (the record holds the one shown first), each with its edit */
   c: z.record(z.string(), z.array(z.object({ v: z.unknown(), d: dotSchema })).min(1)).optional(),
   h: z.array(historyEntry).max(HISTORY_KEEP).optional(),
+  /** the laptop that created the record (the history's first line), when known */
+  o: deviceId.optional(),
 })
 export type SyncMeta = z.infer<typeof syncSchema>
+
+/**
+ * The fields of a record holding different values from edits that did not see each other: what a
+ * person must decide. Values written equal on two laptops are not a conflict.
+ */
+export function conflictedFields(record: { sync?: SyncMeta | undefined } & Record<string, unknown>): string[] {
+  const c = record.sync?.c
+  if (!c) return []
+  return Object.keys(c)
+    .filter((k) => new Set([JSON.stringify(record[k]), ...(c[k] ?? []).map((o) => JSON.stringify(o.v))]).size > 1)
+    .sort()
+}

@@ -16,6 +16,7 @@ describe('record metadata: stamped on each write, compact, convertible to the me
     expect(s.vv).toEqual({ A: 1 })
     expect(s.d).toEqual(['A', 1, at(1).toISOString()])
     expect(s.f).toBeUndefined()
+    expect(s.o).toBe('A')
     // the creation is the record's createdAt and base dot, not a history entry (a sixth of a 100k file)
     expect(s.h).toBeUndefined()
   })
