@@ -1,4 +1,4 @@
-// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000] [--only import] [--import-rows 100000]
+// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000] [--only import|exchange] [--import-rows 100000]
 // Measures the store at scale on a copy of the data folder (generated into a temp folder when none is given):
 // raw read+parse baseline, open, validation, single-edit commit latency, the longest main-thread block
 // during backup/compaction, list and search, close and reopen.
@@ -20,6 +20,7 @@ import { createWriteHook } from '../src/main/exchange/write-hook'
 import type { Store, StoreEvent } from '../src/main/store'
 import { generate, writeDataFolder } from './gen'
 import { benchImport } from './bench-import'
+import { benchExchange } from './bench-exchange'
 import { indexBuild, searchFigures } from './bench-search'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -105,6 +106,11 @@ async function main(): Promise<void> {
     return
   }
   const importRows = Number(argValue(args, 'import-rows') ?? 100000)
+  if (argValue(args, 'only') === 'exchange') {
+    await benchExchange(add, argValue(args, 'data'))
+    printTable()
+    return
+  }
   if (argValue(args, 'only') === 'import') {
     await benchImport(add, importRows)
     printTable()
@@ -242,6 +248,7 @@ async function main(): Promise<void> {
     await store.close()
 
     await appLevel(dir, work)
+    await benchExchange(add, given)
     await benchImport(add, importRows)
     printTable()
   } finally {
