@@ -45,4 +45,15 @@ describe('every write path stamps the merge version and the history', () => {
     app = await openTestApp(dir)
     expect(syncOf(app.core.store.data.trips[0]).h?.map((e) => e.k)).toEqual(['edit'])
   })
+
+  it('puts serialised ahead of their commit (a 100,000-row import) are stamped too, as the import', async () => {
+    app = await openTestApp()
+    const org = await app.call('organizations.create', { name: '上海卓然' })
+    const steps = app.core.store.preparePuts([{ collection: 'organizations', record: { ...app.core.store.get('organizations', org.id)!, city: '上海', updatedAt: '2026-01-05T09:00:00.000Z' } }], { kind: 'import' })
+    let r = steps.next()
+    while (!r.done) r = steps.next()
+    await app.core.store.commit({ puts: [], prepared: r.value })
+    const h = syncOf(app.core.store.get('organizations', org.id)).h ?? []
+    expect(h.map((e) => [e.k, e.ch])).toEqual([['import', { city: ['', '上海'] }]])
+  })
 })
