@@ -11,8 +11,8 @@ import type {
 import { SCHEMA_VERSION } from '../db/schema'
 import { AppError } from '../errors'
 import { conflicts } from '../exchange/field-merge'
-import { buildPayload, knownDevices, readPayload } from '../exchange/package-content'
-import type { IncomingRecord } from '../exchange/package-content'
+import { buildPayload, checkRecord, knownDevices, readPayloadShape } from '../exchange/package-content'
+import type { RawRecord } from '../exchange/package-content'
 import { PackageError, readPackage, writePackage } from '../exchange/package-file'
 import type { PackageHeader } from '../exchange/package-file'
 import { planRecord, versionsOf } from '../exchange/receive'
@@ -35,7 +35,8 @@ interface Session {
   fileName: string
   header: PackageHeader
   devices: Record<string, string>
-  incoming: IncomingRecord[]
+  /** as read; checked with the schemas only where it would change something here */
+  incoming: RawRecord[]
   /** the preview's plan, with the local record each was computed against */
   planned: PlannedRecord[]
 }
@@ -59,9 +60,21 @@ export function createExchangeService(ctx: Ctx) {
   const labelFrom = (known: Record<string, string>) => (device: string): string =>
     known[device] ?? (device.startsWith('h:') ? '' : device.slice(0, 8))
 
+  /**
+   * One record of the package against this laptop's copy. A copy carrying the very same version
+   * (equal `sync`: same edits seen, same edit per field) is the record already here: unchanged,
+   * never written, so it needs neither the schema check nor the merge.
+   */
+  function planOne(inc: RawRecord, local: StoredRecord | undefined, stamp: string, label: (d: string) => string): PlannedRecord {
+    if (local && inc.record.sync !== undefined && local.sync !== undefined && JSON.stringify(inc.record.sync) === JSON.stringify(local.sync)) {
+      return { collection: inc.collection, id: local.id, outcome: 'unchanged', local, write: null, fields: [] }
+    }
+    return planRecord(checkRecord(inc), local, stamp, label)
+  }
+
   function plan(view: StoreView, s: Session, stamp: string): PlannedRecord[] {
     const label = labelFrom({ ...devices(), ...s.devices })
-    return s.incoming.map((inc) => planRecord(inc, view.get(inc.collection, inc.record.id), stamp, label))
+    return s.incoming.map((inc) => planOne(inc, view.get(inc.collection, inc.record.id), stamp, label))
   }
 
   function counts(planned: readonly PlannedRecord[]): Record<ExchangeOutcome, number> {
@@ -135,20 +148,20 @@ export function createExchangeService(ctx: Ctx) {
     async open(input: { fileName: string; data: string; passphrase?: string | undefined }): Promise<ExchangePreview> {
       const bytes = Buffer.from(input.data, 'base64')
       let header: PackageHeader
-      let content: ReturnType<typeof readPayload>
+      let session: Session
       try {
         const read = await readPackage(bytes, SCHEMA_VERSION, input.passphrase ? { passphrase: input.passphrase } : {})
         header = read.header
-        content = readPayload(read.payload)
+        if (header.device.id === ctx.deviceId()) {
+          throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
+        }
+        const content = readPayloadShape(read.payload)
+        session = { fileName: input.fileName, header, devices: { ...content.devices, [header.device.id]: header.device.label }, incoming: content.records, planned: [] }
+        session.planned = plan({ get: (c, id) => store.get(c, id), all: () => [], settings: store.data.settings }, session, ctx.now().toISOString())
       } catch (e) {
         if (e instanceof PackageError) throw refusal(e)
         throw e
       }
-      if (header.device.id === ctx.deviceId()) {
-        throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
-      }
-      const session: Session = { fileName: input.fileName, header, devices: { ...content.devices, [header.device.id]: header.device.label }, incoming: content.records, planned: [] }
-      session.planned = plan({ get: (c, id) => store.get(c, id), all: () => [], settings: store.data.settings }, session, ctx.now().toISOString())
       const sessionId = randomUUID()
       sessions.set(sessionId, session)
       while (sessions.size > SESSIONS_KEPT) sessions.delete(sessions.keys().next().value as string)
@@ -180,7 +193,12 @@ export function createExchangeService(ctx: Ctx) {
       const result = await store.transact((head) => {
         const planned = s.planned.map((p, i) => {
           const now = head.get(p.collection, p.id)
-          return now === p.local ? p : planRecord(s.incoming[i], now, at, label)
+          if (now === p.local) return p
+          try {
+            return planOne(s.incoming[i], now, at, label)
+          } catch (e) {
+            throw e instanceof PackageError ? refusal(e) : e
+          }
         })
         const log: ExchangeRecord = exchangeRecord.parse({
           id: randomUUID(), createdAt: at, updatedAt: at, updatedBy: ctx.deviceLabel(), deletedAt: null,
