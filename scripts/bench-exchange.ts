@@ -7,7 +7,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
 import { Writable } from 'node:stream'
 import { gunzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
@@ -64,15 +64,12 @@ export async function benchExchange(add: (label: string, value: string) => void,
     // The machine marker stands in for laptop A's (the copied folder would otherwise look copied back).
     const a = await openApp({ ...opts, dataDir: dirA, machine: 'laptop-a'.padEnd(64, '0') })
     try {
-      const loop = monitorEventLoopDelay({ resolution: 5 })
-      loop.enable()
       t = performance.now()
       const preview = await call<{ sessionId: string; counts: Record<string, number> }>(a, 'exchange.open', { fileName: whole.fileName, data: whole.bytes.toString('base64') })
       add('exchange: receive a year (preview, writes nothing), target ≤ 5 s', `${ms(performance.now() - t)} (${JSON.stringify(preview.counts)})`)
       t = performance.now()
       await call(a, 'exchange.apply', { sessionId: preview.sessionId })
       add('exchange: apply it (one journal transaction), target ≤ 5 s', ms(performance.now() - t))
-      add('exchange: longest main-thread block during preview + apply (target ≤ 50 ms)', ms(loop.max / 1e6))
       t = performance.now()
       const tripPreview = await call<{ sessionId: string; counts: Record<string, number> }>(a, 'exchange.open', { fileName: one.fileName, data: one.bytes.toString('base64') })
       await call(a, 'exchange.apply', { sessionId: tripPreview.sessionId })

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import type { ReactNode } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router-dom'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
@@ -7,7 +6,6 @@ import Link from '@mui/material/Link'
 import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
 import ListItemText from '@mui/material/ListItemText'
-import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +15,7 @@ import { EXCHANGE_OUTCOMES } from '../../../../shared/domain/exchanges'
 import type { DeviceInfo, ExchangeLogEntry } from '../../../../shared/exchange'
 import { call } from '../../api'
 import { Page } from '../../components/Page'
+import { Section } from '../../components/Section'
 import { formatDateTime } from '../../format'
 import { useApp } from '../../state'
 import { fieldLabel } from '../duplicates/MergeDialog'
@@ -24,22 +23,6 @@ import { ConflictDialog } from './ConflictDialog'
 import { OUTCOME_COLOR, ReceivePanel } from './ReceivePanel'
 import { SendPanel } from './SendPanel'
 import { useConflicts } from './useConflicts'
-
-function Section({ title, help, children, testId }: { title: string; help?: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5 }} data-testid={testId}>
-      <Typography variant="h6" component="h2">
-        {title}
-      </Typography>
-      {help && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {help}
-        </Typography>
-      )}
-      {children}
-    </Paper>
-  )
-}
 
 /** `?resolve=contacts:<id>` opens that record's conflict (the lists' conflict marks link here). */
 function targetOf(param: string | null): { collection: CollectionName; id: string } | null {
@@ -71,7 +54,7 @@ export function ExchangePage() {
   return (
     <Page title={t('exchange.title')} subtitle={t('exchange.subtitle')}>
       <Stack spacing={2} sx={{ overflow: 'auto', pb: 2 }}>
-        <Section title={t('exchange.conflicts.title')} help={t('exchange.conflicts.help')} testId="conflicts-section">
+        <Section title={t('exchange.conflicts.title')} help={t('exchange.conflicts.help')}>
           {conflicts !== null && conflicts.length === 0 && <Typography color="text.secondary">{t('exchange.conflicts.none')}</Typography>}
           <List dense disablePadding>
             {(conflicts ?? []).map((c) => (
@@ -92,10 +75,10 @@ export function ExchangePage() {
             ))}
           </List>
         </Section>
-        <Section title={t('exchange.receive.title')} help={t('exchange.receive.help')} testId="receive-section">
+        <Section title={t('exchange.receive.title')} help={t('exchange.receive.help')}>
           <ReceivePanel />
         </Section>
-        <Section title={t('exchange.send.title')} help={t('exchange.send.help')} testId="send-section">
+        <Section title={t('exchange.send.title')} help={t('exchange.send.help')}>
           <Typography variant="body2" sx={{ mb: 2 }} data-testid="device-info">
             {t('exchange.device.label')}: <b>{device?.label || t('exchange.device.unnamed')}</b> · {t('exchange.device.id')}: <code>{device?.id}</code> ·{' '}
             <Link component={RouterLink} to="/settings">
@@ -104,7 +87,7 @@ export function ExchangePage() {
           </Typography>
           <SendPanel />
         </Section>
-        <Section title={t('exchange.log.title')} testId="log-section">
+        <Section title={t('exchange.log.title')}>
           {log.length === 0 && <Typography color="text.secondary">{t('exchange.log.none')}</Typography>}
           <List dense disablePadding>
             {log.map((e) => (

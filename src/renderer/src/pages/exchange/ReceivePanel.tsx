@@ -26,18 +26,10 @@ import { i18n } from '../../i18n'
 import { useApp } from '../../state'
 import { fieldLabel } from '../duplicates/MergeDialog'
 import { byline, valueText } from './values'
+import { readBase64 } from '../import/FileStep'
 
 export const OUTCOME_COLOR: Record<ExchangeOutcome, ChipProps['color']> = {
   new: 'success', updated: 'info', unchanged: 'default', merged: 'primary', conflicting: 'error', deleted: 'warning',
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
-    reader.readAsDataURL(file)
-  })
 }
 
 /** The refusal in words: the main side names its reason as `package.<reason>` on the field it concerns. */
