@@ -1,4 +1,4 @@
-// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000] [--only import] [--import-rows 100000]
+// npx tsx scripts/bench.ts [--data <folder>] [--edits 200] [--contacts 100000] [--only import|exchange] [--import-rows 100000]
 // Measures the store at scale on a copy of the data folder (generated into a temp folder when none is given):
 // raw read+parse baseline, open, validation, single-edit commit latency, the longest main-thread block
 // during backup/compaction, list and search, close and reopen.
@@ -16,9 +16,11 @@ import type { DbData } from '../src/main/db/schema'
 import type { Contact } from '../src/shared/domain'
 import { openApp } from '../src/main/app'
 import { openStore } from '../src/main/store'
+import { createWriteHook } from '../src/main/exchange/write-hook'
 import type { Store, StoreEvent } from '../src/main/store'
 import { generate, writeDataFolder } from './gen'
 import { benchImport } from './bench-import'
+import { benchExchange } from './bench-exchange'
 import { indexBuild, searchFigures } from './bench-search'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -104,6 +106,11 @@ async function main(): Promise<void> {
     return
   }
   const importRows = Number(argValue(args, 'import-rows') ?? 100000)
+  if (argValue(args, 'only') === 'exchange') {
+    await benchExchange(add, argValue(args, 'data'))
+    printTable()
+    return
+  }
   if (argValue(args, 'only') === 'import') {
     await benchImport(add, importRows)
     printTable()
@@ -144,7 +151,9 @@ async function main(): Promise<void> {
     }
     const loop = monitorEventLoopDelay({ resolution: 5 })
     t = performance.now()
-    let store: Store<DbData> = await openStore({ dir, schema: dbSchema, onEvent })
+    // Edits pay for what the app adds to every write: the merge version and the history entry.
+    const prepare = createWriteHook(() => ({ id: 'dBENCHLAPTOP0', label: 'bench' }), () => new Date())
+    let store: Store<DbData> = await openStore({ dir, schema: dbSchema, onEvent, prepare })
     const openMs = performance.now() - t
     loop.enable()
     const opened = events.find((e) => e.type === 'open')
@@ -234,11 +243,12 @@ async function main(): Promise<void> {
     await store.close()
     add('close', ms(performance.now() - t))
     t = performance.now()
-    store = await openStore({ dir, schema: dbSchema, backupOnOpen: false })
+    store = await openStore({ dir, schema: dbSchema, backupOnOpen: false, prepare })
     add('reopen (snapshot + journal replay)', ms(performance.now() - t))
     await store.close()
 
     await appLevel(dir, work)
+    await benchExchange(add, given)
     await benchImport(add, importRows)
     printTable()
   } finally {

@@ -11,6 +11,7 @@ import type { Activity, Contact, Organization, Staff } from '../src/shared/domai
 import { activityKind, cooperationCategory, degree, organizationKind, period } from '../src/shared/enums'
 import { openStore } from '../src/main/store'
 import { mulberry32 } from './prng'
+import { stampWrite } from '../src/main/exchange/record-state'
 
 export interface GenOptions {
   contacts: number
@@ -180,13 +181,17 @@ function make(opts: GenOptions): DbData {
   })
 
   const empty = dbSchema.empty()
+  // Each record as the app writes it: with its merge version and the history entry of its creation,
+  // so the benchmark pays for the metadata every real record carries.
+  const stamped = <T extends object>(list: T[]): T[] =>
+    list.map((r) => stampWrite(undefined, r as Record<string, unknown>, { device: 'dGENERATED000', by: '基准测试', now: new Date(String((r as { createdAt: string }).createdAt)), kind: 'import' }) as T)
   return {
     ...empty,
     settings: settingsSchema.parse({ university: '示例大学', school: '机械与电气工程学院', office: '校企合作办公室', deviceLabel: '基准测试' }),
-    staff,
-    organizations,
-    contacts,
-    activities,
+    staff: stamped(staff),
+    organizations: stamped(organizations),
+    contacts: stamped(contacts),
+    activities: stamped(activities),
   }
 }
 

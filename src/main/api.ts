@@ -16,6 +16,7 @@ import { createSystemService } from './services/system'
 import { createReminderService } from './services/reminders'
 import { createImportService } from './services/import'
 import { createDuplicateService } from './services/duplicates'
+import { createExchangeService } from './services/exchange'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
 export type Handlers = {
@@ -58,6 +59,7 @@ export function createHandlers(ctx: Ctx): Handlers {
   const reminders = createReminderService(ctx)
   const imports = createImportService(ctx)
   const duplicates = createDuplicateService(ctx)
+  const exchange = createExchangeService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
@@ -88,6 +90,15 @@ export function createHandlers(ctx: Ctx): Handlers {
     'duplicates.merge': (input) => duplicates.merge(input),
     'duplicates.undoMerge': ({ mergeId }) => duplicates.undoMerge(mergeId),
     'duplicates.merges': ({ limit }) => duplicates.history(limit),
+    'exchange.device': () => exchange.device(),
+    'exchange.open': (input) => exchange.open(input),
+    'exchange.apply': ({ sessionId }) => exchange.apply(sessionId),
+    'exchange.log': () => exchange.log(),
+    'exchange.conflicts': () => exchange.conflicts(),
+    'exchange.conflict': ({ collection, id }) => exchange.conflict(collection, id),
+    'exchange.resolve': (input) => exchange.resolve(input),
+    'history.get': ({ collection, id }) => exchange.history(collection, id),
+    'history.restore': (input) => exchange.revert(input),
   }
 }
 

@@ -14,6 +14,9 @@ import type { Store } from './store'
 import type { StoreFs } from './store/fs-port'
 import type { DbData } from './db/schema'
 import { redactPersonalData } from './log-redact'
+import { deviceIdentity } from './exchange/device'
+import type { DeviceIdentity } from './exchange/device'
+import { createWriteHook } from './exchange/write-hook'
 
 export interface AppCore {
   router: Router
@@ -37,11 +40,20 @@ export async function openApp(opts: {
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (tests step it by hand) */
   importSlices?: SliceClock
+  /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
+  machine?: string
 }): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
   const sink = opts.log ?? ((line: string) => console.error(line))
   // Whatever the sink (a file, stderr), no personal data: see log-redact.ts.
   const log = (line: string): void => sink(redactPersonalData(line))
+  const host = hostname()
+  // Read once the store holds the folder's lock; nothing is written before that.
+  let identity: DeviceIdentity | null = null
+  const device = () => {
+    if (!identity) throw new Error('The device identity is not known yet')
+    return { id: identity.id, label: store.data.settings.deviceLabel || host }
+  }
   const store = await openStore({
     dir: opts.dataDir,
     schema: dbSchema,
@@ -51,12 +63,19 @@ export async function openApp(opts: {
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
     },
+    prepare: createWriteHook(device, now),
   })
-  const host = hostname()
+  try {
+    identity = await deviceIdentity(opts.dataDir, { ...(opts.fs ? { fs: opts.fs } : {}), ...(opts.machine ? { machine: opts.machine } : {}) })
+  } catch (err) {
+    await store.close()
+    throw err
+  }
   const ctx: Ctx = {
     store,
     now,
     deviceLabel: () => store.data.settings.deviceLabel || host,
+    deviceId: () => device().id,
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),

@@ -18,6 +18,8 @@ import { filterPredicates } from './services/queries'
 import type { DbData } from './db/schema'
 import type { CollectionName } from '../shared/collections'
 import { createInsightService } from './services/insights'
+import { createExchangeService } from './services/exchange'
+import { PACKAGE_EXTENSION, PACKAGE_MIME } from '../shared/exchange'
 
 /** A validated export, ready to be written wherever the transport chose. */
 export interface PreparedExport {
@@ -59,6 +61,7 @@ const CAPTIONS: Record<ExportName, Record<Lang, string>> = {
   'register.alumni': { 'zh-CN': '校友名录', en: 'Alumni directory' },
   'register.alumniGroups': { 'zh-CN': '校友组织名录', en: 'Alumni organisations' },
   'register.followUps': { 'zh-CN': '跟进事项清单', en: 'Follow-ups' },
+  'exchange.package': { 'zh-CN': '数据交换包', en: 'Exchange package' },
 }
 
 const REGISTER_COLLECTION: Partial<Record<ExportName, CollectionName>> = {
@@ -70,6 +73,7 @@ const REGISTER_COLLECTION: Partial<Record<ExportName, CollectionName>> = {
 
 export function createExporter(ctx: Ctx): Exporter {
   const insights = createInsightService(ctx)
+  const exchange = createExchangeService(ctx)
   // The office's day, not UTC's: a report exported at 07:00 in Shanghai is dated that day.
   const today = () => localToday(ctx.now())
   const langOf = (l: Lang | undefined): Lang => l ?? ctx.store.data.settings.reportLanguage
@@ -125,12 +129,23 @@ export function createExporter(ctx: Ctx): Exporter {
     return { fileName, mime: XLSX_MIME, write: async (out) => void (await write(out)) }
   }
 
+  /** Named for the laptop it comes from (and the trip), so the receiver can tell packages apart. */
+  function packageFile(input: Input<'exchange.package'>): PreparedExport {
+    const lang = ctx.store.data.settings.language
+    const scope = input.scope
+    const trip = scope.kind === 'trip' ? (ctx.store.get('trips', scope.tripId) as { title?: string } | undefined) : undefined
+    if (scope.kind === 'trip' && !trip) throw new AppError('NOT_FOUND', `No trip with id ${scope.tripId}`, { 'scope.tripId': ['Not found'] })
+    const what = [CAPTIONS['exchange.package'][lang], ctx.deviceLabel(), trip?.title ?? ''].filter((x) => x !== '').join(' ')
+    return bytes(`${fileBase(what, today())}.${PACKAGE_EXTENSION}`, PACKAGE_MIME, async () => (await exchange.packageFile(scope, input.passphrase)).bytes)
+  }
+
   return {
     prepare(name, raw) {
       if (!isExportName(name)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown export ${name}`, fieldErrors: {} } }
       const parsed = exportsContract[name].safeParse(raw ?? {})
       if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() }
       try {
+        if (name === 'exchange.package') return { ok: true, job: packageFile(parsed.data as Input<'exchange.package'>) }
         const job = name.startsWith('trip.')
           ? tripFile(name as 'trip.workbook', parsed.data as Input<'trip.workbook'>)
           : register(name, parsed.data as Input<'register.followUps'> & Input<'register.alumni'>)

@@ -14,6 +14,9 @@ import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, Im
 import { duplicatesListInput, mergeInput, pairInput, undoMergeInput } from './duplicates'
 import type { DuplicateCounts, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from './duplicates'
 import type { DistinctPair } from './domain/merges'
+import { exchangeOpenInput, exchangeSessionInput, recordRef, resolveInput, revertInput } from './exchange'
+import type { ConflictDetail, ConflictSummary, DeviceInfo, ExchangeApplied, ExchangeLogEntry, ExchangePreview, RecordHistory } from './exchange'
+import type { AnyRecord } from './collections'
 import { activityKind, agreementKind, agreementStatus, alumniGroupKind, alumniGroupStatus, cooperationCategory, followUpStatus, LANGS, organizationKind, tripStatus } from './enums'
 
 /**
@@ -243,6 +246,15 @@ export const contract = {
   'duplicates.merge': method<MergeResult>()(mergeInput),
   'duplicates.undoMerge': method<MergeUndoResult>()(undoMergeInput),
   'duplicates.merges': method<MergeSummary[]>()(z.strictObject({ limit: z.number().int().min(1).max(500).default(20) })),
+  'exchange.device': method<DeviceInfo>()(empty),
+  'exchange.open': method<ExchangePreview>()(exchangeOpenInput),
+  'exchange.apply': method<ExchangeApplied>()(exchangeSessionInput),
+  'exchange.log': method<ExchangeLogEntry[]>()(empty),
+  'exchange.conflicts': method<ConflictSummary[]>()(empty),
+  'exchange.conflict': method<ConflictDetail>()(recordRef),
+  'exchange.resolve': method<AnyRecord>()(resolveInput),
+  'history.get': method<RecordHistory>()(recordRef),
+  'history.restore': method<AnyRecord>()(revertInput),
 }
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { idSchema, isoDate } from './domain/common'
 import { followUpStatus, LANGS } from './enums'
 import { filters } from './contract'
+import { packageExportInput } from './exchange'
 import type { ApiResult } from './contract'
 
 /**
@@ -30,6 +31,8 @@ export const exportsContract = {
   }),
   'register.alumniGroups': z.strictObject({ lang, ...range, filter: filters.alumniGroups.optional() }),
   'register.followUps': z.strictObject({ lang, ...range, status: z.enum(followUpStatus.values).optional(), filter: filters.followUps.optional() }),
+  // A merge package for another laptop (the whole database or one trip): a file like any export.
+  'exchange.package': packageExportInput,
 } as const
 
 export type ExportName = keyof typeof exportsContract

@@ -2,6 +2,7 @@
 // A migration works on plain JSON and must be safe to run on any file of its input version.
 
 import { DATE_MAX, DATE_MIN, YEAR_MAX, YEAR_MIN } from '../../shared/dateBounds'
+import { legacySync } from '../exchange/record-state'
 
 type Json = Record<string, unknown>
 type Migration = (data: Json) => Json
@@ -136,5 +137,17 @@ function v6(data: Json): Json {
   return { ...out, merges: list('merges'), distinctPairs: list('distinctPairs'), schemaVersion: 6 }
 }
 
-export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6 }
+/**
+ * 7: several laptops. Every record gets its merge metadata (`sync`): one version written by a
+ * "laptop" named after the record's content (exchange/record-state.ts legacySync), so two laptops
+ * upgrading the same record agree, and two that changed it apart show each difference as a
+ * conflict. A record that somehow has metadata keeps it. The exchange log starts empty.
+ */
+function v7(data: Json): Json {
+  let out = data
+  for (const c of RECORD_COLLECTIONS) out = mapRecords(out, c, (r) => (r.sync === undefined ? { ...r, sync: legacySync(r) } : r))
+  return { ...out, exchanges: Array.isArray(data.exchanges) ? data.exchanges : [], schemaVersion: 7 }
+}
+
+export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7 }
 

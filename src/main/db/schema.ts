@@ -5,12 +5,14 @@ import { importBatchRecord } from '../../shared/domain/importBatches'
 import type { ImportBatch } from '../../shared/domain/importBatches'
 import { distinctPairRecord, mergeRecord } from '../../shared/domain/merges'
 import type { DistinctPair, MergeRecord } from '../../shared/domain/merges'
+import { exchangeRecord } from '../../shared/domain/exchanges'
+import type { ExchangeRecord } from '../../shared/domain/exchanges'
 import { settingsSchema } from '../../shared/domain/settings'
 import type { Settings } from '../../shared/domain/settings'
 import type { StoreSchema } from '../store'
 import { migrations } from './migrations'
 
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 export type DbData = {
   schemaVersion: number
@@ -18,6 +20,7 @@ export type DbData = {
   importBatches: ImportBatch[]
   merges: MergeRecord[]
   distinctPairs: DistinctPair[]
+  exchanges: ExchangeRecord[]
 } & { [C in keyof RecordTypes]: RecordTypes[C][] }
 
 const dbFile = z.looseObject({
@@ -35,6 +38,7 @@ const dbFile = z.looseObject({
   importBatches: z.array(importBatchRecord),
   merges: z.array(mergeRecord),
   distinctPairs: z.array(distinctPairRecord),
+  exchanges: z.array(exchangeRecord),
 })
 
 export function emptyDb(): DbData {
@@ -42,7 +46,7 @@ export function emptyDb(): DbData {
     schemaVersion: SCHEMA_VERSION,
     settings: settingsSchema.parse({}),
     organizations: [], contacts: [], staff: [], trips: [], activities: [],
-    agreements: [], alumniGroups: [], followUps: [], attachments: [], importBatches: [], merges: [], distinctPairs: [],
+    agreements: [], alumniGroups: [], followUps: [], attachments: [], importBatches: [], merges: [], distinctPairs: [], exchanges: [],
   }
 }
 
@@ -57,7 +61,7 @@ function validateDb(raw: unknown): DbData {
 
 export const dbSchema: StoreSchema<DbData> = {
   version: SCHEMA_VERSION,
-  collections: [...COLLECTION_NAMES, 'importBatches', 'merges', 'distinctPairs'],
+  collections: [...COLLECTION_NAMES, 'importBatches', 'merges', 'distinctPairs', 'exchanges'],
   empty: emptyDb,
   migrations,
   validate: validateDb,

@@ -2,7 +2,7 @@
 // copied to another machine must not keep the id (two laptops would then look like one and their
 // edits would shadow each other), so the id is bound to a marker of the machine and replaced when
 // the folder turns up elsewhere; the ids it had before are kept, so its history still reads.
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { hostname, userInfo } from 'node:os'
 import { join } from 'node:path'
@@ -44,7 +44,8 @@ export function machineMarker(): string {
 export async function deviceIdentity(dir: string, opts: { fs?: StoreFs; machine?: string; newId?: () => string } = {}): Promise<DeviceIdentity> {
   const fs = opts.fs ?? nodeFs
   const machine = opts.machine ?? machineMarker()
-  const newId = opts.newId ?? (() => `dev-${randomUUID()}`)
+  // 72 random bits: enough never to collide among an office's laptops, short because every edit of every record names it.
+  const newId = opts.newId ?? (() => `d${randomBytes(9).toString('base64url')}`)
   const path = join(dir, DEVICE_FILE)
   let current: DeviceIdentity | null = null
   try {

@@ -59,6 +59,8 @@ export type PackageRefusal =
   | 'passphrase-needed'
   | 'wrong-passphrase'
   | 'too-large'
+  /** the contents are not valid records (checked by package-content.ts) */
+  | 'invalid'
 
 /** Why a package was refused; nothing in it was used. */
 export class PackageError extends Error {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { collectionName, collections, linkedIds, links } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import { idSchema, isoDateTime, patchOf } from '../../shared/domain/common'
+import type { HistoryKind } from '../../shared/domain/sync'
 import { AppError, validationError } from '../errors'
 import type { StoreView } from '../store'
 import { BatchView } from './batch-view'
@@ -23,6 +24,8 @@ export interface BatchOptions {
   settings?: (head: StoreView) => Record<string, unknown>
   /** check everything against the current head and return the records, writing nothing (an import preview) */
   dryRun?: boolean
+  /** what the batch is, for each record's history (exchange/write-hook.ts) */
+  kind?: HistoryKind
 }
 
 export interface Stamp {
@@ -66,7 +69,7 @@ function patchSchema(c: CollectionName): z.ZodType {
   return schema
 }
 
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto'] as const
+const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto', 'sync'] as const
 function editableFields(r: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...r }
   for (const k of SYSTEM_KEYS) delete out[k]
@@ -133,7 +136,7 @@ function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): 
       if (op.id !== undefined && view.get(c, op.id)) {
         throw new AppError('CONFLICT', `${place.label}A ${c} record with id ${op.id} exists already`, { [key(place, 'id')]: ['Already used'] })
       }
-      const created = { id: op.id ?? randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null }
+      const created = { id: op.id ?? randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null, mergedInto: null }
       record = stored(c, { ...op.input, ...created }, place)
       break
     }
@@ -146,7 +149,9 @@ function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): 
       // Re-validate the whole merged record so cross-field rules (e.g. trip dates) hold after a partial change.
       const merged = collections[c].input.safeParse({ ...editableFields(current), ...op.changes })
       if (!merged.success) throw validationError(merged.error, [...place.prefix, ...place.changes])
-      record = stored(c, { ...merged.data, id: current.id, createdAt: current.createdAt, deletedAt: null, ...after(current, stamp) }, place)
+      // mergedInto and sync are carried over: the store's write hook derives the new sync from what changed.
+      const kept = { mergedInto: current.mergedInto ?? null, ...(current.sync ? { sync: current.sync } : {}) }
+      record = stored(c, { ...merged.data, id: current.id, createdAt: current.createdAt, deletedAt: null, ...kept, ...after(current, stamp) }, place)
       break
     }
     case 'delete': {
@@ -317,7 +322,7 @@ export function createBatchService(ctx: Ctx) {
         // An empty transaction is not queued: the check ran, nothing is written.
         if (opts.dryRun) return { tx: { puts: [] }, result }
         const puts = planned.map(({ collection, record }) => ({ collection, record }))
-        return { tx: { puts, ...(settings ? { settings } : {}) }, result }
+        return { tx: { puts, ...(settings ? { settings } : {}), ...(opts.kind ? { meta: { kind: opts.kind } } : {}) }, result }
       })
     },
   }

@@ -9,6 +9,8 @@ export interface Ctx {
   now: () => Date
   /** who made a change, for updatedBy: the device label from Settings, else the host name */
   deviceLabel: () => string
+  /** this data folder's device id (exchange/device.ts): which laptop made an edit */
+  deviceId: () => string
   appVersion: string
   resourcesDir: string
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */

@@ -147,7 +147,7 @@ export function createDuplicateService(ctx: Ctx) {
           ...planned.map(({ collection, record }) => ({ collection, record: record as unknown as StoredRecord })),
           { collection: 'merges', record: merge as unknown as StoredRecord },
         ]
-        return { tx: { puts }, result: { mergeId: merge.id, survivorId: survivor.id, relinked: relink.length } }
+        return { tx: { puts, meta: { kind: 'merge' } }, result: { mergeId: merge.id, survivorId: survivor.id, relinked: relink.length } }
       })
     },
 
@@ -174,7 +174,7 @@ export function createDuplicateService(ctx: Ctx) {
           return { collection: c, record: record as unknown as StoredRecord }
         })
         const undone = { ...merge, updatedAt: stamp.at, updatedBy: stamp.by, undoneAt: stamp.at }
-        return { tx: { puts: [...puts, { collection: 'merges', record: undone as unknown as StoredRecord }] }, result: { restored: puts.length } }
+        return { tx: { puts: [...puts, { collection: 'merges', record: undone as unknown as StoredRecord }], meta: { kind: 'undo' } }, result: { restored: puts.length } }
       })
     },
 

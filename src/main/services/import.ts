@@ -35,7 +35,7 @@ interface Session {
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
 const MAX_SESSIONS = 4
 
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto'] as const
+const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto', 'sync'] as const
 
 function editable(r: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...r }
@@ -218,7 +218,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       ]
       const preparedBatch = batchOf(prepared.puts, base)
       // Serialised ahead too: at 100,000 records, serialising inside the commit blocked for seconds.
-      const serialised = await runSteps(ctx.store.preparePuts(putsOf(prepared.puts, preparedBatch)), job, ctx.importSlices)
+      const serialised = await runSteps(ctx.store.preparePuts(putsOf(prepared.puts, preparedBatch), { kind: 'import' }), job, ctx.importSlices)
       job.check()
       return ctx.store.transact((head) => {
         if (job.cancelled) throw cancelledError()
@@ -228,7 +228,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         // Something the plan relied on changed meanwhile: planned again against the head, as any batch is.
         const planned = planBatch(head, valid, stamp, placeOf)
         const batch = batchOf(planned, head)
-        return { tx: { puts: putsOf(planned, batch) }, result: summary(batch as unknown as ImportBatch) }
+        return { tx: { puts: putsOf(planned, batch), meta: { kind: 'import' } }, result: summary(batch as unknown as ImportBatch) }
       }).finally(() => {
         job.phase = 'done'
       })
@@ -280,7 +280,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         const planned = planBatch(head, validateOps(ops), stamp, (i) => ({ prefix: ['ops', String(i)], changes: [], label: '' }))
         const undone = { ...batch, updatedAt: stamp.at, updatedBy: stamp.by, undoneAt: stamp.at }
         const puts = [...planned.map(({ collection, record }) => ({ collection, record: record as StoredRecord })), { collection: 'importBatches', record: undone as StoredRecord }]
-        return { tx: { puts }, result: { reverted: planned.length, keptEdited } }
+        return { tx: { puts, meta: { kind: 'undo' } }, result: { reverted: planned.length, keptEdited } }
       })
     },
 

@@ -46,7 +46,11 @@ export function createRecordService(ctx: Ctx) {
     const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
     return store.transact((head) => {
       const [{ collection, record }] = planBatch(head, [op], stamp, () => SINGLE)
-      return { tx: { puts: [{ collection, record }] }, result: record as Rec<C> }
+      return { tx: { puts: [{ collection, record }] }, result: { collection, id: record.id, record: record as Rec<C> } }
+    }).then(({ collection, id, record }) => {
+      // The stored copy carries the versions the store's write hook added, unless a later write already replaced it.
+      const written = store.get(collection, id) as Rec<C> | undefined
+      return written && written.updatedAt === record.updatedAt ? written : record
     })
   }
 

@@ -94,6 +94,7 @@ export function createSystemService(ctx: Ctx) {
       const lang = store.data.settings.language
       const { ops, settings } = await sampleOps(lang)
       await batch.applyBatch(ops, {
+        kind: 'import',
         check: (head) => {
           if (!isEmpty(head)) throw notEmpty()
         },

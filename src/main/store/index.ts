@@ -12,6 +12,7 @@ export type {
   OpenStoreOptions,
   OpenTimings,
   PreparedPuts,
+  PrepareTx,
   RecoveryReport,
   SkippedEntry,
   Store,

@@ -137,6 +137,7 @@ async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>)
         compactOnCloseMaxBytes: opts.compactOnCloseMaxBytes ?? DEFAULTS.compactOnCloseMaxBytes,
         backupIntervalMs: opts.backupIntervalMs ?? DEFAULTS.backupIntervalMs,
         onEvent: opts.onEvent,
+        prepare: opts.prepare,
       },
       lock,
       main,

@@ -21,7 +21,7 @@ import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
 import type { SnapshotWriteResult } from './snapshot-stream'
 import { verifySnapshotFile } from './verify-worker'
 import type {
-  BackupEntry, DbShape, RecoveryReport, Store, StoreChange, StoreEvent, StoreListener, StoreSchema, StoreStatus, StoreView, StoredRecord,
+  BackupEntry, DbShape, PrepareTx, RecoveryReport, Store, StoreChange, StoreEvent, StoreListener, StoreSchema, StoreStatus, StoreView, StoredRecord,
   PreparedPuts, Tx, TxPlan,
 } from './types'
 
@@ -31,6 +31,7 @@ export interface StoreSettings {
   compactOnCloseMaxBytes: number
   backupIntervalMs: number
   onEvent?: (event: StoreEvent) => void
+  prepare?: PrepareTx
 }
 
 export interface StoreInit<D extends DbShape> {
@@ -201,7 +202,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     return this.head
   }
 
-  *preparePuts(puts: Tx['puts']): Generator<number, PreparedPuts> {
+  *preparePuts(puts: Tx['puts'], meta?: Tx['meta']): Generator<number, PreparedPuts> {
     if (!Array.isArray(puts)) throw new Error('A transaction needs a puts array')
     const prepared: Prepared = { count: puts.length, pieces: [], parsed: [] }
     // Pieces are joined into blocks of about a megabyte as they come, so the commit seals a few dozen
@@ -216,7 +217,11 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     }
     for (let i = 0; i < puts.length; i += 1) {
       if (i % 64 === 0) yield i
-      const [collection, record] = this.checkPut(puts[i])
+      // Stamped now, against the head as it is: a commit of prepared puts checks first that none of
+      // the records changed since (services/batch.ts stillValid), so the stamp is still right then.
+      const prepare = this.init.settings.prepare
+      const put = prepare && isPlainObject(puts[i]) ? prepare({ puts: [puts[i]], ...(meta ? { meta } : {}) }, this.head).puts[0] : puts[i]
+      const [collection, record] = this.checkPut(put)
       const piece = JSON.stringify([collection, record])
       block.push(piece)
       blockChars += piece.length
@@ -236,7 +241,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     let encoded: { body: string | Buffer[]; entry: Omit<JournalEntry, 'seq'> } | null
     try {
       planned = plan(this.head)
-      encoded = this.encode(planned.tx)
+      const prepare = this.init.settings.prepare
+      encoded = this.encode(prepare ? prepare(planned.tx, this.head) : planned.tx)
     } catch (err) {
       return Promise.reject(err)
     }

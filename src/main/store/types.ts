@@ -35,12 +35,20 @@ export interface Tx {
    * the commit then only joins them instead of serialising and parsing back in one blocking step
    */
   prepared?: PreparedPuts
+  /** what the write is, for the prepare hook (never written itself) */
+  meta?: Record<string, unknown>
 }
 
 /** Records serialised and parsed back ahead of their commit; only the store that made it takes it. */
 export interface PreparedPuts {
   readonly count: number
 }
+
+/**
+ * Rewrites a transaction just before it is queued, against the same head the plan saw: the app
+ * stamps merge versions and history here, so every write path gets them without knowing of them.
+ */
+export type PrepareTx = (tx: Tx, head: StoreView) => Tx
 
 /**
  * The state a commit will be applied to: what is durable plus every transaction queued before it.
@@ -111,7 +119,7 @@ export interface Store<D extends DbShape> {
    * Serialises puts for a later commit (Tx.prepared) in steps, yielding how many are done, so a big
    * batch is prepared in slices of the event loop. The puts are checked as a commit checks them.
    */
-  preparePuts(puts: Tx['puts']): Generator<number, PreparedPuts>
+  preparePuts(puts: Tx['puts'], meta?: Tx['meta']): Generator<number, PreparedPuts>
   /**
    * The head (durable data plus queued commits) as a live view, and a number that changes whenever
    * it may have: a batch planned in slices against view() holds unchanged at commit time if
@@ -176,4 +184,5 @@ export interface OpenStoreOptions<D extends DbShape> {
   /** take a backup right after opening (default true) */
   backupOnOpen?: boolean
   onEvent?: (event: StoreEvent) => void
+  prepare?: PrepareTx
 }

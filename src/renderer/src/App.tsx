@@ -25,6 +25,8 @@ const StaffPage = lazyNamed(() => import('./pages/staff/StaffPage'), 'StaffPage'
 const SettingsPage = lazyNamed(() => import('./pages/SettingsPage'), 'SettingsPage')
 const ImportPage = lazyNamed(() => import('./pages/import/ImportPage'), 'ImportPage')
 const DuplicatesPage = lazyNamed(() => import('./pages/duplicates/DuplicatesPage'), 'DuplicatesPage')
+const ExchangePage = lazyNamed(() => import('./pages/exchange/ExchangePage'), 'ExchangePage')
+const HistoryPage = lazyNamed(() => import('./pages/exchange/HistoryPage'), 'HistoryPage')
 import { InlineCreateProvider } from './components/InlineCreate'
 import { AppProvider } from './state'
 
@@ -80,6 +82,8 @@ export function App({ initialSettings }: { initialSettings: Settings | null }) {
               <Route path="staff" element={<StaffPage />} />
               <Route path="import" element={<ImportPage />} />
               <Route path="duplicates" element={<DuplicatesPage />} />
+              <Route path="exchange" element={<ExchangePage />} />
+              <Route path="history/:collection/:id" element={<HistoryPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<DashboardPage />} />
             </Route>

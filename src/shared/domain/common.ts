@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { yearInBounds } from '../dateBounds'
 import { MESSAGES } from '../messages'
+import { syncSchema } from './sync'
 
 export const idSchema = z.string().trim().min(1).max(64)
 // A string the format check already refused gets no second message about its range.
@@ -34,6 +35,8 @@ export const systemFields = {
   ...ledgerFields,
   /** set (with deletedAt) on the record a merge folded into another: the survivor's id. Optional: older writers never set it. */
   mergedInto: idSchema.nullable().optional(),
+  /** versions for merging copies from several laptops, and the record's history (see sync.ts). Optional: written by the store. */
+  sync: syncSchema.optional(),
 }
 
 /** Builds the create-input schema and the stored-record schema from one field list. */

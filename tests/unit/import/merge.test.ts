@@ -166,7 +166,9 @@ describe('duplicates.merge', () => {
     expect(app.core.store.get('contacts', a.id)).toMatchObject({ email: 'zw@jxcc.com' })
     app.tick()
     expect(await app.call('duplicates.undoMerge', { mergeId })).toEqual({ restored: expect.any(Number) })
-    const strip = (r: AnyRecord) => ({ ...r, updatedAt: '', updatedBy: '', mergedInto: null })
+    // The values come back; the versions move on, and the history says what happened.
+    expect((app.core.store.get('contacts', b.id) as AnyRecord | undefined)?.sync?.h?.map((e) => e.k)).toEqual(['merge', 'undo'])
+    const strip = (r: AnyRecord) => ({ ...r, updatedAt: '', updatedBy: '', mergedInto: null, sync: undefined })
     for (const c of ['contacts', 'organizations', 'activities', 'agreements', 'alumniGroups', 'attachments'] as const) {
       expect((app.core.store.data[c] as AnyRecord[]).map(strip), c).toEqual((before[c] as AnyRecord[]).map(strip))
     }

@@ -130,7 +130,7 @@ async function heldApp() {
   const open = () => openStore<DbData>({ dir: t.dir, schema: dbSchema, backupOnOpen: false, fs })
   const store = await open()
   const clock = new Date('2026-01-05T08:00:00.000Z')
-  const ctx: Ctx = { store, now: () => clock, deviceLabel: () => 'test', appVersion: 'test', resourcesDir: RESOURCES }
+  const ctx: Ctx = { store, now: () => clock, deviceLabel: () => 'test', deviceId: () => 'test-device', appVersion: 'test', resourcesDir: RESOURCES }
   cleanups.push(async () => {
     await store.close().catch(() => undefined)
     await t.cleanup()

@@ -85,6 +85,27 @@ describe('migrations', () => {
     expect((migrations[6](marked).organizations as Array<Record<string, unknown>>)[0].mergedInto).toBe('o9')
   })
 
+  it('7: gives every record its merge version, the same on two laptops for the same record, and adds the exchange log', () => {
+    let data: Record<string, unknown> = structuredClone(v0)
+    for (let v = 1; v <= 6; v++) data = migrations[v](data)
+    const v7 = migrations[7](data)
+    expect(v7.schemaVersion).toBe(7)
+    expect(v7.exchanges).toEqual([])
+    const org = (v7.organizations as Array<Record<string, unknown>>)[0]
+    const sync = org.sync as { vv: Record<string, number>; d: [string, number, string] }
+    expect(Object.values(sync.vv)).toEqual([1])
+    expect(sync.d[0]).toMatch(/^h:[0-9a-f]{12}$/)
+    // The same record upgraded on another laptop (keys in another order) gets the same version; one changed before the upgrade does not.
+    const reordered = Object.fromEntries(Object.entries(data.organizations as object).map(([k, v]) => [k, Object.fromEntries(Object.entries(v as object).reverse())]))
+    const again = migrations[7]({ ...structuredClone(data), organizations: Object.values(reordered) })
+    expect((again.organizations as Array<Record<string, unknown>>)[0].sync).toEqual(sync)
+    const changed = structuredClone(data)
+    ;(changed.organizations as Array<Record<string, unknown>>)[0].city = '无锡'
+    expect(((migrations[7](changed).organizations as Array<Record<string, unknown>>)[0].sync as typeof sync).d[0]).not.toBe(sync.d[0])
+    // every record, in every collection, validates with its metadata
+    expect(() => dbSchema.validate(v7)).not.toThrow()
+  })
+
   it('bring a version-0 file to a database that validates', () => {
     let data: Record<string, unknown> = structuredClone(v0)
     for (let v = 1; v <= SCHEMA_VERSION; v++) data = migrations[v](data)

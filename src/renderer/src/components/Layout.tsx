@@ -23,6 +23,7 @@ import { RecoveryBanner } from './RecoveryBanner'
 import { DesktopCommands, desktopBridge } from './DesktopCommands'
 import { RemindersPanel } from './RemindersPanel'
 import { useDuplicateCounts } from '../pages/duplicates/useDuplicateCounts'
+import { useConflicts } from '../pages/exchange/useConflicts'
 
 export const DRAWER_WIDTH = 232
 
@@ -34,6 +35,7 @@ export function Layout() {
   const lang = currentLang()
   const dupes = useDuplicateCounts()
   const dupeCount = dupes ? dupes.organizations + dupes.contacts + dupes.staff : 0
+  const conflictCount = useConflicts()?.length ?? 0
   const org = [settings?.university, settings?.school].filter(Boolean).join(' · ')
 
   return (
@@ -84,6 +86,9 @@ export function Layout() {
                 </ListItemIcon>
                 <ListItemText primary={t(`nav.${key}`)} slotProps={{ primary: { sx: { fontWeight: selected ? 600 : 400 } } }} />
                 {key === 'duplicates' && dupeCount > 0 && <Chip size="small" color="warning" label={dupeCount} data-testid="nav-duplicates-count" sx={{ height: 20 }} />}
+                {key === 'exchange' && conflictCount > 0 && (
+                  <Chip size="small" color="error" label={conflictCount} title={t('exchange.conflicts.count', { count: conflictCount })} data-testid="nav-conflicts-count" sx={{ height: 20 }} />
+                )}
               </ListItemButton>
             )
           })}

@@ -24,6 +24,7 @@ import type { ListInput } from '../api'
 import { nameKey, useNames } from '../names'
 import type { NameMap, NameRef } from '../names'
 import { useApp, useErrorText } from '../state'
+import { ConflictMark } from './ConflictMark'
 
 declare module '@mui/x-data-grid' {
   interface NoRowsOverlayPropsOverrides {
@@ -185,6 +186,7 @@ export function RegisterList<C extends CollectionName>(props: RegisterListProps<
               <Cell text={text}>{body}</Cell>
             </Box>
             {deleted && <Chip size="small" label={t('common.deleted')} color="warning" variant="outlined" />}
+            {i === 0 && <ConflictMark collection={collection} record={r} />}
           </Stack>
         )
       },
@@ -199,7 +201,7 @@ export function RegisterList<C extends CollectionName>(props: RegisterListProps<
       })
     }
     return cols
-  }, [columns, names, rowActions, sortable, t, actionsWidth])
+  }, [columns, names, rowActions, sortable, t, actionsWidth, collection])
 
   const searching = debounced !== ''
   const overlayText = searching ? t('common.noMatch', { search: debounced }) : emptyText

@@ -11,9 +11,10 @@ import SettingsIcon from '@mui/icons-material/SettingsOutlined'
 import TaskIcon from '@mui/icons-material/TaskAltOutlined'
 import UploadIcon from '@mui/icons-material/UploadFileOutlined'
 import MergeIcon from '@mui/icons-material/MergeTypeOutlined'
+import SyncIcon from '@mui/icons-material/SyncAltOutlined'
 import type { CollectionName } from '../../../shared/collections'
 
-export type NavKey = 'dashboard' | 'trips' | 'organizations' | 'contacts' | 'agreements' | 'alumniGroups' | 'followUps' | 'staff' | 'import' | 'duplicates' | 'settings'
+export type NavKey = 'dashboard' | 'trips' | 'organizations' | 'contacts' | 'agreements' | 'alumniGroups' | 'followUps' | 'staff' | 'import' | 'duplicates' | 'exchange' | 'settings'
 
 export const NAV: ReadonlyArray<{ key: NavKey; path: string; icon: SvgIconComponent }> = [
   { key: 'dashboard', path: '/', icon: DashboardIcon },
@@ -26,6 +27,7 @@ export const NAV: ReadonlyArray<{ key: NavKey; path: string; icon: SvgIconCompon
   { key: 'staff', path: '/staff', icon: BadgeIcon },
   { key: 'import', path: '/import', icon: UploadIcon },
   { key: 'duplicates', path: '/duplicates', icon: MergeIcon },
+  { key: 'exchange', path: '/exchange', icon: SyncIcon },
   { key: 'settings', path: '/settings', icon: SettingsIcon },
 ]
 

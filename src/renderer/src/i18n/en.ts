@@ -1,3 +1,4 @@
+import { exchangeEn } from './exchange.en'
 import { duplicatesEn } from './duplicates.en'
 import { exportsEn } from './exports.en'
 import { importEn } from './import.en'
@@ -26,6 +27,7 @@ export const en: Messages = {
     staff: 'Staff',
     import: 'Import',
     duplicates: 'Possible duplicates',
+    exchange: 'Exchange',
     settings: 'Settings',
   },
   collections: {
@@ -398,5 +400,6 @@ export const en: Messages = {
   exports: exportsEn,
   imports: importEn,
   duplicates: duplicatesEn,
+  exchange: exchangeEn,
   reminders: remindersEn,
 }

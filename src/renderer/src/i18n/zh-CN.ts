@@ -1,3 +1,4 @@
+import { exchangeZhCN } from './exchange.zh-CN'
 import { duplicatesZhCN } from './duplicates.zh-CN'
 // Chinese (default) interface strings. Enum labels are not here: they come from src/shared/enums.ts.
 import { importZhCN } from './import.zh-CN'
@@ -27,6 +28,7 @@ export const zhCN = {
     staff: '本院人员',
     import: '导入表格',
     duplicates: '可能重复',
+    exchange: '数据交换',
     settings: '设置',
   },
   collections: {
@@ -399,6 +401,7 @@ export const zhCN = {
   exports: exportsZhCN,
   imports: importZhCN,
   duplicates: duplicatesZhCN,
+  exchange: exchangeZhCN,
   reminders: remindersZhCN,
 }
 

@@ -10,7 +10,6 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
 import Grid from '@mui/material/Grid'
-import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
 import TableCell from '@mui/material/TableCell'
@@ -34,6 +33,7 @@ import { RecoveryDetails } from '../components/RecoveryBanner'
 import { formatDateTime, formatSize } from '../format'
 import { useApp, useErrorText } from '../state'
 import { RemindersSwitch } from './settings/RemindersSwitch'
+import { Section } from '../components/Section'
 
 interface SettingsValues {
   university: string
@@ -44,22 +44,6 @@ interface SettingsValues {
   deviceLabel: string
 }
 const FIELDS = ['university', 'school', 'office', 'signatures', 'reportLanguage', 'deviceLabel'] as const
-
-function Section({ title, children, help }: { title: string; help?: string; children: ReactNode }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2.5 }}>
-      <Typography variant="h6" component="h2" sx={{ mb: help ? 0.5 : 2 }}>
-        {title}
-      </Typography>
-      {help && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {help}
-        </Typography>
-      )}
-      {children}
-    </Paper>
-  )
-}
 
 function SettingsForm({ settings, languageSection }: { settings: Settings; languageSection: ReactNode }) {
   const { t } = useTranslation()

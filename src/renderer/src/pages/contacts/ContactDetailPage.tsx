@@ -14,6 +14,7 @@ import type { Contact } from '../../../../shared/domain/contacts'
 import { call } from '../../api'
 import { InfoGrid, Section } from '../../components/detailParts'
 import { Page } from '../../components/Page'
+import { ConflictMark, HistoryButton } from '../../components/ConflictMark'
 import { RegisterList } from '../../components/RegisterList'
 import type { RegisterColumn } from '../../components/RegisterList'
 import { formatDate } from '../../format'
@@ -95,6 +96,8 @@ export function ContactDetailPage() {
       actions={
         <Stack direction="row" spacing={1}>
           {back}
+          {contact && <ConflictMark collection="contacts" record={contact} />}
+          {contact && <HistoryButton collection="contacts" id={contact.id} />}
           <Button startIcon={<MergeIcon />} disabled={!contact || contact.deletedAt !== null} component={RouterLink} to={`/duplicates?tab=contacts&record=${contact?.id ?? ''}`} data-testid="contact-merge-with">
             {t('duplicates.mergeWith')}
           </Button>

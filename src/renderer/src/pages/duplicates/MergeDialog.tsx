@@ -31,9 +31,10 @@ const COMBINED = new Set(['tags', 'notes', 'aliases'])
 
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0)
 
-function fieldLabel(t: TFunction, f: string): string {
+export function fieldLabel(t: TFunction, f: string): string {
   if (i18n.exists(`duplicates.fields.${f}`)) return t(`duplicates.fields.${f}` as never)
-  return i18n.exists(`fields.${f}`) ? t(`fields.${f}` as never) : f
+  if (i18n.exists(`fields.${f}`)) return t(`fields.${f}` as never)
+  return i18n.exists(`exchange.fields.${f}`) ? t(`exchange.fields.${f}` as never) : f
 }
 
 function valueText(t: TFunction, c: Mergeable, f: string, v: unknown, orgName: (id: string) => string): string {

@@ -18,7 +18,7 @@ import type { ImportWizard, Target } from './useImportWizard'
 type Encoding = (typeof IMPORT_ENCODINGS)[number]
 
 /** The file's bytes as base64, the form import.open carries them in. */
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))

@@ -21,6 +21,7 @@ import type { Organization } from '../../../../shared/domain/organizations'
 import { call, listRecords } from '../../api'
 import { InfoGrid } from '../../components/detailParts'
 import { Page } from '../../components/Page'
+import { ConflictMark, HistoryButton } from '../../components/ConflictMark'
 import { RegisterList } from '../../components/RegisterList'
 import type { RegisterColumn } from '../../components/RegisterList'
 import { formatDate } from '../../format'
@@ -172,6 +173,8 @@ export function OrganizationDetailPage() {
       actions={
         <Stack direction="row" spacing={1}>
           {back}
+          {org && <ConflictMark collection="organizations" record={org} />}
+          {org && <HistoryButton collection="organizations" id={org.id} />}
           <Button startIcon={<MergeIcon />} disabled={!org || org.deletedAt !== null} component={RouterLink} to={`/duplicates?tab=organizations&record=${id}`} data-testid="org-merge-with">
             {t('duplicates.mergeWith')}
           </Button>

@@ -24,6 +24,7 @@ import { TotalsCard } from './TotalsCard'
 import { TripOverview } from './TripOverview'
 import { useTripData } from './useTripData'
 import { confirmLeave } from '../../components/leaveGuard'
+import { ConflictMark, HistoryButton } from '../../components/ConflictMark'
 
 export const TRIP_TABS = ['overview', 'itinerary', 'outcomes', 'reports'] as const
 export type TripTab = (typeof TRIP_TABS)[number]
@@ -102,6 +103,8 @@ export function TripPage() {
                 </Typography>
               )}
               <StatusChip status={trip.status} ended={ended} />
+              <ConflictMark collection="trips" record={trip} />
+              <HistoryButton collection="trips" id={trip.id} />
             </Stack>
             {trip.theme && (
               <Typography variant="body2" sx={{ mt: 0.5 }}>

@@ -1,0 +1,201 @@
+// @vitest-environment node
+// Two laptops, each a real app on its own data folder, exchanging packages through the router.
+import { Writable } from 'node:stream'
+import { afterEach, describe, expect, it } from 'vitest'
+import { COLLECTION_NAMES } from '../../../src/shared/collections'
+import { writePackage } from '../../../src/main/exchange/package-file'
+import { SCHEMA_VERSION } from '../../../src/main/db/schema'
+import { openTestApp } from '../helpers'
+import type { TestApp } from '../helpers'
+
+let apps: TestApp[] = []
+afterEach(async () => {
+  await Promise.all(apps.map((a) => a.destroy()))
+  apps = []
+})
+
+async function laptops(n = 2): Promise<TestApp[]> {
+  apps = await Promise.all(Array.from({ length: n }, () => openTestApp()))
+  await Promise.all(apps.map((a, i) => a.call('settings.update', { deviceLabel: `Laptop ${'ABC'[i]}` })))
+  return apps
+}
+
+async function packageOf(app: TestApp, input: { scope?: { kind: 'all' } | { kind: 'trip'; tripId: string }; passphrase?: string } = {}): Promise<{ fileName: string; data: string }> {
+  const prepared = app.core.exporter.prepare('exchange.package', { scope: input.scope ?? { kind: 'all' }, ...(input.passphrase ? { passphrase: input.passphrase } : {}) })
+  if (!prepared.ok) throw new Error(prepared.error.message)
+  const chunks: Buffer[] = []
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk)
+      done()
+    },
+  })
+  await prepared.job.write(out)
+  return { fileName: prepared.job.fileName, data: Buffer.concat(chunks).toString('base64') }
+}
+
+/** Sends everything `from` holds to `to` and applies it. */
+async function send(from: TestApp, to: TestApp) {
+  const preview = await to.call('exchange.open', await packageOf(from))
+  await to.call('exchange.apply', { sessionId: preview.sessionId })
+  return preview
+}
+
+/** What a person sees of every register: the values, without this copy's bookkeeping. */
+function content(app: TestApp) {
+  const out: Record<string, unknown[]> = {}
+  for (const c of COLLECTION_NAMES) {
+    out[c] = (app.core.store.data[c] as unknown as Array<Record<string, unknown>>)
+      .map(({ updatedAt: _u, updatedBy: _b, ...rest }) => rest)
+      .sort((x, y) => String(x.id).localeCompare(String(y.id)))
+  }
+  return out
+}
+
+describe('merge packages between two laptops', () => {
+  it('a first package brings every record; the same package again changes nothing', async () => {
+    const [a, b] = await laptops()
+    const org = await a.call('organizations.create', { name: '上海卓然工程', kind: 'enterprise', city: '上海' })
+    await a.call('contacts.create', { name: '张伟', organizationId: org.id, phone: '13800000001' })
+    const pkg = await packageOf(a)
+    expect(pkg.fileName).toMatch(/Laptop A.*\.ldpkg$/)
+    const first = await b.call('exchange.open', pkg)
+    expect(first.from.label).toBe('Laptop A')
+    expect(first.counts).toMatchObject({ new: 2, conflicting: 0 })
+    // The preview wrote nothing.
+    expect(b.core.store.data.organizations).toEqual([])
+    await b.call('exchange.apply', { sessionId: first.sessionId })
+    expect(content(b)).toEqual(content(a))
+    const again = await b.call('exchange.open', pkg)
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 2 })
+    const before = b.core.store.revision('contacts')
+    await b.call('exchange.apply', { sessionId: again.sessionId })
+    expect(b.core.store.revision('contacts')).toBe(before)
+    expect((await b.call('exchange.log', {})).map((e) => e.from.label)).toEqual(['Laptop A', 'Laptop A'])
+  })
+
+  it('different fields changed on each laptop merge without a conflict, in both directions', async () => {
+    const [a, b] = await laptops()
+    const c = await a.call('contacts.create', { name: '张伟', phone: '1', email: '' })
+    await send(a, b)
+    a.tick()
+    b.tick()
+    await a.call('contacts.update', { id: c.id, changes: { phone: '2' } })
+    await b.call('contacts.update', { id: c.id, changes: { email: 'zw@example.cn' } })
+    const onB = await send(a, b)
+    expect(onB.counts.merged).toBe(1)
+    expect(onB.items[0].fields.map((f) => [f.field, f.mine, f.result, f.versions[0].deviceLabel])).toEqual([['phone', '1', '2', 'Laptop A']])
+    await send(b, a)
+    expect(content(a)).toEqual(content(b))
+    expect(a.core.store.get('contacts', c.id)).toMatchObject({ phone: '2', email: 'zw@example.cn' })
+  })
+
+  it('the same field changed on both is a conflict both laptops show; a resolution on one travels and ends it on the other', async () => {
+    const [a, b] = await laptops()
+    const c = await a.call('contacts.create', { name: '张伟', phone: '1' })
+    await send(a, b)
+    a.tick()
+    await a.call('contacts.update', { id: c.id, changes: { phone: '021-1111' } })
+    b.tick(-86_400_000) // B's clock is a day behind: it loses nothing
+    await b.call('contacts.update', { id: c.id, changes: { phone: '021-2222' } })
+    const onB = await send(a, b)
+    expect(onB.counts.conflicting).toBe(1)
+    await send(b, a)
+    for (const app of [a, b]) expect(await app.call('exchange.conflicts', {})).toEqual([{ collection: 'contacts', id: c.id, name: '张伟', fields: ['phone'], deleted: false }])
+    const detail = await b.call('exchange.conflict', { collection: 'contacts', id: c.id })
+    expect(detail.fields[0].versions.map((v) => [v.value, v.deviceLabel]).sort()).toEqual([['021-1111', 'Laptop A'], ['021-2222', 'Laptop B']])
+    expect(detail.fields[0].ancestor).toEqual({ known: true, value: '1' })
+    const pick = detail.fields[0].versions.findIndex((v) => v.value === '021-2222')
+    await b.call('exchange.resolve', { collection: 'contacts', id: c.id, choices: { phone: { pick } }, expectedUpdatedAt: detail.updatedAt })
+    expect(await b.call('exchange.conflicts', {})).toEqual([])
+    const back = await send(b, a)
+    expect(back.counts.updated).toBe(1)
+    expect(await a.call('exchange.conflicts', {})).toEqual([])
+    expect(a.core.store.get('contacts', c.id)).toMatchObject({ phone: '021-2222' })
+    expect(content(a)).toEqual(content(b))
+  })
+
+  it('a delete on one laptop against an edit on the other is a visible conflict; neither is lost', async () => {
+    const [a, b] = await laptops()
+    const f = await a.call('followUps.create', { title: '推进实习基地', category: 'internship' })
+    await send(a, b)
+    a.tick()
+    b.tick()
+    await a.call('followUps.delete', { id: f.id })
+    await b.call('followUps.update', { id: f.id, changes: { result: '已签约' } })
+    const onB = await send(a, b)
+    expect(onB.counts.conflicting).toBe(1)
+    const [summary] = await b.call('exchange.conflicts', {})
+    expect(summary).toMatchObject({ id: f.id, deleted: true, fields: ['result'] })
+    const detail = await b.call('exchange.conflict', { collection: 'followUps', id: f.id })
+    expect(detail.fields[0].versions.map((v) => v.value).sort()).toEqual(['', '已签约'])
+  })
+
+  it('refuses a wrong passphrase, a tampered package and invalid records whole, writing nothing', async () => {
+    const [a, b] = await laptops()
+    await a.call('organizations.create', { name: '上海卓然工程' })
+    const sealed = await packageOf(a, { passphrase: 'correct horse' })
+    const wrong = await b.raw('exchange.open', { ...sealed, passphrase: 'wrong' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { passphrase: ['package.wrong-passphrase'] } } })
+    const none = await b.raw('exchange.open', sealed)
+    expect(none).toMatchObject({ ok: false, error: { fieldErrors: { passphrase: ['package.passphrase-needed'] } } })
+    const ok = await b.call('exchange.open', { ...sealed, passphrase: 'correct horse' })
+    expect(ok.counts.new).toBe(1)
+    const bytes = Buffer.from((await packageOf(a)).data, 'base64')
+    bytes[bytes.length - 40] ^= 1
+    const tampered = await b.raw('exchange.open', { fileName: 'x.ldpkg', data: bytes.toString('base64') })
+    expect(tampered).toMatchObject({ ok: false, error: { fieldErrors: { data: ['package.damaged'] } } })
+    // Made by hand: one record without its name, and a package from a newer schema.
+    const good = a.core.store.data.organizations[0]
+    const meta = { createdAt: '2026-11-20T00:00:00.000Z', device: { id: 'dOTHER', label: 'Other' }, scope: { kind: 'all' as const } }
+    const invalid = await writePackage({ ...meta, schemaVersion: SCHEMA_VERSION }, { records: { organizations: [good, { ...good, id: 'o2', name: '' }] }, devices: {} })
+    const refused = await b.raw('exchange.open', { fileName: 'bad.ldpkg', data: invalid.toString('base64') })
+    expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { data: ['package.invalid'] } } })
+    expect(refused.ok ? '' : refused.error.message).toContain('organizations[1].name')
+    const newer = await writePackage({ ...meta, schemaVersion: SCHEMA_VERSION + 1 }, { records: {}, devices: {} })
+    expect(await b.raw('exchange.open', { fileName: 'new.ldpkg', data: newer.toString('base64') })).toMatchObject({ ok: false, error: { fieldErrors: { data: ['package.newer-schema'] } } })
+    const own = await a.raw('exchange.open', await packageOf(a))
+    expect(own).toMatchObject({ ok: false, error: { fieldErrors: { data: ['package.own'] } } })
+    expect(b.core.store.data.organizations).toEqual([])
+  })
+
+  it('one trip travels with the organisations, people, staff and outcomes it links to, and nothing else', async () => {
+    const [a, b] = await laptops()
+    const leader = await a.call('staff.create', { name: '李老师' })
+    const org = await a.call('organizations.create', { name: '上海卓然工程' })
+    const person = await a.call('contacts.create', { name: '张伟', organizationId: org.id })
+    const other = await a.call('organizations.create', { name: '无关单位' })
+    const trip = await a.call('trips.create', { title: '上海访企', startDate: '2026-11-20', endDate: '2026-11-21', leaderId: leader.id })
+    const visit = await a.call('activities.create', { tripId: trip.id, date: '2026-11-20', kind: 'enterpriseVisit', title: '走访卓然', contactIds: [person.id] })
+    await a.call('followUps.create', { title: '推进实习', tripId: trip.id, activityId: visit.id, organizationId: org.id })
+    const pkg = await packageOf(a, { scope: { kind: 'trip', tripId: trip.id } })
+    const preview = await b.call('exchange.open', pkg)
+    expect(preview.scope).toEqual({ kind: 'trip', tripId: trip.id, title: '上海访企' })
+    expect(preview.counts.new).toBe(6)
+    await b.call('exchange.apply', { sessionId: preview.sessionId })
+    expect(b.core.store.get('organizations', other.id)).toBeUndefined()
+    expect(b.core.store.get('contacts', person.id)).toMatchObject({ organizationId: org.id })
+  })
+
+  it('history lists each edit with who and when; an earlier version comes back as a new edit', async () => {
+    const [a] = await laptops(1)
+    const c = await a.call('contacts.create', { name: '张伟', phone: '1' })
+    a.tick()
+    await a.call('contacts.update', { id: c.id, changes: { phone: '2' } })
+    a.tick()
+    const latest = await a.call('contacts.update', { id: c.id, changes: { phone: '3', city: '上海' } })
+    const h = await a.call('history.get', { collection: 'contacts', id: c.id })
+    expect(h.items.map((i) => [i.kind, i.deviceLabel])).toEqual([['edit', 'Laptop A'], ['edit', 'Laptop A'], ['create', 'Laptop A']])
+    expect(h.items[0].changes).toEqual([{ field: 'phone', before: '2', after: '3' }, { field: 'city', before: '', after: '上海' }])
+    const second = h.items[1]
+    a.tick()
+    const back = await a.call('history.restore', { collection: 'contacts', id: c.id, device: second.device, counter: second.counter, expectedUpdatedAt: latest.updatedAt })
+    expect(back).toMatchObject({ phone: '2', city: '' })
+    a.tick()
+    const created = await a.call('history.restore', { collection: 'contacts', id: c.id, device: h.items[2].device, counter: 0, expectedUpdatedAt: back.updatedAt })
+    expect(created).toMatchObject({ phone: '1', city: '' })
+    const after = await a.call('history.get', { collection: 'contacts', id: c.id })
+    expect(after.items[0].kind).toBe('revert')
+    expect(after.items).toHaveLength(5)
+  })
+})
