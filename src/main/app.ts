@@ -17,6 +17,7 @@ import { redactPersonalData } from './log-redact'
 import { deviceIdentity } from './exchange/device'
 import type { DeviceIdentity } from './exchange/device'
 import { createWriteHook } from './exchange/write-hook'
+import { plainCodec } from './store/file-codec'
 
 export interface AppCore {
   router: Router
@@ -78,6 +79,8 @@ export async function openApp(opts: {
     deviceId: () => device().id,
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
+    dataDir: opts.dataDir,
+    codec: () => plainCodec,
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
     ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
   }

@@ -2,6 +2,7 @@ import type { Store } from '../store'
 import type { DbData } from '../db/schema'
 import type { ParseLauncher } from '../import/parse-runner'
 import type { SliceClock } from '../import/jobs'
+import type { FileCodec } from '../store/file-codec'
 
 /** What every service gets: the store and the few facts of the running app. */
 export interface Ctx {
@@ -13,6 +14,10 @@ export interface Ctx {
   deviceId: () => string
   appVersion: string
   resourcesDir: string
+  /** the data folder: attachments live in its attachments/ folder */
+  dataDir: string
+  /** how files beside the database are sealed on disk right now (store/file-codec.ts) */
+  codec: () => FileCodec
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (default: 8 ms slices, setImmediate) */

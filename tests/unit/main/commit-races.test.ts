@@ -6,6 +6,7 @@ import type { DbData } from '../../../src/main/db/schema'
 import { AppError } from '../../../src/main/errors'
 import { createBatchService } from '../../../src/main/services/batch'
 import type { BatchOp } from '../../../src/main/services/batch'
+import { plainCodec } from '../../../src/main/store/file-codec'
 import type { Ctx } from '../../../src/main/services/context'
 import { createRecordService } from '../../../src/main/services/records'
 import { createSystemService } from '../../../src/main/services/system'
@@ -130,7 +131,7 @@ async function heldApp() {
   const open = () => openStore<DbData>({ dir: t.dir, schema: dbSchema, backupOnOpen: false, fs })
   const store = await open()
   const clock = new Date('2026-01-05T08:00:00.000Z')
-  const ctx: Ctx = { store, now: () => clock, deviceLabel: () => 'test', deviceId: () => 'test-device', appVersion: 'test', resourcesDir: RESOURCES }
+  const ctx: Ctx = { store, now: () => clock, deviceLabel: () => 'test', deviceId: () => 'test-device', appVersion: 'test', resourcesDir: RESOURCES, dataDir: t.dir, codec: () => plainCodec }
   cleanups.push(async () => {
     await store.close().catch(() => undefined)
     await t.cleanup()
