@@ -9,13 +9,15 @@ export type { Mergeable }
 
 /**
  * Why two records are proposed: `match` is the same record by the rules (name, alias, credit code,
- * mobile + name), `warning` a shared mobile under two names, `candidate` a weaker sign (name, class
- * year and major; fuzzy similarity), `partOf` a branch of another organisation (never merged).
+ * mobile + name; a trip's dates and title; a visit's day and organisation), `warning` a shared mobile
+ * under two names, `candidate` a weaker sign (name, class year and major; fuzzy similarity; a trip's
+ * dates alone), `partOf` a branch of another organisation (never merged).
  */
 export type DuplicateReason =
   | 'sameName' | 'alias' | 'creditCode' | 'partOf' | 'similarName' | 'similarInitials'
   | 'samePhoneAndName' | 'samePhoneOtherName' | 'sameProfile'
   | 'sameNameAndPhone' | 'sameNameAndDepartment'
+  | 'sameDatesAndTitle' | 'sameDatesAndPeople' | 'sameDates' | 'sameDayOrganization' | 'sameDayTitle'
 export type DuplicateLevel = 'match' | 'warning' | 'candidate' | 'partOf'
 
 export interface DuplicatePair {
@@ -29,10 +31,33 @@ export interface DuplicatePair {
   score: number | null
 }
 
+/**
+ * What a merge does with a field nobody chose a side for, when both records have a value: lists are
+ * united (by `key` for lists of objects) and long texts kept both, since neither side's is wrong —
+ * two people at one visit each noted part of what was said. The merge dialog shows the same rule.
+ */
+export const COMBINED_FIELDS: Record<Mergeable, { lists: Readonly<Record<string, string | null>>; texts: readonly string[] }> = {
+  organizations: { lists: { tags: null, aliases: null }, texts: ['notes'] },
+  contacts: { lists: { tags: null }, texts: ['notes'] },
+  staff: { lists: { tags: null }, texts: ['notes'] },
+  trips: {
+    lists: { tags: null, destinations: null, objectives: null, members: 'staffId', days: 'date' },
+    texts: ['notes', 'summary', 'experience', 'outlook'],
+  },
+  activities: {
+    lists: { tags: null, organizationIds: null, contactIds: null, staffIds: null, jobTitles: null, majorsWanted: null, intentions: null, agreementIds: null, alumniGroupIds: null },
+    texts: ['notes', 'topics', 'outcomes', 'outcomesEn', 'consensus'],
+  },
+}
+
+export const isCombined = (c: Mergeable, f: string): boolean => f in COMBINED_FIELDS[c].lists || COMBINED_FIELDS[c].texts.includes(f)
+
 export interface DuplicateCounts {
   organizations: number
   contacts: number
   staff: number
+  trips: number
+  activities: number
 }
 
 export const duplicatesListInput = z.strictObject({

@@ -101,3 +101,51 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('duplicate-pair')).toContainText('江西铜业（集团）有限公司')
   })
 }
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  // What a receive leaves when two laptops each entered the trip: two trips, one visit recorded twice.
+  test(`one trip entered on two laptops is merged, then its visit ${lang}`, async ({ page, server }) => {
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await mkdir(outDir, { recursive: true })
+    const org = await apiCall<Rec>(server, 'organizations.create', { name: '上海卓然工程技术股份有限公司', city: '上海' })
+    const zhang = await apiCall<Rec>(server, 'contacts.create', { name: '张伟', organizationId: org.id })
+    const li = await apiCall<Rec>(server, 'contacts.create', { name: '李娜', organizationId: org.id })
+    const mine = await apiCall<Rec>(server, 'trips.create', { title: '赴上海、南通开展校企合作', startDate: '2026-05-06', endDate: '2026-05-08', destinations: ['上海'] })
+    const theirs = await apiCall<Rec>(server, 'trips.create', { title: '赴上海南通校企合作', startDate: '2026-05-06', endDate: '2026-05-08', destinations: ['上海', '南通'] })
+    await apiCall(server, 'activities.create', { tripId: mine.id, date: '2026-05-06', kind: 'enterpriseVisit', title: '走访卓然', organizationIds: [org.id], contactIds: [zhang.id], outcomes: '就实习基地达成意向。' })
+    await apiCall(server, 'activities.create', { tripId: theirs.id, date: '2026-05-06', kind: 'enterpriseVisit', title: '走访上海卓然', organizationIds: [org.id], contactIds: [li.id], outcomes: '对方愿提供20个岗位。' })
+    await openApp(page, server)
+    if (lang === 'en') {
+      await navigate(page, 'settings')
+      await page.getByTestId('lang-en').click()
+      await expect(page.getByTestId('nav-settings')).toHaveText('Settings')
+    }
+    await expect(page.getByTestId('nav-duplicates-count')).toHaveText('2')
+    await navigate(page, 'duplicates')
+    await page.getByTestId('dupes-tab-trips').click()
+    await expect(page.getByTestId('duplicate-pair')).toContainText(L('日期相同、标题相近', 'Same dates and a like title'))
+    await page.getByTestId('pair-merge').click()
+    const dialog = page.getByTestId('merge-dialog')
+    await expect(dialog.getByTestId('merge-survivor')).toHaveText('赴上海、南通开展校企合作')
+    // Destinations are united unless a side is chosen.
+    await expect(dialog.getByRole('row').filter({ hasText: L('南通', '南通') }).getByRole('radio').first()).toBeChecked()
+    await shot(page, lang, '6-trip-dialog')
+    await dialog.getByTestId('merge-confirm').click()
+    await expect(dialog).toBeHidden()
+
+    await page.getByTestId('dupes-tab-activities').click()
+    await expect(page.getByTestId('duplicate-pair')).toContainText(L('同一天、同一单位', 'same day, same organisation'))
+    await page.getByTestId('pair-merge').click()
+    // People met are shown by name, and both are kept by default.
+    await expect(dialog).toContainText('张伟')
+    await expect(dialog).toContainText('李娜')
+    await shot(page, lang, '7-visit-dialog')
+    await dialog.getByTestId('merge-confirm').click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByTestId('nav-duplicates-count')).toBeHidden()
+
+    await page.goto(`${server.url}#/trips/${mine.id}`)
+    await expect(page.getByText('走访卓然')).toBeVisible()
+    await expect(page.getByText('走访上海卓然')).toHaveCount(0)
+  })
+}

@@ -1,4 +1,4 @@
-import type { Contact, Organization, Staff } from '../../shared/domain'
+import type { Activity, Contact, Organization, Staff, Trip } from '../../shared/domain'
 import type { DuplicateLevel, DuplicatePair, DuplicateReason } from '../../shared/duplicates'
 import type { Mergeable } from '../../shared/domain/merges'
 import { initials, personKey, phoneKey, profileKey } from './duplicates'
@@ -28,6 +28,7 @@ interface Found {
 const STRENGTH: Record<DuplicateReason, number> = {
   creditCode: 10, sameName: 9, samePhoneAndName: 9, sameNameAndPhone: 9, alias: 8, samePhoneOtherName: 6,
   sameProfile: 5, sameNameAndDepartment: 5, partOf: 4, similarName: 3, similarInitials: 2,
+  sameDatesAndTitle: 9, sameDatesAndPeople: 8, sameDates: 3, sameDayOrganization: 9, sameDayTitle: 8,
 }
 
 /** Collects pairs, keeping the strongest reason per pair and leaving out pairs a person called distinct. */
@@ -178,6 +179,48 @@ export function staffPairs(staff: readonly StaffLike[], distinct: ReadonlySet<st
   }
   for (const list of buckets(staff, (s) => [normText(s.department) === '' ? '' : `${personKey(s.name)}\u0000${normText(s.department).toLowerCase()}`]).values()) {
     eachPair(list, (x, y) => set.add(x.id, y.id, 'sameNameAndDepartment', 'candidate'))
+  }
+  return [...set.pairs.values()]
+}
+
+type TripLike = Pick<Trip, 'id' | 'title' | 'startDate' | 'endDate' | 'destinations' | 'leaderId'>
+
+/**
+ * One trip entered on two laptops (two ids, since neither knew of the other): the same dates and
+ * a like title is one trip; the same dates and the same leader or a shared destination nearly so;
+ * the same dates alone only a candidate, since two delegations can travel the same week.
+ */
+export function tripPairs(trips: readonly TripLike[], distinct: ReadonlySet<string>): Found[] {
+  const set = new PairSet(distinct)
+  const title = (t: TripLike) => normText(t.title).toLowerCase().replace(/\s+/g, '')
+  const places = (t: TripLike) => new Set(t.destinations.map((d) => normText(d).toLowerCase()).filter((d) => d !== ''))
+  for (const list of buckets(trips, (t) => [`${t.startDate}\u0000${t.endDate}`]).values()) {
+    eachPair(list, (x, y) => {
+      const tx = title(x)
+      const ty = title(y)
+      if (tx === ty || bigramSimilarity(tx, ty) >= FUZZY_MIN) set.add(x.id, y.id, 'sameDatesAndTitle', 'match')
+      else if ((x.leaderId !== null && x.leaderId === y.leaderId) || [...places(x)].some((d) => places(y).has(d))) set.add(x.id, y.id, 'sameDatesAndPeople', 'match')
+      else set.add(x.id, y.id, 'sameDates', 'candidate')
+    })
+  }
+  return [...set.pairs.values()]
+}
+
+type ActivityLike = Pick<Activity, 'id' | 'date' | 'kind' | 'title' | 'organizationIds'>
+
+/**
+ * One visit recorded by two people of the delegation: the same kind on the same day at the same
+ * organisation, or under the same title (a forum with no organisation recorded). The kind must
+ * match because a visit and a signing ceremony at one company on one day are two events.
+ */
+export function activityPairs(activities: readonly ActivityLike[], distinct: ReadonlySet<string>): Found[] {
+  const set = new PairSet(distinct)
+  for (const list of buckets(activities, (a) => a.organizationIds.map((o) => `${a.date}\u0000${a.kind}\u0000${o}`)).values()) {
+    eachPair(list, (x, y) => set.add(x.id, y.id, 'sameDayOrganization', 'match'))
+  }
+  const title = (a: ActivityLike) => normText(a.title).toLowerCase().replace(/\s+/g, '')
+  for (const list of buckets(activities, (a) => [title(a) === '' ? '' : `${a.date}\u0000${a.kind}\u0000${title(a)}`]).values()) {
+    eachPair(list, (x, y) => set.add(x.id, y.id, 'sameDayTitle', 'match'))
   }
   return [...set.pairs.values()]
 }

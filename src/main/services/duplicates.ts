@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { displayName } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
-import type { Contact, Organization, Staff } from '../../shared/domain'
+import type { Activity, Contact, Organization, Staff, Trip } from '../../shared/domain'
 import { mergeRecord } from '../../shared/domain/merges'
 import type { DistinctPair, Mergeable, MergeRecord } from '../../shared/domain/merges'
 import type { DuplicateCounts, DuplicateLevel, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from '../../shared/duplicates'
-import { contactPairs, organizationPairs, pairKey, staffPairs } from '../import/duplicate-pairs'
+import { activityPairs, contactPairs, organizationPairs, pairKey, staffPairs, tripPairs } from '../import/duplicate-pairs'
 import type { FoundPair } from '../import/duplicate-pairs'
 import { AppError } from '../errors'
 import type { StoredRecord, StoreView } from '../store'
@@ -37,7 +37,9 @@ export function createDuplicateService(ctx: Ctx) {
     const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
     const pairs = c === 'organizations' ? organizationPairs(live(store.data.organizations), distinct)
       : c === 'contacts' ? contactPairs(live(store.data.contacts), distinct)
-        : staffPairs(live(store.data.staff), distinct)
+        : c === 'staff' ? staffPairs(live(store.data.staff), distinct)
+          : c === 'trips' ? tripPairs(live(store.data.trips), distinct)
+            : activityPairs(live(store.data.activities), distinct)
     cache.set(c, { key, pairs })
     return pairs
   }
@@ -52,6 +54,16 @@ export function createDuplicateService(ctx: Ctx) {
       const org = p.organizationId ? (store.get('organizations', p.organizationId) as Organization | undefined)?.name : undefined
       const alumni = p.alumni ? [p.alumni.classYear ?? '', p.alumni.major].filter((x) => x !== '').join(' ') : ''
       return [p.phone, org ?? '', alumni].filter((x) => x !== '').join(' · ')
+    }
+    if (c === 'trips') {
+      const t = r as Trip
+      return [t.startDate === t.endDate ? t.startDate : `${t.startDate} – ${t.endDate}`, t.destinations.join('、'), t.updatedBy].filter((x) => x !== '').join(' · ')
+    }
+    if (c === 'activities') {
+      const a = r as Activity
+      const trip = a.tripId ? (store.get('trips', a.tripId) as Trip | undefined)?.title : undefined
+      const orgs = a.organizationIds.map((id) => (store.get('organizations', id) as Organization | undefined)?.name ?? '').filter((x) => x !== '')
+      return [a.date, orgs.join('、'), trip ?? '', a.updatedBy].filter((x) => x !== '').join(' · ')
     }
     const s = r as Staff
     return [s.department, s.phone].filter((x) => x !== '').join(' · ')
@@ -87,7 +99,7 @@ export function createDuplicateService(ctx: Ctx) {
     counts(): DuplicateCounts {
       // Branches are offered, not counted as work to do.
       const n = (c: Mergeable) => found(c).filter((p) => p.level !== 'partOf').length
-      return { organizations: n('organizations'), contacts: n('contacts'), staff: n('staff') }
+      return { organizations: n('organizations'), contacts: n('contacts'), staff: n('staff'), trips: n('trips'), activities: n('activities') }
     },
 
     /** Remembers that two records are different, so they are not proposed again. */

@@ -1,6 +1,8 @@
+import { z } from 'zod'
 import { collections, links } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Mergeable } from '../../shared/domain/merges'
+import { COMBINED_FIELDS } from '../../shared/duplicates'
 import { normText } from '../import/normalize'
 import type { StoreView } from '../store'
 import type { BatchOp } from './batch'
@@ -12,20 +14,21 @@ const isEmpty = (v: unknown): boolean => v === '' || v === null || v === undefin
 /**
  * The survivor's new values: per field the side the user chose; a field not chosen keeps the
  * survivor's value, or takes the other's when the survivor has none (one level into an object such
- * as the alumni profile). Tags are united and differing notes kept both, since neither side's is
- * wrong; an organisation keeps the other's name and aliases as its own aliases (as written,
- * so Ctrl+K finds the survivor under the name people knew the other by).
+ * as the alumni profile). Lists are united and differing long texts kept both (COMBINED_FIELDS),
+ * since neither side's is wrong; an organisation keeps the other's name and aliases as its own
+ * aliases (as written, so Ctrl+K finds the survivor under the name people knew the other by).
  */
 export function survivorChanges(c: Mergeable, survivor: Rec, other: Rec, fields: Record<string, 'survivor' | 'other'>): Rec {
   const out: Rec = {}
+  const combined = COMBINED_FIELDS[c]
   for (const f of Object.keys(collections[c].shape.shape)) {
     const s = survivor[f]
     const o = other[f]
     const choice = fields[f]
     if (choice === 'other') out[f] = o
     else if (choice === 'survivor') continue
-    else if (f === 'tags') out[f] = [...new Set([...(s as string[]), ...(o as string[])])].slice(0, 50)
-    else if (f === 'notes') out[f] = isEmpty(s) ? o : isEmpty(o) || s === o ? s : `${String(s)}\n${String(o)}`.slice(0, 20000)
+    else if (f in combined.lists && Array.isArray(s) && Array.isArray(o)) out[f] = unite(s, o, combined.lists[f]).slice(0, maxItems(c, f))
+    else if (combined.texts.includes(f)) out[f] = isEmpty(s) ? o : isEmpty(o) || s === o ? s : `${String(s)}\n${String(o)}`.slice(0, 20000)
     else if (isEmpty(s) && !isEmpty(o)) out[f] = o
     else if (isPlain(s) && isPlain(o)) out[f] = fillObject(s, o)
   }
@@ -43,6 +46,26 @@ export function survivorChanges(c: Mergeable, survivor: Rec, other: Rec, fields:
   }
   for (const [f, v] of Object.entries(out)) if (JSON.stringify(v) === JSON.stringify(survivor[f])) delete out[f]
   return out
+}
+
+/** Both lists in order, each item once: strings as written, objects by their key field (a member by staffId, a day by date). */
+function unite(s: readonly unknown[], o: readonly unknown[], key: string | null): unknown[] {
+  const seen = new Set<unknown>()
+  const out: unknown[] = []
+  for (const item of [...s, ...o]) {
+    const k = key !== null && isPlain(item) ? item[key] : JSON.stringify(item)
+    if (seen.has(k)) continue
+    seen.add(k)
+    out.push(item)
+  }
+  return key === 'date' ? out.sort((x, y) => String((x as Rec).date).localeCompare(String((y as Rec).date))) : out
+}
+
+/** The most items the field's schema takes, so a united list is cut to fit rather than refused. */
+function maxItems(c: Mergeable, f: string): number {
+  const field = (collections[c].shape.shape as Record<string, z.ZodType>)[f]
+  const json = z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as { maxItems?: number }
+  return json.maxItems ?? Number.MAX_SAFE_INTEGER
 }
 
 const isPlain = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v)

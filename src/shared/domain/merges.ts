@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { idSchema, isoDateTime, ledgerFields } from './common'
 
-/** The registers whose records can be found twice and merged. */
-export const mergeable = z.enum(['organizations', 'contacts', 'staff'])
+/**
+ * The records that can be found twice and merged: the registers, and a trip or visit entered on
+ * two laptops (two ids for one thing, which an exchange brings together as a duplicate, not a conflict).
+ */
+export const mergeable = z.enum(['organizations', 'contacts', 'staff', 'trips', 'activities'])
 export type Mergeable = z.infer<typeof mergeable>
 
 /**

@@ -198,4 +198,46 @@ describe('merge packages between two laptops', () => {
     expect(after.items[0].kind).toBe('revert')
     expect(after.items).toHaveLength(5)
   })
+
+  it('the same trip entered on two laptops comes together as duplicates: trip, organisation and visit merge with every link following', async () => {
+    const [a, b] = await laptops()
+    // Each laptop records the trip and its morning visit on its own, not knowing of the other.
+    const record = async (app: TestApp, person: string, outcome: string) => {
+      const org = await app.call('organizations.create', { name: '上海卓然工程技术股份有限公司', kind: 'enterprise', city: '上海' })
+      const contact = await app.call('contacts.create', { name: person, organizationId: org.id })
+      const trip = await app.call('trips.create', { title: '赴上海、南通开展校企合作', startDate: '2026-05-06', endDate: '2026-05-08', destinations: ['上海'] })
+      const visit = await app.call('activities.create', { tripId: trip.id, date: '2026-05-06', kind: 'enterpriseVisit', title: '走访卓然', organizationIds: [org.id], contactIds: [contact.id], outcomes: outcome })
+      return { org, trip, visit }
+    }
+    const mine = await record(b, '张伟', '就实习基地达成意向。')
+    const theirs = await record(a, '李娜', '对方愿提供20个岗位。')
+    await send(a, b)
+    expect(b.core.store.data.trips.filter((t) => t.deletedAt === null)).toHaveLength(2)
+    const counts = await b.call('duplicates.counts', {})
+    expect(counts).toMatchObject({ trips: 1, organizations: 1 })
+
+    const [orgPair] = await b.call('duplicates.list', { collection: 'organizations' })
+    await b.call('duplicates.merge', { collection: 'organizations', survivorId: orgPair.a.id, otherId: orgPair.b.id, fields: {} })
+    const [tripPair] = await b.call('duplicates.list', { collection: 'trips' })
+    expect(tripPair.reason).toBe('sameDatesAndTitle')
+    await b.call('duplicates.merge', { collection: 'trips', survivorId: mine.trip.id, otherId: theirs.trip.id, fields: {} })
+    // Once both visits name one organisation, they are proposed as one visit recorded twice.
+    const [visitPair] = await b.call('duplicates.list', { collection: 'activities' })
+    expect(visitPair.reason).toBe('sameDayOrganization')
+    await b.call('duplicates.merge', { collection: 'activities', survivorId: mine.visit.id, otherId: theirs.visit.id, fields: {} })
+
+    const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
+    expect(live(b.core.store.data.trips).map((t) => t.id)).toEqual([mine.trip.id])
+    const visits = live(b.core.store.data.activities)
+    expect(visits).toHaveLength(1)
+    expect(visits[0]).toMatchObject({ tripId: mine.trip.id, organizationIds: [orgPair.a.id], outcomes: '就实习基地达成意向。\n对方愿提供20个岗位。' })
+    // Both people met are kept: neither laptop's record of the visit was wrong.
+    expect(visits[0].contactIds.map((id) => b.core.store.get('contacts', id)?.name).sort()).toEqual(['张伟', '李娜'].sort())
+    expect(await b.call('duplicates.counts', {})).toMatchObject({ trips: 0, organizations: 0, activities: 0 })
+
+    // The merges travel like any edit: the other laptop ends with the same one trip.
+    await send(b, a)
+    expect(live(a.core.store.data.trips).map((t) => t.id)).toEqual([mine.trip.id])
+    expect(live(a.core.store.data.activities).map((v) => v.id)).toEqual([mine.visit.id])
+  })
 })

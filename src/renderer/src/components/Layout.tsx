@@ -34,7 +34,7 @@ export function Layout() {
   const { pathname } = useLocation()
   const lang = currentLang()
   const dupes = useDuplicateCounts()
-  const dupeCount = dupes ? dupes.organizations + dupes.contacts + dupes.staff : 0
+  const dupeCount = dupes ? Object.values(dupes).reduce((a, b) => a + b, 0) : 0
   const conflictCount = useConflicts()?.length ?? 0
   const org = [settings?.university, settings?.school].filter(Boolean).join(' · ')
 

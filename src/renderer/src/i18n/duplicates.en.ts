@@ -3,7 +3,7 @@ import type { DuplicatesMessages } from './duplicates.zh-CN'
 export const duplicatesEn: DuplicatesMessages = {
   title: 'Possible duplicates',
   subtitle: 'Records the rules say may be one and the same; nothing is merged until you say so',
-  tabs: { organizations: 'Organisations', contacts: 'Contacts & Alumni', staff: 'Staff' },
+  tabs: { organizations: 'Organisations', contacts: 'Contacts & Alumni', staff: 'Staff', trips: 'Trips', activities: 'Visits & activities' },
   none: 'No possible duplicates found.',
   reasons: {
     sameName: 'Same name (after normalisation)',
@@ -17,6 +17,11 @@ export const duplicatesEn: DuplicatesMessages = {
     sameProfile: 'Same name, class year and major',
     sameNameAndPhone: 'Same name and phone',
     sameNameAndDepartment: 'Same name and department',
+    sameDatesAndTitle: 'Same dates and a like title: one trip entered on two laptops?',
+    sameDatesAndPeople: 'Same dates and the same leader or destination',
+    sameDates: 'Same dates only',
+    sameDayOrganization: 'Same kind, same day, same organisation: one visit recorded twice?',
+    sameDayTitle: 'Same kind, same day, same title',
   },
   levels: { match: 'Likely the same', warning: 'Check', candidate: 'Possible', partOf: 'Part of' },
   merge: 'Merge…',
@@ -44,6 +49,7 @@ export const duplicatesEn: DuplicatesMessages = {
   historyUndone: 'Undone',
   filtered: 'Only the possible duplicates of one record are shown.',
   showAll: 'Show all',
+  fieldsOf: { staff: { title: 'Title', titleEn: 'Title in English' } },
   fields: {
     nameEn: 'Name in English', aliases: 'Aliases / short names', creditCode: 'Unified social credit code', honorific: 'Honorific', positionEn: 'Position in English',
     wechat: 'WeChat', titleEn: 'Title in English', title: 'Title',

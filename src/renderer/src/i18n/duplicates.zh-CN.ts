@@ -1,7 +1,7 @@
 export const duplicatesZhCN = {
   title: '可能重复',
   subtitle: '按规则找出可能是同一条的记录；只有您确认后才会合并',
-  tabs: { organizations: '单位', contacts: '联系人与校友', staff: '本院人员' },
+  tabs: { organizations: '单位', contacts: '联系人与校友', staff: '本院人员', trips: '出访', activities: '走访与活动' },
   none: '没有发现可能重复的记录。',
   reasons: {
     sameName: '名称相同（规范化后）',
@@ -15,6 +15,11 @@ export const duplicatesZhCN = {
     sameProfile: '姓名、届别、专业相同',
     sameNameAndPhone: '姓名与电话相同',
     sameNameAndDepartment: '姓名与部门相同',
+    sameDatesAndTitle: '日期相同、标题相近：同一次出访在两台电脑上各录了一次？',
+    sameDatesAndPeople: '日期相同，带队人或目的地相同',
+    sameDates: '仅日期相同',
+    sameDayOrganization: '同一天、同一单位、同类活动：同一次走访录了两次？',
+    sameDayTitle: '同一天、同类活动、标题相同',
   },
   levels: { match: '很可能重复', warning: '请核实', candidate: '可能', partOf: '隶属' },
   merge: '合并…',
@@ -42,9 +47,10 @@ export const duplicatesZhCN = {
   historyUndone: '已撤销',
   filtered: '只显示与这条记录有关的可能重复。',
   showAll: '显示全部',
+  fieldsOf: { staff: { title: '职务/职称', titleEn: '英文职务' } },
   fields: {
     nameEn: '英文名称', aliases: '别名/简称', creditCode: '统一社会信用代码', honorific: '称谓', positionEn: '英文职务',
-    wechat: '微信', titleEn: '英文职务', title: '职务/职称',
+    wechat: '微信', titleEn: '英文标题', title: '标题',
   },
 }
 export type DuplicatesMessages = typeof duplicatesZhCN

@@ -36,6 +36,8 @@ export const exchangeEn: ExchangeMessages = {
     apply: 'Apply to this laptop',
     applying: 'Writing…',
     applied: 'Applied: {{new}} new, {{updated}} updated, {{merged}} merged, {{conflicting}} conflicting, {{deleted}} deleted',
+    duplicatesAfter: '{{count}} possible duplicates: a trip or visit entered on both laptops is proposed for merging',
+    reviewDuplicates: 'Review',
     cancel: 'Discard',
     more: '{{count}} more not listed (the counts include them)',
     record: 'Record',

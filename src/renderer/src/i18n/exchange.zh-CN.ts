@@ -34,6 +34,8 @@ export const exchangeZhCN = {
     apply: '写入本机',
     applying: '正在写入…',
     applied: '已写入：新增 {{new}}，更新 {{updated}}，自动合并 {{merged}}，冲突 {{conflicting}}，删除 {{deleted}}',
+    duplicatesAfter: '发现 {{count}} 组可能重复的记录：两台电脑上各录了一次的出访或走访，可以合并',
+    reviewDuplicates: '查看',
     cancel: '放弃',
     more: '另有 {{count}} 条未列出（计数包括全部）',
     record: '记录',

@@ -19,9 +19,9 @@ import { MergeDialog } from './MergeDialog'
 import { MergeHistory } from './MergeHistory'
 import { useDuplicateCounts } from './useDuplicateCounts'
 
-const TABS: readonly Mergeable[] = ['organizations', 'contacts', 'staff']
+const TABS: readonly Mergeable[] = ['organizations', 'contacts', 'staff', 'trips', 'activities']
 const LEVEL_COLOR = { match: 'error', warning: 'warning', candidate: 'info', partOf: 'default' } as const
-const DETAIL_PATH: Partial<Record<Mergeable, string>> = { organizations: '/organizations', contacts: '/contacts' }
+const DETAIL_PATH: Partial<Record<Mergeable, string>> = { organizations: '/organizations', contacts: '/contacts', trips: '/trips' }
 
 function isMergeable(v: string | null): v is Mergeable {
   return v !== null && (TABS as readonly string[]).includes(v)

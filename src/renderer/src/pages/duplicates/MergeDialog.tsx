@@ -16,8 +16,10 @@ import Typography from '@mui/material/Typography'
 import SwapIcon from '@mui/icons-material/SwapHoriz'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { collections } from '../../../../shared/collections'
+import { collections, displayName, links as linkMap } from '../../../../shared/collections'
+import type { AnyRecord, CollectionName } from '../../../../shared/collections'
 import type { Contact } from '../../../../shared/domain/contacts'
+import { isCombined } from '../../../../shared/duplicates'
 import type { DuplicatePair, Mergeable } from '../../../../shared/duplicates'
 import { call, getRecord } from '../../api'
 import { enumText, i18n } from '../../i18n'
@@ -26,25 +28,57 @@ import { alumniText } from '../contacts/ContactsPage'
 
 type Rec = Record<string, unknown> & { id: string; updatedAt: string }
 type Choice = 'survivor' | 'other' | 'both'
-/** Fields the main side combines when neither side is chosen: tags united, notes both kept, aliases gathered. */
-const COMBINED = new Set(['tags', 'notes', 'aliases'])
 
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0)
 
-export function fieldLabel(t: TFunction, f: string): string {
+/** A field's label; `collection` settles names that mean two things (a staff member's title is a position, a trip's a heading). */
+export function fieldLabel(t: TFunction, f: string, collection?: string): string {
+  if (collection && i18n.exists(`duplicates.fieldsOf.${collection}.${f}`)) return t(`duplicates.fieldsOf.${collection}.${f}` as never)
   if (i18n.exists(`duplicates.fields.${f}`)) return t(`duplicates.fields.${f}` as never)
   if (i18n.exists(`fields.${f}`)) return t(`fields.${f}` as never)
   return i18n.exists(`exchange.fields.${f}`) ? t(`exchange.fields.${f}` as never) : f
 }
 
-function valueText(t: TFunction, c: Mergeable, f: string, v: unknown, orgName: (id: string) => string): string {
+/** The collection a field's ids point at (organizationId, contactIds, members.*.staffId …), from the shared link map. */
+function linkTarget(c: Mergeable, f: string): CollectionName | null {
+  return linkMap.find((l) => l.from === c && l.path.split('.')[0] === f)?.to ?? null
+}
+
+function valueText(t: TFunction, c: Mergeable, f: string, v: unknown, nameOf: (id: string) => string): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no')
+  if (f === 'members' && Array.isArray(v)) return (v as { staffId: string; role: string }[]).map((m) => `${nameOf(m.staffId)} (${enumText(t, 'memberRole', m.role)})`).join(t('common.listSep'))
+  if (f === 'days' && Array.isArray(v)) return (v as { date: string; transport: string; lodging: string }[]).map((d) => [d.date, d.transport, d.lodging].filter((x) => x !== '').join(' ')).join('\n')
+  if (f === 'intentions' && Array.isArray(v)) return v.map((x) => enumText(t, 'cooperationCategory', String(x))).join(t('common.listSep'))
+  if (linkTarget(c, f) !== null) return (Array.isArray(v) ? v : [v]).map((id) => nameOf(String(id))).join(t('common.listSep'))
   if (Array.isArray(v)) return v.join(t('common.listSep'))
   if (c === 'organizations' && f === 'kind') return enumText(t, 'organizationKind', String(v))
-  if (f === 'organizationId') return orgName(String(v))
+  if (c === 'activities' && f === 'kind') return enumText(t, 'activityKind', String(v))
+  if (c === 'activities' && f === 'period') return enumText(t, 'period', String(v))
+  if (c === 'trips' && f === 'status') return enumText(t, 'tripStatus', String(v))
   if (f === 'alumni') return alumniText(t, v as Contact['alumni'])
   return String(v)
+}
+
+/** Every id the two records link to, with the collection it lives in, so the table can show names. */
+function linkedIds(c: Mergeable, recs: readonly Rec[]): [CollectionName, string][] {
+  const out = new Map<string, [CollectionName, string]>()
+  for (const l of linkMap) {
+    if (l.from !== c) continue
+    const [field, ...rest] = l.path.split('.')
+    const walk = (v: unknown, parts: readonly string[]): void => {
+      if (parts.length === 0) {
+        if (typeof v === 'string') out.set(v, [l.to, v])
+        return
+      }
+      const [head, ...tail] = parts
+      if (head === '*') {
+        if (Array.isArray(v)) for (const item of v) walk(item, tail)
+      } else if (v !== null && typeof v === 'object') walk((v as Record<string, unknown>)[head], tail)
+    }
+    for (const r of recs) walk(r[field], rest)
+  }
+  return [...out.values()]
 }
 
 /** The two records side by side, a choice per differing field, how many links will follow, then one merge. */
@@ -57,7 +91,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
   const [keep, setKeep] = useState<'a' | 'b'>('a')
   const [choices, setChoices] = useState<Record<string, Choice>>({})
   const [links, setLinks] = useState<{ id: string; count: number | null } | null>(null)
-  const [orgNames, setOrgNames] = useState<Record<string, string>>({})
+  const [names, setNames] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -89,11 +123,15 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
   }, [c, other])
 
   useEffect(() => {
-    if (!records || c !== 'contacts') return
-    const ids = [records.a.organizationId, records.b.organizationId].filter((x): x is string => typeof x === 'string')
-    void Promise.all(ids.map((id) => getRecord('organizations', id).then((o) => [id, o.name] as const, () => [id, id] as const))).then((pairs) =>
-      setOrgNames(Object.fromEntries(pairs)),
+    if (!records) return
+    let live = true
+    const ids = linkedIds(c, [records.a, records.b])
+    void Promise.all(ids.map(([col, id]) => getRecord(col, id).then((r) => [id, displayName(r as AnyRecord)] as const, () => [id, id] as const))).then(
+      (pairs) => live && setNames(Object.fromEntries(pairs)),
     )
+    return () => {
+      live = false
+    }
   }, [c, records])
 
   const differing = useMemo(() => {
@@ -107,7 +145,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
     if (chosen) return chosen
     if (!survivor || !other) return 'survivor'
     if (isEmpty(survivor[f])) return 'other'
-    if (COMBINED.has(f) && !isEmpty(other[f])) return 'both'
+    if (isCombined(c, f) && !isEmpty(other[f])) return 'both'
     return 'survivor'
   }
 
@@ -125,10 +163,10 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
         collection: c, survivorId: survivor.id, otherId: other.id, fields,
         expectedUpdatedAt: { survivor: survivor.updatedAt, other: other.updatedAt },
       })
-      const names = { survivor: String(survivor.name), other: String(other.name) }
+      const recordNames = { survivor: displayName(survivor as unknown as AnyRecord), other: displayName(other as unknown as AnyRecord) }
       onClose()
       notify({
-        message: t('duplicates.merged', { ...names, count: r.relinked }),
+        message: t('duplicates.merged', { ...recordNames, count: r.relinked }),
         action: {
           label: t('common.undo'),
           run: () => {
@@ -146,13 +184,13 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
   }
 
   const linkCount = links && other && links.id === other.id ? links.count : null
-  const orgName = (id: string) => orgNames[id] ?? ''
+  const nameOf = (id: string) => names[id] ?? '…'
   const cell = (f: string, side: 'survivor' | 'other', rec: Rec) => (
     <TableCell sx={{ verticalAlign: 'top' }}>
       <Stack direction="row" sx={{ alignItems: 'flex-start' }}>
-        <Radio size="small" checked={choiceOf(f) === side} onChange={() => setChoices((x) => ({ ...x, [f]: side }))} slotProps={{ input: { 'aria-label': `${fieldLabel(t, f)}: ${side}` } }} sx={{ p: 0.5 }} data-testid={`choose-${f}-${side}`} />
+        <Radio size="small" checked={choiceOf(f) === side} onChange={() => setChoices((x) => ({ ...x, [f]: side }))} slotProps={{ input: { 'aria-label': `${fieldLabel(t, f, c)}: ${side}` } }} sx={{ p: 0.5 }} data-testid={`choose-${f}-${side}`} />
         <Typography variant="body2" sx={{ pt: 0.5, whiteSpace: 'pre-wrap', wordBreak: 'break-word', color: isEmpty(rec[f]) ? 'text.disabled' : undefined }}>
-          {isEmpty(rec[f]) ? '—' : valueText(t, c, f, rec[f], orgName)}
+          {isEmpty(rec[f]) ? '—' : valueText(t, c, f, rec[f], nameOf)}
         </Typography>
       </Stack>
     </TableCell>
@@ -171,11 +209,11 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
                   <TableCell sx={{ width: 150 }}>{t('duplicates.field')}</TableCell>
                   <TableCell>
                     <Typography variant="caption" color="text.secondary">{t('duplicates.survivor')}</Typography>
-                    <Typography sx={{ fontWeight: 600 }} data-testid="merge-survivor">{String(survivor.name)}</Typography>
+                    <Typography sx={{ fontWeight: 600 }} data-testid="merge-survivor">{displayName(survivor as unknown as AnyRecord)}</Typography>
                   </TableCell>
                   <TableCell>
                     <Typography variant="caption" color="text.secondary">{t('duplicates.other')}</Typography>
-                    <Typography sx={{ fontWeight: 600 }} data-testid="merge-other">{String(other.name)}</Typography>
+                    <Typography sx={{ fontWeight: 600 }} data-testid="merge-other">{displayName(other as unknown as AnyRecord)}</Typography>
                   </TableCell>
                 </TableRow>
               </TableHead>
@@ -183,8 +221,8 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
                 {differing.map((f) => (
                   <TableRow key={f}>
                     <TableCell sx={{ verticalAlign: 'top', pt: 1.25 }}>
-                      {fieldLabel(t, f)}
-                      {COMBINED.has(f) && !isEmpty(survivor[f]) && !isEmpty(other[f]) && (
+                      {fieldLabel(t, f, c)}
+                      {isCombined(c, f) && !isEmpty(survivor[f]) && !isEmpty(other[f]) && (
                         <Stack direction="row" sx={{ alignItems: 'center' }}>
                           <Radio size="small" checked={choiceOf(f) === 'both'} onChange={() => setChoices((x) => ({ ...x, [f]: 'both' }))} sx={{ p: 0.5 }} />
                           <Typography variant="caption">{t('duplicates.both')}</Typography>

@@ -91,7 +91,7 @@ export function ConflictDialog({ target, onClose }: { target: { collection: Coll
             const c = choices[f.field]
             return (
               <Paper key={f.field} variant="outlined" sx={{ p: 1.5 }} data-testid={`conflict-field-${f.field}`}>
-                <Typography sx={{ fontWeight: 600 }}>{fieldLabel(t, f.field)}</Typography>
+                <Typography sx={{ fontWeight: 600 }}>{fieldLabel(t, f.field, target.collection)}</Typography>
                 <Typography variant="caption" color="text.secondary">
                   {f.ancestor.known ? t('exchange.resolve.ancestor', { value: valueText(t, f.ancestor.value, { collection: target.collection, field: f.field }) }) : t('exchange.resolve.ancestorUnknown')}
                 </Typography>

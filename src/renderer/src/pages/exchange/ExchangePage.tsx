@@ -69,7 +69,7 @@ export function ExchangePage() {
               >
                 <ListItemText
                   primary={`${t(`collections.${c.collection}`)} · ${c.name}`}
-                  secondary={`${c.fields.map((f) => fieldLabel(t, f)).join(t('common.listSep'))}${c.deleted ? ` · ${t('exchange.conflicts.deleted')}` : ''}`}
+                  secondary={`${c.fields.map((f) => fieldLabel(t, f, c.collection)).join(t('common.listSep'))}${c.deleted ? ` · ${t('exchange.conflicts.deleted')}` : ''}`}
                 />
               </ListItem>
             ))}

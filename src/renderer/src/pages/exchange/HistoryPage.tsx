@@ -90,7 +90,7 @@ export function HistoryPage() {
                 <TableBody>
                   {item.changes.map((c) => (
                     <TableRow key={c.field}>
-                      <TableCell>{fieldLabel(t, c.field)}</TableCell>
+                      <TableCell>{fieldLabel(t, c.field, collection ?? undefined)}</TableCell>
                       <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{valueText(t, c.before, collection ? { collection, field: c.field } : undefined)}</TableCell>
                       <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{valueText(t, c.after, collection ? { collection, field: c.field } : undefined)}</TableCell>
                     </TableRow>

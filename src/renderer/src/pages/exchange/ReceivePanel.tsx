@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { useNavigate } from 'react-router-dom'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -45,13 +46,13 @@ function Change({ t, f, collection }: { t: TFunction; f: FieldDiff; collection: 
   if (!f.conflict) {
     return (
       <div>
-        <b>{fieldLabel(t, f.field)}</b>: {valueText(t, f.mine, where)} → {valueText(t, f.result, where)} <Typography component="span" variant="caption" color="text.secondary">{byline(t, f.versions[0])}</Typography>
+        <b>{fieldLabel(t, f.field, collection)}</b>: {valueText(t, f.mine, where)} → {valueText(t, f.result, where)} <Typography component="span" variant="caption" color="text.secondary">{byline(t, f.versions[0])}</Typography>
       </div>
     )
   }
   return (
     <div>
-      <b>{fieldLabel(t, f.field)}</b> <Typography component="span" variant="caption" color="error">({t('exchange.diff.both')})</Typography>
+      <b>{fieldLabel(t, f.field, collection)}</b> <Typography component="span" variant="caption" color="error">({t('exchange.diff.both')})</Typography>
       {f.versions.map((v, i) => (
         <div key={i} style={{ paddingLeft: 12 }}>
           • {valueText(t, v.value, where)} <Typography component="span" variant="caption" color="text.secondary">{byline(t, v)}</Typography>
@@ -64,6 +65,7 @@ function Change({ t, f, collection }: { t: TFunction; f: FieldDiff; collection: 
 export function ReceivePanel() {
   const { t } = useTranslation()
   const { notify } = useApp()
+  const navigate = useNavigate()
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<{ name: string; data: string } | null>(null)
   const [passphrase, setPassphrase] = useState('')
@@ -101,7 +103,18 @@ export function ReceivePanel() {
     setBusy('applying')
     try {
       const r = await call('exchange.apply', { sessionId: preview.sessionId })
-      notify({ severity: 'success', message: t('exchange.receive.applied', r.counts) })
+      const applied = t('exchange.receive.applied', r.counts)
+      // A trip both laptops entered arrives as a second trip (two ids), not as a conflict: say so at once.
+      const dupes = await call('duplicates.counts', {}).catch(() => null)
+      const first = dupes ? (Object.keys(dupes) as (keyof typeof dupes)[]).find((k) => dupes[k] > 0) : undefined
+      if (dupes && first) {
+        const count = Object.values(dupes).reduce((a, b) => a + b, 0)
+        notify({
+          severity: 'info',
+          message: `${applied}. ${t('exchange.receive.duplicatesAfter', { count })}`,
+          action: { label: t('exchange.receive.reviewDuplicates'), run: () => navigate(`/duplicates?tab=${first}`) },
+        })
+      } else notify({ severity: 'success', message: applied })
       setPreview(null)
       setFile(null)
       setPassphrase('')
