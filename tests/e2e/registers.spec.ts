@@ -69,6 +69,13 @@ test('staff: create with a field error, edit, delete and undo', async ({ page, s
   await edit.getByRole('button', { name: '保存' }).click()
   await expect(edit).toBeHidden()
   await expect(r).toContainText('已离职')
+  // Every record's history is one click from its dialog, as from a record's page; Back returns.
+  await r.getByText('王测试').click()
+  await page.getByRole('dialog', { name: '编辑本院人员' }).getByTestId('history-button').click()
+  await expect(page.getByTestId('history-item')).toHaveCount(2)
+  await expect(page.getByTestId('history-item').first()).toContainText('在职')
+  await page.getByTestId('history-back').click()
+  await expect(r).toContainText('已离职')
 
   await page.getByLabel('只看在职').check()
   await expect(page.getByTestId('register-empty')).toContainText('没有符合筛选条件')

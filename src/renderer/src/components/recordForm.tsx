@@ -20,10 +20,13 @@ import DialogTitle from '@mui/material/DialogTitle'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined'
+import HistoryIcon from '@mui/icons-material/HistoryOutlined'
+import { useNavigate } from 'react-router-dom'
 import type { TextFieldProps } from '@mui/material/TextField'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../state'
 import { normalizeDate } from '../../../shared/days'
+import type { CollectionName } from '../../../shared/collections'
 import { errorOf, fieldErrorsOf, otherErrors, useFormState } from './form'
 import type { FieldErrors, FormState } from './form'
 import { settlePicks } from './pendingPicks'
@@ -152,18 +155,26 @@ interface FormDialogProps<V extends object> {
   /** the footer's keyboard hint, when saving is not plain Enter */
   hint?: string
   testId?: string
+  /** an existing record: its history is one click away, as from a record's page */
+  historyOf?: { collection: CollectionName; id: string }
 }
 
 /** A record form in a dialog: Enter saves, Esc / Cancel close (asking first if something changed). */
-export function FormDialog<V extends object>({ title, id, state, onClose, children, maxWidth = 'md', footerStart, hint, testId = 'record-form' }: FormDialogProps<V>) {
+export function FormDialog<V extends object>({ title, id, state, onClose, children, maxWidth = 'md', footerStart, hint, testId = 'record-form', historyOf }: FormDialogProps<V>) {
   const { t } = useTranslation()
+  const navigate = useNavigate()
   const [confirming, setConfirming] = useState(false)
+  // What closing leads to once unsaved changes are given up: back to the list, or to the history.
+  const [then, setThen] = useState<(() => void) | null>(null)
   const { busy, dirty, general, unplaced, formRef, save } = state
-  const requestClose = () => {
+  const leave = (next: () => void) => {
     if (busy) return
-    if (dirty) setConfirming(true)
-    else onClose()
+    if (dirty) {
+      setThen(() => next)
+      setConfirming(true)
+    } else next()
   }
+  const requestClose = () => leave(onClose)
   return (
     <Dialog open onClose={requestClose} maxWidth={maxWidth} fullWidth aria-labelledby={id} data-testid={testId}>
       <form
@@ -205,6 +216,11 @@ export function FormDialog<V extends object>({ title, id, state, onClose, childr
           {children}
         </DialogContent>
         <DialogActions sx={{ px: 3 }}>
+          {historyOf && (
+            <Button size="small" startIcon={<HistoryIcon />} onClick={() => leave(() => navigate(`/history/${historyOf.collection}/${historyOf.id}`))} data-testid="history-button">
+              {t('exchange.history.button')}
+            </Button>
+          )}
           {footerStart}
           <Typography variant="caption" color="text.secondary" sx={{ flex: 1, ml: 1 }}>
             {hint ?? t('registers.form.enterHint')}
@@ -222,7 +238,8 @@ export function FormDialog<V extends object>({ title, id, state, onClose, childr
         onKeep={() => setConfirming(false)}
         onDiscard={() => {
           setConfirming(false)
-          onClose()
+          const next = then ?? onClose
+          next()
         }}
       />
     </Dialog>

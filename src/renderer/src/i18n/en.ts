@@ -53,6 +53,7 @@ export const en: Messages = {
     attachments: 'Attachments',
   },
   common: {
+    back: 'Back',
     more: 'More…',
     moreHelp: 'The other fields of this record',
     listSep: ', ',

@@ -54,6 +54,7 @@ export const zhCN = {
     attachments: '附件',
   },
   common: {
+    back: '返回',
     more: '更多…',
     moreHelp: '此记录的其他栏目',
     listSep: '、',

@@ -115,7 +115,7 @@ export function AgreementDialog({ record, defaults, mode = 'full', title, afterC
   const { shows, toggle } = useMoreFields(mode, SHORT, errors)
 
   return (
-    <FormDialog
+    <FormDialog historyOf={record ? { collection: 'agreements', id: record.id } : undefined}
       title={title ?? (record ? t('registers.agreements.editTitle') : t('registers.agreements.newTitle'))}
       id="agreement-dialog-title"
       state={state}

@@ -97,7 +97,7 @@ export function AlumniGroupDialog({ record, defaults, mode = 'full', title, afte
   const { shows, toggle } = useMoreFields(mode, SHORT, errors)
 
   return (
-    <FormDialog
+    <FormDialog historyOf={record ? { collection: 'alumniGroups', id: record.id } : undefined}
       title={title ?? (record ? t('registers.alumniGroups.editTitle') : t('registers.alumniGroups.newTitle'))}
       id="alumni-group-dialog-title"
       state={state}

@@ -110,7 +110,7 @@ export function ContactDialog({ record, defaults, mode = 'full', testId, onClose
   const named = mode === 'short' && (defaults?.name ?? '').trim() !== ''
 
   return (
-    <FormDialog title={record ? t('registers.contacts.editTitle') : t('registers.contacts.newTitle')} id="contact-dialog-title" state={state} onClose={onClose} testId={testId}>
+    <FormDialog historyOf={record ? { collection: 'contacts', id: record.id } : undefined} title={record ? t('registers.contacts.editTitle') : t('registers.contacts.newTitle')} id="contact-dialog-title" state={state} onClose={onClose} testId={testId}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="name" label={t('registers.fields.personName')} required autoFocus={!named} value={values.name} onChange={(v) => set('name', v)} errors={errors} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useParams } from 'react-router-dom'
+import { useNavigate, useParams } from 'react-router-dom'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
@@ -11,6 +11,7 @@ import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
+import BackIcon from '@mui/icons-material/ArrowBack'
 import { useTranslation } from 'react-i18next'
 import { collectionName, displayName } from '../../../../shared/collections'
 import type { AnyRecord } from '../../../../shared/collections'
@@ -27,6 +28,7 @@ export function HistoryPage() {
   const { notify, dataVersion } = useApp()
   const errorText = useErrorText()
   const params = useParams()
+  const navigate = useNavigate()
   const parsed = collectionName.safeParse(params.collection)
   const collection = parsed.success ? parsed.data : null
   const id = params.id ?? ''
@@ -62,7 +64,12 @@ export function HistoryPage() {
   }
 
   return (
-    <Page title={t('exchange.history.title', { name: record ? displayName(record) : '' })} subtitle={t('exchange.history.help')}>
+    <Page
+      title={t('exchange.history.title', { name: record ? displayName(record) : '' })}
+      subtitle={t('exchange.history.help')}
+      // Reached from a record's page or its dialog: back is where the person came from.
+      actions={<Button startIcon={<BackIcon />} onClick={() => navigate(-1)} data-testid="history-back">{t('common.back')}</Button>}
+    >
       {error && <Alert severity="error">{error}</Alert>}
       <Stack spacing={1.5} sx={{ overflow: 'auto', pb: 2 }}>
         {history?.items.map((item, i) => (

@@ -91,7 +91,7 @@ export function FollowUpDialog({ record, defaults, mode = 'full', title, onClose
   const { shows, toggle } = useMoreFields(mode, SHORT, errors)
 
   return (
-    <FormDialog
+    <FormDialog historyOf={record ? { collection: 'followUps', id: record.id } : undefined}
       title={title ?? (record ? t('registers.followUps.editTitle') : t('registers.followUps.newTitle'))}
       id="follow-up-dialog-title"
       state={state}

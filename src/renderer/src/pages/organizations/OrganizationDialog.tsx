@@ -79,7 +79,7 @@ export function OrganizationDialog({ record, defaults, mode = 'full', testId, on
   const named = mode === 'short' && (defaults?.name ?? '').trim() !== ''
 
   return (
-    <FormDialog title={record ? t('organizations.editTitle') : t('organizations.newTitle')} id="org-dialog-title" state={state} onClose={onClose} maxWidth={mode === 'short' ? 'sm' : 'md'} testId={testId}>
+    <FormDialog historyOf={record ? { collection: 'organizations', id: record.id } : undefined} title={record ? t('organizations.editTitle') : t('organizations.newTitle')} id="org-dialog-title" state={state} onClose={onClose} maxWidth={mode === 'short' ? 'sm' : 'md'} testId={testId}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={12}>
           <TextInput

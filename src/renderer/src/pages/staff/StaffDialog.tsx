@@ -64,7 +64,7 @@ export function StaffDialog({ record, defaults, mode = 'full', testId, onClose, 
   // A name typed in a picker is already there: the cursor starts where the typing goes on.
   const named = mode === 'short' && (defaults?.name ?? '').trim() !== ''
   return (
-    <FormDialog title={record ? t('registers.staff.editTitle') : t('registers.staff.newTitle')} id="staff-dialog-title" state={state} onClose={onClose} maxWidth={mode === 'short' ? 'sm' : 'md'} testId={testId}>
+    <FormDialog historyOf={record ? { collection: 'staff', id: record.id } : undefined} title={record ? t('registers.staff.editTitle') : t('registers.staff.newTitle')} id="staff-dialog-title" state={state} onClose={onClose} maxWidth={mode === 'short' ? 'sm' : 'md'} testId={testId}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput name="name" label={t('registers.fields.personName')} required autoFocus={!named} value={values.name} onChange={(v) => set('name', v)} errors={errors} placeholder={t('registers.staff.namePlaceholder')} />

@@ -199,7 +199,7 @@ export function ActivityDialog({ trip, record, slot, carry = null, onClose, onSa
     : t('trips.activity.newTitle', { date: values.date, period: enumText(t, 'period', values.period) })
 
   return (
-    <FormDialog title={dialogTitle} id="activity-dialog-title" state={state} onClose={onClose} maxWidth="md" hint={t('trips.activity.saveHint')}>
+    <FormDialog historyOf={record ? { collection: 'activities', id: record.id } : undefined} title={dialogTitle} id="activity-dialog-title" state={state} onClose={onClose} maxWidth="md" hint={t('trips.activity.saveHint')}>
       <Box onKeyDown={onKeyDown} data-testid="activity-form">
         <Grid container spacing={2} sx={{ pt: 0.5 }}>
           <Grid size={{ xs: 12, md: 7 }}>
