@@ -69,10 +69,11 @@ function patchSchema(c: CollectionName): z.ZodType {
   return schema
 }
 
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto', 'sync'] as const
-function editableFields(r: object): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...r }
-  for (const k of SYSTEM_KEYS) delete out[k]
+/** The fields a person edits, as the input schema knows them (not what a newer version added). */
+function editableFields(c: CollectionName, r: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const values = r as Record<string, unknown>
+  for (const k of Object.keys(collections[c].shape.shape)) if (k in values) out[k] = values[k]
   return out
 }
 
@@ -110,10 +111,15 @@ export function after(current: AnyRecord, stamp: Stamp): { updatedAt: string; up
 }
 
 /** The stored form is checked too: a bug here must never reach the file. */
+/**
+ * The record as stored, checked with its schema. Fields the schema does not know are kept: they
+ * can only come from the stored record itself (inputs are strict), which a laptop on a newer minor
+ * version sent in a package; an edit here must not drop what that laptop recorded.
+ */
 export function stored(c: CollectionName, record: object, place: ErrorPlace): AnyRecord {
   const checked = collections[c].record.safeParse(record)
   if (!checked.success) throw validationError(checked.error, place.prefix)
-  return checked.data as unknown as AnyRecord
+  return { ...record, ...(checked.data as object) } as unknown as AnyRecord
 }
 
 export interface PlannedPut {
@@ -147,11 +153,13 @@ function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): 
         throw opError('CONFLICT', 'This record was changed elsewhere since you opened it; reload it and try again', place)
       }
       // Re-validate the whole merged record so cross-field rules (e.g. trip dates) hold after a partial change.
-      const merged = collections[c].input.safeParse({ ...editableFields(current), ...op.changes })
+      const merged = collections[c].input.safeParse({ ...editableFields(c, current), ...op.changes })
       if (!merged.success) throw validationError(merged.error, [...place.prefix, ...place.changes])
       // mergedInto and sync are carried over: the store's write hook derives the new sync from what changed.
       const kept = { mergedInto: current.mergedInto ?? null, ...(current.sync ? { sync: current.sync } : {}) }
       record = stored(c, { ...merged.data, id: current.id, createdAt: current.createdAt, deletedAt: null, ...kept, ...after(current, stamp) }, place)
+      // What the schema does not know (a newer version's fields) is not the edit's to drop.
+      for (const [k, v] of Object.entries(current)) if (!(k in record)) (record as unknown as Record<string, unknown>)[k] = v
       break
     }
     case 'delete': {

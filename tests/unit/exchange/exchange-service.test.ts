@@ -240,4 +240,18 @@ describe('merge packages between two laptops', () => {
     expect(live(a.core.store.data.trips).map((t) => t.id)).toEqual([mine.trip.id])
     expect(live(a.core.store.data.activities).map((v) => v.id)).toEqual([mine.visit.id])
   })
+
+  it('a field this version does not know (from a newer minor version) survives a local edit and travels on', async () => {
+    const [a, b, c] = await laptops(3)
+    const org = await a.call('organizations.create', { name: '上海卓然工程' })
+    const meta = { createdAt: '2026-11-20T00:00:00.000Z', device: { id: 'dNEWER', label: 'Newer laptop' }, scope: { kind: 'all' as const } }
+    const withExtra = { ...a.core.store.get('organizations', org.id), recruitingSeason: '每年9月' }
+    const pkg = await writePackage({ ...meta, schemaVersion: SCHEMA_VERSION }, { records: { organizations: [withExtra] }, devices: {} })
+    const preview = await b.call('exchange.open', { fileName: 'newer.ldpkg', data: pkg.toString('base64') })
+    await b.call('exchange.apply', { sessionId: preview.sessionId })
+    await b.call('organizations.update', { id: org.id, changes: { city: '上海' } })
+    expect(b.core.store.get('organizations', org.id)).toMatchObject({ city: '上海', recruitingSeason: '每年9月' })
+    await send(b, c)
+    expect(c.core.store.get('organizations', org.id)).toMatchObject({ city: '上海', recruitingSeason: '每年9月' })
+  })
 })
