@@ -156,22 +156,29 @@ export async function readPackage(
   currentSchema: number,
   opts: { passphrase?: string; maxPayloadBytes?: number } = {},
 ): Promise<{ header: PackageHeader; payload: unknown }> {
-  const { passphrase, maxPayloadBytes = MAX_PAYLOAD_BYTES } = opts
+  const { header, body } = await openPackage(bytes, currentSchema, opts)
+  return { header, payload: inflate(body, opts.maxPayloadBytes ?? MAX_PAYLOAD_BYTES) }
+}
+
+/**
+ * The header and the payload still compressed, checked and decrypted: the receive inflates it in a
+ * worker (payload-worker.ts), since a year's payload takes seconds to parse.
+ */
+export async function openPackage(bytes: Buffer, currentSchema: number, opts: { passphrase?: string } = {}): Promise<{ header: PackageHeader; body: Buffer }> {
+  const { passphrase } = opts
   const { header, head, body } = readPackageHeader(bytes, currentSchema)
   const enc = header.encryption
-  if (!enc) return { header, payload: inflate(body, maxPayloadBytes) }
+  if (!enc) return { header, body }
   if (!passphrase) throw new PackageError('passphrase-needed', 'This package is protected by a passphrase.')
   const key = await deriveKey(passphrase, Buffer.from(enc.salt, 'base64'), enc)
   if (body.length < TAG_BYTES) throw new PackageError('damaged', 'The package contents are cut short.')
-  let plain: Buffer
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.iv, 'base64'))
     decipher.setAAD(head)
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES))
-    plain = Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()])
+    return { header, body: Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]) }
   } catch {
     // GCM cannot tell a wrong key from altered bytes; the checksum already ruled out damage in transit.
     throw new PackageError('wrong-passphrase', 'The passphrase is wrong (or the package was altered).')
   }
-  return { header, payload: inflate(plain, maxPayloadBytes) }
 }

@@ -11,15 +11,17 @@ import type {
 import { SCHEMA_VERSION } from '../db/schema'
 import { AppError } from '../errors'
 import { conflicts } from '../exchange/field-merge'
-import { buildPayload, checkRecord, knownDevices, readPayloadShape } from '../exchange/package-content'
+import { buildPayload, checkRecord, knownDevices } from '../exchange/package-content'
 import type { RawRecord } from '../exchange/package-content'
-import { PackageError, readPackage, writePackage } from '../exchange/package-file'
+import { MAX_PAYLOAD_BYTES, PackageError, openPackage, writePackage } from '../exchange/package-file'
+import { readPayloadInWorker } from '../exchange/payload-worker'
+import { ImportJob, runSteps } from '../import/jobs'
 import type { PackageHeader } from '../exchange/package-file'
 import { planRecord, versionsOf } from '../exchange/receive'
 import type { PlannedRecord } from '../exchange/receive'
 import { recordConflicts, syncOf, toState } from '../exchange/record-state'
 import { recordKey } from '../exchange/write-hook'
-import type { StoreView, StoredRecord } from '../store'
+import type { StoredRecord } from '../store'
 import { after, stored } from './batch'
 import type { Ctx } from './context'
 import { deadLinks } from './link-checks'
@@ -72,9 +74,13 @@ export function createExchangeService(ctx: Ctx) {
     return planRecord(checkRecord(inc), local, stamp, label)
   }
 
-  function plan(view: StoreView, s: Session, stamp: string): PlannedRecord[] {
+  /** Plans one chunk of the package against the records here now, a record per step. */
+  function* planSteps(chunk: readonly RawRecord[], s: Session, stamp: string): Generator<number, void> {
     const label = labelFrom({ ...devices(), ...s.devices })
-    return s.incoming.map((inc) => planOne(inc, view.get(inc.collection, inc.record.id), stamp, label))
+    for (const inc of chunk) {
+      s.planned.push(planOne(inc, store.get(inc.collection, inc.record.id), stamp, label))
+      yield s.planned.length
+    }
   }
 
   function counts(planned: readonly PlannedRecord[]): Record<ExchangeOutcome, number> {
@@ -144,20 +150,33 @@ export function createExchangeService(ctx: Ctx) {
       return { bytes, title }
     },
 
-    /** Reads and checks the package, and says what receiving it would do. Writes nothing. */
+    /**
+     * Reads and checks the package, and says what receiving it would do. Writes nothing. The
+     * payload is inflated and parsed in a worker and planned in slices of the event loop, so a
+     * year's package does not hold the window or other calls for seconds.
+     */
     async open(input: { fileName: string; data: string; passphrase?: string | undefined }): Promise<ExchangePreview> {
       const bytes = Buffer.from(input.data, 'base64')
       let header: PackageHeader
       let session: Session
       try {
-        const read = await readPackage(bytes, SCHEMA_VERSION, input.passphrase ? { passphrase: input.passphrase } : {})
-        header = read.header
+        const opened = await openPackage(bytes, SCHEMA_VERSION, input.passphrase ? { passphrase: input.passphrase } : {})
+        header = opened.header
         if (header.device.id === ctx.deviceId()) {
           throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
         }
-        const content = readPayloadShape(read.payload)
-        session = { fileName: input.fileName, header, devices: { ...content.devices, [header.device.id]: header.device.label }, incoming: content.records, planned: [] }
-        session.planned = plan({ get: (c, id) => store.get(c, id), all: () => [], settings: store.data.settings }, session, ctx.now().toISOString())
+        const reader = readPayloadInWorker(opened.body, MAX_PAYLOAD_BYTES)
+        session = { fileName: input.fileName, header, devices: {}, incoming: [], planned: [] }
+        const stamp = ctx.now().toISOString()
+        const job = new ImportJob()
+        for await (const chunk of reader.chunks()) {
+          if (session.incoming.length === 0) {
+            session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
+          }
+          session.incoming.push(...chunk)
+          await runSteps(planSteps(chunk, session, stamp), job, ctx.importSlices)
+        }
+        if (session.incoming.length === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
       } catch (e) {
         if (e instanceof PackageError) throw refusal(e)
         throw e

@@ -1,0 +1,139 @@
+import { Worker } from 'node:worker_threads'
+import { COLLECTION_NAMES } from '../../shared/collections'
+import type { CollectionName } from '../../shared/collections'
+import type { StoredRecord } from '../store'
+import { PackageError } from './package-file'
+import type { PackageRefusal } from './package-file'
+import type { RawRecord } from './package-content'
+
+/** Records per message: small enough that taking one in costs the main thread a few ms. */
+export const RECORDS_PER_CHUNK = 2000
+
+/**
+ * Plain JS run with `eval: true` (no file to locate after bundling), like the backup check. A year's
+ * package inflates to ~100 MB of JSON: its gunzip and JSON.parse take a second or more, which must
+ * not hold the main process (the window, every other call). The worker also does the shape pass of
+ * readPayloadShape (package-content.ts): collections it knows, records with an id, none twice.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { gunzipSync } = require('node:zlib');
+function fail(reason, message) { parentPort.postMessage({ type: 'error', reason, message }); }
+function run() {
+  let text;
+  try {
+    text = gunzipSync(Buffer.from(workerData.body), { maxOutputLength: workerData.max }).toString('utf8');
+  } catch (e) {
+    if (e instanceof RangeError) return fail('too-large', 'The package holds more than this app will read.');
+    return fail('damaged', 'The package contents cannot be read.');
+  }
+  let raw;
+  try { raw = JSON.parse(text); } catch { return fail('damaged', 'The package contents cannot be read.'); }
+  text = undefined;
+  const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObj(raw) || !isObj(raw.records)) return fail('invalid', 'The package contents are not a Liaison Desk record set.');
+  const devices = raw.devices === undefined ? {} : raw.devices;
+  if (!isObj(devices) || Object.entries(devices).some(([k, v]) => typeof v !== 'string' || k.length > 100 || v.length > 100)) {
+    return fail('invalid', 'The package contents are not a Liaison Desk record set.');
+  }
+  for (const list of Object.values(raw.records)) if (!Array.isArray(list)) return fail('invalid', 'The package contents are not a Liaison Desk record set.');
+  parentPort.postMessage({ type: 'devices', devices });
+  const known = new Set(workerData.collections);
+  let chunk = [];
+  for (const [c, list] of Object.entries(raw.records)) {
+    if (!known.has(c)) continue;
+    const seen = new Set();
+    for (let index = 0; index < list.length; index++) {
+      const item = list[index];
+      if (!isObj(item) || typeof item.id !== 'string' || item.id === '') return fail('invalid', 'The package holds an invalid record (' + c + '[' + index + '].id).');
+      if (seen.has(item.id)) return fail('invalid', 'The package holds ' + c + '[' + index + '] twice.');
+      seen.add(item.id);
+      chunk.push({ collection: c, index, record: item });
+      if (chunk.length === workerData.perChunk) {
+        parentPort.postMessage({ type: 'records', records: chunk });
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) parentPort.postMessage({ type: 'records', records: chunk });
+  parentPort.postMessage({ type: 'done' });
+}
+try { run(); } catch (e) { fail('damaged', 'The package contents cannot be read.'); }
+`
+
+type WorkerMessage =
+  | { type: 'devices'; devices: Record<string, string> }
+  | { type: 'records'; records: { collection: CollectionName; index: number; record: StoredRecord }[] }
+  | { type: 'done' }
+  | { type: 'error'; reason: PackageRefusal; message: string }
+
+export interface PayloadReader {
+  /** the device labels the package names, known before any record */
+  devices: Promise<Record<string, string>>
+  /** the records in chunks, in the package's order; throws a PackageError for a bad payload */
+  chunks(): AsyncGenerator<RawRecord[]>
+}
+
+/**
+ * Inflates and parses a package's payload (the gzip bytes after decryption) in a worker thread,
+ * handing the records over in chunks as the caller asks for them.
+ */
+export function readPayloadInWorker(body: Buffer, maxBytes: number): PayloadReader {
+  // A copy the worker owns: the caller's buffer may be a view into a larger one.
+  const copy = new Uint8Array(body)
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { body: copy, max: maxBytes, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK },
+    transferList: [copy.buffer],
+  })
+  const queue: WorkerMessage[] = []
+  let wake: (() => void) | null = null
+  let ended: Error | null = null
+  const push = (m: WorkerMessage) => {
+    queue.push(m)
+    wake?.()
+  }
+  let gotDevices: (d: Record<string, string>) => void = () => undefined
+  let noDevices: (e: Error) => void = () => undefined
+  const devices = new Promise<Record<string, string>>((resolve, reject) => {
+    gotDevices = resolve
+    noDevices = reject
+  })
+  // Nobody may await `devices` when the payload is refused before them: that is not unhandled.
+  devices.catch(() => undefined)
+  worker.on('message', (m: WorkerMessage) => {
+    if (m.type === 'devices') gotDevices(m.devices)
+    else if (m.type === 'error') noDevices(new PackageError(m.reason, m.message))
+    push(m)
+  })
+  worker.once('error', (err) => {
+    ended = err
+    noDevices(new PackageError('damaged', 'The package contents cannot be read.'))
+    wake?.()
+  })
+  worker.once('exit', () => {
+    ended ??= new Error('exited')
+    noDevices(new PackageError('damaged', 'The package contents cannot be read.'))
+    wake?.()
+  })
+
+  async function* chunks(): AsyncGenerator<RawRecord[]> {
+    try {
+      for (;;) {
+        const m = queue.shift()
+        if (!m) {
+          if (ended) throw new PackageError('damaged', 'The package contents cannot be read.')
+          await new Promise<void>((resolve) => (wake = resolve))
+          wake = null
+          continue
+        }
+        if (m.type === 'records') yield m.records
+        else if (m.type === 'error') throw new PackageError(m.reason, m.message)
+        else if (m.type === 'done') return
+      }
+    } finally {
+      void worker.terminate()
+    }
+  }
+  return { devices, chunks }
+}
