@@ -63,7 +63,8 @@ export function outcomeWithSubject(text: string, lang: Lang, also: boolean): str
     .join(lang === 'zh-CN' ? '' : ' ')
 }
 
-function lowerFirst(s: string): string {
+/** Keeps acronyms and proper names: only a capital followed by a lower-case letter is lowered. */
+export function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s
 }
 

@@ -8,7 +8,7 @@ import { VISIT_KINDS } from './collect'
 import { joinList, longDate, monthDay, sentence, stripEndPunct } from './format'
 import { captions } from './labels'
 import { alumniNote, inLang, nameWithHonorific, positionOf, romanizeName } from './names'
-import { leadClause, outcomeWithSubject, sentenceKey, topicsSentence } from './prose'
+import { leadClause, lowerFirst, outcomeWithSubject, sentenceKey, topicsSentence } from './prose'
 import { activityTitle, orgName, orgNames, outcomesOf, whenLabel } from './report-context'
 import type { Ctx } from './report-context'
 import type { Block } from './trip-report-text'
@@ -34,10 +34,6 @@ function upperFirst(s: string): string {
 /** "an internship base", "a professional liaison office" */
 function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`
-}
-
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s
 }
 
 /** The user's text may carry its own quotation marks; add them only when it does not. */
@@ -82,12 +78,18 @@ function orgsWithInvited(a: Activity, c: Ctx): string {
 
 const ZH_SHARED_START = /^(就|围绕|在|对|与)/u
 
-/** 1. Jobs: the outcome many companies share said once, then what differs per company. */
-export function jobsItem(c: Ctx): Item | null {
+/**
+ * 1. Jobs: the outcome many companies share said once, then what differs per company. What a visit
+ * that item 3 tells of said beyond that (双方还探讨了联合培养…) is told there, not here too:
+ * `deferred` hands it over.
+ */
+export function jobsItem(c: Ctx): { item: Item | null; deferred: Map<string, string> } {
   const { lang, look } = c
   const t = captions(lang).report.items
+  const deferred = new Map<string, string>()
+  const toDeepening = new Set(deepeningActivities(c).map((a) => a.id))
   const visits = c.input.activities.filter((a) => VISIT_KINDS.has(a.kind) && !isPlatform(a, c) && look.orgs(a.organizationIds).length > 0)
-  if (!visits.length) return null
+  if (!visits.length) return { item: null, deferred }
   const blocks: Block[] = []
 
   // The lead clause of the outcomes that most visits share ("就招聘…达成积极意向").
@@ -138,7 +140,8 @@ export function jobsItem(c: Ctx): Item | null {
     const parts: string[] = []
     if (people.length) parts.push(sentence(zh(c) ? `代表团会见了${joinList(people.map((p) => personInProse(p, lang)), lang)}` : `The delegation met ${joinList(people.map((p) => personInProse(p, lang)), lang)}`, lang))
     if (orgs.some((o) => o.alumniFounded) && !/校友|alumni/i.test(rest)) parts.push(zh(c) ? '该企业为校友企业。' : 'It is an alumni-founded enterprise.')
-    if (rest) parts.push(sentence(outcomeWithSubject(zh(c) ? rest : upperFirst(rest), lang, parts.length > 0), lang))
+    if (rest && toDeepening.has(a.id)) deferred.set(a.id, rest)
+    else if (rest) parts.push(sentence(outcomeWithSubject(zh(c) ? rest : upperFirst(rest), lang, parts.length > 0), lang))
     else if (!outcome && a.intentions.length) parts.push(sentence(zh(c) ? `双方达成${intentionList(a.intentions, lang)}等合作意向` : `Intentions were reached on ${intentionList(a.intentions, lang).toLowerCase()}`, lang))
     if (a.positionsOffered) {
       const jobs = a.jobTitles.map((j) => inLang(lang, j)).filter(Boolean)
@@ -153,7 +156,7 @@ export function jobsItem(c: Ctx): Item | null {
     n += 1
     blocks.push({ kind: 'p', lead: `${item(n, lang)}${orgs.map((o) => orgName(o, lang)).join(zh(c) ? '、' : ', ')}${zh(c) ? '：' : ': '}`, text: parts.join(glue(c)) })
   }
-  return { title: t.jobs, blocks }
+  return { item: { title: t.jobs, blocks }, deferred }
 }
 
 /** leadClause that does not take the dot of "Dr." or "Co., Ltd." for the end of the clause. */
@@ -248,23 +251,41 @@ export function basesItem(c: Ctx): Item | null {
   return { title: bases ? t.bases : zh(c) ? '合作协议签署落地' : 'Cooperation Agreements Signed', blocks }
 }
 
-/** 3. Cooperation beyond recruiting: joint training, custom courses, continuing education, research. */
-export function deepeningItem(c: Ctx, printedInJobs: ReadonlySet<string>): Item | null {
+/** The activities item 3 tells of: cooperation beyond recruiting, with an organisation named. */
+function deepeningActivities(c: Ctx): Activity[] {
+  return c.input.activities.filter((a) => a.kind !== 'ceremony' && a.intentions.some((x) => DEEPENING.has(x)) && c.look.orgs(a.organizationIds).length > 0)
+}
+
+/**
+ * 3. Cooperation beyond recruiting: joint training, custom courses, continuing education, research.
+ * A visit told under item 1 brings here what its outcomes said beyond the jobs (`deferred`), in
+ * place of the topics its intentions name, which would only say the same thing twice.
+ */
+export function deepeningItem(c: Ctx, printedInJobs: ReadonlySet<string>, deferred: ReadonlyMap<string, string>): Item | null {
   const { lang } = c
   const t = captions(lang).report.items
-  const acts = c.input.activities.filter((a) => a.kind !== 'ceremony' && a.intentions.some((x) => DEEPENING.has(x)) && c.look.orgs(a.organizationIds).length > 0)
+  const acts = deepeningActivities(c)
   if (!acts.length) return null
   const blocks: Block[] = acts.map((a, i) => {
     const topics = intentionList(a.intentions.filter((x) => DEEPENING.has(x)), lang)
     const orgs = orgsWithInvited(a, c)
-    // A visit's outcomes were told under item 1; other activities tell their topics and outcomes here.
-    const detail = printedInJobs.has(a.id)
-      ? ''
-      : [topicsSentence(inLang(lang, a.topics), zh(c) ? '双方' : 'The two sides', lang), sentence(outcomeWithSubject(outcomesOf(a, lang), lang, true), lang)].filter(Boolean).join(glue(c))
-    const head = zh(c)
-      ? `${whenLabel(a, lang)}，代表团与${orgs}围绕${topics}等深化合作事项进行了探讨。`
-      : `${whenLabel(a, lang)}: the delegation and ${orgs} discussed deeper cooperation in ${topics.toLowerCase()}.`
-    return { kind: 'p', lead: acts.length > 1 ? item(i + 1, lang) : undefined, text: [head, detail].filter(Boolean).join(glue(c)) }
+    const told = deferred.get(a.id)
+    let text: string
+    if (told) {
+      // 12月3日上午，在与上海卓然…的交流中，双方还探讨了…: one sentence, not a head that says it too.
+      const said = sentence(outcomeWithSubject(zh(c) ? told : upperFirst(told), lang, true), lang)
+      text = zh(c) ? `${whenLabel(a, lang)}，在与${orgs}的交流中，${said}` : `${whenLabel(a, lang)}: in the talks with ${orgs}, ${lowerFirst(said)}`
+    } else {
+      // A visit's outcomes were told under item 1; other activities tell their topics and outcomes here.
+      const detail = printedInJobs.has(a.id)
+        ? ''
+        : [topicsSentence(inLang(lang, a.topics), zh(c) ? '双方' : 'The two sides', lang), sentence(outcomeWithSubject(outcomesOf(a, lang), lang, true), lang)].filter(Boolean).join(glue(c))
+      const head = zh(c)
+        ? `${whenLabel(a, lang)}，代表团与${orgs}围绕${topics}等深化合作事项进行了探讨。`
+        : `${whenLabel(a, lang)}: the delegation and ${orgs} discussed deeper cooperation in ${topics.toLowerCase()}.`
+      text = [head, detail].filter(Boolean).join(glue(c))
+    }
+    return { kind: 'p', lead: acts.length > 1 ? item(i + 1, lang) : undefined, text }
   })
   return { title: t.deepening, blocks }
 }

@@ -15,7 +15,7 @@ import type { TripReportInput } from './collect'
 import { countWord, dateSpan, daysBetween, joinList, localToday, longDate, monthDay, ordinalLead, paragraphsOf, romanNumeral, sentence, stripEndPunct, zhNumeral } from './format'
 import { captions } from './labels'
 import { inLang, nameWithHonorific, positionOf, romanizeName } from './names'
-import { sentenceKey, sentencesOf, shortTitle, withoutRepeats } from './prose'
+import { lowerFirst, sentenceKey, sentencesOf, shortTitle, withoutRepeats } from './prose'
 import { basesItem, deepeningItem, forumsItem, groupsItem, isPlatform, jobsItem, platformsItem, quoted } from './report-achievements'
 import type { Item } from './report-achievements'
 import { activityTitle, makeCtx, orgName, schoolName, staffName, staffTitle, whenLabel } from './report-context'
@@ -57,11 +57,6 @@ const num = {
 
 function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
-}
-
-function lowerFirst(s: string): string {
-  // Keep acronyms and proper names: only lower a capital followed by a lower-case letter.
-  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s
 }
 
 type Group = 'cooperation' | 'alumni' | 'influence'
@@ -343,10 +338,11 @@ function achievementGroups(c: Ctx, summary: ReturnType<typeof splitSummary>): Bl
     items: parts.filter((p) => p.title && inLang(lang, p.text)).map((p): Item => ({ title: inLang(lang, p.title ?? ''), blocks: [{ kind: 'p', text: inLang(lang, p.text) }] })),
   })
   const coop = fromSummary(summary.groups.cooperation)
+  const jobs = jobsItem(c)
   const alumni = fromSummary(summary.groups.alumni)
   const influence = fromSummary(summary.groups.influence)
   const groups: Array<{ title: string; intro: string[]; items: Item[] }> = [
-    { title: r.groups[0], intro: coop.intro, items: [jobsItem(c), basesItem(c), deepeningItem(c, printedInJobs), platformsItem(c), ...coop.items].filter((x): x is Item => x !== null) },
+    { title: r.groups[0], intro: coop.intro, items: [jobs.item, basesItem(c), deepeningItem(c, printedInJobs, jobs.deferred), platformsItem(c), ...coop.items].filter((x): x is Item => x !== null) },
     { title: r.groups[1], intro: alumni.intro, items: [forumsItem(c), groupsItem(c), ...alumni.items].filter((x): x is Item => x !== null) },
     { title: r.groups[2], intro: influence.intro, items: influence.items },
   ]
