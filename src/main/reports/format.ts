@@ -99,7 +99,8 @@ export function ordinalLead(i: number, lang: Lang): string {
 
 /** A small count in words (三 / three), digits beyond ten. */
 export function countWord(n: number, lang: Lang): string {
-  if (lang === 'zh-CN') return n <= 10 ? zhNumeral(n) : String(n)
+  // Before a measure word two is 两 (两条主线), never 二.
+  if (lang === 'zh-CN') return n === 2 ? '两' : n <= 10 ? zhNumeral(n) : String(n)
   return EN_NUMBERS[n] ?? String(n)
 }
 

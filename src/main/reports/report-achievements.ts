@@ -273,7 +273,7 @@ export function deepeningItem(c: Ctx, printedInJobs: ReadonlySet<string>, deferr
     let text: string
     if (told) {
       // 12月3日上午，在与上海卓然…的交流中，双方还探讨了…: one sentence, not a head that says it too.
-      const said = sentence(outcomeWithSubject(zh(c) ? told : upperFirst(told), lang, true), lang)
+      const said = sentence(outcomeWithSubject(zh(c) ? told : upperFirst(told), lang, false), lang)
       text = zh(c) ? `${whenLabel(a, lang)}，在与${orgs}的交流中，${said}` : `${whenLabel(a, lang)}: in the talks with ${orgs}, ${lowerFirst(said)}`
     } else {
       // A visit's outcomes were told under item 1; other activities tell their topics and outcomes here.

@@ -150,7 +150,7 @@ function generatedLead(c: Ctx): string {
   const destinations = trip.destinations.map((d) => inLang(lang, d)).filter(Boolean)
   const theme = inLang(lang, trip.theme)
   if (lang === 'zh-CN') {
-    const who = leader ? `${school}${leader.title}${leader.name}带队` : `${school}代表团`
+    const who = leader ? `${school}${memberDescription(leader.title, leader.department, school, lang)}${leader.name}带队` : `${school}代表团`
     const where = destinations.length ? `赴${joinList(destinations, lang)}` : ''
     const about = theme ? `，以${quoted(theme, lang)}为主题` : ''
     return `${dateSpan(trip.startDate, trip.endDate, lang)}，${who}${where}${about}开展系列活动。此行历时${days}天，走访企业及单位${totals.enterprisesVisited}家${forums ? `，召开座谈会${forums}场` : ''}。`
@@ -186,8 +186,9 @@ function delegationText(c: Ctx): string | null {
   }
   const list = joinList(others.map(describe), lang)
   if (lang === 'zh-CN') {
-    if (leader && list) return `代表团由${leader.title}${leader.name}带队，成员包括${list}。`
-    if (leader) return `代表团由${leader.title}${leader.name}带队。`
+    const lead = leader ? `${memberDescription(leader.title, leader.department, school, lang)}${leader.name}` : ''
+    if (leader && list) return `代表团由${lead}带队，成员包括${list}。`
+    if (leader) return `代表团由${lead}带队。`
     return list ? `代表团成员包括${list}。` : null
   }
   const lt = leader ? staffTitle(leader, lang) : ''
