@@ -102,17 +102,20 @@ export async function writePackage(meta: PackageHeaderInput, payload: unknown, p
   return frame(head, body)
 }
 
-/** The header alone, checked: enough to show what a package is before asking for its passphrase. */
-export function readPackageHeader(bytes: Buffer, currentSchema: number): { header: PackageHeader; head: Buffer; body: Buffer } {
+export const DAMAGED_MESSAGE = 'The package is damaged or incomplete (its checksum does not match). Ask for it to be sent again.'
+
+/**
+ * The header alone, checked; the checksum too unless `verifySum` is false (the receive checks it
+ * in its worker, with the rest of the bytes: hashing 12 MB is not for the main thread).
+ */
+export function readPackageHeader(bytes: Buffer, currentSchema: number, verifySum = true): { header: PackageHeader; head: Buffer; body: Buffer } {
   if (bytes.length < PACKAGE_MAGIC.length || !bytes.subarray(0, PACKAGE_MAGIC.length).equals(PACKAGE_MAGIC)) {
     throw new PackageError('not-a-package', 'This file is not a Liaison Desk package.')
   }
   if (bytes.length < PACKAGE_MAGIC.length + 4 + 32) throw new PackageError('damaged', 'The package is cut short.')
   const sum = bytes.subarray(bytes.length - 32)
   const before = bytes.subarray(0, bytes.length - 32)
-  if (!timingSafeEqual(createHash('sha256').update(before).digest(), sum)) {
-    throw new PackageError('damaged', 'The package is damaged or incomplete (its checksum does not match). Ask for it to be sent again.')
-  }
+  if (verifySum && !timingSafeEqual(createHash('sha256').update(before).digest(), sum)) throw new PackageError('damaged', DAMAGED_MESSAGE)
   const len = before.readUInt32BE(PACKAGE_MAGIC.length)
   const start = PACKAGE_MAGIC.length + 4
   if (start + len > before.length) throw new PackageError('damaged', 'The package header is cut short.')
@@ -158,6 +161,29 @@ export async function readPackage(
 ): Promise<{ header: PackageHeader; payload: unknown }> {
   const { header, body } = await openPackage(bytes, currentSchema, opts)
   return { header, payload: inflate(body, opts.maxPayloadBytes ?? MAX_PAYLOAD_BYTES) }
+}
+
+/** What the receive's worker needs to check, open and inflate the payload. */
+export interface SealedParts {
+  header: PackageHeader
+  /** where the payload starts, and the checksum over everything before the last 32 bytes */
+  bodyStart: number
+  /** the key and nonce when the payload is sealed, and the header bytes it authenticates */
+  sealed: { key: Buffer; iv: Buffer; aad: Buffer } | null
+}
+
+/**
+ * The header, checked, and the key for a sealed payload; the checksum, the decryption and the
+ * inflating are the worker's (payload-worker.ts), in that order, as readPackage does them.
+ */
+export async function packageParts(bytes: Buffer, currentSchema: number, passphrase?: string): Promise<SealedParts> {
+  const { header, head, body } = readPackageHeader(bytes, currentSchema, false)
+  const bodyStart = bytes.length - 32 - body.length
+  const enc = header.encryption
+  if (!enc) return { header, bodyStart, sealed: null }
+  if (!passphrase) throw new PackageError('passphrase-needed', 'This package is protected by a passphrase.')
+  const key = await deriveKey(passphrase, Buffer.from(enc.salt, 'base64'), enc)
+  return { header, bodyStart, sealed: { key, iv: Buffer.from(enc.iv, 'base64'), aad: Buffer.from(head) } }
 }
 
 /**

@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads'
 import { COLLECTION_NAMES } from '../../shared/collections'
 import type { CollectionName } from '../../shared/collections'
 import type { StoredRecord } from '../store'
-import { PackageError } from './package-file'
-import type { PackageRefusal } from './package-file'
+import { DAMAGED_MESSAGE, PackageError } from './package-file'
+import type { PackageRefusal, SealedParts } from './package-file'
 import type { RawRecord } from './package-content'
 
 /** Records per message: small enough that taking one in costs the main thread a few ms. */
@@ -11,18 +11,38 @@ export const RECORDS_PER_CHUNK = 2000
 
 /**
  * Plain JS run with `eval: true` (no file to locate after bundling), like the backup check. A year's
- * package inflates to ~100 MB of JSON: its gunzip and JSON.parse take a second or more, which must
- * not hold the main process (the window, every other call). The worker also does the shape pass of
- * readPayloadShape (package-content.ts): collections it knows, records with an id, none twice.
+ * package is 12 MB to hash and decrypt and inflates to ~100 MB of JSON: together a second or more,
+ * which must not hold the main process (the window, every other call). The worker checks, opens and
+ * inflates in the order readPackage does (so a damaged file is "damaged", not "wrong passphrase"),
+ * then does the shape pass of readPayloadShape (package-content.ts): collections it knows, records
+ * with an id, none twice.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { gunzipSync } = require('node:zlib');
+const { createDecipheriv, createHash, timingSafeEqual } = require('node:crypto');
 function fail(reason, message) { parentPort.postMessage({ type: 'error', reason, message }); }
 function run() {
+  const bytes = Buffer.from(workerData.bytes);
+  const before = bytes.subarray(0, bytes.length - 32);
+  if (!timingSafeEqual(createHash('sha256').update(before).digest(), bytes.subarray(bytes.length - 32))) return fail('damaged', workerData.damaged);
+  let body = before.subarray(workerData.bodyStart);
+  const sealed = workerData.sealed;
+  if (sealed) {
+    if (body.length < 16) return fail('damaged', 'The package contents are cut short.');
+    try {
+      const d = createDecipheriv('aes-256-gcm', Buffer.from(sealed.key), Buffer.from(sealed.iv));
+      d.setAAD(Buffer.from(sealed.aad));
+      d.setAuthTag(body.subarray(body.length - 16));
+      body = Buffer.concat([d.update(body.subarray(0, body.length - 16)), d.final()]);
+    } catch {
+      // GCM cannot tell a wrong key from altered bytes; the checksum already ruled out damage in transit.
+      return fail('wrong-passphrase', 'The passphrase is wrong (or the package was altered).');
+    }
+  }
   let text;
   try {
-    text = gunzipSync(Buffer.from(workerData.body), { maxOutputLength: workerData.max }).toString('utf8');
+    text = gunzipSync(body, { maxOutputLength: workerData.max }).toString('utf8');
   } catch (e) {
     if (e instanceof RangeError) return fail('too-large', 'The package holds more than this app will read.');
     return fail('damaged', 'The package contents cannot be read.');
@@ -75,15 +95,17 @@ export interface PayloadReader {
 }
 
 /**
- * Inflates and parses a package's payload (the gzip bytes after decryption) in a worker thread,
- * handing the records over in chunks as the caller asks for them.
+ * Checks, opens, inflates and parses a package's payload in a worker thread, handing the records
+ * over in chunks as the caller asks for them. `bytes` is the whole package file; `parts` what
+ * packageParts read of it on the main thread (the header, and the key when it is sealed).
  */
-export function readPayloadInWorker(body: Buffer, maxBytes: number): PayloadReader {
+export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bodyStart' | 'sealed'>, maxBytes: number): PayloadReader {
   // A copy the worker owns: the caller's buffer may be a view into a larger one.
-  const copy = new Uint8Array(body)
+  const copy = new Uint8Array(bytes)
+  const sealed = parts.sealed ? { key: new Uint8Array(parts.sealed.key), iv: new Uint8Array(parts.sealed.iv), aad: new Uint8Array(parts.sealed.aad) } : null
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { body: copy, max: maxBytes, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK },
+    workerData: { bytes: copy, bodyStart: parts.bodyStart, sealed, max: maxBytes, damaged: DAMAGED_MESSAGE, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK },
     transferList: [copy.buffer],
   })
   const queue: WorkerMessage[] = []

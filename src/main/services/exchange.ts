@@ -13,7 +13,7 @@ import { AppError } from '../errors'
 import { conflicts } from '../exchange/field-merge'
 import { buildPayload, checkRecord, knownDevices } from '../exchange/package-content'
 import type { RawRecord } from '../exchange/package-content'
-import { MAX_PAYLOAD_BYTES, PackageError, openPackage, writePackage } from '../exchange/package-file'
+import { MAX_PAYLOAD_BYTES, PackageError, packageParts, writePackage } from '../exchange/package-file'
 import { readPayloadInWorker } from '../exchange/payload-worker'
 import { ImportJob, runSteps } from '../import/jobs'
 import type { PackageHeader } from '../exchange/package-file'
@@ -160,12 +160,12 @@ export function createExchangeService(ctx: Ctx) {
       let header: PackageHeader
       let session: Session
       try {
-        const opened = await openPackage(bytes, SCHEMA_VERSION, input.passphrase ? { passphrase: input.passphrase } : {})
-        header = opened.header
+        const parts = await packageParts(bytes, SCHEMA_VERSION, input.passphrase || undefined)
+        header = parts.header
         if (header.device.id === ctx.deviceId()) {
           throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
         }
-        const reader = readPayloadInWorker(opened.body, MAX_PAYLOAD_BYTES)
+        const reader = readPayloadInWorker(bytes, parts, MAX_PAYLOAD_BYTES)
         session = { fileName: input.fileName, header, devices: {}, incoming: [], planned: [] }
         const stamp = ctx.now().toISOString()
         const job = new ImportJob()

@@ -30,6 +30,8 @@ interface Session {
   file: ParsedFile
   /** the last plan made and what it was made from: the preview's plan is the commit's when nothing changed in between */
   planned?: { key: string; plan: Plan }
+  /** the plan being made now: a second request for the same plan (the grid asks again) waits for it */
+  planning?: { key: string; done: Promise<void> }
 }
 
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
@@ -70,8 +72,21 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     // An edit that lands while the plan is made (it yields the loop) makes it stale: plan again.
     for (let attempt = 0; s.planned?.key !== keyNow(); attempt += 1) {
       const key = keyNow()
-      const made = await runSteps(planSteps(s.file, opts, ctx.store.data, s.file.created), job, ctx.importSlices)
-      if (key === keyNow() || attempt >= 2) s.planned = { key: keyNow(), plan: made }
+      if (s.planning?.key === key) {
+        // The same plan is being made for another request: wait for it rather than make it twice.
+        await s.planning.done
+        job.check()
+        continue
+      }
+      const making = runSteps(planSteps(s.file, opts, ctx.store.data, s.file.created), job, ctx.importSlices)
+      const planning = { key, done: making.then(() => undefined, () => undefined) }
+      s.planning = planning
+      try {
+        const made = await making
+        if (key === keyNow() || attempt >= 2) s.planned = { key: keyNow(), plan: made }
+      } finally {
+        if (s.planning === planning) delete s.planning
+      }
     }
     return { s, plan: (s.planned as { plan: Plan }).plan }
   }

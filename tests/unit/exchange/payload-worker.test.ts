@@ -1,23 +1,36 @@
 // @vitest-environment node
 // The receive's payload is inflated and parsed off the main thread and handed over in chunks.
+import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { RECORDS_PER_CHUNK, readPayloadInWorker } from '../../../src/main/exchange/payload-worker'
 import type { RawRecord } from '../../../src/main/exchange/package-content'
-import { PackageError } from '../../../src/main/exchange/package-file'
+import { SCHEMA_VERSION } from '../../../src/main/db/schema'
+import { PACKAGE_MAGIC, PackageError, packageParts, readPackageHeader, writePackage } from '../../../src/main/exchange/package-file'
 
+const SCHEMA = SCHEMA_VERSION
+const meta = { schemaVersion: SCHEMA, createdAt: '2026-11-20T00:00:00.000Z', device: { id: 'dA', label: 'Laptop A' }, scope: { kind: 'all' as const } }
 const gz = (v: unknown) => gzipSync(Buffer.from(typeof v === 'string' ? v : JSON.stringify(v), 'utf8'))
 
-async function readAll(body: Buffer, max = 1 << 26): Promise<{ chunks: RawRecord[][]; devices: Record<string, string> }> {
-  const reader = readPayloadInWorker(body, max)
+/** A package file around any body, checksum and all: what a sender with a bug could write. */
+async function packageAround(body: Buffer): Promise<Buffer> {
+  const { head } = readPackageHeader(await writePackage(meta, {}), SCHEMA)
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(head.length)
+  const before = Buffer.concat([PACKAGE_MAGIC, len, head, body])
+  return Buffer.concat([before, createHash('sha256').update(before).digest()])
+}
+
+async function readAll(bytes: Buffer, max = 1 << 26, passphrase?: string): Promise<{ chunks: RawRecord[][]; devices: Record<string, string> }> {
+  const reader = readPayloadInWorker(bytes, await packageParts(bytes, SCHEMA, passphrase), max)
   const chunks: RawRecord[][] = []
   for await (const c of reader.chunks()) chunks.push(c)
   return { chunks, devices: await reader.devices }
 }
 
-async function refusal(body: Buffer, max?: number): Promise<string> {
+async function refusal(bytes: Buffer | Promise<Buffer>, max?: number, passphrase?: string): Promise<string> {
   try {
-    await readAll(body, max)
+    await readAll(await bytes, max, passphrase)
   } catch (e) {
     if (e instanceof PackageError) return `${e.reason}: ${e.message}`
     throw e
@@ -29,7 +42,7 @@ describe('reading a package payload in a worker', () => {
   it('hands every record over in order, in chunks, with the devices first; unknown collections are skipped', async () => {
     const n = RECORDS_PER_CHUNK * 2 + 5
     const contacts = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: `联系人${i}` }))
-    const { chunks, devices } = await readAll(gz({ records: { contacts, trips: [{ id: 't1' }], fromTheFuture: [{ id: 'x' }] }, devices: { dA: 'Laptop A' } }))
+    const { chunks, devices } = await readAll(await writePackage(meta, { records: { contacts, trips: [{ id: 't1' }], fromTheFuture: [{ id: 'x' }] }, devices: { dA: 'Laptop A' } }))
     expect(chunks.map((c) => c.length)).toEqual([RECORDS_PER_CHUNK, RECORDS_PER_CHUNK, 6])
     const all = chunks.flat()
     expect(all.slice(0, 2)).toEqual([{ collection: 'contacts', index: 0, record: contacts[0] }, { collection: 'contacts', index: 1, record: contacts[1] }])
@@ -37,13 +50,20 @@ describe('reading a package payload in a worker', () => {
     expect(devices).toEqual({ dA: 'Laptop A' })
   })
 
-  it('refuses whole, naming the record: no id, the same record twice, not a record set, not JSON, too large', async () => {
-    expect(await refusal(gz({ records: { contacts: [{ id: 'a' }, { name: 'x' }] } }))).toBe('invalid: The package holds an invalid record (contacts[1].id).')
-    expect(await refusal(gz({ records: { contacts: [{ id: 'a' }, { id: 'a' }] } }))).toBe('invalid: The package holds contacts[1] twice.')
-    expect(await refusal(gz([1, 2]))).toMatch(/^invalid: /)
-    expect(await refusal(gz({ records: { contacts: {} } }))).toMatch(/^invalid: /)
-    expect(await refusal(gz('{"records": {'))).toMatch(/^damaged: /)
-    expect(await refusal(Buffer.from('not gzip'))).toMatch(/^damaged: /)
-    expect(await refusal(gz({ records: { contacts: [{ id: 'a', notes: 'x'.repeat(5000) }] } }), 1000)).toMatch(/^too-large: /)
+  it('opens a sealed payload with the right passphrase; a wrong one, a damaged file and bad contents are refused whole', async () => {
+    const sealed = await writePackage(meta, { records: { trips: [{ id: 't1' }] } }, 'correct horse')
+    expect((await readAll(sealed, 1 << 26, 'correct horse')).chunks.flat()).toHaveLength(1)
+    expect(await refusal(sealed, undefined, 'wrong')).toMatch(/^wrong-passphrase: /)
+    const damaged = Buffer.from(sealed)
+    damaged[damaged.length - 40] ^= 1
+    // The checksum is checked first: damage in transit is "damaged", never "wrong passphrase".
+    expect(await refusal(damaged, undefined, 'correct horse')).toMatch(/^damaged: .*checksum/)
+    expect(await refusal(packageAround(gz({ records: { contacts: [{ id: 'a' }, { name: 'x' }] } })))).toBe('invalid: The package holds an invalid record (contacts[1].id).')
+    expect(await refusal(packageAround(gz({ records: { contacts: [{ id: 'a' }, { id: 'a' }] } })))).toBe('invalid: The package holds contacts[1] twice.')
+    expect(await refusal(packageAround(gz([1, 2])))).toMatch(/^invalid: /)
+    expect(await refusal(packageAround(gz({ records: { contacts: {} } })))).toMatch(/^invalid: /)
+    expect(await refusal(packageAround(gz('{"records": {')))).toMatch(/^damaged: /)
+    expect(await refusal(packageAround(Buffer.from('not gzip')))).toMatch(/^damaged: /)
+    expect(await refusal(packageAround(gz({ records: { contacts: [{ id: 'a', notes: 'x'.repeat(5000) }] } })), 1000)).toMatch(/^too-large: /)
   })
 })

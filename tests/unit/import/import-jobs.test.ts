@@ -81,6 +81,23 @@ describe('a long import reports progress and can be cancelled', () => {
     expect(await call('import.cancel', { jobId: 'no-such-job' })).toEqual({ cancelled: false })
   })
 
+  it('the grid asking twice for one preview waits for the plan being made instead of making it again', async () => {
+    const slices = steppedSlices()
+    const call = await start(slices)
+    const o = await call('import.open', { fileName: 'a.xlsx', target: 'contacts', data: workbook(400).toString('base64') })
+    const base = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: '名录' }] }
+    const first = call('import.preview', { ...base, jobId: 'p-1' })
+    await slices.parked()
+    const second = call('import.preview', { ...base, jobId: 'p-2' })
+    slices.release()
+    await slices.parked()
+    expect(((await call('import.progress', { jobId: 'p-1' })) as ImportProgress).done).toBeGreaterThan(0)
+    expect(((await call('import.progress', { jobId: 'p-2' })) as ImportProgress).done).toBe(0)
+    slices.open()
+    const [a, b] = await Promise.all([first, second])
+    expect(b.counts).toEqual(a.counts)
+  })
+
   it('cancel while the records are prepared writes nothing either', async () => {
     const slices = steppedSlices()
     const call = await start(slices)
