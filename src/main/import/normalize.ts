@@ -184,8 +184,11 @@ export function normClassYear(cell: Cell): Norm<number | null> {
   if (m) return range(+m[1], s)
   m = /^(\d{2})(届|级)$/.exec(s)
   if (m) return range(twoDigitYear(+m[1]), s)
-  const d = normDate(s)
+  // A graduation date: 05/06/2019 is ambiguous as a day, but not as a year, which is all a class year takes.
+  const d = normDate(s, { order: 'dmy' })
   if (d.ok && d.value !== null) return range(Number(d.value.iso.slice(0, 4)), s)
+  const md = normDate(s, { order: 'mdy' })
+  if (md.ok && md.value !== null) return range(Number(md.value.iso.slice(0, 4)), s)
   return bad('notClassYear', { value: s })
 }
 

@@ -117,6 +117,10 @@ describe('normClassYear', () => {
     [2019, 2019],
     ['2019年', 2019],
     ['2019-06', 2019],
+    // A graduation date: ambiguous as a day (5 June or 6 May), never as a year.
+    ['05/06/2019', 2019],
+    ['30/6/2019', 2019],
+    ['2019年6月30日', 2019],
     ['', null],
   ])('%s -> %s', (input, expected) => {
     expect(value(normClassYear(input))).toBe(expected)
@@ -124,6 +128,7 @@ describe('normClassYear', () => {
   it('refuses what is not a year', () => {
     expect(normClassYear('研究生').ok).toBe(false)
     expect(normClassYear(1850).ok).toBe(false)
+    expect(normClassYear('31/31/2019').ok).toBe(false)
   })
 })
 
