@@ -8,10 +8,10 @@
 // neither can be swapped. The checksum makes damage in
 // transit show as damage before any key is derived; GCM's tag makes tampering and a wrong
 // passphrase show as such.
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
-import type { ScryptOptions } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { z } from 'zod'
+import { SCRYPT, deriveKey } from '../crypto/passphrase-key'
 
 export const PACKAGE_MAGIC = Buffer.from('LDPKG\n', 'latin1')
 /** Bumped when the file layout changes in a way older apps cannot read. */
@@ -21,8 +21,6 @@ export const PACKAGE_FORMAT = 1
  * 100,000-contact office is about 55 MB of JSON.
  */
 export const MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
-
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const
 
 const encryption = z.strictObject({
   cipher: z.literal('aes-256-gcm'),
@@ -71,11 +69,6 @@ export class PackageError extends Error {
     super(message)
     this.name = 'PackageError'
   }
-}
-
-function deriveKey(passphrase: string, salt: Buffer, opts: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { ...opts, maxmem: 256 * opts.N * opts.r + 16 * 1024 * 1024 }
-  return new Promise((ok, fail) => scryptCb(passphrase.normalize('NFC'), salt, 32, options, (err, key) => (err ? fail(err) : ok(key))))
 }
 
 const TAG_BYTES = 16

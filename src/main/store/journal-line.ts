@@ -1,4 +1,6 @@
 import { crc32 } from 'node:zlib'
+import { KeyError, plainCodec } from './file-codec'
+import type { FileCodec } from './file-codec'
 import type { StoredRecord } from './types'
 
 export interface JournalEntry {
@@ -60,11 +62,47 @@ export function seqHint(text: string): number | null {
 }
 
 /**
+ * With encryption at rest each line is sealed on its own, so the journal stays append-only and a
+ * torn last line is still just that: `{"seq":N,"sealed":"<base64 envelope of the plain line>"}`.
+ * The seq stays readable (a count of edits, nothing personal) so a damaged line is still reported by seq.
+ */
+const SEALED_LINE = /^\{"seq":(\d{1,15}),"sealed":"([A-Za-z0-9+/]*={0,2})"\}$/
+
+/** A plain line without its newline -> the sealed line with its newline. */
+export function sealJournalLine(line: Buffer, codec: FileCodec): Buffer {
+  const seq = seqHint(line.toString('utf8')) ?? 0
+  return Buffer.from(`{"seq":${seq},"sealed":"${codec.seal(line).toString('base64')}"}\n`, 'utf8')
+}
+
+/** The plain line inside a sealed one (no newline), or null when the line is not sealed. Throws KeyError. */
+export function unsealJournalLine(bytes: Buffer, codec: FileCodec): Buffer | null {
+  const m = SEALED_LINE.exec(bytes.toString('latin1'))
+  return m ? codec.open(Buffer.from(m[2], 'base64')) : null
+}
+
+/**
  * One complete line (without its newline). Lines without the checksum suffix were written by the
  * previous version: they are accepted when they parse into a well-formed entry, as before.
+ * A sealed line is opened with `codec`: altered bytes are a bad line like a checksum failure, but a
+ * missing or other key (KeyError) stops the read, because every line would look damaged.
  */
-export function decodeLine(bytes: Buffer, collections: ReadonlySet<string>): DecodedLine {
+export function decodeLine(bytes: Buffer, collections: ReadonlySet<string>, codec: FileCodec = plainCodec): DecodedLine {
   const text = bytes.toString('utf8')
+  const sealedLine = SEALED_LINE.exec(text)
+  if (sealedLine) {
+    const seq = Number(sealedLine[1])
+    let plain: Buffer
+    try {
+      plain = codec.open(Buffer.from(sealedLine[2], 'base64'))
+    } catch (err) {
+      if (err instanceof KeyError) throw err
+      return { ok: false, reason: 'checksum', seqHint: seq }
+    }
+    if (SEALED_LINE.test(plain.toString('latin1'))) return { ok: false, reason: 'not-an-entry', seqHint: seq }
+    const inner = decodeLine(plain, collections)
+    if (inner.ok && inner.entry.seq !== seq) return { ok: false, reason: 'not-an-entry', seqHint: seq }
+    return inner
+  }
   const sealed = CRC_SUFFIX.exec(text)
   if (sealed) {
     const head = bytes.subarray(0, bytes.length - SUFFIX_LENGTH)

@@ -1,15 +1,16 @@
 import { join } from 'node:path'
+import type { FileCodec } from './file-codec'
 import type { StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, listJournalFiles } from './journal-files'
 import { scanJournal } from './journal-read'
 import type { JournalEntry, JournalScan } from './journal-read'
 import type { SkippedEntry } from './types'
 
-export async function readJournalFiles(fs: StoreFs, dir: string, collections: readonly string[]): Promise<JournalScan[]> {
+export async function readJournalFiles(fs: StoreFs, dir: string, collections: readonly string[], codec?: FileCodec): Promise<JournalScan[]> {
   const names = await listJournalFiles(fs, dir)
   const known = new Set(collections)
   const scans: JournalScan[] = []
-  for (const name of names) scans.push(scanJournal(name, await fs.readFile(join(dir, name)), known))
+  for (const name of names) scans.push(scanJournal(name, await fs.readFile(join(dir, name)), known, codec))
   return scans
 }
 

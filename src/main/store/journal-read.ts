@@ -1,5 +1,6 @@
 import { decodeLine, isPlausibleTornTail } from './journal-line'
 import type { BadLineReason, JournalEntry } from './journal-line'
+import type { FileCodec } from './file-codec'
 
 export type { JournalEntry } from './journal-line'
 
@@ -21,7 +22,7 @@ export interface JournalScan {
 const NEWLINE = 0x0a
 
 /** Splits a journal file into lines and judges each one on its own: one bad line says nothing about the others. */
-export function scanJournal(name: string, buf: Buffer, collections: ReadonlySet<string>): JournalScan {
+export function scanJournal(name: string, buf: Buffer, collections: ReadonlySet<string>, codec?: FileCodec): JournalScan {
   const items: ScanItem[] = []
   let start = 0
   let line = 0
@@ -34,7 +35,7 @@ export function scanJournal(name: string, buf: Buffer, collections: ReadonlySet<
       items.push({ kind: 'bad', reason: 'incomplete', line, seqHint: null })
       break
     }
-    const decoded = decodeLine(buf.subarray(start, end), collections)
+    const decoded = decodeLine(buf.subarray(start, end), collections, codec)
     items.push(decoded.ok ? { kind: 'entry', entry: decoded.entry, line } : { kind: 'bad', reason: decoded.reason, line, seqHint: decoded.seqHint })
     start = end + 1
   }

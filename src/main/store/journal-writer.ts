@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { syncDir, writeAll } from './fs-port'
 import type { StoreFileHandle, StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, segmentName } from './journal-files'
-import { sealLine, sealLineBytes } from './journal-line'
+import { plainCodec } from './file-codec'
+import type { FileCodec } from './file-codec'
+import { sealJournalLine, sealLine, sealLineBytes } from './journal-line'
 import type { JournalEntry } from './journal-line'
 
 interface TxItem {
@@ -47,6 +49,7 @@ export class JournalWriter {
     private readonly onDurable: (entries: JournalEntry[]) => void,
     private readonly onFailed: (count: number, error: Error) => void,
     private readonly guard: () => Promise<void>,
+    private readonly codec: FileCodec,
   ) {
     this.lastSeq = lastSeq
   }
@@ -59,8 +62,10 @@ export class JournalWriter {
     onFailed: (count: number, error: Error) => void = () => undefined,
     /** run before every flush: throws if this process may no longer write here (the folder lock was lost) */
     guard: () => Promise<void> = async () => undefined,
+    /** encryption at rest: each line sealed on its own */
+    codec: FileCodec = plainCodec,
   ): Promise<JournalWriter> {
-    const writer = new JournalWriter(fs, dir, lastSeq, onDurable, onFailed, guard)
+    const writer = new JournalWriter(fs, dir, lastSeq, onDurable, onFailed, guard, codec)
     await writer.ensureHandle()
     return writer
   }
@@ -140,7 +145,8 @@ export class JournalWriter {
     const lines = group.map((tx, i) =>
       typeof tx.body === 'string' ? Buffer.from(`${sealLine(`{"seq":${first + i},${tx.body}`)}\n`, 'utf8') : sealLineBytes([Buffer.from(`{"seq":${first + i},`), ...tx.body]),
     )
-    const buf = lines.length === 1 ? lines[0] : Buffer.concat(lines)
+    const disk = this.codec.encrypted ? lines.map((line) => sealJournalLine(line.subarray(0, line.length - 1), this.codec)) : lines
+    const buf = disk.length === 1 ? disk[0] : Buffer.concat(disk)
     const before = this.size
     try {
       await this.guard()

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { BACKUP_DIR, listBackupFiles } from './backup-files'
+import { KeyError } from './file-codec'
+import type { FileCodec } from './file-codec'
 import { errorCode } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { planJournal, planWithoutJournal, readJournalFiles } from './journal-plan'
@@ -20,6 +22,7 @@ export interface LoadContext<D extends DbShape> {
   dir: string
   schema: StoreSchema<D>
   now: () => Date
+  codec?: FileCodec
   /** called with the replayed, not yet migrated document when a migration is about to run */
   beforeMigrate?: (doc: SnapshotDoc, fromVersion: number) => Promise<void>
 }
@@ -219,6 +222,8 @@ async function attempt<D extends DbShape>(
   } catch (err) {
     // For db.json, only damage leads to recovery; a newer app's file or a read error (EACCES, EIO) must stop the open.
     // A directory where db.json should be is damage like any other: it is renamed aside like a file.
+    // Without the right key every file would look damaged; recovering would move good data aside.
+    if (err instanceof KeyError) throw err
     const code = errorCode(err)
     if (newerIsFatal && (err instanceof NewerSchemaError || (code !== undefined && code !== 'EISDIR'))) throw err
     return { ok: false, error: err instanceof Error ? err : new Error(String(err)) }
@@ -234,10 +239,10 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
   const timings: OpenTimings = { read: 0, parse: 0, journal: 0, migrate: 0, validate: 0, index: 0, total: 0 }
   const { fs, dir, schema } = ctx
   let t = performance.now()
-  const scans = await readJournalFiles(fs, dir, schema.collections)
+  const scans = await readJournalFiles(fs, dir, schema.collections, ctx.codec)
   timings.journal += ms(t)
 
-  const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections)
+  const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections, ctx.codec)
   const finish = (loaded: Omit<Loaded<D>, 'timings'>): Loaded<D> => {
     timings.total = ms(t0)
     return { ...loaded, timings }
@@ -280,7 +285,7 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
   const damagedSnapshot = mainExists ? await setAside(fs, dir, SNAPSHOT_FILE, ctx.now()) : null
   const noMigrationHook: LoadContext<D> = { ...ctx, beforeMigrate: undefined }
   for (const backup of backups) {
-    const db = snapshotDb(fs, join(dir, BACKUP_DIR, backup.name), schema.collections)
+    const db = snapshotDb(fs, join(dir, BACKUP_DIR, backup.name), schema.collections, ctx.codec)
     const tried = await attempt(noMigrationHook, () => readSnapshot(db), scans, `Backup ${backup.name}`, timings, false)
     if (tried.ok) {
       return finish({ ...settle(tried.assembled, tried.plan), source: 'backup', loadedBackup: backup.name, damagedSnapshot })

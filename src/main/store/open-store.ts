@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { removeStaleTemps } from './atomic-write'
 import { BACKUP_DIR, backupName, freeName, listBackupFiles } from './backup-files'
+import { plainCodec } from './file-codec'
 import { errorCode, nodeFs, unlinkIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { listJournalFiles } from './journal-files'
@@ -74,15 +75,16 @@ async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>)
       dir,
       schema,
       now,
+      ...(opts.codec ? { codec: opts.codec } : {}),
       // The file as the old app left it (journal included), kept in case a migration turns out wrong.
       beforeMigrate: async (doc, from) => {
         const at = now()
         const name = await freeName(fs, backupsDir, (n) => backupName(at, n === 0 ? `v${from}` : `v${from}-${n}`))
-        await writeSnapshot(snapshotDb(fs, join(backupsDir, name), schema.collections), doc)
+        await writeSnapshot(snapshotDb(fs, join(backupsDir, name), schema.collections, opts.codec), doc)
       },
     })
     const { plan, memory } = loaded
-    const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections)
+    const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections, opts.codec)
     const damagedFiles = loaded.damagedSnapshot ? [loaded.damagedSnapshot] : []
     let snapshot = null
     let snapshotSeq = plan.lastSeq - plan.entries.length
@@ -131,6 +133,7 @@ async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>)
       dir,
       schema,
       now,
+      codec: opts.codec ?? plainCodec,
       settings: {
         compactAfterEntries: opts.compactAfterEntries ?? DEFAULTS.compactAfterEntries,
         compactAfterBytes: opts.compactAfterBytes ?? DEFAULTS.compactAfterBytes,

@@ -3,6 +3,9 @@ import { Low } from 'lowdb'
 import type { Adapter } from 'lowdb'
 import { performance } from 'node:perf_hooks'
 import { writeFileAtomic } from './atomic-write'
+import { SealedDamageError } from './aes-codec'
+import { plainCodec } from './file-codec'
+import type { FileCodec } from './file-codec'
 import { readIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { streamJson } from './snapshot-stream'
@@ -13,8 +16,13 @@ export type SnapshotDoc = Record<string, unknown>
 
 /** The file exists but is not a JSON object: damage, as opposed to a read error such as EACCES. */
 /** Snapshots through lowdb: Low holds the document being read or written, the adapter does the file work. */
-export function snapshotDb(fs: StoreFs, path: string, collections: readonly string[]): { low: Low<SnapshotDoc | null>; adapter: SnapshotAdapter } {
-  const adapter = new SnapshotAdapter(fs, path, new Set(collections))
+export function snapshotDb(
+  fs: StoreFs,
+  path: string,
+  collections: readonly string[],
+  codec: FileCodec = plainCodec,
+): { low: Low<SnapshotDoc | null>; adapter: SnapshotAdapter } {
+  const adapter = new SnapshotAdapter(fs, path, new Set(collections), codec)
   return { low: new Low<SnapshotDoc | null>(adapter, null), adapter }
 }
 
@@ -74,12 +82,21 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
     private readonly fs: StoreFs,
     readonly path: string,
     private readonly collections: ReadonlySet<string>,
+    private readonly codec: FileCodec = plainCodec,
   ) {}
 
   async read(): Promise<SnapshotDoc | null> {
     const t0 = performance.now()
-    const buf = await readIfExists(this.fs, this.path)
-    if (buf === null) return null
+    const stored = await readIfExists(this.fs, this.path)
+    if (stored === null) return null
+    let buf: Buffer
+    try {
+      // A KeyError (no key, another folder's key) goes up as it is: it is not damage.
+      buf = this.codec.open(stored)
+    } catch (err) {
+      if (err instanceof SealedDamageError) throw new SnapshotUnparseableError(this.path, err.message)
+      throw err
+    }
     const sidecar = await readIfExists(this.fs, this.sidecarPath)
     const trusted = sidecar !== null && sidecar.toString('utf8').trim() === createHash('sha256').update(buf).digest('hex')
     const t1 = performance.now()
@@ -100,8 +117,23 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
   async write(doc: SnapshotDoc | null): Promise<void> {
     if (doc === null) return
     const out: { result: SnapshotWriteResult | null } = { result: null }
+    const codec = this.codec
     await writeFileAtomic(this.fs, this.path, async (sink) => {
-      out.result = await streamJson(doc, sink, { collections: this.collections })
+      if (!codec.encrypted) {
+        out.result = await streamJson(doc, sink, { collections: this.collections })
+        return
+      }
+      // The hash (and the sidecar) are of the plain JSON: what read() checks after opening the envelope.
+      if (codec.sealer) {
+        const sealer = codec.sealer()
+        await sink(sealer.head)
+        out.result = await streamJson(doc, (chunk) => sink(sealer.update(chunk)), { collections: this.collections })
+        await sink(sealer.final())
+        return
+      }
+      const chunks: Buffer[] = []
+      out.result = await streamJson(doc, async (chunk) => void chunks.push(Buffer.from(chunk)), { collections: this.collections })
+      await sink(codec.seal(Buffer.concat(chunks)))
     })
     this.lastWrite = out.result
     // Written after the snapshot: a crash in between leaves a stale sidecar, which only costs a full validation.

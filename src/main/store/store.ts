@@ -1,3 +1,4 @@
+import type { FileCodec } from './file-codec'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Low } from 'lowdb'
@@ -39,6 +40,7 @@ export interface StoreInit<D extends DbShape> {
   dir: string
   schema: StoreSchema<D>
   now: () => Date
+  codec: FileCodec
   settings: StoreSettings
   lock: FolderLock
   main: { low: Low<SnapshotDoc | null>; adapter: SnapshotAdapter }
@@ -145,6 +147,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
         store.writer.rejectChecked(error)
       },
       () => init.lock.verify(),
+      init.codec,
     )
     return store
   }
@@ -425,7 +428,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     await copyFileAtomic(fs, join(dir, SNAPSHOT_FILE), path)
     const tv = performance.now()
     try {
-      const check = await verifySnapshotFile(path, this.init.schema.collections)
+      const check = await verifySnapshotFile(path, this.init.schema.collections, this.init.codec)
       if (check.sha256 !== snap.sha256) throw new Error(`Backup ${name} differs from the snapshot it was copied from`)
     } catch (err) {
       await unlinkIfExists(fs, path).catch(() => undefined)
@@ -484,7 +487,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     if (this.closing) throw new Error('The store is closed')
     if (!isBackupName(name)) throw new Error(`"${name}" is not a backup name`)
     const { fs, dir, schema } = this.init
-    const db = snapshotDb(fs, join(dir, BACKUP_DIR, name), schema.collections)
+    const db = snapshotDb(fs, join(dir, BACKUP_DIR, name), schema.collections, this.init.codec)
     const doc = await readSnapshot(db)
     if (!doc) throw new Error(`There is no backup named ${name}`)
     delete doc.journalSeq

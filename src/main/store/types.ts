@@ -1,3 +1,4 @@
+import type { FileCodec } from './file-codec'
 import type { StoreFs } from './fs-port'
 
 /** Records are immutable: a change replaces the whole object, so a shallow copy of an array is a consistent view. */
@@ -185,4 +186,6 @@ export interface OpenStoreOptions<D extends DbShape> {
   backupOnOpen?: boolean
   onEvent?: (event: StoreEvent) => void
   prepare?: PrepareTx
+  /** encryption at rest: db.json, the journal and backups are read and written through it (default plain) */
+  codec?: FileCodec
 }

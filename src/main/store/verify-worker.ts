@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
+import { plainCodec } from './file-codec'
+import type { FileCodec } from './file-codec'
 
 export interface VerifyResult {
   sha256: string
@@ -16,7 +19,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 function check() {
-  const buf = readFileSync(workerData.path);
+  const buf = workerData.plain ? Buffer.from(workerData.plain) : readFileSync(workerData.path);
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const doc = JSON.parse(buf.toString('utf8'));
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('top level is not an object');
@@ -47,10 +50,23 @@ try {
 
 type WorkerReply = { ok: true; result: VerifyResult } | { ok: false; error: string }
 
-/** Re-reads a snapshot file in a worker thread; rejects if it does not parse or lacks the structure. */
-export function verifySnapshotFile(path: string, collections: readonly string[]): Promise<VerifyResult> {
+/**
+ * Re-reads a snapshot file in a worker thread; rejects if it does not parse or lacks the structure.
+ * An encrypted file is read and opened here (the data key stays in this thread) and its plain bytes
+ * handed over; the hash is then of the plain JSON, as the snapshot's is.
+ */
+export async function verifySnapshotFile(path: string, collections: readonly string[], codec: FileCodec = plainCodec): Promise<VerifyResult> {
+  let plain: ArrayBuffer | null = null
+  if (codec.encrypted) {
+    const opened = codec.open(await readFile(path))
+    plain = opened.buffer.slice(opened.byteOffset, opened.byteOffset + opened.byteLength) as ArrayBuffer
+  }
   return new Promise<VerifyResult>((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, collections: [...collections] } })
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { path, collections: [...collections], plain },
+      ...(plain ? { transferList: [plain] } : {}),
+    })
     let settled = false
     worker.once('message', (reply: WorkerReply) => {
       settled = true
