@@ -5,6 +5,7 @@ import { contract, isMethodName } from '../shared/contract'
 import type { ApiOutput, ApiResult, Contract, MethodName, UpdateInput } from '../shared/contract'
 import { AppError, storageError, validationError } from './errors'
 import type { Ctx } from './services/context'
+import type { EncryptionControl } from './services/encryption-control'
 import { createRecordService } from './services/records'
 import type { ListQuery } from './services/records'
 import { createInsightService } from './services/insights'
@@ -44,6 +45,11 @@ function crudHandlers(records: ReturnType<typeof createRecordService>): Record<s
 const INDEX_START_DELAY_MS = 2000
 
 export function createHandlers(ctx: Ctx): Handlers {
+  // desk.ts answers these itself (they must work while the folder is locked); this is for an app opened without it.
+  const encryption = (): EncryptionControl => {
+    if (!ctx.encryption) throw new AppError('STATE', 'Encryption at rest is not available here')
+    return ctx.encryption
+  }
   // Built in the background, so they are ready by the time anyone searches or sorts; started a
   // moment after opening, so their slices do not hold up the first screen's own requests (a search
   // or sort before then starts them at once).
@@ -67,6 +73,12 @@ export function createHandlers(ctx: Ctx): Handlers {
     'settings.update': (patch) => system.updateSettings(patch),
     'system.status': () => system.status(),
     'system.dismissRecovery': () => system.dismissRecovery(),
+    'encryption.status': () => encryption().status(),
+    'encryption.unlock': ({ passphrase }) => encryption().unlock(passphrase),
+    'encryption.enable': ({ passphrase }) => encryption().enable(passphrase),
+    'encryption.disable': () => encryption().disable(),
+    'encryption.changePassphrase': ({ passphrase }) => encryption().changePassphrase(passphrase),
+    'encryption.removePassphrase': () => encryption().removePassphrase(),
     'backups.list': () => system.listBackups(),
     'backups.restore': ({ name }) => system.restoreBackup(name),
     'sample.load': () => system.loadSample(),

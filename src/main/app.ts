@@ -18,6 +18,8 @@ import { deviceIdentity } from './exchange/device'
 import type { DeviceIdentity } from './exchange/device'
 import { createWriteHook } from './exchange/write-hook'
 import { plainCodec } from './store/file-codec'
+import type { FileCodec } from './store/file-codec'
+import type { EncryptionControl } from './services/encryption-control'
 
 export interface AppCore {
   router: Router
@@ -26,8 +28,7 @@ export interface AppCore {
   close(): Promise<void>
 }
 
-/** Opens the data folder and builds the router: everything both transports share. */
-export async function openApp(opts: {
+export interface AppOptions {
   dataDir: string
   resourcesDir: string
   appVersion: string
@@ -43,8 +44,15 @@ export async function openApp(opts: {
   importSlices?: SliceClock
   /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
   machine?: string
-}): Promise<AppCore> {
+  /** encryption at rest: the folder's codec (default plain); desk.ts passes it */
+  codec?: FileCodec
+  encryption?: EncryptionControl
+}
+
+/** Opens the data folder and builds the router: everything both transports share. */
+export async function openApp(opts: AppOptions): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
+  const codec = opts.codec ?? plainCodec
   const sink = opts.log ?? ((line: string) => console.error(line))
   // Whatever the sink (a file, stderr), no personal data: see log-redact.ts.
   const log = (line: string): void => sink(redactPersonalData(line))
@@ -60,6 +68,7 @@ export async function openApp(opts: {
     schema: dbSchema,
     now,
     ...(opts.fs ? { fs: opts.fs } : {}),
+    ...(opts.codec ? { codec: opts.codec } : {}),
     // Background compactions and backups have no caller to reject to: their failures must reach the log.
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
@@ -80,7 +89,8 @@ export async function openApp(opts: {
     appVersion: opts.appVersion,
     resourcesDir: opts.resourcesDir,
     dataDir: opts.dataDir,
-    codec: () => plainCodec,
+    codec: () => codec,
+    ...(opts.encryption ? { encryption: opts.encryption } : {}),
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
     ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
   }

@@ -14,6 +14,8 @@ import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, Im
 import { duplicatesListInput, mergeInput, pairInput, undoMergeInput } from './duplicates'
 import type { DuplicateCounts, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from './duplicates'
 import type { DistinctPair } from './domain/merges'
+import { changePassphraseInput, enableEncryptionInput, unlockInput } from './encryption'
+import type { EncryptionStatus } from './encryption'
 import { exchangeOpenInput, exchangeSessionInput, recordRef, resolveInput, revertInput } from './exchange'
 import type { ConflictDetail, ConflictSummary, DeviceInfo, ExchangeApplied, ExchangeLogEntry, ExchangePreview, RecordHistory } from './exchange'
 import type { AnyRecord } from './collections'
@@ -222,6 +224,12 @@ export const contract = {
   'settings.update': method<Settings>()(settingsUpdate),
   'system.status': method<SystemStatus>()(empty),
   'system.dismissRecovery': method<SystemStatus>()(empty),
+  'encryption.status': method<EncryptionStatus>()(empty),
+  'encryption.unlock': method<EncryptionStatus>()(unlockInput),
+  'encryption.enable': method<EncryptionStatus>()(enableEncryptionInput),
+  'encryption.disable': method<EncryptionStatus>()(empty),
+  'encryption.changePassphrase': method<EncryptionStatus>()(changePassphraseInput),
+  'encryption.removePassphrase': method<EncryptionStatus>()(empty),
   'backups.list': method<BackupInfo[]>()(empty),
   'backups.restore': method<SystemStatus>()(z.strictObject({ name: z.string().regex(/^[\w.-]+\.json$/, MESSAGES.backupName) })),
   'sample.load': method<SystemStatus>()(empty),

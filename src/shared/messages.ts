@@ -8,5 +8,9 @@ export const MESSAGES = {
   backupName: 'Not a backup file name',
   dateRange: `Dates from ${DATE_MIN} to ${DATE_MAX} only`,
   sha256: 'A sha256 is 64 lowercase hex digits',
+  passphraseShort: 'At least 8 characters',
+  passphraseMismatch: 'The two passphrases differ',
+  passphraseWrong: 'The passphrase is wrong',
+  passphraseNeeded: 'A passphrase is needed: this computer has no keychain to keep the key',
 } as const
 export type MessageKey = keyof typeof MESSAGES

@@ -3,6 +3,7 @@ import type { DbData } from '../db/schema'
 import type { ParseLauncher } from '../import/parse-runner'
 import type { SliceClock } from '../import/jobs'
 import type { FileCodec } from '../store/file-codec'
+import type { EncryptionControl } from './encryption-control'
 
 /** What every service gets: the store and the few facts of the running app. */
 export interface Ctx {
@@ -18,6 +19,8 @@ export interface Ctx {
   dataDir: string
   /** how files beside the database are sealed on disk right now (store/file-codec.ts) */
   codec: () => FileCodec
+  /** encryption at rest (desk.ts); absent when the app is opened without it (tests) */
+  encryption?: EncryptionControl
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (default: 8 ms slices, setImmediate) */

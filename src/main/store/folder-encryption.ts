@@ -35,6 +35,8 @@ export interface FolderOptions {
   dir: string
   fs?: StoreFs
   now?: () => Date
+  /** the caller already holds the folder's lock (an open store): do not take it again */
+  locked?: boolean
 }
 
 export class FolderEncryptionError extends Error {
@@ -139,6 +141,7 @@ async function convertAll(fs: StoreFs, dir: string, target: Target, reader: File
 async function withLock<T>(opts: FolderOptions, fn: (fs: StoreFs, now: () => Date) => Promise<T>): Promise<T> {
   const fs = opts.fs ?? nodeFs
   const now = opts.now ?? ((): Date => new Date())
+  if (opts.locked) return fn(fs, now)
   const lock = await acquireLock(fs, opts.dir, now)
   try {
     return await fn(fs, now)

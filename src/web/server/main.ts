@@ -5,7 +5,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { openApp } from '../../main/app'
+import { openDesk } from '../../main/desk'
 import { forkLauncher } from '../../main/import/parse-runner'
 import { describeOpenFailure } from '../../main/store'
 import { startWebServer } from './http-server'
@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data)
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
 
-  const app = await openApp({
+  // No keychain in browser mode: an encrypted folder always asks for its passphrase.
+  const app = await openDesk({
     dataDir,
     resourcesDir: join(root, 'resources'),
     appVersion: pkg.version,
