@@ -3,8 +3,10 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openApp } from './app'
 import type { AppCore } from './app'
+import { openDesk } from './desk'
+import type { Desk } from './desk'
+import { safeStorageKeychain } from './keychain'
 import { bindIpc } from './ipc'
 import { utilityLauncher } from './parse-launcher'
 import { describeOpenFailure } from './store'
@@ -22,6 +24,8 @@ if (process.env.LIAISON_DESK_DATA) app.setPath('userData', process.env.LIAISON_D
 
 let win: BrowserWindow | null = null
 let core: AppCore | null = null
+/** holds `core`; while the encrypted folder waits for its passphrase, core is null and the window shows the unlock screen */
+let desk: Desk | null = null
 let desktop: DesktopShell | null = null
 
 function rendererUrl(): string {
@@ -93,7 +97,8 @@ async function start(): Promise<void> {
   app.setAppLogsPath()
   const log = fileLog(app.getPath('logs'))
   try {
-    core = await openApp({
+    desk = await openDesk({
+      keychain: safeStorageKeychain(),
       dataDir: app.getPath('userData'),
       resourcesDir: app.isPackaged ? process.resourcesPath : join(here, '../../resources'),
       appVersion: app.getVersion(),
@@ -105,10 +110,16 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  desktop = startDesktopShell({ core, window: () => win, dataDir: app.getPath('userData'), logsDir: app.getPath('logs'), log })
+  const opened = desk
+  // Opened again after unlocking and after encryption is turned on or off: the shell follows the new core.
+  opened.onOpen((c) => {
+    core = c
+    desktop?.stop()
+    desktop = startDesktopShell({ core: c, window: () => win, dataDir: app.getPath('userData'), logsDir: app.getPath('logs'), log })
+  })
   bindIpc({
-    router: desktop.router,
-    exporter: core.exporter,
+    router: { call: (method, input) => (desktop && opened.core ? desktop.router.call(method, input) : opened.router.call(method, input)) },
+    exporter: opened.exporter,
     isTrusted: (sender, frameUrl) => win !== null && sender === win.webContents && isOwnPage(frameUrl),
     chooseFile: async (defaultName) => {
       const options = { defaultPath: join(app.getPath('documents'), defaultName) }
@@ -132,11 +143,12 @@ app.on('window-all-closed', () => app.quit())
 app.on('will-quit', (e) => {
   desktop?.stop()
   desktop = null
-  if (core) {
+  if (desk) {
     e.preventDefault()
-    const c = core
+    const d = desk
+    desk = null
     core = null
-    void c.close().finally(() => app.quit())
+    void d.close().finally(() => app.quit())
   }
 })
 void start()
