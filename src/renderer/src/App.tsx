@@ -32,7 +32,7 @@ import { AppProvider } from './state'
 
 const FONT = ['"Noto Sans SC"', '"PingFang SC"', '"Microsoft YaHei"', '"WenQuanYi Zen Hei"', '"Segoe UI"', 'Roboto', 'Helvetica', 'Arial', 'sans-serif'].join(',')
 
-function useTheme() {
+export function useAppTheme() {
   const { i18n } = useTranslation()
   const lang = isLang(i18n.language) ? i18n.language : 'zh-CN'
   return useMemo(
@@ -60,7 +60,7 @@ function useTheme() {
 }
 
 export function App({ initialSettings }: { initialSettings: Settings | null }) {
-  const theme = useTheme()
+  const theme = useAppTheme()
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />

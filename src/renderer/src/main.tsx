@@ -1,24 +1,47 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import type { Root } from 'react-dom/client'
 import type { Settings } from '../../shared/domain/settings'
 import { call } from './api'
 import { App } from './App'
-import { DEFAULT_LANG, initI18n } from './i18n'
+import { UnlockScreen } from './components/UnlockScreen'
+import { applyLanguage, DEFAULT_LANG, i18n, initI18n } from './i18n'
 
 /** Reads the settings first, so the first paint is already in the user's language. */
-async function start(): Promise<void> {
+async function openApp(root: Root): Promise<void> {
   let settings: Settings | null = null
   try {
     settings = await call('settings.get', {})
   } catch (e) {
     console.error('settings.get failed', e)
   }
-  initI18n(settings?.language ?? DEFAULT_LANG)
-  const root = document.getElementById('root')
-  if (!root) throw new Error('#root is missing from index.html')
-  createRoot(root).render(
+  const lang = settings?.language ?? DEFAULT_LANG
+  if (i18n.isInitialized) await applyLanguage(lang)
+  else initI18n(lang)
+  root.render(
     <StrictMode>
       <App initialSettings={settings} />
+    </StrictMode>,
+  )
+}
+
+/** An encrypted folder without its key opens on the unlock screen; the app itself comes after. */
+async function start(): Promise<void> {
+  const el = document.getElementById('root')
+  if (!el) throw new Error('#root is missing from index.html')
+  const root = createRoot(el)
+  let locked = false
+  try {
+    locked = (await call('encryption.status', {})).state === 'locked'
+  } catch (e) {
+    console.error('encryption.status failed', e)
+  }
+  if (!locked) return openApp(root)
+  // The language setting is inside the locked data: the browser's language until then.
+  initI18n(navigator.language.toLowerCase().startsWith('en') ? 'en' : DEFAULT_LANG)
+  root.render(
+    <StrictMode>
+      <UnlockScreen onUnlocked={() => void openApp(root)} />
     </StrictMode>,
   )
 }

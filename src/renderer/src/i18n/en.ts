@@ -7,6 +7,7 @@ import { tripsEn } from './trips.en'
 import { insightsEn } from './insights.en'
 import { storageEn } from './storage.en'
 import { remindersEn } from './reminders.en'
+import { encryptionEn } from './encryption.en'
 
 export const en: Messages = {
   app: {
@@ -111,6 +112,10 @@ export const en: Messages = {
   },
   validation: {
     required: 'Required',
+    passphraseShort: 'At least 8 characters',
+    passphraseMismatch: 'The two passphrases differ',
+    passphraseWrong: 'The passphrase is wrong',
+    passphraseNeeded: 'A passphrase is needed: this computer has no keychain to keep the key',
     tooLong: 'At most {{max}} characters',
     tooManyItems: 'At most {{max}} items',
     tooSmall: 'Must be at least {{min}}',
@@ -403,4 +408,5 @@ export const en: Messages = {
   duplicates: duplicatesEn,
   exchange: exchangeEn,
   reminders: remindersEn,
+  encryption: encryptionEn,
 }

@@ -92,11 +92,15 @@ function zodLocale(lang: Lang): z.core.$ZodErrorMap {
  * Messages written into the shared schemas (custom, English) mapped to i18n keys,
  * so a field error reads in the UI language whichever side produced it.
  */
-const knownMessages: Record<string, 'validation.phoneChars' | 'validation.endBeforeStart' | 'validation.backupName' | 'validation.dateRange'> = {
+const knownMessages: Record<string, `validation.${'phoneChars' | 'endBeforeStart' | 'backupName' | 'dateRange' | 'passphraseShort' | 'passphraseMismatch' | 'passphraseWrong' | 'passphraseNeeded'}`> = {
   [MESSAGES.phoneChars]: 'validation.phoneChars',
   [MESSAGES.endBeforeStart]: 'validation.endBeforeStart',
   [MESSAGES.backupName]: 'validation.backupName',
   [MESSAGES.dateRange]: 'validation.dateRange',
+  [MESSAGES.passphraseShort]: 'validation.passphraseShort',
+  [MESSAGES.passphraseMismatch]: 'validation.passphraseMismatch',
+  [MESSAGES.passphraseWrong]: 'validation.passphraseWrong',
+  [MESSAGES.passphraseNeeded]: 'validation.passphraseNeeded',
 }
 
 export function translateMessage(message: string): string {

@@ -8,6 +8,7 @@ import { tripsZhCN } from './trips.zh-CN'
 import { insightsZhCN } from './insights.zh-CN'
 import { storageZhCN } from './storage.zh-CN'
 import { remindersZhCN } from './reminders.zh-CN'
+import { encryptionZhCN } from './encryption.zh-CN'
 
 export const zhCN = {
   app: {
@@ -112,6 +113,10 @@ export const zhCN = {
   },
   validation: {
     required: '必填',
+    passphraseShort: '至少 8 个字符',
+    passphraseMismatch: '两次输入的口令不一致',
+    passphraseWrong: '口令不正确',
+    passphraseNeeded: '需要设置口令：本机没有可保管密钥的系统钥匙串',
     tooLong: '最多 {{max}} 个字符',
     tooManyItems: '最多 {{max}} 项',
     tooSmall: '不能小于 {{min}}',
@@ -404,6 +409,7 @@ export const zhCN = {
   duplicates: duplicatesZhCN,
   exchange: exchangeZhCN,
   reminders: remindersZhCN,
+  encryption: encryptionZhCN,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

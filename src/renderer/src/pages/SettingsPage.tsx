@@ -33,6 +33,7 @@ import { RecoveryDetails } from '../components/RecoveryBanner'
 import { formatDateTime, formatSize } from '../format'
 import { useApp, useErrorText } from '../state'
 import { RemindersSwitch } from './settings/RemindersSwitch'
+import { EncryptionSection } from './settings/EncryptionSection'
 import { Section } from '../components/Section'
 
 interface SettingsValues {
@@ -311,6 +312,7 @@ export function SettingsPage() {
             </Alert>
           )}
         </Section>
+        <EncryptionSection />
         <Box id="settings-backups">
           <Backups />
         </Box>
