@@ -8,13 +8,15 @@ import type { EncryptionStatus } from '../shared/encryption'
 import { openApp } from './app'
 import type { AppCore, AppOptions } from './app'
 import type { Router } from './api'
-import { AppError, validationError } from './errors'
+import { AppError, storageError, validationError } from './errors'
 import { redactPersonalData } from './log-redact'
 import type { Exporter } from './exports'
 import type { EncryptionControl } from './services/encryption-control'
 import { aesCodec, newDataKey } from './store/aes-codec'
 import { decryptFolder, encryptFolder, finishConversion, rewrapKey } from './store/folder-encryption'
+import { KeyError } from './store/file-codec'
 import { nodeFs } from './store/fs-port'
+import { describeOpenFailure } from './store/open-error'
 import { KEY_FILE, UnlockError, readKeyFile, unwrapDataKey, wrapWithKeychain, wrapWithPassphrase } from './store/key-file'
 import type { KeyFile, KeyWrap, KeyWrapper } from './store/key-file'
 
@@ -77,6 +79,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     keychain: keychainKind,
     passphraseSet: keyFile?.wrappers.some((w) => w.kind === 'passphrase') ?? false,
     keychainWrapped: keyFile?.wrappers.some((w) => w.kind === 'keychain') ?? false,
+    pending: core !== null && keyFile && keyFile.state !== 'on' ? keyFile.state : null,
   })
 
   /** With the key in hand: finish a conversion a crash interrupted, let this machine's keychain open it next time, open. */
@@ -139,7 +142,12 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     enable: (passphrase) =>
       serial(async () => {
         needOpen()
-        if (dataKey) throw new AppError('STATE', 'Encryption is already on')
+        const current = dataKey
+        if (current && keyFile?.state === 'encrypting') {
+          await convert(current, async () => void (await finishConversion({ dir, fs, now }, current)))
+          return status()
+        }
+        if (current) throw new AppError('STATE', 'Encryption is already on')
         if (!keychain && !passphrase) {
           throw new AppError('VALIDATION', MESSAGES.passphraseNeeded, { passphrase: [MESSAGES.passphraseNeeded] })
         }
@@ -208,6 +216,12 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
       return { ok: true, data: await fn(parsed.data as never) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() }
+      if (e instanceof KeyError || e instanceof UnlockError) return { ok: false, error: { code: 'STATE', message: describeOpenFailure(e), fieldErrors: {} } }
+      const storage = storageError(e)
+      if (storage) {
+        log(`Liaison Desk: ${method} failed: ${e instanceof Error ? e.message : String(e)}`)
+        return { ok: false, error: storage.toBody() }
+      }
       // The message never holds a passphrase or a key (key-file.ts); the log is redacted as well.
       log(`Liaison Desk: ${method} failed: ${e instanceof Error ? e.message : String(e)}`)
       return { ok: false, error: { code: 'INTERNAL', message: `Internal error: ${e instanceof Error ? e.message : String(e)}`, fieldErrors: {} } }

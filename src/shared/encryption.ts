@@ -13,6 +13,11 @@ export interface EncryptionStatus {
   keychain: 'available' | 'insecure' | 'none'
   passphraseSet: boolean
   keychainWrapped: boolean
+  /**
+   * A conversion that failed part way (a full disk): the data is all readable, some files are in the
+   * old form. Trying again (or the next start) finishes it.
+   */
+  pending: 'encrypting' | 'decrypting' | null
 }
 
 const passphrase = z.string().min(8, MESSAGES.passphraseShort).max(200)

@@ -3,6 +3,7 @@
 // passphrase, the folder reopens locked; the wrong passphrase is said to be wrong; a copied folder
 // asks for the passphrase once and then opens with that machine's keychain; nothing personal is
 // in plain on disk or in the log, and the passphrase never is.
+import { existsSync } from 'node:fs'
 import { cp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,6 +11,8 @@ import { openDesk } from '../../../src/main/desk'
 import type { Desk } from '../../../src/main/desk'
 import type { KeyWrapper } from '../../../src/main/store/key-file'
 import { RESOURCES, tempDir } from '../helpers'
+import { recordingFs } from '../store/recording-fs'
+import { sysError } from './faulty-fs'
 
 const PASSPHRASE = '春风又绿江南岸 2026'
 const PERSON = { name: '欧阳修远', phone: '139 8765 4321', email: 'ouyang.xiuyuan@example.com', organizationId: null }
@@ -43,8 +46,8 @@ async function folder(): Promise<string> {
   return join(root, 'data')
 }
 
-async function desk(dataDir: string, keychain: KeyWrapper | null = null): Promise<Desk> {
-  const d = await openDesk({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-03-02T08:00:00.000Z'), log: (l) => lines.push(l), keychain, warmUpMs: 1e9 })
+async function desk(dataDir: string, keychain: KeyWrapper | null = null, fs = recordingFs()): Promise<Desk> {
+  const d = await openDesk({ fs, dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-03-02T08:00:00.000Z'), log: (l) => lines.push(l), keychain, warmUpMs: 1e9 })
   open.push(d)
   return d
 }
@@ -57,8 +60,9 @@ async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const name of await readdir(dir)) {
     const path = join(dir, name)
-    if ((await stat(path)).isDirectory()) out.push(...(await filesUnder(path)))
-    else out.push(path)
+    const info = await stat(path).catch(() => null)
+    if (info?.isDirectory()) out.push(...(await filesUnder(path)))
+    else if (info) out.push(path)
   }
   return out
 }
@@ -66,7 +70,11 @@ async function filesUnder(dir: string): Promise<string[]> {
 async function plainLeaks(dir: string): Promise<string[]> {
   const leaks: string[] = []
   for (const path of await filesUnder(dir)) {
-    const bytes = await readFile(path)
+    // A store still open writes through temp files: one listed a moment ago may be renamed by now.
+    const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return Buffer.alloc(0)
+      throw e
+    })
     if (SECRETS.some((s) => bytes.includes(Buffer.from(s)))) leaks.push(path)
   }
   return leaks
@@ -76,7 +84,7 @@ describe('encryption at rest through the API (browser mode: no keychain)', () =>
   it('on with a passphrase; the folder reopens locked; wrong passphrase refused by field; right one opens; off again', async () => {
     const dir = await folder()
     let d = await desk(dir)
-    expect(await d.router.call('encryption.status', {})).toEqual({ ok: true, data: { state: 'off', keychain: 'none', passphraseSet: false, keychainWrapped: false } })
+    expect(await d.router.call('encryption.status', {})).toEqual({ ok: true, data: { state: 'off', keychain: 'none', passphraseSet: false, keychainWrapped: false, pending: null } })
     const created = await d.router.call('contacts.create', PERSON)
     expect(created.ok).toBe(true)
     expect((await plainLeaks(dir)).length).toBeGreaterThan(0)
@@ -148,5 +156,51 @@ describe('encryption at rest with an OS keychain', () => {
     expect(await d.router.call('encryption.enable', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { passphrase: [expect.any(String)] } } })
     expect(await d.router.call('encryption.enable', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true, data: { state: 'on', keychainWrapped: false } })
     expect(await d.router.call('encryption.removePassphrase', {})).toMatchObject({ ok: false, error: { code: 'STATE' } })
+  })
+})
+
+describe('a disk failure while turning encryption on', () => {
+  it('says so, keeps every record readable, and finishes when tried again; the log holds neither the passphrase nor the person', async () => {
+    const dir = await folder()
+    const fs = recordingFs()
+    const d = await desk(dir, null, fs)
+    await d.router.call('contacts.create', PERSON)
+    // The conversion's second file replaced: part of the folder is sealed by then, part still plain.
+    let renames = 0
+    fs.fault = (op, path) => (op === 'rename' && existsSync(join(dir, 'keys.json')) && path.endsWith('.tmp') && (renames += 1) === 2 ? sysError('EIO', path) : undefined)
+    expect(await d.router.call('encryption.enable', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'STORAGE' } })
+    fs.fault = undefined
+    expect(await d.router.call('encryption.status', {})).toMatchObject({ ok: true, data: { state: 'on', pending: 'encrypting' } })
+    expect(JSON.stringify(await d.router.call('contacts.list', {}))).toContain(PERSON.name)
+    expect((await plainLeaks(dir)).length).toBeGreaterThan(0)
+
+    expect(await d.router.call('encryption.enable', {})).toMatchObject({ ok: true, data: { state: 'on', pending: null } })
+    expect(JSON.stringify(await d.router.call('contacts.list', {}))).toContain(PERSON.name)
+    await closeAll()
+    expect(await plainLeaks(dir)).toEqual([])
+    const logged = lines.join('\n')
+    expect(logged).toContain('EIO')
+    for (const secret of [PASSPHRASE, ...SECRETS]) expect(logged).not.toContain(secret)
+  })
+})
+
+describe('the wrong key', () => {
+  it('a key file from another folder opens nothing and moves nothing aside', async () => {
+    const mine = await folder()
+    const other = await folder()
+    for (const dir of [mine, other]) {
+      const d = await desk(dir)
+      await d.router.call('contacts.create', PERSON)
+      await d.router.call('encryption.enable', { passphrase: PASSPHRASE, confirm: PASSPHRASE })
+    }
+    await closeAll()
+    await cp(join(other, 'keys.json'), join(mine, 'keys.json'))
+    const before = (await filesUnder(mine)).sort()
+    const d = await desk(mine)
+    const r = await d.router.call('encryption.unlock', { passphrase: PASSPHRASE })
+    expect(r).toMatchObject({ ok: false, error: { code: 'STATE', message: expect.stringContaining('Nothing was changed or moved aside') } })
+    expect(await d.router.call('contacts.list', {})).toMatchObject({ ok: false, error: { code: 'STATE' } })
+    await closeAll()
+    expect((await filesUnder(mine)).sort()).toEqual(before)
   })
 })

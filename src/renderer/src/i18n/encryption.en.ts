@@ -28,6 +28,8 @@ export const encryptionEn: EncryptionMessages = {
   passphraseChanged: 'The passphrase has been changed.',
   removePassphrase: 'Remove passphrase',
   passphraseRemoved: 'The passphrase has been removed: the data folder opens only on this computer.',
+  pending: 'The last encryption or decryption did not finish (a full disk, for example). All the data reads as it should, but some files are still in their old form. Try again; the next start also finishes it.',
+  retry: 'Try again',
   unlockTitle: 'The data is encrypted',
   unlockBody: 'The data folder on this computer is encrypted. Enter the passphrase to open the data.',
   unlock: 'Open',

@@ -26,6 +26,8 @@ export const encryptionZhCN = {
   passphraseChanged: '口令已更新。',
   removePassphrase: '删除口令',
   passphraseRemoved: '口令已删除：数据文件夹只能在本机打开。',
+  pending: '上次加密或解密没有完成（例如磁盘已满）。数据都能正常读取，但有部分文件仍是原来的形式。请重试；下次启动时也会自动完成。',
+  retry: '重试',
   unlockTitle: '数据已加密',
   unlockBody: '本机的数据文件夹已加密。请输入口令以打开数据。',
   unlock: '打开',

@@ -77,6 +77,18 @@ export function EncryptionSection() {
         <Alert severity={status.state === 'on' ? 'success' : 'info'} data-testid="encryption-state">
           {t(status.state === 'on' ? 'encryption.stateOn' : 'encryption.stateOff')}
         </Alert>
+        {status.pending && (
+          <Alert
+            severity="warning"
+            action={
+              <Button color="inherit" size="small" disabled={busy !== null} onClick={() => void (status.pending === 'encrypting' ? run('on', () => call('encryption.enable', {}), t('encryption.turnedOn')) : run('off', () => call('encryption.disable', {}), t('encryption.turnedOff')))}>
+                {t('encryption.retry')}
+              </Button>
+            }
+          >
+            {t('encryption.pending')}
+          </Alert>
+        )}
         <Typography variant="body2" color={status.keychain === 'insecure' ? 'warning.main' : 'text.secondary'}>
           {t(status.keychain === 'available' ? 'encryption.keychainAvailable' : status.keychain === 'insecure' ? 'encryption.keychainInsecure' : 'encryption.keychainNone')}
         </Typography>
