@@ -38,7 +38,16 @@ function header(keyId: Buffer): Buffer {
  * A FileCodec under this data key. Its open() also takes plain bytes as they are: a folder being
  * converted holds both forms for a moment, and each file is told by its first bytes.
  */
-export function aesCodec(dataKey: Buffer): FileCodec & { sealer(): Sealer; keyId: Buffer } {
+export type AesCodec = FileCodec & { sealer(): Sealer; keyId: Buffer; dataKey: Buffer }
+
+/** Where bytes are opened off the main thread (verify-worker.ts): the envelope's layout. */
+export const ENVELOPE = { magic: SEALED_MAGIC.length, keyId: KEY_ID_BYTES, nonce: NONCE_BYTES, tag: TAG_BYTES } as const
+
+export function isAesCodec(codec: FileCodec): codec is AesCodec {
+  return codec.encrypted && 'dataKey' in codec && Buffer.isBuffer((codec as { dataKey: unknown }).dataKey)
+}
+
+export function aesCodec(dataKey: Buffer): AesCodec {
   if (dataKey.length !== 32) throw new Error('A data key is 32 bytes')
   const keyId = keyIdOf(dataKey)
   const sealer = (): Sealer => {
@@ -54,6 +63,7 @@ export function aesCodec(dataKey: Buffer): FileCodec & { sealer(): Sealer; keyId
   return {
     encrypted: true,
     keyId,
+    dataKey,
     sealer,
     seal(plain) {
       const s = sealer()

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
+import { ENVELOPE, isAesCodec } from './aes-codec'
 import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
 
@@ -17,9 +18,19 @@ export interface VerifyResult {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
-const { createHash } = require('node:crypto');
+const { createDecipheriv, createHash } = require('node:crypto');
+const E = workerData.envelope;
+function open(stored) {
+  const key = workerData.key;
+  if (!key || stored.subarray(0, E.magic).toString('latin1') !== 'LDSEAL') return stored;
+  const head = E.magic + 1 + E.keyId + E.nonce;
+  const decipher = createDecipheriv('aes-256-gcm', Buffer.from(key), stored.subarray(head - E.nonce, head));
+  decipher.setAAD(stored.subarray(0, head));
+  decipher.setAuthTag(stored.subarray(stored.length - E.tag));
+  return Buffer.concat([decipher.update(stored.subarray(head, stored.length - E.tag)), decipher.final()]);
+}
 function check() {
-  const buf = workerData.plain ? Buffer.from(workerData.plain) : readFileSync(workerData.path);
+  const buf = workerData.plain ? Buffer.from(workerData.plain) : open(readFileSync(workerData.path));
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const doc = JSON.parse(buf.toString('utf8'));
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('top level is not an object');
@@ -57,14 +68,16 @@ type WorkerReply = { ok: true; result: VerifyResult } | { ok: false; error: stri
  */
 export async function verifySnapshotFile(path: string, collections: readonly string[], codec: FileCodec = plainCodec): Promise<VerifyResult> {
   let plain: ArrayBuffer | null = null
-  if (codec.encrypted) {
+  // The data key goes to the worker (a thread of this process), so the 60 MB decryption happens there too.
+  const key = isAesCodec(codec) ? codec.dataKey : null
+  if (codec.encrypted && !key) {
     const opened = codec.open(await readFile(path))
     plain = opened.buffer.slice(opened.byteOffset, opened.byteOffset + opened.byteLength) as ArrayBuffer
   }
   return new Promise<VerifyResult>((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { path, collections: [...collections], plain },
+      workerData: { path, collections: [...collections], plain, key, envelope: ENVELOPE },
       ...(plain ? { transferList: [plain] } : {}),
     })
     let settled = false
