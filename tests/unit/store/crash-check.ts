@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { openStore } from '../../../src/main/store'
+import { aesCodec } from '../../../src/main/store/aes-codec'
 import type { Store } from '../../../src/main/store'
 import { killHard, spawnTs } from './child-process'
 import type { Child } from './child-process'
@@ -86,7 +87,15 @@ function collectStderr(child: Child): { stderr: () => string; closed: Promise<vo
  * reopens and verifies, `cycles` times or until `budgetMs` runs out. Every fourth kill lands anywhere
  * from start-up on (lock, recovery, open-time writes); the others once the child is writing.
  */
-export async function runKillLoop(opts: { dir: string; cycles: number; budgetMs: number; seed: number; onCycle?: (s: KillLoopStats) => void }): Promise<KillLoopStats> {
+export async function runKillLoop(opts: {
+  dir: string
+  cycles: number
+  budgetMs: number
+  seed: number
+  onCycle?: (s: KillLoopStats) => void
+  /** encryption at rest: the child and every reopen use this data key */
+  dataKey?: Buffer
+}): Promise<KillLoopStats> {
   const { dir } = opts
   const random = mulberry32(opts.seed)
   const started = Date.now()
@@ -95,7 +104,7 @@ export async function runKillLoop(opts: { dir: string; cycles: number; budgetMs:
   while (stats.kills < opts.cycles && Date.now() - started < opts.budgetMs) {
     const logPath = `${dir}.log`
     rmSync(logPath, { force: true })
-    const child = spawnTs('crash-child.ts', [dir, '25', logPath])
+    const child = spawnTs('crash-child.ts', [dir, '25', logPath, ...(opts.dataKey ? [opts.dataKey.toString('hex')] : [])])
     const { stderr, closed } = collectStderr(child)
     if (stats.kills % 4 === 0) {
       await sleep(random() * 350)
@@ -114,7 +123,7 @@ export async function runKillLoop(opts: { dir: string; cycles: number; budgetMs:
     stats.compactions += output.compactions
     stats.acknowledged += Math.max(0, output.acked - prevLast)
 
-    const store = await openStore({ dir, schema: fakeSchema(), backupOnOpen: false, compactOnCloseMaxBytes: 0 })
+    const store = await openStore({ dir, schema: fakeSchema(), backupOnOpen: false, compactOnCloseMaxBytes: 0, ...(opts.dataKey ? { codec: aesCodec(opts.dataKey) } : {}) })
     const context = `kill ${stats.kills}, seed ${opts.seed}, acked ${output.acked}, issued ${output.issued}, before ${prevLast}`
     try {
       prevLast = verifyAfterKill(store, output, prevLast, context)

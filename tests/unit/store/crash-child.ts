@@ -6,6 +6,7 @@
  */
 import { openSync, writeSync } from 'node:fs'
 import { openStore } from '../../../src/main/store'
+import { aesCodec } from '../../../src/main/store/aes-codec'
 import { fakeSchema } from './fake-schema'
 
 const dir = process.argv[2]
@@ -15,12 +16,15 @@ const log = (line: string): void => {
   writeSync(logFd, `${line}\n`)
 }
 const inFlight = 4
+/** encryption at rest: the data key in hex */
+const keyHex = process.argv[5]
 
 async function main(): Promise<void> {
   const store = await openStore({
     dir,
     schema: fakeSchema(),
     compactAfterEntries,
+    ...(keyHex ? { codec: aesCodec(Buffer.from(keyHex, 'hex')) } : {}),
     backupIntervalMs: 400,
     onEvent: (e) => {
       if (e.type === 'compaction') log(`compacted ${e.seq}`)
