@@ -18,18 +18,20 @@ import { listJournalFiles } from './journal-files'
 import { isPlausibleTornTail, sealJournalLine, seqHint, unsealJournalLine } from './journal-line'
 import { KEY_FILE, keyFileFor, readKeyFile, writeKeyFile } from './key-file'
 import type { KeyFile, KeyWrap } from './key-file'
-import { LOCK_FILE, acquireLock } from './lock'
-import { RECOVERY_FILE } from './recovery-file'
+import { acquireLock } from './lock'
 import { setAside } from './set-aside'
 
 /** Attachments and their thumbnails (issue 13): every regular file in it is personal data. */
 export const ATTACHMENTS_DIR = 'attachments'
 
 /**
- * Files that hold no personal data and must stay readable without the key: the key file itself,
- * the lock, the recovery report (file names and seqs), the sidecar hash, the device id.
+ * The store's own files at the top of the folder: the snapshot, the journal and what was set aside
+ * of them. Nothing else there is touched: in Electron the folder is also Chromium's user-data folder
+ * (Preferences, Local State, caches), and the key file, lock, recovery report (file names and seqs),
+ * sidecar hash and device id hold nothing personal and must stay readable without the key.
+ * backups/ and attachments/ are the store's alone: every regular file in them is converted.
  */
-const NOT_PERSONAL = new Set([KEY_FILE, LOCK_FILE, `${LOCK_FILE}.break`, RECOVERY_FILE, 'db.json.sha256', 'device.json'])
+const STORE_FILE = /^(?:db\.json|journal(?:-\d{12})?\.jsonl)(?:\.damaged-[\w-]+)*$/
 
 export interface FolderOptions {
   dir: string
@@ -131,7 +133,7 @@ async function convertAll(fs: StoreFs, dir: string, target: Target, reader: File
   for (const sub of [dir, join(dir, BACKUP_DIR), join(dir, ATTACHMENTS_DIR)]) {
     await removeStaleTemps(fs, sub)
     for (const name of await namesIn(fs, sub)) {
-      if (isTempFile(name) || (sub === dir && NOT_PERSONAL.has(name))) continue
+      if (isTempFile(name) || (sub === dir && !STORE_FILE.test(name))) continue
       if (await convertFile(fs, sub, name, sub === dir && journals.has(name), target, reader, now)) converted += 1
     }
   }

@@ -108,16 +108,24 @@ describe('turning encryption on and off', () => {
   it('converts every kind of file both ways; nothing in plain while on, every record readable after', async () => {
     const dir = await folder('enc-convert')
     await makePlainFolder(dir)
-    expect((await plainLeaks(dir)).length).toBeGreaterThanOrEqual(4)
+    // A damaged snapshot set aside earlier holds personal data too; Chromium's own files (Electron's
+    // user-data folder is the data folder) must be left exactly as they are.
+    await writeFile(join(dir, 'db.json.damaged-2026-01-05T08-00-00-000Z'), `{"contacts":[{"name":"${SECRETS[0]}"`)
+    const chromium = '{"profile":{"name":"Person 1"}}'
+    await writeFile(join(dir, 'Preferences'), chromium)
+    expect((await plainLeaks(dir)).length).toBeGreaterThanOrEqual(5)
     const key = newDataKey()
     await encryptFolder({ dir }, key, [await wrapWithPassphrase(key, PASSPHRASE)])
     expect(await plainLeaks(dir)).toEqual([])
+    expect(await readFile(join(dir, 'Preferences'), 'utf8')).toBe(chromium)
     expect((await readFile(join(dir, 'attachments', 'a'.repeat(64)))).subarray(0, 6).toString()).toBe('LDSEAL')
     expect((await readKeyFile(nodeFs, dir))?.state).toBe('on')
     expect(await reopen(dir)).toEqual({ texts: allNotes(), form: 'on' })
 
     await decryptFolder({ dir }, key)
     expect(await readdir(dir)).not.toContain(KEY_FILE)
+    expect(await readFile(join(dir, 'db.json.damaged-2026-01-05T08-00-00-000Z'), 'utf8')).toContain(SECRETS[0])
+    expect(await readFile(join(dir, 'Preferences'), 'utf8')).toBe(chromium)
     expect((await readFile(join(dir, 'attachments', 'a'.repeat(64)), 'utf8')).startsWith('%PDF-1.4')).toBe(true)
     expect(await reopen(dir)).toEqual({ texts: allNotes(), form: 'plain' })
   })
