@@ -31,6 +31,7 @@ export const ATTACHMENTS_DIR = 'attachments'
  * sidecar hash and device id hold nothing personal and must stay readable without the key.
  * backups/ and attachments/ are the store's alone: every regular file in them is converted.
  */
+const SET_ASIDE_JOURNAL = /^journal(?:-\d{12})?\.jsonl\.damaged-/
 const STORE_FILE = /^(?:db\.json|journal(?:-\d{12})?\.jsonl)(?:\.damaged-[\w-]+)*$/
 
 export interface FolderOptions {
@@ -112,15 +113,20 @@ async function convertFile(fs: StoreFs, dir: string, name: string, journal: bool
     if (isSealed(bytes)) return false
     next = target.codec.seal(bytes)
   } else {
-    if (!isSealed(bytes)) return false
-    try {
-      next = reader.open(bytes)
-    } catch (err) {
-      if (!(err instanceof SealedDamageError)) throw err
-      // It cannot be opened with the right key: kept, under a name nothing reads, like any damaged file.
-      await setAside(fs, dir, name, now())
-      return true
+    next = bytes
+    if (isSealed(bytes)) {
+      try {
+        next = reader.open(bytes)
+      } catch (err) {
+        if (!(err instanceof SealedDamageError)) throw err
+        // It cannot be opened with the right key: kept, under a name nothing reads, like any damaged file.
+        await setAside(fs, dir, name, now())
+        return true
+      }
     }
+    // A journal the store set aside while encryption was on holds sealed lines: plain again, line by line.
+    if (SET_ASIDE_JOURNAL.test(name)) next = convertJournal(next, target, reader)
+    if (next.equals(bytes)) return false
   }
   await writeFileAtomic(fs, path, (sink) => sink(next))
   return true

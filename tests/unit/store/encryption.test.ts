@@ -7,7 +7,7 @@ import { SealedDamageError, aesCodec, newDataKey } from '../../../src/main/store
 import { KeyError, plainCodec } from '../../../src/main/store/file-codec'
 import { decryptFolder, encryptFolder, rewrapKey } from '../../../src/main/store/folder-encryption'
 import { nodeFs } from '../../../src/main/store/fs-port'
-import { KEY_FILE, UnlockError, readKeyFile, unwrapDataKey, wrapWithKeychain, wrapWithPassphrase } from '../../../src/main/store/key-file'
+import { KEY_FILE, UnlockError, keyFileFor, readKeyFile, writeKeyFile, unwrapDataKey, wrapWithKeychain, wrapWithPassphrase } from '../../../src/main/store/key-file'
 import type { KeyWrapper } from '../../../src/main/store/key-file'
 import { NOTES, PASSPHRASE, SECRETS, copyFolder, filesUnder, makePlainFolder, noteText, plainLeaks, reopen } from './encrypted-folder'
 import { fakeSchema, tempDir } from './fake-schema'
@@ -101,6 +101,14 @@ describe('a store with encryption at rest', () => {
     expect(again.data.notes.map((n) => n.id)).toEqual(['n1'])
     expect(again.status().recovered?.skippedEntries.map((s) => [s.seq, s.reason])).toEqual([[2, 'checksum']])
     await again.close()
+    // The journal set aside keeps its lines sealed; turned off, it is plain again line by line (the altered one marked).
+    const asideName = (await readdir(dir)).find((n) => n.startsWith('journal.jsonl.damaged-'))
+    expect(asideName).toBeDefined()
+    await writeKeyFile(nodeFs, dir, keyFileFor(key, 'on', [await wrapWithPassphrase(key, PASSPHRASE)]))
+    await decryptFolder({ dir }, key)
+    const aside = (await readFile(join(dir, asideName ?? ''), 'utf8')).split('\n')
+    expect(aside[0]).toContain(noteText(1))
+    expect(aside[1]).toBe('{"seq":2,"damaged":"sealed line failed its check"}')
   })
 })
 
