@@ -5,6 +5,9 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openApp } from '../../../src/main/app'
+import { openDesk } from '../../../src/main/desk'
+import { nodeFs } from '../../../src/main/store/fs-port'
+import { readKeyFile, unwrapDataKey } from '../../../src/main/store/key-file'
 import type { AppCore } from '../../../src/main/app'
 import { fileLog } from '../../../src/main/log-file'
 import { redactPersonalData } from '../../../src/main/log-redact'
@@ -67,5 +70,36 @@ describe('the log of a failing save', () => {
     const file = await readFile(join(logsDir, 'main.log'), 'utf8')
     expect(file).toContain('EIO')
     for (const secret of ['张伟', '138 1234 5678', 'zhang.wei@example.com']) expect(file).not.toContain(secret)
+  })
+})
+
+describe('the log of encryption at rest', () => {
+  it('never holds the passphrase, a wrong one tried, or the data key, even when a conversion fails', async () => {
+    root = await tempDir()
+    const dataDir = join(root, 'data')
+    const lines: string[] = []
+    const { fs, state } = faultyFs()
+    const passphrase = '月落乌啼霜满天 1234'
+    const open = () => openDesk({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', fs, log: (l) => lines.push(l), warmUpMs: 1e9 })
+    let desk = await open()
+    await desk.router.call('contacts.create', { name: '张伟', phone: '138 1234 5678', email: 'zhang.wei@example.com', organizationId: null })
+    expect(await desk.router.call('encryption.enable', { passphrase, confirm: passphrase })).toMatchObject({ ok: true })
+    await desk.close()
+
+    desk = await open()
+    expect(await desk.router.call('encryption.unlock', { passphrase: 'wrong horse battery' })).toMatchObject({ ok: false })
+    expect(await desk.router.call('encryption.unlock', { passphrase })).toMatchObject({ ok: true })
+    // A failing disk while turning it off: the error is logged, with nothing secret in it.
+    state.failWith = 'EIO'
+    expect(await desk.router.call('encryption.disable', {})).toMatchObject({ ok: false })
+    state.failWith = null
+    await desk.close()
+
+    const file = await readKeyFile(nodeFs, dataDir)
+    if (!file) throw new Error('no key file')
+    const { dataKey } = await unwrapDataKey(file, { passphrase })
+    const logged = lines.join('\n')
+    expect(logged).toContain('EIO')
+    for (const secret of [passphrase, 'wrong horse', dataKey.toString('hex'), dataKey.toString('base64'), '张伟', '13812345678', 'zhang.wei']) expect(logged).not.toContain(secret)
   })
 })
