@@ -21,7 +21,7 @@ import type { KeyFile, KeyWrap } from './key-file'
 import { acquireLock } from './lock'
 import { setAside } from './set-aside'
 
-/** Attachments and their thumbnails (issue 13): every regular file in it is personal data. */
+/** Attachments and their thumbnails (attachments/thumbnails/): every regular file under it is personal data. */
 export const ATTACHMENTS_DIR = 'attachments'
 
 /**
@@ -60,12 +60,13 @@ async function namesIn(fs: StoreFs, dir: string): Promise<string[]> {
   }
 }
 
-async function readRegular(fs: StoreFs, path: string): Promise<Buffer | null> {
+async function readRegular(fs: StoreFs, path: string): Promise<Buffer | 'dir' | null> {
   try {
     return await fs.readFile(path)
   } catch (err) {
     const code = errorCode(err)
-    if (code === 'EISDIR' || code === 'ENOENT') return null
+    if (code === 'EISDIR') return 'dir'
+    if (code === 'ENOENT') return null
     throw err
   }
 }
@@ -100,10 +101,11 @@ function convertJournal(bytes: Buffer, target: Target, reader: FileCodec): Buffe
   return Buffer.concat(out)
 }
 
-/** One file into the target form; false when it already was. */
-async function convertFile(fs: StoreFs, dir: string, name: string, journal: boolean, target: Target, reader: FileCodec, now: () => Date): Promise<boolean> {
+/** One file into the target form; false when it already was, 'dir' for a folder. */
+async function convertFile(fs: StoreFs, dir: string, name: string, journal: boolean, target: Target, reader: FileCodec, now: () => Date): Promise<boolean | 'dir'> {
   const path = join(dir, name)
   const bytes = await readRegular(fs, path)
+  if (bytes === 'dir') return 'dir'
   if (bytes === null) return false
   let next: Buffer
   if (journal) {
@@ -136,11 +138,16 @@ async function convertFile(fs: StoreFs, dir: string, name: string, journal: bool
 async function convertAll(fs: StoreFs, dir: string, target: Target, reader: FileCodec, now: () => Date): Promise<number> {
   let converted = 0
   const journals = new Set(await listJournalFiles(fs, dir))
-  for (const sub of [dir, join(dir, BACKUP_DIR), join(dir, ATTACHMENTS_DIR)]) {
+  // backups/ and attachments/ (with its thumbnails/ and any other folder in them) are walked whole.
+  const folders = [dir, join(dir, BACKUP_DIR), join(dir, ATTACHMENTS_DIR)]
+  for (let i = 0; i < folders.length; i += 1) {
+    const sub = folders[i]
     await removeStaleTemps(fs, sub)
     for (const name of await namesIn(fs, sub)) {
       if (isTempFile(name) || (sub === dir && !STORE_FILE.test(name))) continue
-      if (await convertFile(fs, sub, name, sub === dir && journals.has(name), target, reader, now)) converted += 1
+      const done = await convertFile(fs, sub, name, sub === dir && journals.has(name), target, reader, now)
+      if (done === 'dir') folders.push(join(sub, name))
+      else if (done) converted += 1
     }
   }
   return converted

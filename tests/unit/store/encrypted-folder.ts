@@ -26,6 +26,9 @@ export async function makePlainFolder(dir: string): Promise<void> {
   await second.close()
   await mkdir(join(dir, 'attachments'), { recursive: true })
   await writeFile(join(dir, 'attachments', 'a'.repeat(64)), `%PDF-1.4 scanned agreement signed by ${SECRETS[0]}, tel ${SECRETS[1]}`)
+  // Thumbnails live one folder down (attachments/thumbnails/<sha>.jpg).
+  await mkdir(join(dir, 'attachments', 'thumbnails'), { recursive: true })
+  await writeFile(join(dir, 'attachments', 'thumbnails', `${'a'.repeat(64)}.jpg`), `\xff\xd8\xff JFIF caption ${SECRETS[2]}`)
 }
 
 export async function copyFolder(from: string, to: string): Promise<void> {
