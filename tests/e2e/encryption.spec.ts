@@ -75,7 +75,9 @@ test('encryption at rest: turned on in Settings, the next start asks for the pas
       await screen.getByLabel('Passphrase').fill('still not it')
       await page.getByTestId('unlock').click()
       await expect(screen).toContainText('The passphrase is wrong')
-      await page.screenshot({ path: join(shots, 'en-unlock-wrong.png') })
+      // The button fades back from its busy look: the picture waits for it to be ready again.
+      await expect(page.getByTestId('unlock')).toBeEnabled()
+      await page.screenshot({ path: join(shots, 'en-unlock-wrong.png'), animations: 'disabled' })
       await screen.getByLabel('Passphrase').fill(PASSPHRASE)
       await page.getByTestId('unlock').click()
       // The data opens, in the language saved inside it.
