@@ -18,6 +18,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'parse-child': resolve(import.meta.dirname, 'src/main/import/parse-child.ts'),
+          // the attachments' thumbnail worker thread (src/main/attachments/thumbnails.ts starts it)
+          'thumb-worker': resolve(import.meta.dirname, 'src/main/attachments/thumb-worker.ts'),
         },
       },
     },

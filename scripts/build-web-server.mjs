@@ -11,6 +11,7 @@ await build({
   entryPoints: {
     main: join(root, 'src/web/server/main.ts'),
     'parse-child': join(root, 'src/main/import/parse-child.ts'),
+    'thumb-worker': join(root, 'src/main/attachments/thumb-worker.ts'),
   },
   outdir: join(root, 'out/web-server'),
   outExtension: { '.js': '.mjs' },

@@ -18,6 +18,7 @@ import { createReminderService } from './services/reminders'
 import { createImportService } from './services/import'
 import { createDuplicateService } from './services/duplicates'
 import { createExchangeService } from './services/exchange'
+import { createAttachmentService } from './services/attachments'
 
 /** A handler gets the input after the contract's schema parsed it (defaults applied). */
 export type Handlers = {
@@ -66,8 +67,26 @@ export function createHandlers(ctx: Ctx): Handlers {
   const imports = createImportService(ctx)
   const duplicates = createDuplicateService(ctx)
   const exchange = createExchangeService(ctx)
+  const attachments = createAttachmentService(ctx)
   return {
     ...(crudHandlers(records) as unknown as Pick<Handlers, `${CollectionName}.${'list' | 'get' | 'create' | 'update' | 'delete' | 'restore'}`>),
+    // An attachment record never points at a file that is not stored, and never changes which file it is.
+    'attachments.create': async (input) => {
+      await attachments.checkStored(input.sha256)
+      return records.create('attachments', input)
+    },
+    'attachments.update': (input) => {
+      attachments.checkEditable(input.changes)
+      return records.update('attachments', input)
+    },
+    'attachments.add': (input) => attachments.add(input),
+    'attachments.content': ({ id }) => attachments.content(id),
+    'attachments.thumbnail': ({ id }) => attachments.thumbnail(id),
+    // The desktop shell opens a plain copy with the system viewer (desktop-shell.ts); here the page shows the bytes itself.
+    'attachments.open': ({ id }) => {
+      records.get('attachments', id)
+      return { opened: false }
+    },
     'links.find': ({ collection, id }) => records.linksTo(collection, id),
     'settings.get': () => system.getSettings(),
     'settings.update': (patch) => system.updateSettings(patch),

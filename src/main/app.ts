@@ -20,6 +20,7 @@ import { createWriteHook } from './exchange/write-hook'
 import { plainCodec } from './store/file-codec'
 import type { FileCodec } from './store/file-codec'
 import type { EncryptionControl } from './services/encryption-control'
+import type { Thumbnailer } from './attachments/thumbnails'
 
 export interface AppCore {
   router: Router
@@ -42,6 +43,8 @@ export interface AppOptions {
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (tests step it by hand) */
   importSlices?: SliceClock
+  /** how attachment thumbnails are made (the apps pass the built worker file; default: the TypeScript source) */
+  thumbnailer?: Thumbnailer
   /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
   machine?: string
   /** encryption at rest: the folder's codec (default plain); desk.ts passes it */
@@ -93,6 +96,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     ...(opts.encryption ? { encryption: opts.encryption } : {}),
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
     ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
+    ...(opts.thumbnailer ? { thumbnailer: opts.thumbnailer } : {}),
   }
   // exceljs and docx cost ~0.3 s of blocking module load: not at start, and not in the middle of
   // the user's first export either, but in idle time shortly after opening.

@@ -2,6 +2,10 @@
 // both send to the page. Electron glue only; the menu template and the reminder notices are pure.
 import { app, dialog, Notification, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import type { AttachmentContent } from '../shared/attachments'
 import { todayIso } from '../shared/days'
 import { COMMAND_CHANNEL } from '../shared/desktop'
 import type { DesktopCommand } from '../shared/desktop'
@@ -76,8 +80,25 @@ export function startDesktopShell(o: { core: AppCore; window: () => BrowserWindo
   menu()
   const stopDaily = everyLocalDay({ now: () => new Date(), run: (today) => void remind(today) })
 
+  /**
+   * "Open" an attachment: a plain copy in the temp folder, opened by the system viewer (the stored
+   * file may be encrypted, and must never be handed to another program to change).
+   */
+  const openAttachment = async (input: unknown) => {
+    const r = await o.core.router.call('attachments.content', input)
+    if (!r.ok) return r
+    const content = r.data as AttachmentContent
+    const dir = await mkdtemp(join(tmpdir(), 'liaison-desk-'))
+    const path = join(dir, basename(content.fileName).replace(/[\\/:*?"<>|]/g, '_') || 'attachment')
+    await writeFile(path, Buffer.from(content.data, 'base64'), { mode: 0o600 })
+    const failure = await shell.openPath(path)
+    if (failure) o.log(`Liaison Desk: opening an attachment failed: ${failure}`)
+    return { ok: true as const, data: { opened: failure === '' } }
+  }
+
   const router: Router = {
     async call(method, input) {
+      if (method === 'attachments.open') return openAttachment(input)
       const wasOn = o.core.store.data.settings.remindersEnabled
       const result = await o.core.router.call(method, input)
       if (result.ok && (method === 'settings.update' || method === 'sample.load' || method === 'backups.restore')) {

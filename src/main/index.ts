@@ -8,6 +8,7 @@ import { openDesk } from './desk'
 import type { Desk } from './desk'
 import { safeStorageKeychain } from './keychain'
 import { bindIpc } from './ipc'
+import { workerThumbnailer } from './attachments/thumbnails'
 import { utilityLauncher } from './parse-launcher'
 import { describeOpenFailure } from './store'
 import { startDesktopShell } from './desktop-shell'
@@ -104,6 +105,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       log,
       importLauncher: utilityLauncher(join(here, 'parse-child.js')),
+      thumbnailer: workerThumbnailer(join(here, 'thumb-worker.js')),
     })
   } catch (e) {
     dialog.showErrorBox('Liaison Desk', describeOpenFailure(e))

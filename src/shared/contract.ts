@@ -16,6 +16,9 @@ import type { DuplicateCounts, DuplicatePair, MergeResult, MergeSummary, MergeUn
 import type { DistinctPair } from './domain/merges'
 import { changePassphraseInput, enableEncryptionInput, unlockInput } from './encryption'
 import type { EncryptionStatus } from './encryption'
+import { attachmentAddInput, attachmentById } from './attachments'
+import type { AttachmentContent, AttachmentOpened, AttachmentThumbnail } from './attachments'
+import type { Attachment } from './domain/attachments'
 import { exchangeOpenInput, exchangeSessionInput, recordRef, resolveInput, revertInput } from './exchange'
 import type { ConflictDetail, ConflictSummary, DeviceInfo, ExchangeApplied, ExchangeLogEntry, ExchangePreview, RecordHistory } from './exchange'
 import type { AnyRecord } from './collections'
@@ -219,6 +222,10 @@ export const contract = {
   ...crud('alumniGroups'),
   ...crud('followUps'),
   ...crud('attachments'),
+  'attachments.add': method<Attachment>()(attachmentAddInput),
+  'attachments.content': method<AttachmentContent>()(attachmentById),
+  'attachments.thumbnail': method<AttachmentThumbnail>()(attachmentById),
+  'attachments.open': method<AttachmentOpened>()(attachmentById),
   'links.find': method<LinkRef[]>()(z.strictObject({ collection: collectionName, id: idSchema })),
   'settings.get': method<Settings>()(empty),
   'settings.update': method<Settings>()(settingsUpdate),

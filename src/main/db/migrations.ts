@@ -149,5 +149,14 @@ function v7(data: Json): Json {
   return { ...out, exchanges: Array.isArray(data.exchanges) ? data.exchanges : [], schemaVersion: 7 }
 }
 
-export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7 }
+/**
+ * 8: attachments hold their file (attachments/<sha256> beside the database) and say whether a
+ * photo goes into the trip report; one attached before chose nothing, so it stays out.
+ */
+function v8(data: Json): Json {
+  const out = mapRecords(data, 'attachments', (r) => (typeof r.inReport === 'boolean' ? r : { ...r, inReport: false }))
+  return { ...out, schemaVersion: 8 }
+}
+
+export const migrations: Record<number, Migration> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8 }
 

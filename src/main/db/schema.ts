@@ -12,7 +12,7 @@ import type { Settings } from '../../shared/domain/settings'
 import type { StoreSchema } from '../store'
 import { migrations } from './migrations'
 
-export const SCHEMA_VERSION = 7
+export const SCHEMA_VERSION = 8
 
 export type DbData = {
   schemaVersion: number

@@ -200,7 +200,9 @@ function checkFinalLinks(view: BatchView, puts: readonly PlannedPut[]): void {
     }
   }
   if (deleted.size === 0) return
-  const linkers = linkersOf(view, deleted)
+  // A record's attachments never hold up its deletion: they stay with the tombstone (a restore
+  // brings them back) until it is purged (issue 13).
+  const linkers = linkersOf(view, deleted, { attachments: false })
   for (const [target, refs] of linkers) {
     const { place } = last.get(target) as PlannedPut
     const names = refs.slice(0, 5).map((l) => l.name).join(', ')

@@ -4,6 +4,7 @@ import type { ParseLauncher } from '../import/parse-runner'
 import type { SliceClock } from '../import/jobs'
 import type { FileCodec } from '../store/file-codec'
 import type { EncryptionControl } from './encryption-control'
+import type { Thumbnailer } from '../attachments/thumbnails'
 
 /** What every service gets: the store and the few facts of the running app. */
 export interface Ctx {
@@ -21,6 +22,8 @@ export interface Ctx {
   codec: () => FileCodec
   /** encryption at rest (desk.ts); absent when the app is opened without it (tests) */
   encryption?: EncryptionControl
+  /** how attachment thumbnails are made off the main thread (default: a worker on the TypeScript source) */
+  thumbnailer?: Thumbnailer
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (default: 8 ms slices, setImmediate) */

@@ -25,7 +25,7 @@ export const targetKey = (c: string, id: string): string => `${c}\u0000${id}`
  * The live records in `view` that link to any of `targets` (collection -> ids), keyed by targetKey:
  * one pass over the linking collections however many targets a batch deletes.
  */
-export function linkersOf(view: StoreView, targets: ReadonlyMap<CollectionName, ReadonlySet<string>>): Map<string, LinkRef[]> {
+export function linkersOf(view: StoreView, targets: ReadonlyMap<CollectionName, ReadonlySet<string>>, opts: { attachments: boolean } = { attachments: true }): Map<string, LinkRef[]> {
   const out = new Map<string, LinkRef[]>()
   const add = (target: string, ref: LinkRef): void => {
     const list = out.get(target)
@@ -44,6 +44,7 @@ export function linkersOf(view: StoreView, targets: ReadonlyMap<CollectionName, 
       for (const [id, at] of hits) add(targetKey(def.to, id), { collection: def.from, id: r.id, name: displayName(r), field: at })
     }
   }
+  if (!opts.attachments) return out
   for (const stored of view.all('attachments')) {
     const a = stored as unknown as RecordTypes['attachments']
     if (a.deletedAt === null && targets.get(a.recordType)?.has(a.recordId)) {

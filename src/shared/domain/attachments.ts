@@ -15,6 +15,8 @@ export const attachments = defineRecord({
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, MESSAGES.sha256),
   caption: shortText(500).default(''),
+  /** a photo shown as a figure, with its caption, in the trip report */
+  inReport: z.boolean().default(false),
 })
 export type Attachment = z.infer<typeof attachments.record>
 export type AttachmentInput = z.input<typeof attachments.input>

@@ -10,6 +10,7 @@ import type { Router } from '../../main/api'
 import type { Exporter } from '../../main/exports'
 import { IMPORT_MAX_BODY_CHARS } from '../../shared/import'
 import { EXCHANGE_MAX_BODY_CHARS } from '../../shared/exchange'
+import { ATTACHMENT_MAX_BODY_CHARS } from '../../shared/attachments'
 
 /**
  * Resource limits. The largest body the UI sends (a trip with every text field at its schema maximum,
@@ -187,7 +188,7 @@ export async function startWebServer(opts: {
       if (!sameToken(req.headers['x-liaison-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON')
       // The requests that carry a file (an import's spreadsheet, a merge package; base64) have their own, explicit limits.
-      const fileLimit = route[1] !== 'api' ? 0 : route[2] === 'import.open' ? IMPORT_MAX_BODY_CHARS : route[2] === 'exchange.open' ? EXCHANGE_MAX_BODY_CHARS : 0
+      const fileLimit = route[1] !== 'api' ? 0 : route[2] === 'import.open' ? IMPORT_MAX_BODY_CHARS : route[2] === 'exchange.open' ? EXCHANGE_MAX_BODY_CHARS : route[2] === 'attachments.add' ? ATTACHMENT_MAX_BODY_CHARS : 0
       const maxBody = Math.max(limits.maxBodyBytes, fileLimit)
       const tooLarge = `The request is larger than ${maxBody} bytes`
       const declared = Number(req.headers['content-length'] ?? 0)

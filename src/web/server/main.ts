@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openDesk } from '../../main/desk'
+import { workerThumbnailer } from '../../main/attachments/thumbnails'
 import { forkLauncher } from '../../main/import/parse-runner'
 import { describeOpenFailure } from '../../main/store'
 import { startWebServer } from './http-server'
@@ -25,6 +26,7 @@ function projectRoot(from: string): string {
 const root = projectRoot(here)
 /** Bundled (scripts/build-web-server.mjs), the parsing child sits beside this file as JavaScript. */
 const bundledChild = join(here, 'parse-child.mjs')
+const bundledThumbWorker = join(here, 'thumb-worker.mjs')
 
 /** A clock that starts at `start` (an ISO instant) and runs at real speed; the real clock without one. */
 function clockFrom(start: string | undefined): (() => Date) | undefined {
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     appVersion: pkg.version,
     now: clockFrom(values.now),
     ...(existsSync(bundledChild) ? { importLauncher: forkLauncher({ entry: bundledChild }) } : {}),
+    ...(existsSync(bundledThumbWorker) ? { thumbnailer: workerThumbnailer(bundledThumbWorker) } : {}),
   })
   const token = randomBytes(24).toString('base64url')
   const server = await startWebServer({ router: app.router, exporter: app.exporter, staticDir: join(root, 'out', 'web'), token, port })

@@ -14,7 +14,6 @@ afterEach(async () => {
   await app.destroy()
 })
 
-const sha = 'a'.repeat(64)
 
 /** Two of each mergeable kind, and one record of every linking kind pointing at the second ("other") of each. */
 async function world() {
@@ -34,7 +33,7 @@ async function world() {
   })
   await app.call('followUps.create', { title: '落实岗位', category: 'recruitment', organizationId: orgB.id, ownerId: stB.id, tripId: trip.id, activityId: activity.id })
   for (const [recordType, recordId] of [['organizations', orgB.id], ['contacts', conB.id], ['staff', stB.id]] as const) {
-    await app.call('attachments.create', { recordType, recordId, fileName: 'x.jpg', size: 1, sha256: sha })
+    await app.call('attachments.add', { recordType, recordId, fileName: 'x.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') })
   }
   return { organizations: [orgA, orgB], contacts: [conA, conB], staff: [stA, stB] } as Record<Mergeable, [AnyRecord, AnyRecord]>
 }

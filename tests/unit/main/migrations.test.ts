@@ -102,8 +102,18 @@ describe('migrations', () => {
     const changed = structuredClone(data)
     ;(changed.organizations as Array<Record<string, unknown>>)[0].city = '无锡'
     expect(((migrations[7](changed).organizations as Array<Record<string, unknown>>)[0].sync as typeof sync).d[0]).not.toBe(sync.d[0])
-    // every record, in every collection, validates with its metadata
-    expect(() => dbSchema.validate(v7)).not.toThrow()
+    // every record, in every collection, validates with its metadata (at the current version)
+    expect(() => dbSchema.validate(migrations[8](v7))).not.toThrow()
+  })
+
+  it('8: an attachment added before the report flag existed stays out of the report; one that says keeps its choice', () => {
+    let data: Record<string, unknown> = structuredClone(v0)
+    for (let v = 1; v <= 7; v++) data = migrations[v](data)
+    const base = { recordType: 'organizations', recordId: 'o1', fileName: 'a.jpg', mime: 'image/jpeg', size: 3, sha256: 'a'.repeat(64), caption: '', createdAt: at, updatedAt: at, tags: [], notes: '', deletedAt: null }
+    data.attachments = [{ ...base, id: 'x1' }, { ...base, id: 'x2', inReport: true }]
+    const v8 = migrations[8](data)
+    expect(v8.schemaVersion).toBe(8)
+    expect((v8.attachments as Array<Record<string, unknown>>).map((a) => a.inReport)).toEqual([false, true])
   })
 
   it('bring a version-0 file to a database that validates', () => {
