@@ -19,6 +19,8 @@ import type { DbData } from './db/schema'
 import type { CollectionName } from '../shared/collections'
 import { createInsightService } from './services/insights'
 import { createExchangeService } from './services/exchange'
+import { blobFiles } from './attachments/blob-files'
+import { reportAttachments, reportFigures } from './attachments/report-figures'
 import { PACKAGE_EXTENSION, PACKAGE_MIME } from '../shared/exchange'
 
 /** A validated export, ready to be written wherever the transport chose. */
@@ -74,6 +76,7 @@ const REGISTER_COLLECTION: Partial<Record<ExportName, CollectionName>> = {
 export function createExporter(ctx: Ctx): Exporter {
   const insights = createInsightService(ctx)
   const exchange = createExchangeService(ctx)
+  const blobs = blobFiles(ctx.dataDir, ctx.codec)
   // The office's day, not UTC's: a report exported at 07:00 in Shanghai is dated that day.
   const today = () => localToday(ctx.now())
   const langOf = (l: Lang | undefined): Lang => l ?? ctx.store.data.settings.reportLanguage
@@ -103,7 +106,10 @@ export function createExporter(ctx: Ctx): Exporter {
       case 'trip.workbook':
         return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }))
       case 'trip.report':
-        return bytes(`${base}.docx`, DOCX_MIME, () => tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today(), kind: (input as Input<'trip.report'>).kind }))
+        return bytes(`${base}.docx`, DOCX_MIME, async () => {
+          const figures = await reportFigures(blobs, reportAttachments(ctx.store.data.attachments, data))
+          return tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today(), kind: (input as Input<'trip.report'>).kind }, figures)
+        })
       case 'trip.itineraryDocx':
         return bytes(`${base}.docx`, DOCX_MIME, () => itineraryDocx(data, { lang }))
       default:

@@ -8,6 +8,8 @@ import {
 } from './docx-layout'
 import type { DocxModule, Layout } from './docx-layout'
 import { cell, cellParagraphs, table } from './docx-table'
+import { figureParagraphs } from './docx-figures'
+import type { ReportFigure } from './docx-figures'
 import { A4 } from './gbt9704'
 import { inLang } from './names'
 import { tripReportOutline } from './trip-report-text'
@@ -82,11 +84,15 @@ function paragraphs(D: DocxModule, l: Layout, blocks: readonly Block[]): Array<D
   return out
 }
 
-export async function tripReportDocx(input: TripReportInput, opts: TripReportOptions): Promise<Buffer> {
+/** `figures`: the photos marked for the report (attachments, issue 13), after the body and before the signature. */
+export async function tripReportDocx(input: TripReportInput, opts: TripReportOptions, figures: readonly ReportFigure[] = []): Promise<Buffer> {
   const D = await loadDocx()
   const l = layoutFor(opts.lang)
   const blocks = tripReportOutline(input, opts)
   const title = blocks.find((b): b is Extract<Block, { kind: 'title' }> => b.kind === 'title')?.text ?? input.trip.title
+  const signAt = blocks.findIndex((b) => b.kind === 'sign')
+  const body = signAt < 0 ? blocks : blocks.slice(0, signAt)
+  const tail = signAt < 0 ? [] : blocks.slice(signAt)
   const s = input.settings
   // The author is the office that issues the report; docx would otherwise write "Un-named".
   const author = inLang(opts.lang, [s.school, s.office].filter(Boolean).join(opts.lang === 'zh-CN' ? '' : ' ')) || inLang(opts.lang, s.university) || 'Liaison Desk'
@@ -102,7 +108,7 @@ export async function tripReportDocx(input: TripReportInput, opts: TripReportOpt
       {
         properties: { page: sectionPage(l), grid: sectionGrid(D, l) },
         footers: pageNumberFooters(D, l),
-        children: paragraphs(D, l, blocks),
+        children: [...paragraphs(D, l, body), ...figureParagraphs(D, l, figures), ...paragraphs(D, l, tail)],
       },
     ],
   })

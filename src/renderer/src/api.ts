@@ -45,7 +45,7 @@ function windowApi(): WindowApi {
   return api
 }
 
-const READ_ONLY = /\.(list|get|totals)$|^links\.find$|^settings\.get$|^system\.status$|^backups\.list$|^search\.global$|^dashboard\.summary$|^reminders\.list$|^reports\.check$|^import\.(open|preview|errorRows|history)$|^duplicates\.(list|counts|merges)$|^exchange\.(device|open|log|conflicts|conflict)$|^history\.get$|^encryption\.status$/
+const READ_ONLY = /\.(list|get|totals)$|^links\.find$|^settings\.get$|^system\.status$|^backups\.list$|^search\.global$|^dashboard\.summary$|^reminders\.list$|^reports\.check$|^import\.(open|preview|errorRows|history)$|^duplicates\.(list|counts|merges)$|^exchange\.(device|open|log|conflicts|conflict)$|^history\.get$|^encryption\.status$|^attachments\.(content|thumbnail|open)$/
 const mutationListeners = new Set<(method: MethodName) => void>()
 
 /** Called after every successful call that may have changed data (caches use it to forget). */

@@ -1,3 +1,4 @@
+import { attachmentsEn } from './attachments.en'
 import { exchangeEn } from './exchange.en'
 import { duplicatesEn } from './duplicates.en'
 import { exportsEn } from './exports.en'
@@ -409,4 +410,5 @@ export const en: Messages = {
   exchange: exchangeEn,
   reminders: remindersEn,
   encryption: encryptionEn,
+  attachments: attachmentsEn,
 }

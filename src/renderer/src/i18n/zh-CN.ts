@@ -1,3 +1,4 @@
+import { attachmentsZhCN } from './attachments.zh-CN'
 import { exchangeZhCN } from './exchange.zh-CN'
 import { duplicatesZhCN } from './duplicates.zh-CN'
 // Chinese (default) interface strings. Enum labels are not here: they come from src/shared/enums.ts.
@@ -410,6 +411,7 @@ export const zhCN = {
   exchange: exchangeZhCN,
   reminders: remindersZhCN,
   encryption: encryptionZhCN,
+  attachments: attachmentsZhCN,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -12,6 +12,7 @@ import { blank, DateInput, FormDialog, MultiSelectInput, numberOrNull, useRecord
 import { RecordPicker } from '../../components/RecordPicker'
 import { enumText } from '../../i18n'
 import { ExpiryChip } from './ExpiryChip'
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel'
 
 type Kind = Agreement['kind']
 type Scope = Agreement['scope'][number]
@@ -203,6 +204,11 @@ export function AgreementDialog({ record, defaults, mode = 'full', title, afterC
         )}
         <TagsAndNotes show={shows('tags')} tags={values.tags} notes={values.notes} onTags={(v) => set('tags', v)} onNotes={(v) => set('notes', v)} errors={errors} />
         {toggle}
+        {record && (
+          <Grid size={12}>
+            <AttachmentsPanel recordType="agreements" recordId={record.id} />
+          </Grid>
+        )}
       </Grid>
     </FormDialog>
   )

@@ -23,6 +23,7 @@ import { nameKey, useNames } from '../../names'
 import { useApp, useErrorText } from '../../state'
 import { ContactDialog } from './ContactDialog'
 import { alumniText } from './ContactsPage'
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel'
 
 interface Loaded {
   id: string
@@ -161,6 +162,7 @@ export function ContactDetailPage() {
             ]}
           />
         )}
+        {contact && contact.deletedAt === null && <AttachmentsPanel recordType="contacts" recordId={contact.id} />}
         <Section title={t('registers.contacts.history')} minHeight={420} testId="contact-history">
           <RegisterList
             collection="activities"

@@ -34,6 +34,7 @@ import { alumniText } from '../contacts/ContactsPage'
 import { FollowUpDialog } from '../followUps/FollowUpDialog'
 import { useFollowUpColumns } from '../followUps/FollowUpsPage'
 import { OrganizationDialog } from './OrganizationDialog'
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel'
 
 type TabKey = 'visits' | 'agreements' | 'contacts' | 'followUps'
 const TABS: ReadonlyArray<{ key: TabKey; collection: 'activities' | 'agreements' | 'contacts' | 'followUps' }> = [
@@ -227,6 +228,7 @@ export function OrganizationDetailPage() {
             ]}
           />
         )}
+        {org && org.deletedAt === null && <AttachmentsPanel recordType="organizations" recordId={org.id} />}
         <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
           <Tabs value={tab} onChange={(_, v: TabKey) => setTab(v)} aria-label={t('registers.organizations.related')}>
             {TABS.map(({ key }) => (

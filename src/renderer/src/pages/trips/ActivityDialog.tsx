@@ -27,6 +27,7 @@ import { trackPick } from '../../components/pendingPicks'
 import type { PickOutcome } from '../../components/pendingPicks'
 import { enumText } from '../../i18n'
 import { nameKey, useNames } from '../../names'
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel'
 
 type Kind = Activity['kind']
 type Period = Activity['period']
@@ -371,6 +372,11 @@ export function ActivityDialog({ trip, record, slot, carry = null, onClose, onSa
             </Grid>
           )}
         </Grid>
+        {record && (
+          <Box sx={{ mt: 2 }}>
+            <AttachmentsPanel recordType="activities" recordId={record.id} />
+          </Box>
+        )}
       </Box>
     </FormDialog>
   )

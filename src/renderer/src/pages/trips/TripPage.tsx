@@ -25,6 +25,7 @@ import { TripOverview } from './TripOverview'
 import { useTripData } from './useTripData'
 import { confirmLeave } from '../../components/leaveGuard'
 import { ConflictMark, HistoryButton } from '../../components/ConflictMark'
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel'
 
 export const TRIP_TABS = ['overview', 'itinerary', 'outcomes', 'reports'] as const
 export type TripTab = (typeof TRIP_TABS)[number]
@@ -126,6 +127,11 @@ export function TripPage() {
             {/* The overview form stays mounted so what is typed there survives a look at another tab. */}
             <Box sx={{ display: tab === 'overview' ? 'block' : 'none' }}>
               <TripOverview key={trip.updatedAt} trip={trip} />
+              {trip.deletedAt === null && (
+                <Box sx={{ mt: 2 }}>
+                  <AttachmentsPanel recordType="trips" recordId={trip.id} />
+                </Box>
+              )}
             </Box>
             {tab === 'itinerary' && <Itinerary data={data} highlight={highlight} />}
             {tab === 'outcomes' && <Outcomes data={data} />}

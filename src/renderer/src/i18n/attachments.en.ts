@@ -1,0 +1,31 @@
+import type { AttachmentsMessages } from './attachments.zh-CN'
+
+export const attachmentsEn: AttachmentsMessages = {
+  title: 'Attachments',
+  help: 'Photos and scans (JPEG, PNG, HEIC, PDF; up to {{mb}} MB each). You can drop files here.',
+  add: 'Add files',
+  dropHere: 'Release to add',
+  empty: 'No attachments yet. Click "Add files" or drop photos and scans here.',
+  adding: 'Adding {{name}}…',
+  caption: 'Caption',
+  captionPlaceholder: 'Add a caption',
+  editCaption: 'Edit caption',
+  inReport: 'In report',
+  inReportHelp: 'Put into the trip report as a figure, with the caption below it',
+  open: 'Open',
+  delete: 'Delete',
+  deleteTitle: 'Delete the attachment?',
+  deleteBody: '"{{name}}" will be deleted.',
+  tileDocument: 'PDF document',
+  tilePhoto: 'Photo without preview',
+  failed: '{{name}}: {{message}}',
+  openFailed: 'Could not open it: {{message}}',
+  errors: {
+    empty: 'The file is empty',
+    tooLarge: 'The file is {{size}} MB; the limit is {{mb}} MB',
+    type: 'Only JPEG, PNG and HEIC photos and PDF documents can be attached (judged by the contents, not the name)',
+    unreadable: 'The image is damaged and cannot be read',
+    tooManyPixels: 'The image has more than {{mp}} megapixels',
+    owner: 'This record no longer exists',
+  },
+}
