@@ -21,6 +21,11 @@ import { plainCodec } from './store/file-codec'
 import type { FileCodec } from './store/file-codec'
 import type { EncryptionControl } from './services/encryption-control'
 import type { Thumbnailer } from './attachments/thumbnails'
+import { blobFiles } from './attachments/blob-files'
+import { removeUnreferencedBlobs } from './attachments/blob-references'
+import { BACKUP_DIR } from './store/backup-files'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 
 export interface AppCore {
   router: Router
@@ -97,6 +102,21 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
     ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
     ...(opts.thumbnailer ? { thumbnailer: opts.thumbnailer } : {}),
+  }
+  // Files left by an add that never committed (a crash, a full disk) or kept only by backups since rotated away.
+  try {
+    const removed = await removeUnreferencedBlobs(blobFiles(ctx.dataDir, ctx.codec), store.data.attachments, async function* () {
+      for (const b of await store.listBackups()) {
+        // Through the folder's codec, as the store reads backups (sealed when encryption is on).
+        const text = codec.open(await readFile(join(opts.dataDir, BACKUP_DIR, b.name))).toString('utf8')
+        // A backup this code cannot read as JSON text could name any file: keep them all.
+        if (!text.startsWith('{')) throw new Error(`backup ${b.name} is not plain JSON`)
+        yield text
+      }
+    })
+    if (removed.length > 0) log(`Liaison Desk: removed ${removed.length} attachment file(s) nothing refers to`)
+  } catch (e) {
+    log(`Liaison Desk: checking attachment files failed: ${e instanceof Error ? e.message : String(e)}`)
   }
   // exceljs and docx cost ~0.3 s of blocking module load: not at start, and not in the middle of
   // the user's first export either, but in idle time shortly after opening.

@@ -57,7 +57,9 @@ function run() {
     return fail('invalid', 'The package contents are not a Liaison Desk record set.');
   }
   for (const list of Object.values(raw.records)) if (!Array.isArray(list)) return fail('invalid', 'The package contents are not a Liaison Desk record set.');
-  parentPort.postMessage({ type: 'devices', devices });
+  // The attachment files (package-blobs.ts) travel as they are; the main side checks each against its name.
+  parentPort.postMessage({ type: 'devices', devices, blobs: raw.blobs === undefined ? {} : raw.blobs });
+  raw.blobs = undefined;
   const known = new Set(workerData.collections);
   let chunk = [];
   for (const [c, list] of Object.entries(raw.records)) {
@@ -82,7 +84,7 @@ try { run(); } catch (e) { fail('damaged', 'The package contents cannot be read.
 `
 
 type WorkerMessage =
-  | { type: 'devices'; devices: Record<string, string> }
+  | { type: 'devices'; devices: Record<string, string>; blobs: unknown }
   | { type: 'records'; records: { collection: CollectionName; index: number; record: StoredRecord }[] }
   | { type: 'done' }
   | { type: 'error'; reason: PackageRefusal; message: string }
@@ -90,6 +92,8 @@ type WorkerMessage =
 export interface PayloadReader {
   /** the device labels the package names, known before any record */
   devices: Promise<Record<string, string>>
+  /** the attachment files the package carries, unchecked (package-blobs.ts checks them); known with the devices */
+  blobs: Promise<unknown>
   /** the records in chunks, in the package's order; throws a PackageError for a bad payload */
   chunks(): AsyncGenerator<RawRecord[]>
 }
@@ -123,8 +127,17 @@ export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bod
   })
   // Nobody may await `devices` when the payload is refused before them: that is not unhandled.
   devices.catch(() => undefined)
+  let gotBlobs: (b: unknown) => void = () => undefined
+  const blobs = new Promise<unknown>((resolve, reject) => {
+    gotBlobs = resolve
+    devices.catch(reject)
+  })
+  blobs.catch(() => undefined)
   worker.on('message', (m: WorkerMessage) => {
-    if (m.type === 'devices') gotDevices(m.devices)
+    if (m.type === 'devices') {
+      gotBlobs(m.blobs)
+      gotDevices(m.devices)
+    }
     else if (m.type === 'error') noDevices(new PackageError(m.reason, m.message))
     push(m)
   })
@@ -157,5 +170,5 @@ export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bod
       void worker.terminate()
     }
   }
-  return { devices, chunks }
+  return { devices, blobs, chunks }
 }

@@ -17,6 +17,8 @@ import { MAX_PAYLOAD_BYTES, PackageError, packageParts, writePackage } from '../
 import { readPayloadInWorker } from '../exchange/payload-worker'
 import { ImportJob, runSteps } from '../import/jobs'
 import type { PackageHeader } from '../exchange/package-file'
+import { packageBlobs, readPackageBlobs } from '../exchange/package-blobs'
+import { blobFiles } from '../attachments/blob-files'
 import { planRecord, versionsOf } from '../exchange/receive'
 import type { PlannedRecord } from '../exchange/receive'
 import { recordConflicts, syncOf, toState } from '../exchange/record-state'
@@ -41,6 +43,8 @@ interface Session {
   incoming: RawRecord[]
   /** the preview's plan, with the local record each was computed against */
   planned: PlannedRecord[]
+  /** attachment files by sha256, checked against their names */
+  blobs: Map<string, Buffer>
 }
 
 const emptyCounts = (): Record<ExchangeOutcome, number> => Object.fromEntries(EXCHANGE_OUTCOMES.map((k) => [k, 0])) as Record<ExchangeOutcome, number>
@@ -56,6 +60,7 @@ function refusal(e: PackageError): AppError {
 export function createExchangeService(ctx: Ctx) {
   const { store } = ctx
   const sessions = new Map<string, Session>()
+  const blobs = blobFiles(ctx.dataDir, ctx.codec)
 
   const self = (): DeviceInfo => ({ id: ctx.deviceId(), label: ctx.deviceLabel() })
   const devices = (): Record<string, string> => knownDevices(store.data, self())
@@ -139,7 +144,8 @@ export function createExchangeService(ctx: Ctx) {
         if (!trip) throw new AppError('NOT_FOUND', `No trip with id ${scope.tripId}`, { 'scope.tripId': ['Not found'] })
         title = displayName(trip)
       }
-      const payload = buildPayload(store.data, (c, id) => store.get(c, id), scope, devices())
+      const records = buildPayload(store.data, (c, id) => store.get(c, id), scope, devices())
+      const payload = { ...records, blobs: await packageBlobs(blobs, records.records.attachments) }
       const header = {
         schemaVersion: SCHEMA_VERSION,
         createdAt: ctx.now().toISOString(),
@@ -166,7 +172,7 @@ export function createExchangeService(ctx: Ctx) {
           throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
         }
         const reader = readPayloadInWorker(bytes, parts, MAX_PAYLOAD_BYTES)
-        session = { fileName: input.fileName, header, devices: {}, incoming: [], planned: [] }
+        session = { fileName: input.fileName, header, devices: {}, incoming: [], planned: [], blobs: new Map() }
         const stamp = ctx.now().toISOString()
         const job = new ImportJob()
         for await (const chunk of reader.chunks()) {
@@ -177,6 +183,7 @@ export function createExchangeService(ctx: Ctx) {
           await runSteps(planSteps(chunk, session, stamp), job, ctx.importSlices)
         }
         if (session.incoming.length === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
+        session.blobs = readPackageBlobs(await reader.blobs)
       } catch (e) {
         if (e instanceof PackageError) throw refusal(e)
         throw e
@@ -209,6 +216,9 @@ export function createExchangeService(ctx: Ctx) {
       if (!s) throw new AppError('NOT_FOUND', 'This package is no longer open; open it again', { sessionId: ['Not found'] })
       const at = ctx.now().toISOString()
       const label = labelFrom({ ...devices(), ...s.devices })
+      // The files first, durably: a record written below never points at a file that is not here.
+      for (const bytes of s.blobs.values()) await blobs.put(bytes)
+      const onDisk = new Set([...(await blobs.list()), ...s.blobs.keys()])
       const result = await store.transact((head) => {
         const planned = s.planned.map((p, i) => {
           const now = head.get(p.collection, p.id)
@@ -224,6 +234,12 @@ export function createExchangeService(ctx: Ctx) {
           fileName: s.fileName.slice(0, 300), device: s.header.device, scope: s.header.scope, packageCreatedAt: s.header.createdAt,
           counts: counts(planned), devices: s.devices,
         })
+        for (const p of planned) {
+          const sha = p.collection === 'attachments' && p.write ? p.write.sha256 : null
+          if (typeof sha === 'string' && !onDisk.has(sha)) {
+            throw refusal(new PackageError('invalid', `The package lacks the file of the attachment ${nameOf(p)}.`))
+          }
+        }
         const puts: Array<{ collection: string; record: StoredRecord }> = planned.filter((p) => p.write !== null).map((p) => ({ collection: p.collection, record: p.write as StoredRecord }))
         puts.push({ collection: 'exchanges', record: log as unknown as StoredRecord })
         return { tx: { puts, meta: { stamped: true } }, result: { logId: log.id, counts: log.counts } }

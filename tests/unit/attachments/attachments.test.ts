@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import jpeg from 'jpeg-js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ATTACHMENT_MAX_FILE_BYTES } from '../../../src/shared/attachments'
-import { sha256Of } from '../../../src/main/attachments/blob-files'
+import { blobFiles, sha256Of } from '../../../src/main/attachments/blob-files'
+import { removeUnreferencedBlobs } from '../../../src/main/attachments/blob-references'
+import { plainCodec } from '../../../src/main/store/file-codec'
 import { openApp } from '../../../src/main/app'
 import { faultyFs } from '../main/faulty-fs'
 import { openTestApp, RESOURCES, tempDir } from '../helpers'
@@ -142,7 +144,56 @@ describe('attachments', () => {
     const again = await openTestApp(dataDir)
     apps.push(again)
     expect(again.core.store.data.attachments).toEqual([])
+    // Opening again removed the file nothing refers to.
+    expect(await readdir(join(dataDir, 'attachments')).then((n) => n.filter((x) => x.length === 64))).toEqual([])
     const a = await again.call('attachments.add', { recordType: 'trips', recordId: (trip.data as { id: string }).id, fileName: 'a.png', data: b64(photo) })
     expect((await again.call('attachments.content', { id: a.id })).data).toBe(b64(photo))
+  })
+})
+
+describe('which attachment files may go', () => {
+  it('keeps files named by a live or deleted record or by a backup; removes the rest; keeps all if a backup cannot be read', async () => {
+    const { app, visit } = await appWithVisit()
+    const kept = await app.call('attachments.add', { recordType: 'activities', recordId: visit.id, fileName: 'a.png', data: b64(pngOf(3, 3)) })
+    const deleted = await app.call('attachments.add', { recordType: 'activities', recordId: visit.id, fileName: 'b.png', data: b64(pngOf(4, 4)) })
+    await app.call('attachments.delete', { id: deleted.id })
+    const blobs = blobFiles(app.dataDir, () => plainCodec)
+    const inBackup = await blobs.put(pngOf(5, 5))
+    const orphan = await blobs.put(pngOf(6, 6))
+    const backups = (texts: string[]) => async function* () {
+      for (const t of texts) {
+        if (t === 'unreadable') throw new Error('EACCES')
+        yield t
+      }
+    }
+    const records = app.core.store.data.attachments
+    expect(await removeUnreferencedBlobs(blobs, records, backups(['unreadable']))).toEqual([])
+    expect(await blobs.has(orphan)).toBe(true)
+    expect(await removeUnreferencedBlobs(blobs, records, backups([`{"attachments":[{"sha256":"${inBackup}"}]}`]))).toEqual([orphan])
+    expect((await blobs.list()).sort()).toEqual([kept.sha256, deleted.sha256, inBackup].sort())
+  })
+})
+
+describe('attachments and backups', () => {
+  it('a restored backup brings back working attachments, their thumbnails made again', async () => {
+    const { app, visit } = await appWithVisit()
+    const photo = jpegOf(200, 100)
+    const a = await app.call('attachments.add', { recordType: 'activities', recordId: visit.id, fileName: 'a.jpg', data: b64(photo) })
+    await app.close()
+    const again = await openTestApp(app.dataDir)
+    apps = [again]
+    // The backup made (in the background) when the folder was opened again holds the attachment.
+    const holding = async () => {
+      for (const b of await again.call('backups.list', {})) if ((await readFile(join(again.dataDir, 'backups', b.name), 'utf8')).includes(a.sha256)) return b.name
+      return null
+    }
+    await expect.poll(holding).not.toBeNull()
+    const name = (await holding()) as string
+    await again.call('attachments.delete', { id: a.id })
+    await rm(join(again.dataDir, 'attachments', 'thumbnails'), { recursive: true })
+    await again.call('backups.restore', { name })
+    expect(again.core.store.data.attachments.find((x) => x.id === a.id)?.deletedAt).toBeNull()
+    expect(Buffer.from((await again.call('attachments.content', { id: a.id })).data, 'base64')).toEqual(photo)
+    expect((await again.call('attachments.thumbnail', { id: a.id })).kind).toBe('image')
   })
 })
