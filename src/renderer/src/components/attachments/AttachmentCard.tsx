@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Checkbox from '@mui/material/Checkbox'
@@ -80,10 +80,17 @@ export function AttachmentCard({ a, onChanged, onError, onOpen }: { a: Attachmen
       onError(errorText(e))
     }
   }
+  // What is being typed, read once by whichever ends the editing (blur or Escape): one save at most.
+  const typed = useRef<string | null>(null)
+  const edit = (text: string | null) => {
+    typed.current = text
+    setCaption(text)
+  }
   const saveCaption = async () => {
-    if (caption === null) return
-    const next = caption.trim()
-    setCaption(null)
+    const text = typed.current
+    edit(null)
+    if (text === null) return
+    const next = text.trim()
     if (next !== a.caption) await update({ caption: next })
   }
 
@@ -106,9 +113,9 @@ export function AttachmentCard({ a, onChanged, onError, onOpen }: { a: Attachmen
           aria-label={t('attachments.editCaption')}
           color={a.caption ? 'text.primary' : 'text.secondary'}
           sx={{ cursor: 'text', minHeight: 20, wordBreak: 'break-word', '&:hover': { bgcolor: 'action.hover' } }}
-          onClick={() => setCaption(a.caption)}
+          onClick={() => edit(a.caption)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') setCaption(a.caption)
+            if (e.key === 'Enter') edit(a.caption)
           }}
           data-testid="attachment-caption"
         >
@@ -123,18 +130,19 @@ export function AttachmentCard({ a, onChanged, onError, onOpen }: { a: Attachmen
           label={t('attachments.caption')}
           value={caption}
           slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'attachment-caption-input' } }}
-          onChange={(e) => setCaption(e.target.value)}
+          onChange={(e) => edit(e.target.value)}
           onBlur={() => void saveCaption()}
           onKeyDown={(e) => {
             // Inside a record's dialog: Enter saves the caption, not the record around it.
             if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault()
               e.stopPropagation()
-              void saveCaption()
+              // Saved once, by the blur this causes.
+              ;(e.target as HTMLElement).blur()
             }
             if (e.key === 'Escape') {
               e.stopPropagation()
-              setCaption(null)
+              edit(null)
             }
           }}
         />

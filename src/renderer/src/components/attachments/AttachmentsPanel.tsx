@@ -28,8 +28,10 @@ async function openInBrowser(a: Attachment): Promise<void> {
   const content = await call('attachments.content', { id: a.id })
   const bytes = Uint8Array.from(atob(content.data), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type: content.mime }))
-  const tab = window.open(url, '_blank', 'noopener')
-  if (!tab) {
+  // Not 'noopener': with it window.open always returns null, and a blocked tab could not be told apart.
+  const tab = window.open(url, '_blank')
+  if (tab) tab.opener = null
+  else {
     const link = document.createElement('a')
     link.href = url
     link.download = content.fileName
