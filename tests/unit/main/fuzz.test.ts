@@ -159,6 +159,11 @@ beforeAll(async () => {
     else if (m === 'search.global') list = [{ query: '南通' }, { query: 'zhang', limitPerKind: 3 }]
     else if (m === 'dashboard.summary') list = [range, { from: '1900-01-01', to: '2199-12-31', today: '2199-12-31' }]
     else if (m === 'trips.totals') list = ids('trips').map((id) => ({ id }))
+    else if (m === 'attachments.add') {
+      const recordId = app.core.store.data.organizations[0]?.id ?? 'none'
+      const data = (text: string) => Buffer.from(text, 'latin1').toString('base64')
+      list = [{ recordType: 'organizations', recordId, fileName: 'scan.pdf', data: data('%PDF-1.4\n%%EOF\n') }, { recordType: 'organizations', recordId, fileName: 'x.jpg', data: data('not a photo') }]
+    } else if (c === 'attachments' && ['content', 'thumbnail', 'open'].includes(op)) list = ids('attachments').map((id) => ({ id }))
     else if (!(COLLECTION_NAMES as string[]).includes(c)) list = [{}]
     else if (op === 'list') list = [{}, { search: 'a', limit: 5, offset: 1, includeDeleted: true, sort: { field: 'updatedAt', dir: 'desc' } }]
     else if (op === 'get' || op === 'delete' || op === 'restore') list = ids(c).map((id) => ({ id }))
