@@ -5,7 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import JSZip from 'jszip'
-import { expect, navigate, openApp, test } from './fixtures'
+import { apiCall, expect, navigate, openApp, test } from './fixtures'
 import { jpegOf, pngOf } from '../unit/attachments/images'
 
 const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
@@ -25,6 +25,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     if (lang === 'en') {
       await page.getByTestId('appbar-language').click()
       await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
+      // The page switches at once; the sample must load after the setting is stored, or it loads in Chinese.
+      await expect.poll(async () => (await apiCall<{ language: string }>(server, 'settings.get', {})).language).toBe('en')
     }
     await page.getByRole('button', { name: s.loadSample }).click()
     await expect(page.getByTestId('dashboard-empty')).toBeHidden()
@@ -46,7 +48,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const png = pngOf(400, 300).toString('base64')
     const transfer = await page.evaluateHandle((data) => {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
-      const dt = new DataTransfer()
+      // In the page; this file is type-checked without the DOM library.
+      const dt = new (globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } } }).DataTransfer()
       dt.items.add(new File([bytes], 'forum.png', { type: 'image/png' }))
       return dt
     }, png)
