@@ -11,8 +11,8 @@ import { jpegOf, pngOf } from '../unit/attachments/images'
 const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
 const L = {
-  'zh-CN': { loadSample: '载入示例行程', caption: '实习基地揭牌仪式现场', refused: '只能添加 JPEG、PNG、HEIC 照片和 PDF 文档', figure: '图1 实习基地揭牌仪式现场', english: null, cancel: '取消', overview: '概况', empty: '还没有附件' },
-  en: { loadSample: 'Load the sample trip', caption: 'Unveiling the internship base', refused: 'Only JPEG, PNG and HEIC photos and PDF documents', figure: 'Figure 1. Unveiling the internship base', english: 'English', cancel: 'Cancel', overview: 'Overview', empty: 'No attachments yet' },
+  'zh-CN': { loadSample: '载入示例行程', caption: '实习基地揭牌仪式现场', refused: '只能添加 JPEG、PNG、HEIC 照片和 PDF 文档', figure: '图1 实习基地揭牌仪式现场', english: null, cancel: '取消', overview: '概况', empty: '还没有附件', pdfTile: 'PDF 文档' },
+  en: { loadSample: 'Load the sample trip', caption: 'Unveiling the internship base', refused: 'Only JPEG, PNG and HEIC photos and PDF documents', figure: 'Figure 1. Unveiling the internship base', english: 'English', cancel: 'Cancel', overview: 'Overview', empty: 'No attachments yet', pdfTile: 'PDF document' },
 } as const
 
 for (const lang of ['zh-CN', 'en'] as const) {
@@ -99,5 +99,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await tripPanel.scrollIntoViewIfNeeded()
     await expect(tripPanel).toContainText(s.empty)
     await page.screenshot({ path: join(shots, `${lang}-attachments-trip.png`) })
+
+    // An organisation's page: a scanned agreement (a PDF) gets a document tile.
+    const orgs = await apiCall<{ items: Array<{ id: string }> }>(server, 'organizations.list', { limit: 1 })
+    await page.goto(`${server.url.split('#')[0]}#/organizations/${orgs.items[0].id}`)
+    const orgPanel = page.getByTestId('attachments-panel')
+    await orgPanel.getByTestId('attachment-input').setInputFiles({ name: 'agreement-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    await expect(orgPanel.getByTestId('attachment-tile')).toContainText(s.pdfTile)
+    await page.screenshot({ path: join(shots, `${lang}-attachments-organization.png`) })
   })
 }
