@@ -8,6 +8,7 @@ import { ATTACHMENT_MAX_FILE_BYTES } from '../../../src/shared/attachments'
 import { blobFiles, sha256Of } from '../../../src/main/attachments/blob-files'
 import { removeUnreferencedBlobs } from '../../../src/main/attachments/blob-references'
 import { plainCodec } from '../../../src/main/store/file-codec'
+import { aesCodec, newDataKey } from '../../../src/main/store/aes-codec'
 import { openApp } from '../../../src/main/app'
 import { faultyFs } from '../main/faulty-fs'
 import { openTestApp, RESOURCES, tempDir } from '../helpers'
@@ -195,5 +196,32 @@ describe('attachments and backups', () => {
     expect(again.core.store.data.attachments.find((x) => x.id === a.id)?.deletedAt).toBeNull()
     expect(Buffer.from((await again.call('attachments.content', { id: a.id })).data, 'base64')).toEqual(photo)
     expect((await again.call('attachments.thumbnail', { id: a.id })).kind).toBe('image')
+  })
+})
+
+describe('attachments in an encrypted folder', () => {
+  it('the file and its thumbnail are sealed on disk, named by the plain bytes, and come back plain', async () => {
+    const dataDir = await tempDir()
+    const core = await openApp({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', codec: aesCodec(newDataKey()), now: () => new Date('2026-01-05T08:00:00Z') })
+    try {
+      const trip = await core.router.call('trips.create', { title: 'T', startDate: '2026-01-05', endDate: '2026-01-05' })
+      if (!trip.ok) throw new Error('no trip')
+      const photo = jpegOf(64, 48)
+      const added = await core.router.call('attachments.add', { recordType: 'trips', recordId: (trip.data as { id: string }).id, fileName: 'a.jpg', data: b64(photo) })
+      if (!added.ok) throw new Error(added.error.message)
+      const a = added.data as { id: string; sha256: string }
+      expect(a.sha256).toBe(sha256Of(photo))
+      const onDisk = await readFile(join(dataDir, 'attachments', a.sha256))
+      expect(onDisk.includes(photo.subarray(0, 64))).toBe(false)
+      const thumbOnDisk = await readFile(join(dataDir, 'attachments', 'thumbnails', `${a.sha256}.jpg`))
+      expect(thumbOnDisk.subarray(0, 3)).not.toEqual(Buffer.from([0xff, 0xd8, 0xff]))
+      const content = await core.router.call('attachments.content', { id: a.id })
+      expect(content.ok && Buffer.from((content.data as { data: string }).data, 'base64')).toEqual(photo)
+      const thumb = await core.router.call('attachments.thumbnail', { id: a.id })
+      expect(thumb.ok && (thumb.data as { kind: string }).kind).toBe('image')
+    } finally {
+      await core.close()
+      await rm(dataDir, { recursive: true, force: true })
+    }
   })
 })
