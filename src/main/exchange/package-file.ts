@@ -102,17 +102,26 @@ export const DAMAGED_MESSAGE = 'The package is damaged or incomplete (its checks
  * in its worker, with the rest of the bytes: hashing 12 MB is not for the main thread).
  */
 export function readPackageHeader(bytes: Buffer, currentSchema: number, verifySum = true): { header: PackageHeader; head: Buffer; body: Buffer } {
+  const { header, head, bodyStart } = headerOf(bytes, bytes.length, currentSchema)
+  if (verifySum && !timingSafeEqual(createHash('sha256').update(bytes.subarray(0, bytes.length - 32)).digest(), bytes.subarray(bytes.length - 32))) {
+    throw new PackageError('damaged', DAMAGED_MESSAGE)
+  }
+  return { header, head, body: bytes.subarray(bodyStart, bytes.length - 32) }
+}
+
+/** A header longer than this is not one this app wrote. */
+const MAX_HEADER_BYTES = 64 * 1024
+
+/** The header, checked, from `bytes`: the start of a package file `total` bytes long (or all of it). */
+function headerOf(bytes: Buffer, total: number, currentSchema: number): { header: PackageHeader; head: Buffer; bodyStart: number } {
   if (bytes.length < PACKAGE_MAGIC.length || !bytes.subarray(0, PACKAGE_MAGIC.length).equals(PACKAGE_MAGIC)) {
     throw new PackageError('not-a-package', 'This file is not a Liaison Desk package.')
   }
-  if (bytes.length < PACKAGE_MAGIC.length + 4 + 32) throw new PackageError('damaged', 'The package is cut short.')
-  const sum = bytes.subarray(bytes.length - 32)
-  const before = bytes.subarray(0, bytes.length - 32)
-  if (verifySum && !timingSafeEqual(createHash('sha256').update(before).digest(), sum)) throw new PackageError('damaged', DAMAGED_MESSAGE)
-  const len = before.readUInt32BE(PACKAGE_MAGIC.length)
+  if (total < PACKAGE_MAGIC.length + 4 + 32 || bytes.length < PACKAGE_MAGIC.length + 4) throw new PackageError('damaged', 'The package is cut short.')
+  const len = bytes.readUInt32BE(PACKAGE_MAGIC.length)
   const start = PACKAGE_MAGIC.length + 4
-  if (start + len > before.length) throw new PackageError('damaged', 'The package header is cut short.')
-  const head = before.subarray(start, start + len)
+  if (len > MAX_HEADER_BYTES || start + len > total - 32 || start + len > bytes.length) throw new PackageError('damaged', 'The package header is cut short.')
+  const head = bytes.subarray(start, start + len)
   let raw: unknown
   try {
     raw = JSON.parse(head.toString('utf8'))
@@ -128,7 +137,18 @@ export function readPackageHeader(bytes: Buffer, currentSchema: number, verifySu
   if (parsed.data.schemaVersion > currentSchema) {
     throw new PackageError('newer-schema', 'This package holds data from a newer version of Liaison Desk. Update the app to receive it.')
   }
-  return { header: parsed.data, head, body: before.subarray(start + len) }
+  return { header: parsed.data, head, bodyStart: start + len }
+}
+
+/** The first `n` bytes of base64 text, decoding no more of it than they need. */
+function base64Prefix(data: string, n: number): Buffer {
+  return Buffer.from(data.slice(0, Math.ceil(n / 3) * 4), 'base64').subarray(0, n)
+}
+
+/** How many bytes base64 text holds, without decoding it. */
+function base64Length(data: string): number {
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0
+  return Math.floor((data.length * 3) / 4) - padding
 }
 
 function inflate(body: Buffer, max: number): unknown {
@@ -166,12 +186,16 @@ export interface SealedParts {
 }
 
 /**
- * The header, checked, and the key for a sealed payload; the checksum, the decryption and the
- * inflating are the worker's (payload-worker.ts), in that order, as readPackage does them.
+ * The header, checked, and the key for a sealed payload, from the package as base64 text (as both
+ * transports bring it): only the header's bytes are decoded here. Decoding the rest, the checksum,
+ * the decryption and the inflating are the worker's (payload-worker.ts), in readPackage's order.
  */
-export async function packageParts(bytes: Buffer, currentSchema: number, passphrase?: string): Promise<SealedParts> {
-  const { header, head, body } = readPackageHeader(bytes, currentSchema, false)
-  const bodyStart = bytes.length - 32 - body.length
+export async function packageParts(data: string, currentSchema: number, passphrase?: string): Promise<SealedParts> {
+  const total = base64Length(data)
+  const start = PACKAGE_MAGIC.length + 4
+  const lead = base64Prefix(data, start)
+  const len = lead.length === start && lead.subarray(0, PACKAGE_MAGIC.length).equals(PACKAGE_MAGIC) ? lead.readUInt32BE(PACKAGE_MAGIC.length) : 0
+  const { header, head, bodyStart } = headerOf(base64Prefix(data, start + Math.min(len, MAX_HEADER_BYTES)), total, currentSchema)
   const enc = header.encryption
   if (!enc) return { header, bodyStart, sealed: null }
   if (!passphrase) throw new PackageError('passphrase-needed', 'This package is protected by a passphrase.')

@@ -23,7 +23,7 @@ const { gunzipSync } = require('node:zlib');
 const { createDecipheriv, createHash, timingSafeEqual } = require('node:crypto');
 function fail(reason, message) { parentPort.postMessage({ type: 'error', reason, message }); }
 function run() {
-  const bytes = Buffer.from(workerData.bytes);
+  const bytes = Buffer.from(workerData.data, 'base64');
   const before = bytes.subarray(0, bytes.length - 32);
   if (!timingSafeEqual(createHash('sha256').update(before).digest(), bytes.subarray(bytes.length - 32))) return fail('damaged', workerData.damaged);
   let body = before.subarray(workerData.bodyStart);
@@ -61,7 +61,7 @@ function run() {
   parentPort.postMessage({ type: 'devices', devices, blobs: raw.blobs === undefined ? {} : raw.blobs });
   raw.blobs = undefined;
   const known = new Set(workerData.collections);
-  let chunk = [];
+  const lists = [];
   for (const [c, list] of Object.entries(raw.records)) {
     if (!known.has(c)) continue;
     const seen = new Set();
@@ -70,15 +70,23 @@ function run() {
       if (!isObj(item) || typeof item.id !== 'string' || item.id === '') return fail('invalid', 'The package holds an invalid record (' + c + '[' + index + '].id).');
       if (seen.has(item.id)) return fail('invalid', 'The package holds ' + c + '[' + index + '] twice.');
       seen.add(item.id);
-      chunk.push({ collection: c, index, record: item });
-      if (chunk.length === workerData.perChunk) {
-        parentPort.postMessage({ type: 'records', records: chunk });
-        chunk = [];
-      }
     }
+    lists.push([c, list]);
   }
-  if (chunk.length > 0) parentPort.postMessage({ type: 'records', records: chunk });
-  parentPort.postMessage({ type: 'done' });
+  // A chunk goes when the main side asks for it: records it has not planned yet would otherwise
+  // pile up in its young generation, where every scavenge copies them again (100+ ms pauses).
+  let at = 0;
+  let offset = 0;
+  parentPort.on('message', () => {
+    const chunk = [];
+    while (chunk.length < workerData.perChunk && at < lists.length) {
+      const [c, list] = lists[at];
+      for (; offset < list.length && chunk.length < workerData.perChunk; offset++) chunk.push({ collection: c, index: offset, record: list[offset] });
+      if (offset === list.length) { at++; offset = 0; }
+    }
+    if (chunk.length > 0) parentPort.postMessage({ type: 'records', records: chunk });
+    else parentPort.postMessage({ type: 'done' });
+  });
 }
 try { run(); } catch (e) { fail('damaged', 'The package contents cannot be read.'); }
 `
@@ -100,17 +108,15 @@ export interface PayloadReader {
 
 /**
  * Checks, opens, inflates and parses a package's payload in a worker thread, handing the records
- * over in chunks as the caller asks for them. `bytes` is the whole package file; `parts` what
- * packageParts read of it on the main thread (the header, and the key when it is sealed).
+ * over in chunks as the caller asks for them. `data` is the whole package file as base64 text;
+ * `parts` what packageParts read of it on the main thread (the header, and the key when it is sealed).
  */
-export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bodyStart' | 'sealed'>, maxBytes: number): PayloadReader {
-  // A copy the worker owns: the caller's buffer may be a view into a larger one.
-  const copy = new Uint8Array(bytes)
+export function readPayloadInWorker(data: string, parts: Pick<SealedParts, 'bodyStart' | 'sealed'>, maxBytes: number): PayloadReader {
+  // The text goes as it came: decoding 16 MB of base64 is itself ~60 ms, the worker's to spend.
   const sealed = parts.sealed ? { key: new Uint8Array(parts.sealed.key), iv: new Uint8Array(parts.sealed.iv), aad: new Uint8Array(parts.sealed.aad) } : null
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { bytes: copy, bodyStart: parts.bodyStart, sealed, max: maxBytes, damaged: DAMAGED_MESSAGE, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK },
-    transferList: [copy.buffer],
+    workerData: { data, bodyStart: parts.bodyStart, sealed, max: maxBytes, damaged: DAMAGED_MESSAGE, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK },
   })
   const queue: WorkerMessage[] = []
   let wake: (() => void) | null = null
@@ -137,8 +143,7 @@ export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bod
     if (m.type === 'devices') {
       gotBlobs(m.blobs)
       gotDevices(m.devices)
-    }
-    else if (m.type === 'error') noDevices(new PackageError(m.reason, m.message))
+    } else if (m.type === 'error') noDevices(new PackageError(m.reason, m.message))
     push(m)
   })
   worker.once('error', (err) => {
@@ -154,6 +159,8 @@ export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bod
 
   async function* chunks(): AsyncGenerator<RawRecord[]> {
     try {
+      // One chunk asked for ahead: the worker cuts the next while this side plans the last.
+      worker.postMessage('next')
       for (;;) {
         const m = queue.shift()
         if (!m) {
@@ -162,7 +169,10 @@ export function readPayloadInWorker(bytes: Buffer, parts: Pick<SealedParts, 'bod
           wake = null
           continue
         }
-        if (m.type === 'records') yield m.records
+        if (m.type === 'records') {
+          worker.postMessage('next')
+          yield m.records
+        }
         else if (m.type === 'error') throw new PackageError(m.reason, m.message)
         else if (m.type === 'done') return
       }

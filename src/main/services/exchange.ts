@@ -39,10 +39,18 @@ interface Session {
   fileName: string
   header: PackageHeader
   devices: Record<string, string>
-  /** as read; checked with the schemas only where it would change something here */
-  incoming: RawRecord[]
-  /** the preview's plan, with the local record each was computed against */
-  planned: PlannedRecord[]
+  /**
+   * The preview's plan of every record that would change something here (its write is not null),
+   * with the package's copy (checked with the schemas only where it would change something) and
+   * the local record it was computed against. A record whose copy here has seen all the package
+   * holds is only counted: an edit here after the preview has seen it too, so apply has nothing
+   * to do with it, and a year's package does not keep 100,000 records alive until apply.
+   */
+  planned: Array<{ plan: PlannedRecord; incoming: RawRecord }>
+  /** how many records of the package are already here, as they are */
+  alreadyHere: number
+  /** records read so far */
+  read: number
   /** attachment files by sha256, checked against their names */
   blobs: Map<string, Buffer>
 }
@@ -60,6 +68,11 @@ function refusal(e: PackageError): AppError {
 export function createExchangeService(ctx: Ctx) {
   const { store } = ctx
   const sessions = new Map<string, Session>()
+  // A restore or a whole-state replace puts back records older than those a preview was planned on
+  // (and skipped as already here): such a preview cannot be applied; the package is opened again.
+  store.subscribe((change) => {
+    if (change.kind === 'replaced') sessions.clear()
+  })
   const blobs = blobFiles(ctx.dataDir, ctx.codec)
 
   const self = (): DeviceInfo => ({ id: ctx.deviceId(), label: ctx.deviceLabel() })
@@ -83,14 +96,18 @@ export function createExchangeService(ctx: Ctx) {
   function* planSteps(chunk: readonly RawRecord[], s: Session, stamp: string): Generator<number, void> {
     const label = labelFrom({ ...devices(), ...s.devices })
     for (const inc of chunk) {
-      s.planned.push(planOne(inc, store.get(inc.collection, inc.record.id), stamp, label))
-      yield s.planned.length
+      const plan = planOne(inc, store.get(inc.collection, inc.record.id), stamp, label)
+      if (plan.write === null && plan.outcome === 'unchanged') s.alreadyHere += 1
+      else s.planned.push({ plan, incoming: inc })
+      s.read += 1
+      yield s.read
     }
   }
 
-  function counts(planned: readonly PlannedRecord[]): Record<ExchangeOutcome, number> {
+  function counts(planned: readonly PlannedRecord[], alreadyHere: number): Record<ExchangeOutcome, number> {
     const out = emptyCounts()
     for (const p of planned) out[p.outcome] += 1
+    out.unchanged += alreadyHere
     return out
   }
 
@@ -162,27 +179,23 @@ export function createExchangeService(ctx: Ctx) {
      * year's package does not hold the window or other calls for seconds.
      */
     async open(input: { fileName: string; data: string; passphrase?: string | undefined }): Promise<ExchangePreview> {
-      const bytes = Buffer.from(input.data, 'base64')
       let header: PackageHeader
       let session: Session
       try {
-        const parts = await packageParts(bytes, SCHEMA_VERSION, input.passphrase || undefined)
+        const parts = await packageParts(input.data, SCHEMA_VERSION, input.passphrase || undefined)
         header = parts.header
         if (header.device.id === ctx.deviceId()) {
           throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
         }
-        const reader = readPayloadInWorker(bytes, parts, MAX_PAYLOAD_BYTES)
-        session = { fileName: input.fileName, header, devices: {}, incoming: [], planned: [], blobs: new Map() }
+        const reader = readPayloadInWorker(input.data, parts, MAX_PAYLOAD_BYTES)
+        session = { fileName: input.fileName, header, devices: {}, planned: [], alreadyHere: 0, read: 0, blobs: new Map() }
         const stamp = ctx.now().toISOString()
         const job = new ImportJob()
         for await (const chunk of reader.chunks()) {
-          if (session.incoming.length === 0) {
-            session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
-          }
-          session.incoming.push(...chunk)
+          if (session.read === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
           await runSteps(planSteps(chunk, session, stamp), job, ctx.importSlices)
         }
-        if (session.incoming.length === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
+        if (session.read === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
         session.blobs = readPackageBlobs(await reader.blobs)
       } catch (e) {
         if (e instanceof PackageError) throw refusal(e)
@@ -191,7 +204,8 @@ export function createExchangeService(ctx: Ctx) {
       const sessionId = randomUUID()
       sessions.set(sessionId, session)
       while (sessions.size > SESSIONS_KEPT) sessions.delete(sessions.keys().next().value as string)
-      const items = session.planned
+      const plans = session.planned.map((p) => p.plan)
+      const items = plans
         .filter((p) => p.outcome !== 'unchanged')
         .sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome])
       return {
@@ -200,7 +214,7 @@ export function createExchangeService(ctx: Ctx) {
         from: header.device,
         createdAt: header.createdAt,
         scope: header.scope,
-        counts: counts(session.planned),
+        counts: counts(plans, session.alreadyHere),
         items: items.slice(0, PREVIEW_ITEMS).map((p) => ({ collection: p.collection, id: p.id, name: nameOf(p), outcome: p.outcome, fields: p.fields })),
         totalItems: items.length,
       }
@@ -220,11 +234,11 @@ export function createExchangeService(ctx: Ctx) {
       for (const bytes of s.blobs.values()) await blobs.put(bytes)
       const onDisk = new Set([...(await blobs.list()), ...s.blobs.keys()])
       const result = await store.transact((head) => {
-        const planned = s.planned.map((p, i) => {
+        const planned = s.planned.map(({ plan: p, incoming }) => {
           const now = head.get(p.collection, p.id)
           if (now === p.local) return p
           try {
-            return planOne(s.incoming[i], now, at, label)
+            return planOne(incoming, now, at, label)
           } catch (e) {
             throw e instanceof PackageError ? refusal(e) : e
           }
@@ -232,7 +246,7 @@ export function createExchangeService(ctx: Ctx) {
         const log: ExchangeRecord = exchangeRecord.parse({
           id: randomUUID(), createdAt: at, updatedAt: at, updatedBy: ctx.deviceLabel(), deletedAt: null,
           fileName: s.fileName.slice(0, 300), device: s.header.device, scope: s.header.scope, packageCreatedAt: s.header.createdAt,
-          counts: counts(planned), devices: s.devices,
+          counts: counts(planned, s.alreadyHere), devices: s.devices,
         })
         for (const p of planned) {
           const sha = p.collection === 'attachments' && p.write ? p.write.sha256 : null

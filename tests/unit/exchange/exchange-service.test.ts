@@ -254,4 +254,13 @@ describe('merge packages between two laptops', () => {
     await send(b, c)
     expect(c.core.store.get('organizations', org.id)).toMatchObject({ city: '上海', recruitingSeason: '每年9月' })
   })
+
+  it('a preview opened before a restore cannot be applied after it: the package is opened again', async () => {
+    const [a, b] = await laptops()
+    await a.call('organizations.create', { name: '上海卓然工程' })
+    const preview = await b.call('exchange.open', await packageOf(a))
+    await b.core.store.replaceAll(structuredClone(b.core.store.data))
+    expect(await b.raw('exchange.apply', { sessionId: preview.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(b.core.store.data.organizations).toEqual([])
+  })
 })

@@ -22,7 +22,8 @@ async function packageAround(body: Buffer): Promise<Buffer> {
 }
 
 async function readAll(bytes: Buffer, max = 1 << 26, passphrase?: string): Promise<{ chunks: RawRecord[][]; devices: Record<string, string> }> {
-  const reader = readPayloadInWorker(bytes, await packageParts(bytes, SCHEMA, passphrase), max)
+  const data = bytes.toString('base64')
+  const reader = readPayloadInWorker(data, await packageParts(data, SCHEMA, passphrase), max)
   const chunks: RawRecord[][] = []
   for await (const c of reader.chunks()) chunks.push(c)
   return { chunks, devices: await reader.devices }
