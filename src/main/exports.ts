@@ -20,6 +20,7 @@ import type { CollectionName } from '../shared/collections'
 import { createInsightService } from './services/insights'
 import { createExchangeService } from './services/exchange'
 import { blobFiles } from './attachments/blob-files'
+import { workerThumbnailer } from './attachments/thumbnails'
 import { reportAttachments, reportFigures } from './attachments/report-figures'
 import { PACKAGE_EXTENSION, PACKAGE_MIME } from '../shared/exchange'
 
@@ -107,7 +108,7 @@ export function createExporter(ctx: Ctx): Exporter {
         return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }))
       case 'trip.report':
         return bytes(`${base}.docx`, DOCX_MIME, async () => {
-          const figures = await reportFigures(blobs, reportAttachments(ctx.store.data.attachments, data))
+          const figures = await reportFigures(blobs, reportAttachments(ctx.store.data.attachments, data), undefined, ctx.thumbnailer ?? workerThumbnailer())
           return tripReportDocx(data, { lang, date: (input as Input<'trip.report'>).date ?? today(), kind: (input as Input<'trip.report'>).kind }, figures)
         })
       case 'trip.itineraryDocx':

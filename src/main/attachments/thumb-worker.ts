@@ -1,13 +1,16 @@
-// A worker thread (thumbnails.ts starts it): decodes one JPEG or PNG and encodes a small JPEG,
-// so a big photo's decoding never holds up the main process. Pure JavaScript (jpeg-js, pngjs):
-// nothing to rebuild for Electron. The caller has already refused images over the pixel limit.
+// A worker thread (thumbnails.ts starts it): decodes one JPEG, PNG or HEIC photo and encodes a
+// smaller JPEG (a thumbnail, or a report figure of a HEIC photo), so a big photo's decoding never
+// holds up the main process. JavaScript and WebAssembly (jpeg-js, pngjs, heic-decode's libheif):
+// nothing to rebuild for Electron. The caller has already refused JPEG and PNG over the pixel
+// limit; a HEIC's size is known only here, so it is checked here, before decoding.
 import { parentPort, workerData } from 'node:worker_threads'
+import decodeHeic from 'heic-decode'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 
 export interface ThumbRequest {
   bytes: Uint8Array
-  mime: 'image/jpeg' | 'image/png'
+  mime: 'image/jpeg' | 'image/png' | 'image/heic'
   size: number
   maxMegapixels: number
 }
@@ -19,7 +22,15 @@ interface Rgba {
   data: Uint8Array
 }
 
-function decode(req: ThumbRequest): Rgba {
+async function decode(req: ThumbRequest): Promise<Rgba> {
+  if (req.mime === 'image/heic') {
+    const [first] = await decodeHeic.all({ buffer: req.bytes })
+    if (!first) throw new Error('The HEIC file holds no image')
+    const mp = (first.width * first.height) / 1e6
+    if (mp > req.maxMegapixels) throw new Error(`The image is ${first.width} × ${first.height} pixels, over ${req.maxMegapixels} megapixels`)
+    const img = await first.decode()
+    return { width: img.width, height: img.height, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) }
+  }
   if (req.mime === 'image/jpeg') {
     const img = jpeg.decode(req.bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: req.maxMegapixels, maxMemoryUsageInMB: 1024 })
     return { width: img.width, height: img.height, data: img.data }
@@ -64,9 +75,9 @@ function shrink(src: Rgba, longSide: number): Rgba {
   return { width, height, data: out }
 }
 
-export function makeThumbnail(req: ThumbRequest): ThumbReply {
+export async function makeThumbnail(req: ThumbRequest): Promise<ThumbReply> {
   try {
-    const small = shrink(decode(req), req.size)
+    const small = shrink(await decode(req), req.size)
     const encoded = jpeg.encode({ width: small.width, height: small.height, data: small.data }, 80)
     return { ok: true, jpeg: new Uint8Array(encoded.data), width: small.width, height: small.height }
   } catch (err) {
@@ -77,6 +88,6 @@ export function makeThumbnail(req: ThumbRequest): ThumbReply {
 // Only when started as the thumbnail worker (thumbnails.ts marks it): a test runner's own worker thread imports this file too.
 const job = (workerData as { thumbnail?: ThumbRequest } | null)?.thumbnail
 if (parentPort && job) {
-  const reply = makeThumbnail(job)
-  parentPort.postMessage(reply, reply.ok ? [reply.jpeg.buffer as ArrayBuffer] : [])
+  const port = parentPort
+  void makeThumbnail(job).then((reply) => port.postMessage(reply, reply.ok ? [reply.jpeg.buffer as ArrayBuffer] : []))
 }

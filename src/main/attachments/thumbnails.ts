@@ -3,8 +3,13 @@ import { Worker } from 'node:worker_threads'
 import { ATTACHMENT_MAX_MEGAPIXELS, THUMBNAIL_SIZE } from '../../shared/attachments'
 import type { ThumbReply, ThumbRequest } from './thumb-worker'
 
-/** How a thumbnail is made off the main thread; tests and the two apps pass where the worker's file is. */
-export type Thumbnailer = (bytes: Uint8Array, mime: 'image/jpeg' | 'image/png') => Promise<Uint8Array>
+export type ThumbMime = 'image/jpeg' | 'image/png' | 'image/heic'
+
+/**
+ * How a smaller JPEG of a photo is made off the main thread (a thumbnail by default; `longSide`
+ * for a HEIC photo's report figure); tests and the two apps pass where the worker's file is.
+ */
+export type Thumbnailer = (bytes: Uint8Array, mime: ThumbMime, longSide?: number) => Promise<Uint8Array>
 
 /** A worker that runs longer than this is stopped: the image counts as unreadable. */
 const WORKER_TIMEOUT_MS = 60_000
@@ -18,9 +23,9 @@ export class ThumbnailError extends Error {}
  * `entry`: the built thumb-worker.js beside the main bundle; by default the TypeScript source (through tsx).
  */
 export function workerThumbnailer(entry: string = fileURLToPath(new URL('./thumb-worker.ts', import.meta.url))): Thumbnailer {
-  return (bytes, mime) =>
+  return (bytes, mime, longSide = THUMBNAIL_SIZE) =>
     new Promise<Uint8Array>((resolve, reject) => {
-      const thumbnail: ThumbRequest = { bytes, mime, size: THUMBNAIL_SIZE, maxMegapixels: ATTACHMENT_MAX_MEGAPIXELS }
+      const thumbnail: ThumbRequest = { bytes, mime, size: longSide, maxMegapixels: ATTACHMENT_MAX_MEGAPIXELS }
       const worker = new Worker(entry, {
         workerData: { thumbnail },
         execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],

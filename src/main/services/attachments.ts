@@ -23,7 +23,7 @@ function decodeBase64(data: string): Buffer {
   return Buffer.from(data, 'base64')
 }
 
-/** A PDF gets a document tile; a HEIC photo a photo tile (this app has no HEIC decoder). */
+/** A PDF gets a document tile; a photo that cannot be decoded a photo tile. */
 const noThumbnail = (mime: string): AttachmentThumbnail => ({ kind: 'none', reason: mime === 'application/pdf' ? 'document' : 'undecodable' })
 
 export function createAttachmentService(ctx: Ctx) {
@@ -32,11 +32,12 @@ export function createAttachmentService(ctx: Ctx) {
   const blobs: BlobFiles = blobFiles(ctx.dataDir, ctx.codec)
 
   async function thumbnailOf(bytes: Uint8Array, mime: string): Promise<Uint8Array | null> {
-    if (mime !== 'image/jpeg' && mime !== 'image/png') return null
-    const size = imageSize(bytes, mime)
-    if (!size) throw refuse('unreadable', 'The image could not be read: its header is damaged')
-    const mp = (size.width * size.height) / 1e6
-    if (mp > ATTACHMENT_MAX_MEGAPIXELS) {
+    if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/heic') return null
+    // A HEIC's size is inside its boxes: the worker reads it and applies the same limit before decoding.
+    const size = mime === 'image/heic' ? null : imageSize(bytes, mime)
+    if (mime !== 'image/heic' && !size) throw refuse('unreadable', 'The image could not be read: its header is damaged')
+    const mp = size ? (size.width * size.height) / 1e6 : 0
+    if (size && mp > ATTACHMENT_MAX_MEGAPIXELS) {
       throw refuse('tooManyPixels', `The image is ${size.width} × ${size.height} pixels (${mp.toFixed(0)} megapixels); images up to ${ATTACHMENT_MAX_MEGAPIXELS} megapixels are accepted`)
     }
     try {
@@ -77,7 +78,9 @@ export function createAttachmentService(ctx: Ctx) {
       if (!mime) throw refuse('type', 'Only JPEG, PNG and HEIC photos and PDF documents can be attached (judged by the file contents, not its name)')
       const owner = store.get(input.recordType, input.recordId)
       if (!owner || owner.deletedAt !== null) throw refuse('owner', `No ${input.recordType} record with id ${input.recordId}`, 'recordId')
-      const thumb = await thumbnailOf(bytes, mime)
+      // A HEIC photo is kept even where it cannot be decoded (a variant libheif does not read, or
+      // too many pixels): it opens in the system viewer, with a photo tile instead of a thumbnail.
+      const thumb = mime === 'image/heic' ? await thumbnailOf(bytes, mime).catch(() => null) : await thumbnailOf(bytes, mime)
       const sha256 = await blobs.put(bytes)
       if (thumb) await blobs.putThumbnail(sha256, thumb)
       const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
@@ -102,7 +105,7 @@ export function createAttachmentService(ctx: Ctx) {
     /** The stored thumbnail, or one made now (after a backup restore or a package brought only the file). */
     async thumbnail(id: string): Promise<AttachmentThumbnail> {
       const a = mustFind(id)
-      if (a.mime !== 'image/jpeg' && a.mime !== 'image/png') return noThumbnail(a.mime)
+      if (a.mime !== 'image/jpeg' && a.mime !== 'image/png' && a.mime !== 'image/heic') return noThumbnail(a.mime)
       const kept = await blobs.getThumbnail(a.sha256)
       if (kept) return { kind: 'image', data: kept.toString('base64') }
       try {

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // Photos marked "in report" become the trip report's figures, with their captions, in both languages.
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { PassThrough } from 'node:stream'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -52,6 +53,23 @@ describe('report figures', () => {
     const enText = docText(await (en.file('word/document.xml') as JSZip.JSZipObject).async('string'))
     expect(enText).toContain('Figure 1. 实习基地揭牌')
     if (process.env.REPORT_OUT) await writeFile(join(process.env.REPORT_OUT, 'figures-en.docx'), await reportOf(app, 'en'))
+  })
+
+  it('a HEIC photo from a phone gets a thumbnail and goes into the report as a JPEG figure', async () => {
+    const sample = await openSampleTrip('zh-CN')
+    app = sample.app
+    // 64 × 48, made with libheif's heif-enc (what an iPhone writes, in miniature).
+    const heic = await readFile(join(dirname(fileURLToPath(import.meta.url)), 'photo.heic'))
+    const added = await app.call('attachments.add', { recordType: 'activities', recordId: sample.input.activities[0].id, fileName: 'IMG_0001.HEIC', data: heic.toString('base64'), caption: '手机拍摄的合影', inReport: true })
+    expect(added.mime).toBe('image/heic')
+    const thumb = await app.call('attachments.thumbnail', { id: added.id })
+    expect(thumb.kind).toBe('image')
+    expect(Buffer.from(thumb.kind === 'image' ? thumb.data : '', 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+    const zip = await JSZip.loadAsync(await reportOf(app, 'zh-CN'))
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'))
+    expect(media).toHaveLength(1)
+    expect((await (zip.file(media[0]) as JSZip.JSZipObject).async('nodebuffer')).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+    expect(docText(await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string'))).toContain('图1 手机拍摄的合影')
   })
 
   it('scales a figure to the text width, or down so it fits a page; labels it by language', () => {

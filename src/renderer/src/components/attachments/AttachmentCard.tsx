@@ -70,7 +70,7 @@ export function AttachmentCard({ a, onChanged, onError, onOpen }: { a: Attachmen
   const errorText = useErrorText()
   const [caption, setCaption] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const photo = a.mime === 'image/jpeg' || a.mime === 'image/png'
+  const photo = a.mime === 'image/jpeg' || a.mime === 'image/png' || a.mime === 'image/heic'
 
   const update = async (changes: { caption?: string; inReport?: boolean }) => {
     try {
