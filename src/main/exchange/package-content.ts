@@ -1,6 +1,5 @@
 // What a package holds: records with their versions (and tombstones, so deletions travel), and
 // the laptops' labels the sender knows. Built from the data; checked on the way in like any input.
-import { z } from 'zod'
 import { COLLECTION_NAMES, collections, links, linkedIds } from '../../shared/collections'
 import type { CollectionName } from '../../shared/collections'
 import { syncSchema } from '../../shared/domain/sync'
@@ -77,11 +76,6 @@ export interface IncomingRecord {
   record: StoredRecord
 }
 
-const payloadShape = z.looseObject({
-  records: z.record(z.string(), z.array(z.unknown())),
-  devices: z.record(z.string().max(100), z.string().max(100)).default({}),
-})
-
 /**
  * The package's records, each with where it sits (for messages), not yet checked against the
  * schemas: a record equal to this laptop's copy is never written, so only the others need the
@@ -91,28 +85,6 @@ export interface RawRecord {
   collection: CollectionName
   index: number
   record: StoredRecord
-}
-
-export function readPayloadShape(raw: unknown): { records: RawRecord[]; devices: Record<string, string> } {
-  const shape = payloadShape.safeParse(raw)
-  if (!shape.success) throw new PackageError('invalid', 'The package contents are not a Liaison Desk record set.')
-  const out: RawRecord[] = []
-  const seen = new Set<string>()
-  for (const [name, list] of Object.entries(shape.data.records)) {
-    if (!(COLLECTION_NAMES as string[]).includes(name)) continue
-    const c = name as CollectionName
-    list.forEach((item, index) => {
-      const id = (item as { id?: unknown } | null)?.id
-      if (item === null || typeof item !== 'object' || Array.isArray(item) || typeof id !== 'string' || id === '') {
-        throw new PackageError('invalid', `The package holds an invalid record (${c}[${index}].id).`)
-      }
-      const key = `${c}\u0000${id}`
-      if (seen.has(key)) throw new PackageError('invalid', `The package holds ${c}[${index}] twice.`)
-      seen.add(key)
-      out.push({ collection: c, index, record: item as StoredRecord })
-    })
-  }
-  return { records: out, devices: shape.data.devices }
 }
 
 /**
@@ -140,8 +112,3 @@ export function checkRecord({ collection: c, index: i, record: item }: RawRecord
   return { collection: c, record: rec }
 }
 
-/** Every record checked: the shape pass, then each record (for tests and small packages). */
-export function readPayload(raw: unknown): { records: IncomingRecord[]; devices: Record<string, string> } {
-  const { records, devices } = readPayloadShape(raw)
-  return { records: records.map(checkRecord), devices }
-}

@@ -204,8 +204,8 @@ export async function packageParts(data: string, currentSchema: number, passphra
 }
 
 /**
- * The header and the payload still compressed, checked and decrypted: the receive inflates it in a
- * worker (payload-worker.ts), since a year's payload takes seconds to parse.
+ * The header and the payload still compressed, checked and decrypted, for readPackage (the receive
+ * does the same steps in its worker: packageParts and payload-worker.ts).
  */
 export async function openPackage(bytes: Buffer, currentSchema: number, opts: { passphrase?: string } = {}): Promise<{ header: PackageHeader; body: Buffer }> {
   const { passphrase } = opts

@@ -14,8 +14,8 @@ export const RECORDS_PER_CHUNK = 2000
  * package is 12 MB to hash and decrypt and inflates to ~100 MB of JSON: together a second or more,
  * which must not hold the main process (the window, every other call). The worker checks, opens and
  * inflates in the order readPackage does (so a damaged file is "damaged", not "wrong passphrase"),
- * then does the shape pass of readPayloadShape (package-content.ts): collections it knows, records
- * with an id, none twice.
+ * then does the shape pass: collections it knows, records with an id, none twice (each record is
+ * checked with the schemas on the main side, by checkRecord in package-content.ts).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

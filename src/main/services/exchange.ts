@@ -49,7 +49,7 @@ interface Session {
   planned: Array<{ plan: PlannedRecord; incoming: RawRecord }>
   /** how many records of the package are already here, as they are */
   alreadyHere: number
-  /** records read so far */
+  /** records planned so far, for the job's progress */
   read: number
   /** attachment files by sha256, checked against their names */
   blobs: Map<string, Buffer>
@@ -188,14 +188,12 @@ export function createExchangeService(ctx: Ctx) {
           throw new AppError('VALIDATION', 'This package was made on this laptop.', { data: ['package.own'] })
         }
         const reader = readPayloadInWorker(input.data, parts, MAX_PAYLOAD_BYTES)
-        session = { fileName: input.fileName, header, devices: {}, planned: [], alreadyHere: 0, read: 0, blobs: new Map() }
+        // The worker sends the device labels before any record (or refuses the payload instead).
+        const labels = { ...(await reader.devices), [header.device.id]: header.device.label }
+        session = { fileName: input.fileName, header, devices: labels, planned: [], alreadyHere: 0, read: 0, blobs: new Map() }
         const stamp = ctx.now().toISOString()
         const job = new ImportJob()
-        for await (const chunk of reader.chunks()) {
-          if (session.read === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
-          await runSteps(planSteps(chunk, session, stamp), job, ctx.importSlices)
-        }
-        if (session.read === 0) session.devices = { ...(await reader.devices), [header.device.id]: header.device.label }
+        for await (const chunk of reader.chunks()) await runSteps(planSteps(chunk, session, stamp), job, ctx.importSlices)
         session.blobs = readPackageBlobs(await reader.blobs)
       } catch (e) {
         if (e instanceof PackageError) throw refusal(e)
