@@ -1,9 +1,10 @@
 // npm run bench:first-load -- [--data <folder>] [--runs 3]
 // Browser mode from launch to the dashboard's figures, on an empty data folder and on a copy of
-// <folder> (generated with 100,000 contacts when none is given): the server's start (process spawn,
-// module load, opening the store) and the page's first load (navigation to the first figure on
-// screen), with the script the first screen fetched. Needs `npm run build:web` first (the page
-// and the bundled server).
+// <folder> (generated with 100,000 contacts when none is given): from spawning the server to the
+// first figure on screen, in a browser that is already running (as the user's is). Also reported:
+// when the server printed its address, and the script the first screen fetched. The server
+// listens before the data folder is open, so the page's load and the open overlap; the total is
+// the figure that counts. Needs `npm run build:web` first (the page and the bundled server).
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -46,13 +47,13 @@ function startServer(dataDir: string): Promise<{ url: string; readyMs: number; s
 
 interface Run {
   serverMs: number
-  pageMs: number
+  totalMs: number
   scriptKb: number
 }
 
 async function measure(dataDir: string): Promise<Run> {
-  const server = await startServer(dataDir)
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+  let server: Awaited<ReturnType<typeof startServer>> | null = null
   try {
     const page = await browser.newPage()
     let scriptBytes = 0
@@ -60,15 +61,16 @@ async function measure(dataDir: string): Promise<Run> {
       if (r.request().resourceType() === 'script') void r.body().then((b) => (scriptBytes += b.length), () => undefined)
     })
     const t0 = performance.now()
+    server = await startServer(dataDir)
     await page.goto(server.url)
     // The first figure: a KPI when there is data, the empty state's button otherwise.
     await page.locator('[data-testid="kpi-enterprisesVisited"], [data-testid="dashboard-empty"]').first().waitFor({ state: 'visible', timeout: 120_000 })
-    const pageMs = performance.now() - t0
+    const totalMs = performance.now() - t0
     await page.waitForLoadState('networkidle')
-    return { serverMs: server.readyMs, pageMs, scriptKb: scriptBytes / 1024 }
+    return { serverMs: server.readyMs, totalMs, scriptKb: scriptBytes / 1024 }
   } finally {
     await browser.close()
-    await server.stop()
+    await server?.stop()
   }
 }
 
@@ -84,11 +86,9 @@ async function bench(label: string, source: string | null, runs: number): Promis
     }
   }
   const median = (f: (r: Run) => number) => results.map(f).sort((a, b) => a - b)[Math.floor(results.length / 2)]
-  const server = median((r) => r.serverMs)
-  const page = median((r) => r.pageMs)
   console.log(
-    `${label}: server ready ${server.toFixed(0)} ms + page to first figure ${page.toFixed(0)} ms = ${(server + page).toFixed(0)} ms ` +
-      `(median of ${runs}); script fetched by the first screen ${median((r) => r.scriptKb).toFixed(0)} KB`,
+    `${label}: launch to first figure ${median((r) => r.totalMs).toFixed(0)} ms (address printed at ${median((r) => r.serverMs).toFixed(0)} ms; ` +
+      `median of ${runs}); script fetched by the first screen ${median((r) => r.scriptKb).toFixed(0)} KB`,
   )
 }
 

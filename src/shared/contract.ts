@@ -244,7 +244,18 @@ export const contract = {
   'reports.check': method<ReportGap[]>()(reportCheckInput),
   'search.global': method<SearchHit[]>()(z.strictObject({ query: z.string().trim().min(1).max(200), limitPerKind: z.number().int().min(1).max(50).default(8) })),
   'dashboard.summary': method<DashboardSummary>()(
-    z.strictObject({ from: isoDate, to: isoDate, today: isoDate }).refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
+    z
+      .strictObject({
+        from: isoDate,
+        to: isoDate,
+        today: isoDate,
+        /**
+         * The dashboard's first request: when from–to's year holds no trip or activity, the summary is
+         * of the latest year that does (the answer's from/to say which), so opening takes one request.
+         */
+        latestYearIfEmpty: z.boolean().optional(),
+      })
+      .refine((d) => d.to >= d.from, { message: MESSAGES.endBeforeStart, path: ['to'] }),
   ),
   'reminders.list': method<ReminderList>()(remindersInput),
   'import.open': method<ImportOpened>()(openInput),

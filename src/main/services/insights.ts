@@ -4,6 +4,7 @@ import type { DashboardSummary, TripTotals } from '../../shared/contract'
 import { AppError } from '../errors'
 import { addDaysIso as addDays, EXPIRY_WINDOW_DAYS, monthsBetween } from '../../shared/days'
 import { clampYear, YEAR_MAX, YEAR_MIN, yearOf } from '../../shared/dateBounds'
+import { defaultYear, rangeOf } from '../../shared/periods'
 import type { Ctx } from './context'
 
 const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
@@ -57,6 +58,23 @@ export function createInsightService(ctx: Ctx) {
     }
   }
 
+  /** Every year in which a trip or an activity takes place, newest first. */
+  const yearsWithData = (): number[] => {
+    // Only years the dates may hold are offered, and a trip's span is clamped to them, so a record
+    // that slipped past the schema (an old file) cannot make this loop run for thousands of years.
+    const years = new Set<number>()
+    const addYear = (y: number) => {
+      if (y >= YEAR_MIN && y <= YEAR_MAX) years.add(y)
+    }
+    for (const a of live(store.data.activities)) addYear(yearOf(a.date))
+    for (const t of live(store.data.trips)) {
+      const first = yearOf(t.startDate)
+      const last = yearOf(t.endDate)
+      if (Number.isFinite(first) && Number.isFinite(last)) for (let y = clampYear(first); y <= clampYear(last); y++) addYear(y)
+    }
+    return [...years].sort((a, b) => b - a)
+  }
+
   return {
     tripTotals(tripId: string): TripTotals {
       const trip = store.get('trips', tripId) as { deletedAt: string | null } | undefined
@@ -67,7 +85,12 @@ export function createInsightService(ctx: Ctx) {
       )
     },
 
-    dashboard({ from, to, today }: { from: string; to: string; today: string }): DashboardSummary {
+    dashboard(input: { from: string; to: string; today: string; latestYearIfEmpty?: boolean }): DashboardSummary {
+      const years = yearsWithData()
+      const asked = yearOf(input.from)
+      const year = input.latestYearIfEmpty ? defaultYear(years, asked) : asked
+      const { from, to } = year === asked ? input : rangeOf({ year, scope: 'year' })
+      const { today } = input
       const inRange = (d: string | null) => d !== null && d >= from && d <= to
       const activities = live(store.data.activities).filter((a) => inRange(a.date))
       const visits = activities.filter((a) => VISIT_KINDS.has(a.kind))
@@ -83,22 +106,10 @@ export function createInsightService(ctx: Ctx) {
       const agreements = live(store.data.agreements)
       const current = (a: { status: string; startDate: string | null; endDate: string | null }) =>
         (a.status === 'active' || a.status === 'signed') && (a.endDate === null || a.endDate >= today)
-      // Only years the dates may hold are offered, and a trip's span is clamped to them, so a record
-      // that slipped past the schema (an old file) cannot make this loop run for thousands of years.
-      const years = new Set<number>()
-      const addYear = (y: number) => {
-        if (y >= YEAR_MIN && y <= YEAR_MAX) years.add(y)
-      }
-      for (const a of live(store.data.activities)) addYear(yearOf(a.date))
-      for (const t of live(store.data.trips)) {
-        const first = yearOf(t.startDate)
-        const last = yearOf(t.endDate)
-        if (Number.isFinite(first) && Number.isFinite(last)) for (let y = clampYear(first); y <= clampYear(last); y++) addYear(y)
-      }
       return {
         from,
         to,
-        years: [...years].sort((a, b) => b - a),
+        years,
         expiringWithinDays: EXPIRY_WINDOW_DAYS,
         kpis: {
           trips: live(store.data.trips).filter((t) => t.startDate <= to && t.endDate >= from).length,

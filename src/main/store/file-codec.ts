@@ -46,11 +46,16 @@ export class KeyError extends Error {
   }
 }
 
+/** The same bytes as a Buffer, never a copy: copying a 70 MB db.json at open cost ~0.4 s. */
+function bufferView(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
 export const plainCodec: FileCodec = {
   encrypted: false,
-  seal: (plain) => Buffer.from(plain),
+  seal: bufferView,
   open: (stored) => {
     if (isSealed(stored)) throw new KeyError('no-key', 'This file is encrypted and no data key is loaded')
-    return Buffer.from(stored)
+    return bufferView(stored)
   },
 }

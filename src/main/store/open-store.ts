@@ -86,8 +86,8 @@ async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>)
     const { plan, memory } = loaded
     const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections, opts.codec)
     const damagedFiles = loaded.damagedSnapshot ? [loaded.damagedSnapshot] : []
-    let snapshot = null
     let snapshotSeq = plan.lastSeq - plan.entries.length
+    let snapshot: { sha256: string; bytes: number; seq: number } | null = loaded.trustedSnapshot ? { ...loaded.trustedSnapshot, seq: snapshotSeq } : null
     let journalBytes = plan.bytes
     const rewrite = loaded.source !== 'snapshot' || loaded.migratedFrom !== null || plan.setAside.length > 0
     if (rewrite) {

@@ -75,8 +75,8 @@ export class SnapshotUnparseableError extends Error {
  */
 export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
   lastWrite: SnapshotWriteResult | null = null
-  /** trusted: the bytes are exactly what this store last wrote (their sha256 matches the sidecar) */
-  lastRead: { bytes: number; readMs: number; parseMs: number; trusted: boolean } | null = null
+  /** trusted: the bytes are exactly what this store last wrote (their sha256, set then, matches the sidecar) */
+  lastRead: { bytes: number; readMs: number; parseMs: number; trusted: boolean; sha256?: string } | null = null
 
   constructor(
     private readonly fs: StoreFs,
@@ -98,7 +98,8 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
       throw err
     }
     const sidecar = await readIfExists(this.fs, this.sidecarPath)
-    const trusted = sidecar !== null && sidecar.toString('utf8').trim() === createHash('sha256').update(buf).digest('hex')
+    const sha256 = createHash('sha256').update(buf).digest('hex')
+    const trusted = sidecar !== null && sidecar.toString('utf8').trim() === sha256
     const t1 = performance.now()
     let doc: unknown
     try {
@@ -107,7 +108,7 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
       throw new SnapshotUnparseableError(this.path, err instanceof Error ? err.message : String(err))
     }
     const t2 = performance.now()
-    this.lastRead = { bytes: buf.length, readMs: t1 - t0, parseMs: t2 - t1, trusted }
+    this.lastRead = { bytes: buf.length, readMs: t1 - t0, parseMs: t2 - t1, trusted, ...(trusted ? { sha256 } : {}) }
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
       throw new SnapshotUnparseableError(this.path, 'the top level is not an object')
     }

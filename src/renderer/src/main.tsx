@@ -2,10 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Root } from 'react-dom/client'
 import type { Settings } from '../../shared/domain/settings'
-import { call } from './api'
+import { askEarly, call, forgetEarly } from './api'
 import { App } from './App'
 import { UnlockScreen } from './components/UnlockScreen'
 import { applyLanguage, DEFAULT_LANG, i18n, initI18n } from './i18n'
+import { openingSummaryInput } from './pages/dashboard/period'
+import { todayIso } from '../../shared/days'
 
 /** Reads the settings first, so the first paint is already in the user's language. */
 async function openApp(root: Root): Promise<void> {
@@ -30,6 +32,14 @@ async function start(): Promise<void> {
   const el = document.getElementById('root')
   if (!el) throw new Error('#root is missing from index.html')
   const root = createRoot(el)
+  // What the first screen shows, asked all at once: while a large folder is still opening they wait
+  // together, instead of each being asked only once the previous answer has rendered.
+  const today = todayIso()
+  askEarly('settings.get', {})
+  askEarly('system.status', {})
+  askEarly('dashboard.summary', openingSummaryInput(today))
+  askEarly('reminders.list', { today })
+  askEarly('exchange.conflicts', {})
   let locked = false
   try {
     locked = (await call('encryption.status', {})).state === 'locked'
@@ -37,6 +47,7 @@ async function start(): Promise<void> {
     console.error('encryption.status failed', e)
   }
   if (!locked) return openApp(root)
+  forgetEarly()
   // The language setting is inside the locked data: the browser's language until then.
   initI18n(navigator.language.toLowerCase().startsWith('en') ? 'en' : DEFAULT_LANG)
   root.render(

@@ -116,15 +116,23 @@ const busyResponse = (() => {
  * foreign Host and Origin headers (DNS rebinding, other sites) and needs the
  * per-run token on every API and export call.
  */
-export async function startWebServer(opts: {
+export interface ServedApp {
   router: Router
   exporter: Exporter
+}
+
+export async function startWebServer(opts: {
+  /**
+   * A promise while the data folder is still opening: the page and its script are served at once
+   * and API calls wait for the open, so loading the page and opening a large db.json overlap.
+   */
+  app: ServedApp | Promise<ServedApp>
   staticDir: string
   token: string
   port: number
   limits?: Partial<ServerLimits>
 }): Promise<WebServer> {
-  const { router, exporter, staticDir, token } = opts
+  const { staticDir, token } = opts
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...opts.limits }
   let allowedHosts = new Set<string>()
 
@@ -205,8 +213,9 @@ export async function startWebServer(opts: {
         return void res.destroy()
       }
       const [, kind, name] = route
-      if (kind === 'api') return send(res, 200, JSON.stringify(await router.call(name, input)), TYPES['.json'])
-      return exportFile(name, input, res)
+      const app = await opts.app
+      if (kind === 'api') return send(res, 200, JSON.stringify(await app.router.call(name, input)), TYPES['.json'])
+      return exportFile(app.exporter, name, input, res)
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
@@ -231,7 +240,7 @@ export async function startWebServer(opts: {
   }
 
   /** A file export streams straight into the response; a refused one answers 422 with the usual error body. */
-  async function exportFile(name: string, input: unknown, res: ServerResponse): Promise<void> {
+  async function exportFile(exporter: Exporter, name: string, input: unknown, res: ServerResponse): Promise<void> {
     let prepared: ReturnType<Exporter['prepare']>
     try {
       prepared = exporter.prepare(name, input)

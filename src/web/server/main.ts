@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
 
   // No keychain in browser mode: an encrypted folder always asks for its passphrase.
-  const app = await openDesk({
+  const opening = openDesk({
     dataDir,
     resourcesDir: join(root, 'resources'),
     appVersion: pkg.version,
@@ -61,21 +61,31 @@ async function main(): Promise<void> {
     ...(existsSync(bundledChild) ? { importLauncher: forkLauncher({ entry: bundledChild }) } : {}),
     ...(existsSync(bundledThumbWorker) ? { thumbnailer: workerThumbnailer(bundledThumbWorker) } : {}),
   })
+  // Handled below; without this a failed open would count as unhandled while the server starts.
+  opening.catch(() => undefined)
   const token = randomBytes(24).toString('base64url')
-  const server = await startWebServer({ router: app.router, exporter: app.exporter, staticDir: join(root, 'out', 'web'), token, port })
-  console.log(`Liaison Desk: ${server.url}`)
-  console.log(`Data folder: ${dataDir}`)
+  // Listening before the folder is open: the browser loads the page while db.json is read and parsed.
+  const server = await startWebServer({ app: opening, staticDir: join(root, 'out', 'web'), token, port })
 
   let closing = false
   const shutdown = async () => {
     if (closing) return
     closing = true
     await server.close()
-    await app.close()
+    await (await opening.catch(() => null))?.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void shutdown())
   process.on('SIGTERM', () => void shutdown())
+  console.log(`Liaison Desk: ${server.url}`)
+  console.log(`Data folder: ${dataDir}`)
+  try {
+    await opening
+  } catch (e) {
+    closing = true
+    await server.close()
+    throw e
+  }
 }
 
 main().catch((e: unknown) => {

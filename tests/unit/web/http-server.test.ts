@@ -18,7 +18,7 @@ beforeAll(async () => {
   await mkdir(join(staticDir, 'assets'))
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Liaison</title>')
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
-  server = await startWebServer({ router: app.core.router, exporter: app.core.exporter, staticDir, token, port: 0 })
+  server = await startWebServer({ app: app.core, staticDir, token, port: 0 })
 })
 afterAll(async () => {
   await server.close()

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const staticDir = await tempDir('liaison-static-')
   await mkdir(join(staticDir, 'assets'))
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Liaison</title>')
-  server = await startWebServer({ router: app.core.router, exporter: app.core.exporter, staticDir, token, port: 0, limits: LIMITS })
+  server = await startWebServer({ app: app.core, staticDir, token, port: 0, limits: LIMITS })
 })
 afterAll(async () => {
   await server.close()

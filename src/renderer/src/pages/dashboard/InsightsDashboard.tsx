@@ -12,7 +12,7 @@ import { lazyNamed } from '../../lazyNamed'
 import { KpiCards } from './KpiCards'
 import { DashboardLists } from './Lists'
 import { PeriodPicker } from './PeriodPicker'
-import { defaultYear, localToday, rangeOf, yearChoices } from './period'
+import { localToday, openingSummaryInput, rangeOf, yearChoices } from './period'
 import type { Period } from './period'
 import { RecordCounts } from './RecordCounts'
 
@@ -39,17 +39,22 @@ export function InsightsDashboard() {
   const key = `${from}|${to}|${dataVersion}`
   const [loaded, setLoaded] = useState<Loaded | null>(null)
 
+  const shownKey = loaded?.key
   useEffect(() => {
+    // Already on screen: the opening answer is stored under the key its year has once autoYear is set.
+    if (shownKey === key) return
     let live = true
-    call('dashboard.summary', { from, to, today }).then(
+    const opening = chosen === null && autoYear === null
+    call('dashboard.summary', opening ? openingSummaryInput(today) : { from, to, today }).then(
       (summary) => {
         if (!live) return
-        // The opening year is decided by the first answer: the current year, or, when it is
-        // empty, the latest year with data (this effect then runs again for that year).
-        if (chosen === null && autoYear === null) {
-          const year = defaultYear(summary.years, currentYear)
+        if (opening) {
+          // The answer is of the current year, or of the latest year with data when it holds none.
+          const year = Number(summary.from.slice(0, 4))
+          const shown = rangeOf({ year, scope: 'year' })
           setAutoYear(year)
-          if (year !== currentYear) return
+          setLoaded({ key: `${shown.from}|${shown.to}|${dataVersion}`, summary, error: null })
+          return
         }
         setLoaded({ key, summary, error: null })
       },
@@ -58,7 +63,7 @@ export function InsightsDashboard() {
     return () => {
       live = false
     }
-  }, [key, from, to, today, currentYear, chosen, autoYear, errorText])
+  }, [key, shownKey, from, to, today, chosen, autoYear, dataVersion, errorText])
 
   const summary = loaded?.summary ?? null
   const refreshing = loaded !== null && loaded.key !== key
