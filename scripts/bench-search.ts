@@ -10,6 +10,7 @@ import { sliceStats } from '../src/main/search-index/slices'
 import { searchFields } from '../src/main/services/queries'
 import { COLLECTION_NAMES, displayName } from '../src/shared/collections'
 import type { AnyRecord, CollectionName } from '../src/shared/collections'
+import type { Contact, Organization } from '../src/shared/domain'
 import { mulberry32 } from './prng'
 
 type Add = (label: string, value: string) => void
@@ -49,13 +50,15 @@ function oldGlobal(data: Record<string, unknown>, query: string, limit: number):
   return n
 }
 
-/** Fragments a user would type, drawn from the records. */
-function queries(core: AppCore): Array<{ kind: string; q: string }> {
+/** Fragments a user would type, drawn from the records (`rounds` of each kind). */
+export function drawQueries(
+  { contacts, organizations }: { contacts: readonly Pick<Contact, 'name' | 'phone' | 'email'>[]; organizations: readonly Pick<Organization, 'name'>[] },
+  rounds = 12,
+): Array<{ kind: string; q: string }> {
   const rand = mulberry32(20261126)
-  const { contacts, organizations } = core.store.data
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]
   const out: Array<{ kind: string; q: string }> = []
-  for (let i = 0; i < 12; i += 1) {
+  for (let i = 0; i < rounds; i += 1) {
     const c = pick(contacts)
     const digits = c.phone.replace(/\D/g, '')
     const [full, initials] = namePinyin(c.name, true)
@@ -103,7 +106,7 @@ export async function searchFigures(core: AppCore, add: Add): Promise<void> {
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
     return r.data
   }
-  const qs = queries(core)
+  const qs = drawQueries(core.store.data)
   const data = core.store.data as unknown as Record<string, unknown>
   oldGlobal(data, 'warm-up', 5)
   const byKind = new Map<string, { old: number[]; now: number[] }>()

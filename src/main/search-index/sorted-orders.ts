@@ -47,6 +47,8 @@ interface Order {
  */
 export class SortedOrders {
   private orders = new Map<string, Order>()
+  /** keys the background sorts (or has sorted) since the last restore */
+  private sorting = new Set<string>()
   /** id -> position in the collection (ids are only ever appended) */
   private ordinals = new Map<CollectionName, Map<string, number>>()
   private unsubscribe: (() => void) | null = null
@@ -76,6 +78,7 @@ export class SortedOrders {
   }
 
   private prebuild(keys: ReadonlyArray<[CollectionName, string, Dir]>): void {
+    for (const key of keys) this.sorting.add(key.join('\u0000'))
     const gen = this.gen
     let k = 0
     runInSlices(
@@ -116,6 +119,40 @@ export class SortedOrders {
     return order.records as AnyRecord[]
   }
 
+  /**
+   * The page [offset, offset + limit) of the records `keep` accepts, in this order, before the order
+   * itself is sorted (just after open, or the first time anyone sorts by this field): one pass that
+   * keeps the best offset + limit records, so the collator runs about once per record rather than
+   * the seventeen times a sort of 100,000 needs. The order is sorted in the background meanwhile.
+   */
+  firstPage(
+    c: CollectionName,
+    field: string,
+    dir: Dir,
+    source: readonly AnyRecord[],
+    keep: (r: AnyRecord) => boolean,
+    offset: number,
+    limit: number,
+  ): { items: AnyRecord[]; total: number } {
+    const order = this.order(c, field, dir)
+    if (!this.sorting.has(`${c}\u0000${field}\u0000${dir}`)) this.prebuild([[c, field, dir]])
+    const k = offset + limit
+    const best: AnyRecord[] = []
+    let total = 0
+    for (const r of source) {
+      if (!keep(r)) continue
+      total += 1
+      if (k === 0) continue
+      if (best.length === k) {
+        if (order.cmp(r, best[k - 1]) >= 0) continue
+        best.pop()
+      }
+      // cmp breaks ties by collection position, so no two records compare equal.
+      best.splice(lowerBound(best, r, order.cmp), 0, r)
+    }
+    return { items: best.slice(offset), total }
+  }
+
   isReady(c: CollectionName, field: string, dir: Dir): boolean {
     return this.orders.get(`${c}\u0000${field}\u0000${dir}`)?.records != null
   }
@@ -152,6 +189,7 @@ export class SortedOrders {
       const keys = [...this.orders.keys()].map((k) => k.split('\u0000') as [CollectionName, string, Dir])
       this.orders = new Map()
       this.ordinals = new Map()
+      this.sorting = new Set()
       this.gen += 1
       this.settled = new Promise((resolve) => {
         this.settle = resolve

@@ -65,17 +65,24 @@ export function createRecordService(ctx: Ctx) {
         await index.ready()
         matched = index.collection(c).matches(needles)
       }
-      const hits: Rec<C>[] = []
-      // Walking the whole (sorted) collection and asking the match set keeps the requested order
-      // without sorting the matches again: a few ms at 100,000 records.
-      const source = q.sort ? sortedAll(c, q.sort.field, q.sort.dir) : all(c)
-      for (const r of source) {
-        if (!q.includeDeleted && r.deletedAt !== null) continue
-        if (matched !== null && !matched.has(r)) continue
-        if (!pred(r, filter)) continue
-        hits.push(r)
+      const keep = (r: Rec<C>): boolean =>
+        (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)
+      // Just after open the background has not sorted this order yet: the page is picked from the
+      // collection as it is instead of sorting 100,000 records while the user waits.
+      if (q.sort && !orders.isReady(c, q.sort.field, q.sort.dir)) {
+        return orders.firstPage(c, q.sort.field, q.sort.dir, all(c), keep as (r: AnyRecord) => boolean, q.offset, q.limit) as Page<Rec<C>>
       }
-      return { items: hits.slice(q.offset, q.offset + q.limit), total: hits.length }
+      // Walking the whole (sorted) collection and asking the match set keeps the requested order
+      // without sorting the matches again; only the page itself is collected.
+      const source = q.sort ? sortedAll(c, q.sort.field, q.sort.dir) : all(c)
+      const items: Rec<C>[] = []
+      let total = 0
+      for (const r of source) {
+        if (!keep(r)) continue
+        if (total >= q.offset && items.length < q.limit) items.push(r)
+        total += 1
+      }
+      return { items, total }
     },
 
     get<C extends CollectionName>(c: C, id: string): Rec<C> {

@@ -73,6 +73,8 @@ export class SnapshotUnparseableError extends Error {
  * lowdb's Adapter for the snapshot file. Unlike lowdb's JSONFile it never stringifies the whole
  * database in one go (streamJson) and it makes the write durable (writeFileAtomic).
  */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
   lastWrite: SnapshotWriteResult | null = null
   /** trusted: the bytes are exactly what this store last wrote (their sha256, set then, matches the sidecar) */
@@ -100,10 +102,15 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
     const sidecar = await readIfExists(this.fs, this.sidecarPath)
     const sha256 = createHash('sha256').update(buf).digest('hex')
     const trusted = sidecar !== null && sidecar.toString('utf8').trim() === sha256
+    // Hashing, decoding and parsing 70 MB each hold the thread for a few hundred ms: a turn of the
+    // event loop between them lets the browser-mode server answer the page's requests meanwhile.
+    await yieldToEventLoop()
     const t1 = performance.now()
+    const text = buf.toString('utf8')
+    await yieldToEventLoop()
     let doc: unknown
     try {
-      doc = JSON.parse(buf.toString('utf8'))
+      doc = JSON.parse(text)
     } catch (err) {
       throw new SnapshotUnparseableError(this.path, err instanceof Error ? err.message : String(err))
     }

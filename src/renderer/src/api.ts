@@ -63,12 +63,13 @@ export function onMutation(listener: (method: MethodName) => void): () => void {
 const early = new Map<string, Promise<unknown>>()
 const earlyKey = (method: string, input: unknown): string => `${method} ${JSON.stringify(input)}`
 
-export function askEarly<M extends MethodName>(method: M, input: ApiInput<M>): void {
+export function askEarly<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   if (!READ_ONLY.test(method)) throw new Error(`${method} changes data: it cannot be asked early`)
   const answer = call(method, input)
   // Whoever takes it handles a failure; one nobody takes must not count as unhandled.
   answer.catch(() => undefined)
   early.set(earlyKey(method, input), answer)
+  return answer
 }
 
 /** Forgets the answers asked early that nobody took (the folder turned out to be locked). */

@@ -36,7 +36,8 @@ async function start(): Promise<void> {
   // together, instead of each being asked only once the previous answer has rendered.
   const today = todayIso()
   askEarly('settings.get', {})
-  askEarly('system.status', {})
+  // Once there is data the dashboard shows charts: their chunk comes while the figures are computed.
+  askEarly('system.status', {}).then((s) => (s.empty ? undefined : import('./pages/dashboard/Charts'))).catch(() => undefined)
   askEarly('dashboard.summary', openingSummaryInput(today))
   askEarly('reminders.list', { today })
   askEarly('exchange.conflicts', {})

@@ -71,6 +71,19 @@ describe('dashboard', () => {
     expect((await app.call('dashboard.summary', { from: '2026-01-01', to: '2026-12-31', today: '2026-11-23' })).years).toEqual([2027, 2026, 2025])
   })
 
+  it('opens on the latest year with data when the current year has none, in one request', async () => {
+    const opening = { from: '2026-01-01', to: '2026-12-31', today: '2026-11-23', latestYearIfEmpty: true }
+    const d = await app.call('dashboard.summary', opening)
+    expect([d.from, d.to]).toEqual(['2025-01-01', '2025-12-31'])
+    expect(d.kpis.enterprisesVisited).toBe(8)
+    // Without the flag, the range asked for, empty as it is.
+    expect((await app.call('dashboard.summary', { ...opening, latestYearIfEmpty: false })).kpis.enterprisesVisited).toBe(0)
+    const staffId = (await app.call('staff.list', {})).items[0].id
+    await app.call('trips.create', { title: 'This year', startDate: '2026-03-02', endDate: '2026-03-04', leaderId: staffId })
+    const now = await app.call('dashboard.summary', opening)
+    expect([now.from, now.to, now.kpis.trips]).toEqual(['2026-01-01', '2026-12-31', 1])
+  })
+
   it('flags overdue follow-ups', async () => {
     const f = (await app.call('followUps.list', {})).items[0]
     await app.call('followUps.update', { id: f.id, changes: { dueDate: '2026-01-01' } })

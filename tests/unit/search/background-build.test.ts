@@ -163,6 +163,31 @@ describe('background build', () => {
     expect(orders.get('contacts', 'phone', 'asc').map((r) => r.id)).toEqual(expected)
     orders.stop()
   })
+
+  it('picks any page of an order not sorted yet exactly as the sorted order has it, and sorts it in the background', async () => {
+    await seed(300)
+    const m = manual()
+    const orders = new SortedOrders(app.core.store, m.opts)
+    orders.start([])
+    const all = app.core.store.data.contacts as unknown as AnyRecord[]
+    const nameOf = (r: AnyRecord) => (r as unknown as { name: string }).name
+    // Many equal names: ties must keep collection order, as the stable sort does.
+    const keep = (r: AnyRecord) => !nameOf(r).startsWith('王')
+    for (const dir of ['asc', 'desc'] as const) {
+      const sign = dir === 'asc' ? 1 : -1
+      const expected = all.filter(keep).sort((a, b) => sign * compareValues(nameOf(a), nameOf(b)))
+      for (const [offset, limit] of [[0, 25], [0, 1], [40, 25], [260, 50], [expected.length, 10], [0, 0]]) {
+        const page = orders.firstPage('contacts', 'name', dir, all, keep, offset, limit)
+        expect(page.total).toBe(expected.length)
+        expect(page.items.map((r) => r.id)).toEqual(expected.slice(offset, offset + limit).map((r) => r.id))
+      }
+    }
+    expect(orders.isReady('contacts', 'name', 'asc')).toBe(false)
+    m.runAll()
+    expect(orders.isReady('contacts', 'name', 'asc')).toBe(true)
+    expect(orders.isReady('contacts', 'name', 'desc')).toBe(true)
+    orders.stop()
+  })
 })
 
 describe('a build that fails', () => {

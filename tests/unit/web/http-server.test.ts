@@ -48,6 +48,35 @@ describe('browser mode server', () => {
     expect((await send({ path: '/assets/app.js' })).status).toBe(200)
   })
 
+  it('serves the page while the data folder is still opening; API calls wait for the open', async () => {
+    const staticDir = await tempDir('liaison-static-')
+    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Opening</title>')
+    let opened: (a: typeof app.core) => void = () => undefined
+    const opening = new Promise<typeof app.core>((resolve) => (opened = resolve))
+    const early = await startWebServer({ app: opening, staticDir, token, port: 0 })
+    try {
+      const at = (path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${early.port}${path}`, init)
+      expect(await (await at('/')).text()).toContain('<title>Opening</title>')
+      let answered = false
+      const call = at('/api/system.status', { method: 'POST', headers: { 'content-type': 'application/json', 'x-liaison-token': token }, body: '{}' }).then(async (r) => {
+        answered = true
+        return (await r.json()) as { ok: boolean }
+      })
+      // The page itself is still served while the call waits.
+      expect((await at('/')).status).toBe(200)
+      expect(answered).toBe(false)
+      opened(app.core)
+      expect(await call).toMatchObject({ ok: true })
+    } finally {
+      await early.close()
+    }
+  })
+
+  it('lets the browser keep hashed assets, never the page', async () => {
+    expect(String((await send({ path: '/assets/app.js' })).headers['cache-control'])).toContain('immutable')
+    expect((await send({ path: '/' })).headers['cache-control']).toBe('no-store')
+  })
+
   it('binds the same router to POST /api/<method>', async () => {
     const created = JSON.parse((await api('organizations.create', { name: 'Beep Palolo' })).body)
     expect(created).toMatchObject({ ok: true, data: { name: 'Beep Palolo' } })

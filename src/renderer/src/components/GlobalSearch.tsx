@@ -27,7 +27,6 @@ import { NAV_ICONS } from './navigation'
 export const SEARCH_GROUPS = ['organizations', 'contacts', 'trips', 'activities', 'agreements', 'alumniGroups', 'followUps', 'staff'] as const satisfies readonly CollectionName[]
 type SearchGroup = (typeof SEARCH_GROUPS)[number]
 
-const DEBOUNCE_MS = 150
 const LIMIT_PER_KIND = 8
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
@@ -104,36 +103,51 @@ export function GlobalSearch() {
   const [active, setActive] = useState(0)
   const [opening, setOpening] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const seq = useRef(0)
+  // No debounce: the index answers in milliseconds, so a search goes out at each keystroke. One is
+  // in flight at a time; what is typed meanwhile waits for it, and only the latest text is asked.
+  const inFlight = useRef(false)
+  const waiting = useRef<string | null>(null)
 
   const run = useCallback(
-    (text: string) => {
+    function search(text: string): void {
       const q = text.trim()
       const mine = ++seq.current
       if (q === '') {
+        waiting.current = null
         setResult(null)
         return
       }
-      call('search.global', { query: q, limitPerKind: LIMIT_PER_KIND }).then(
-        (hits) => {
-          if (mine !== seq.current) return
-          setResult({ query: q, hits, error: null })
-          setActive(0)
-        },
-        (e: unknown) => {
-          if (mine !== seq.current) return
-          setResult({ query: q, hits: [], error: errorText(e) })
-        },
-      )
+      if (inFlight.current) {
+        waiting.current = text
+        return
+      }
+      inFlight.current = true
+      call('search.global', { query: q, limitPerKind: LIMIT_PER_KIND })
+        .then(
+          (hits) => {
+            if (mine !== seq.current) return
+            setResult({ query: q, hits, error: null })
+            setActive(0)
+          },
+          (e: unknown) => {
+            if (mine !== seq.current) return
+            setResult({ query: q, hits: [], error: errorText(e) })
+          },
+        )
+        .finally(() => {
+          inFlight.current = false
+          const next = waiting.current
+          waiting.current = null
+          if (next !== null) search(next)
+        })
     },
     [errorText],
   )
 
   const onQuery = (text: string) => {
     setQuery(text)
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => run(text), DEBOUNCE_MS)
+    run(text)
   }
 
   const show = useCallback(() => {
@@ -144,7 +158,7 @@ export function GlobalSearch() {
 
   const close = useCallback(() => {
     setOpen(false)
-    clearTimeout(timer.current)
+    waiting.current = null
     seq.current++
   }, [])
 
@@ -160,8 +174,6 @@ export function GlobalSearch() {
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
   }, [show])
-
-  useEffect(() => () => clearTimeout(timer.current), [])
 
   const trimmed = query.trim()
   const current = result && result.query === trimmed ? result : null
@@ -225,8 +237,8 @@ export function GlobalSearch() {
       case 'Enter':
         e.preventDefault()
         if (searching) {
-          // Typed fast and pressed Enter before the debounce: search now, then open the first hit.
-          clearTimeout(timer.current)
+          // Pressed Enter before the answer for what was typed: search now, then open the first hit.
+          waiting.current = null
           const mine = ++seq.current
           call('search.global', { query: trimmed, limitPerKind: LIMIT_PER_KIND }).then(
             (hits) => {
@@ -357,7 +369,15 @@ export function GlobalSearch() {
               {t('insights.search.noResults', { query: current.query })}
             </Typography>
           )}
-          <Box id={listboxId} role="listbox" aria-label={t('insights.search.results')} sx={{ pb: 1, opacity: searching ? 0.6 : 1 }}>
+          <Box
+            id={listboxId}
+            role="listbox"
+            aria-label={t('insights.search.results')}
+            aria-busy={searching}
+            // Which query the hits on screen answer (npm run bench:first-load times it from the keystroke).
+            data-query={current?.query ?? ''}
+            sx={{ pb: 1, opacity: searching ? 0.6 : 1 }}
+          >
             {groups.map(({ collection, items }) => {
               const Icon = NAV_ICONS[collection]
               const headerId = `${baseId}-group-${collection}`
