@@ -45,6 +45,8 @@ class Postings {
 /** Past this many docs a gram found in most of them stops being listed: it would narrow nothing. */
 const DENSE_AFTER = 4096
 const DENSE_SHARE = 0.4
+/** stands in for the list of a gram that is no longer listed; never pushed to */
+const DENSE = new Postings()
 
 /**
  * An inverted index of single characters and character pairs. Every substring of two or more
@@ -55,22 +57,27 @@ const DENSE_SHARE = 0.4
  * character pair while indexing 100,000 records.
  */
 export class GramIndex {
-  private readonly charIds = new Map<number, number>()
-  private readonly grams = new Map<number, Postings>()
-  /** grams in so many docs that they are no longer listed; a query of only these checks every doc */
-  private readonly dense = new Set<number>()
+  /**
+   * Dense id per UTF-16 code unit (0: not seen). An array lookup instead of a Map's: indexing
+   * 100,000 records looks a character up some 15 million times.
+   */
+  private readonly charIds = new Uint32Array(0x10000)
+  private chars = 0
+  /** single characters by char id; pairs by key */
+  private readonly unigrams: Array<Postings | undefined> = []
+  private readonly pairs = new Map<number, Postings>()
   private docs = 0
 
   private charId(code: number, create: boolean): number | undefined {
-    let id = this.charIds.get(code)
-    if (id === undefined && create) {
-      id = this.charIds.size + 1
-      this.charIds.set(code, id)
-    }
-    return id
+    const id = this.charIds[code]
+    if (id !== 0) return id
+    if (!create) return undefined
+    this.chars += 1
+    this.charIds[code] = this.chars
+    return this.chars
   }
 
-  /** unigram keys are the char id; pairs are above 2^16 (fewer than 32,768 distinct characters assumed, else keys only collide, never miss) */
+  /** pairs are keyed above 2^16 (fewer than 32,768 distinct characters assumed, else keys only collide, never miss) */
   private static pair(a: number, b: number): number {
     return ((a & 0x7fff) << 16) + (b & 0xffff) + 0x10000
   }
@@ -86,24 +93,35 @@ export class GramIndex {
         continue
       }
       const id = this.charId(code, true) as number
-      this.push(id, doc)
-      if (prev !== 0) this.push(GramIndex.pair(prev, id), doc)
+      let uni = this.unigrams[id]
+      if (uni === undefined) {
+        uni = new Postings()
+        this.unigrams[id] = uni
+      }
+      if (uni !== DENSE) this.pushTo(uni, doc, id)
+      if (prev !== 0) {
+        const key = GramIndex.pair(prev, id)
+        let p = this.pairs.get(key)
+        if (p === undefined) {
+          p = new Postings()
+          this.pairs.set(key, p)
+        }
+        if (p !== DENSE) this.pushTo(p, doc, key)
+      }
       prev = id
     }
   }
 
-  private push(key: number, doc: number): void {
-    if (this.dense.has(key)) return
-    let p = this.grams.get(key)
-    if (!p) {
-      p = new Postings()
-      this.grams.set(key, p)
-    }
+  private pushTo(p: Postings, doc: number, key: number): void {
     p.push(doc)
     if (p.n > DENSE_AFTER && p.n > this.docs * DENSE_SHARE && (p.n & 0xff) === 0) {
-      this.grams.delete(key)
-      this.dense.add(key)
+      if (key < 0x10000) this.unigrams[key] = DENSE
+      else this.pairs.set(key, DENSE)
     }
+  }
+
+  private postings(key: number): Postings | undefined {
+    return key < 0x10000 ? this.unigrams[key] : this.pairs.get(key)
   }
 
   /**
@@ -122,8 +140,8 @@ export class GramIndex {
     }
     const lists: Postings[] = []
     for (const k of keys) {
-      if (this.dense.has(k)) continue
-      const p = this.grams.get(k)
+      const p = this.postings(k)
+      if (p === DENSE) continue
       if (!p) return
       lists.push(p)
     }
@@ -153,11 +171,16 @@ export class GramIndex {
   /** allocated bytes of the lists (keys and map overhead not counted) */
   bytes(): number {
     let n = 0
-    for (const p of this.grams.values()) n += p.bytes()
+    for (const p of this.unigrams) if (p && p !== DENSE) n += p.bytes()
+    for (const p of this.pairs.values()) if (p !== DENSE) n += p.bytes()
     return n
   }
 
+  /** grams listed (dense ones not counted) */
   get size(): number {
-    return this.grams.size
+    let n = 0
+    for (const p of this.unigrams) if (p && p !== DENSE) n += 1
+    for (const p of this.pairs.values()) if (p !== DENSE) n += 1
+    return n
   }
 }
