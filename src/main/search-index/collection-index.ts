@@ -36,9 +36,20 @@ export class CollectionIndex {
   private readonly docOf = new Map<string, number>()
   private readonly text = new GramIndex()
   private readonly nameGrams = new GramIndex()
+  /**
+   * Docs below this are in the gram indexes. The background build keeps each record's text first and
+   * lists its grams after (`catchUp`): searches are served as soon as the texts are there, the docs
+   * not listed yet being checked one by one with the same `includes` that confirms every candidate,
+   * so the answer is the same either way, only slower (tens of ms at 100,000 instead of one).
+   */
+  private listed = 0
   dead = 0
 
-  constructor(readonly collection: CollectionName) {}
+  /** deferGrams: puts keep only the text until catchUp has listed every doc */
+  constructor(
+    readonly collection: CollectionName,
+    private deferGrams = false,
+  ) {}
 
   has(id: string): boolean {
     return this.docOf.has(id)
@@ -59,15 +70,39 @@ export class CollectionIndex {
     const doc = this.docs.length
     this.docs.push({ record, t })
     this.docOf.set(record.id, doc)
-    this.text.add(doc, t.text)
-    this.nameGrams.add(doc, [...t.names, ...t.pinyin].join(SEP))
+    if (!this.deferGrams) this.catchUp(Infinity)
+  }
+
+  /** Lists the grams of up to `max` more docs; true once every doc is listed (puts then list their own). */
+  catchUp(max: number): boolean {
+    const end = Math.min(this.docs.length, this.listed + max)
+    for (; this.listed < end; this.listed += 1) {
+      const d = this.docs[this.listed]
+      if (!d) continue
+      this.text.add(this.listed, d.t.text)
+      this.nameGrams.add(this.listed, [...d.t.names, ...d.t.pinyin].join(SEP))
+    }
+    if (this.listed < this.docs.length) return false
+    this.deferGrams = false
+    return true
+  }
+
+  /** Candidates for needle in doc order: from the grams for listed docs, then every doc not listed yet. */
+  private candidates(grams: GramIndex, needle: string, visit: (doc: number) => boolean): void {
+    let going = true
+    grams.forEachCandidate(needle, (doc) => {
+      // A gram index may hand out docs up to its own total, which never passes `listed`.
+      going = visit(doc)
+      return going
+    })
+    for (let doc = this.listed; going && doc < this.docs.length; doc += 1) going = visit(doc)
   }
 
   /** Every record whose searchable text contains one of the (folded) needles, in doc order per needle. */
   matches(needles: readonly string[]): Set<AnyRecord> {
     const out = new Set<AnyRecord>()
     for (const needle of needles) {
-      this.text.forEachCandidate(needle, (doc) => {
+      this.candidates(this.text, needle, (doc) => {
         const d = this.docs[doc]
         if (d && d.t.text.includes(needle)) out.add(d.record)
         return true
@@ -84,7 +119,7 @@ export class CollectionIndex {
     const named: Array<{ doc: number; rank: number; len: number }> = []
     const seen = new Set<number>()
     for (const needle of needles) {
-      this.nameGrams.forEachCandidate(needle, (doc) => {
+      this.candidates(this.nameGrams, needle, (doc) => {
         const d = this.docs[doc]
         if (!d || seen.has(doc) || !accept(d.record)) return true
         const rank = nameRank(d.t, needle)
@@ -99,7 +134,7 @@ export class CollectionIndex {
     const out = named.slice(0, limit).map((h) => (this.docs[h.doc] as Doc).record)
     for (const needle of needles) {
       if (out.length >= limit) break
-      this.text.forEachCandidate(needle, (doc) => {
+      this.candidates(this.text, needle, (doc) => {
         const d = this.docs[doc]
         if (d && !seen.has(doc) && d.t.text.includes(needle) && accept(d.record)) {
           seen.add(doc)

@@ -11,6 +11,8 @@ type Indexes = Map<CollectionName, CollectionIndex>
 
 /** records indexed per step of the background build: small enough to check the clock often */
 const STEP = 16
+/** docs whose grams are listed per step (a few ms) */
+const GRAM_STEP = 64
 /** a rebuild is worth it once dead docs outnumber live ones by this much */
 const DEAD_SLACK = 20_000
 /**
@@ -22,7 +24,10 @@ export const BIG_CHANGE = 500
 type Puts = Extract<StoreChange, { kind: 'puts' }>['puts']
 
 export interface IndexStats {
+  /** from the start of the build until every gram is listed */
   buildMs: number | null
+  /** until the texts were in and searches were served */
+  textsMs?: number
   records: number
   /** allocated bytes of the posting lists */
   bytes: number
@@ -33,7 +38,8 @@ export interface IndexStats {
 /**
  * The search index of one store: built in slices after open, then kept current from the store's
  * change feed (every commit, import, undo and merge passes through it); a restore or replace rebuilds
- * it. Until the first build is done, queries wait for it rather than give a different answer.
+ * it. A build keeps every record's searchable text first and lists the grams after; until the texts
+ * are in, queries wait rather than give a different answer, and from then on they are exact.
  */
 export class SearchIndex {
   private serving: Indexes | null = null
@@ -155,7 +161,8 @@ export class SearchIndex {
 
   private rebuild(): void {
     const gen = ++this.gen
-    const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c)]))
+    // Texts first, grams after (CollectionIndex.catchUp): searches are served once the texts are in.
+    const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, true)]))
     this.building = target
     this.buildStarted = performance.now()
     // Arrays are copied: records appended meanwhile reach the new index through onChange.
@@ -178,9 +185,28 @@ export class SearchIndex {
       }
       return false
     }
+    const fail = (err: Error): void => {
+      this.building = null
+      this.failure = new Error(`The search index could not be built: ${err.message}`)
+      this.wake()
+    }
     runInSlices(step, () => gen !== this.gen, this.opts, () => {
       this.building = null
       this.serving = target
+      this.stats = { ...this.stats, textsMs: performance.now() - this.buildStarted }
+      this.failure = null
+      if (this.isReady) this.wake()
+      this.listGrams(target, gen, fail)
+    }, fail)
+  }
+
+  /** The second half of a build: the grams of every doc, while the index already serves. */
+  private listGrams(target: Indexes, gen: number, fail: (err: Error) => void): void {
+    const pending = [...target.values()]
+    runInSlices(() => {
+      while (pending.length > 0 && pending[0].catchUp(GRAM_STEP)) pending.shift()
+      return pending.length === 0
+    }, () => gen !== this.gen, this.opts, () => {
       let records = 0
       let bytes = 0
       let textChars = 0
@@ -189,14 +215,8 @@ export class SearchIndex {
         bytes += idx.bytes()
         textChars += idx.textChars()
       }
-      this.stats = { buildMs: performance.now() - this.buildStarted, records, bytes, textChars }
-      this.failure = null
-      if (this.isReady) this.wake()
-    }, (err) => {
-      this.building = null
-      this.failure = new Error(`The search index could not be built: ${err.message}`)
-      this.wake()
-    })
+      this.stats = { buildMs: performance.now() - this.buildStarted, textsMs: this.stats.textsMs, records, bytes, textChars }
+    }, fail)
   }
 }
 

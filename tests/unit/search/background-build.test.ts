@@ -83,6 +83,29 @@ describe('background build', () => {
     index.stop()
   })
 
+  it('serves once the texts are in, and answers exactly the same while the grams are still being listed', async () => {
+    await seed(600)
+    const m = manual()
+    const index = new SearchIndex(app.core.store, m.opts)
+    index.start()
+    while (!index.isReady) m.runOne()
+    expect(index.stats.buildMs).toBeNull()
+    const contacts = index.collection('contacts')
+    const needles = [['张'], ['张伟'], ['zw'], ['zhangwei'], ['0000012'], ['138', '13800000'], ['伟芳'], ['x']]
+    const ask = () => needles.map((n) => [[...contacts.matches(n)].map((r) => r.id), contacts.ranked(n, 8, () => true).map((r) => r.id)])
+    const halfway: unknown[] = []
+    // Part listed, part not; an edit meanwhile goes to the part not listed yet.
+    for (let i = 0; i < 3; i += 1) m.runOne()
+    const old = app.core.store.get('contacts', 'c5') as AnyRecord
+    await app.core.store.commit({ puts: [{ collection: 'contacts', record: { ...old, name: '张伟芳' } }] })
+    halfway.push(ask())
+    m.runAll()
+    expect(index.stats.buildMs).not.toBeNull()
+    expect(ask()).toEqual(halfway[0])
+    expect([...contacts.matches(['张伟芳'])].map((r) => r.id)).toEqual(['c5'])
+    index.stop()
+  })
+
   it('sorts in the background and keeps the order through creates, renames and deletes', async () => {
     await seed(700)
     const m = manual()
