@@ -88,12 +88,16 @@ export async function indexBuild(core: AppCore, add: Add, openedAt: number): Pro
   h.enable()
   const index = searchIndexFor(core.store)
   await index.ready()
+  const servedAt = performance.now()
+  // The bench only: polled, since nothing in the app waits for the last gram.
+  while (index.stats.buildMs === null) await new Promise((resolve) => setTimeout(resolve, 20))
   const indexAt = performance.now()
   await sortedOrdersFor(core.store).settled
   const sortsAt = performance.now()
   h.disable()
   const s = index.stats
-  add('search index build (background, slices)', `${ms(s.buildMs ?? NaN)} for ${s.records} records, ready ${ms(indexAt - openedAt)} after open`)
+  add('search index: searches served (every record\'s text in)', `${ms(servedAt - openedAt)} after open (the build starts 2 s after open)`)
+  add('search index build (background, slices)', `${ms(s.buildMs ?? NaN)} for ${s.records} records, every gram listed ${ms(indexAt - openedAt)} after open`)
   add('search index memory', `postings ${mb(s.bytes)} + folded text ${mb(s.textChars * 2)}`)
   add('default sort orders ready (background, slices)', `${ms(sortsAt - openedAt)} after open`)
   add('longest main-thread block while they were built (anything: GC, backup, exceljs warm-up)', ms(h.max / 1e6))

@@ -153,6 +153,11 @@ export class SortedOrders {
     return { items: best.slice(offset), total }
   }
 
+  /** records sorted as this order has them (the same total order: ties go by collection position) */
+  sortLike(c: CollectionName, field: string, dir: Dir, records: AnyRecord[]): AnyRecord[] {
+    return records.sort(this.order(c, field, dir).cmp)
+  }
+
   isReady(c: CollectionName, field: string, dir: Dir): boolean {
     return this.orders.get(`${c}\u0000${field}\u0000${dir}`)?.records != null
   }

@@ -20,11 +20,16 @@ export interface ListQuery {
   sort?: { field: string; dir: 'asc' | 'desc' }
 }
 
+/** a match set this many times smaller than its collection is sorted rather than walked in order */
+const FEW_MATCHES = 16
+
 export function createRecordService(ctx: Ctx) {
   const { store } = ctx
-  const orders = sortedOrdersFor(store)
+  // Asked for at each use, not here: creating them starts the background sorts, which api.ts
+  // delays so that they do not compete with the first screen's requests.
+  const orders = () => sortedOrdersFor(store)
   function sortedAll<C extends CollectionName>(c: C, field: string, dir: 'asc' | 'desc'): readonly Rec<C>[] {
-    return orders.get(c, field, dir) as readonly Rec<C>[]
+    return orders().get(c, field, dir) as readonly Rec<C>[]
   }
 
   function all<C extends CollectionName>(c: C): readonly Rec<C>[] {
@@ -69,11 +74,16 @@ export function createRecordService(ctx: Ctx) {
         (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)
       // Just after open the background has not sorted this order yet: the page is picked from the
       // collection as it is instead of sorting 100,000 records while the user waits.
-      if (q.sort && !orders.isReady(c, q.sort.field, q.sort.dir)) {
-        return orders.firstPage(c, q.sort.field, q.sort.dir, all(c), keep as (r: AnyRecord) => boolean, q.offset, q.limit) as Page<Rec<C>>
+      if (q.sort && !orders().isReady(c, q.sort.field, q.sort.dir)) {
+        return orders().firstPage(c, q.sort.field, q.sort.dir, all(c), keep as (r: AnyRecord) => boolean, q.offset, q.limit) as Page<Rec<C>>
       }
-      // Walking the whole (sorted) collection and asking the match set keeps the requested order
-      // without sorting the matches again; only the page itself is collected.
+      // A search that matches few records: sorting them costs less than walking 100,000 in order.
+      if (q.sort && matched !== null && matched.size * FEW_MATCHES < all(c).length) {
+        const hits = orders().sortLike(c, q.sort.field, q.sort.dir, [...matched].filter(keep as (r: AnyRecord) => boolean))
+        return { items: hits.slice(q.offset, q.offset + q.limit) as Rec<C>[], total: hits.length }
+      }
+      // Otherwise walking the whole (sorted) collection and asking the match set keeps the requested
+      // order without sorting the matches again; only the page itself is collected.
       const source = q.sort ? sortedAll(c, q.sort.field, q.sort.dir) : all(c)
       const items: Rec<C>[] = []
       let total = 0

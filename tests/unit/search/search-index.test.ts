@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sortedOrdersFor } from '../../../src/main/search-index'
 import { openTestApp } from '../helpers'
 import type { TestApp } from '../helpers'
 
@@ -121,6 +122,21 @@ describe('search index through Ctrl+K and the register lists', () => {
         const plain = [c.name, c.position, c.phone, c.email, c.wechat, c.city, c.notes].join('\u0001').toLowerCase()
         if (plain.includes(q.toLowerCase())) expect(got.has(c.name), `${q} should find ${c.name}`).toBe(true)
       }
+    }
+  })
+
+  it('sorts a register search the same whether its few matches are sorted or the sorted register is walked', async () => {
+    // 400 contacts, 20 of them named 张…: few enough matches to be sorted on their own.
+    for (let i = 0; i < 400; i += 1) {
+      await app.call('contacts.create', { name: i % 20 === 0 ? `张${'伟芳娜敏静'[(i / 20) % 5]}` : `李${i}`, phone: `139${String(i).padStart(8, '0')}` })
+    }
+    await sortedOrdersFor(app.core.store).settled
+    for (const dir of ['asc', 'desc'] as const) {
+      const sorted = sortedOrdersFor(app.core.store).get('contacts', 'name', dir).filter((c) => c.deletedAt === null)
+      const expected = sorted.filter((c) => (c as unknown as { name: string }).name.includes('张')).map((c) => c.id)
+      const page = await app.call('contacts.list', { search: '张', sort: { field: 'name', dir }, limit: 7, offset: 5 })
+      expect(page.total).toBe(expected.length)
+      expect(page.items.map((c) => c.id)).toEqual(expected.slice(5, 12))
     }
   })
 })
