@@ -48,9 +48,21 @@ class PairSet {
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
 
-function buckets<T>(items: Iterable<T>, keysOf: (item: T) => Iterable<string>): Map<string, T[]> {
+/** items between two yields of a pair search: a few ms of key normalisation */
+const ITEMS_PER_STEP = 512
+/** names compared by bigrams between two yields (each reads up to a few buckets of 200) */
+const FUZZY_PER_STEP = 64
+
+/**
+ * Every pair search is a generator that yields every few hundred records, so the app can run it in
+ * slices (services/duplicates.ts): at 100,000 contacts it takes a few hundred ms, which would
+ * otherwise hold the event loop after each edit, when the navigation asks for the counts again.
+ */
+function* buckets<T>(items: Iterable<T>, keysOf: (item: T) => Iterable<string>): Generator<void, Map<string, T[]>> {
   const out = new Map<string, T[]>()
+  let n = 0
   for (const item of items) {
+    if (++n % ITEMS_PER_STEP === 0) yield
     for (const k of new Set(keysOf(item))) {
       if (k === '') continue
       const list = out.get(k)
@@ -72,19 +84,23 @@ interface OrgEntry {
   keys: OrgKeys[]
 }
 
-export function organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySet<string>): Found[] {
+export function* organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySet<string>): Generator<void, Found[]> {
   const set = new PairSet(distinct)
-  const entries: OrgEntry[] = orgs.map((org) => ({ org, keys: [org.name, ...org.aliases].map(orgKeys).filter((k) => k.full !== '') }))
+  const entries: OrgEntry[] = []
+  for (const org of orgs) {
+    if (entries.length % ITEMS_PER_STEP === 0) yield
+    entries.push({ org, keys: [org.name, ...org.aliases].map(orgKeys).filter((k) => k.full !== '') })
+  }
 
   const codeOf = (o: OrgLike) => {
     const c = normText(o.creditCode).toUpperCase()
     return validUscc(c) ? c : ''
   }
-  for (const list of buckets(orgs, (o) => [codeOf(o)]).values()) eachPair(list, (x, y) => set.add(x.id, y.id, 'creditCode', 'match'))
+  for (const list of (yield* buckets(orgs, (o) => [codeOf(o)])).values()) eachPair(list, (x, y) => set.add(x.id, y.id, 'creditCode', 'match'))
 
   // Same name: equal full keys, or equal cores whose regions do not differ (sameOrgName decides).
-  const byCore = buckets(entries, (e) => e.keys.filter((k) => k.core.length >= 2).map((k) => k.core))
-  const byFull = buckets(entries, (e) => e.keys.map((k) => k.full))
+  const byCore = yield* buckets(entries, (e) => e.keys.filter((k) => k.core.length >= 2).map((k) => k.core))
+  const byFull = yield* buckets(entries, (e) => e.keys.map((k) => k.full))
   for (const list of [...byFull.values(), ...byCore.values()]) {
     eachPair(list, (x, y) => {
       const hit = nameHit(x, y)
@@ -93,7 +109,8 @@ export function organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySe
   }
 
   // A branch (…南昌分公司) next to its parent: offered as part of it, never as the same.
-  for (const e of entries) {
+  for (const [n, e] of entries.entries()) {
+    if (n % ITEMS_PER_STEP === 0) yield
     const parent = branchParent(e.org.name)
     if (parent === null) continue
     const pk = orgKeys(parent)
@@ -106,8 +123,9 @@ export function organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySe
   // (a bigram in more than FUZZY_BUCKET_CAP names tells little and is not read); each name proposes
   // at most its FUZZY_PER_RECORD closest, so a cluster of look-alike names cannot flood the list.
   const coreOf = (e: OrgEntry) => e.keys[0]?.core ?? ''
-  const byGram = buckets(entries, (e) => grams(coreOf(e)))
-  for (const e of entries) {
+  const byGram = yield* buckets(entries, (e) => grams(coreOf(e)))
+  for (const [n, e] of entries.entries()) {
+    if (n % FUZZY_PER_STEP === 0) yield
     const core = coreOf(e)
     if (core.length < 3) continue
     const shared = new Map<OrgEntry, number>()
@@ -131,7 +149,7 @@ export function organizationPairs(orgs: readonly OrgLike[], distinct: ReadonlySe
   // A short form typed in Latin initials ("JXTY") next to the Chinese name.
   const latin = entries.filter((e) => /^[a-z]{3,}$/.test(coreOf(e)))
   if (latin.length > 0) {
-    const byInitials = buckets(entries.filter((e) => !/^[a-z]+$/.test(coreOf(e))), (e) => [initials(coreOf(e))])
+    const byInitials = yield* buckets(entries.filter((e) => !/^[a-z]+$/.test(coreOf(e))), (e) => [initials(coreOf(e))])
     for (const e of latin) for (const other of byInitials.get(coreOf(e)) ?? []) set.add(e.org.id, other.org.id, 'similarInitials', 'candidate')
   }
   return [...set.pairs.values()]
@@ -156,28 +174,28 @@ function grams(s: string): string[] {
 type ContactLike = Pick<Contact, 'id' | 'name' | 'phone' | 'alumni'>
 
 /** Same mobile and name: the same person; same mobile, other name: a warning; same name, class year and major: a candidate. */
-export function contactPairs(contacts: readonly ContactLike[], distinct: ReadonlySet<string>): Found[] {
+export function* contactPairs(contacts: readonly ContactLike[], distinct: ReadonlySet<string>): Generator<void, Found[]> {
   const set = new PairSet(distinct)
-  for (const list of buckets(contacts, (c) => [phoneKey(c.phone)]).values()) {
+  for (const list of (yield* buckets(contacts, (c) => [phoneKey(c.phone)])).values()) {
     eachPair(list, (x, y) => {
       if (personKey(x.name) === personKey(y.name)) set.add(x.id, y.id, 'samePhoneAndName', 'match')
       else set.add(x.id, y.id, 'samePhoneOtherName', 'warning')
     })
   }
   const profile = (c: ContactLike) => profileKey({ name: c.name, phone: c.phone, classYear: c.alumni?.classYear ?? null, major: c.alumni?.major ?? '' }) ?? ''
-  for (const list of buckets(contacts, (c) => [profile(c)]).values()) eachPair(list, (x, y) => set.add(x.id, y.id, 'sameProfile', 'candidate'))
+  for (const list of (yield* buckets(contacts, (c) => [profile(c)])).values()) eachPair(list, (x, y) => set.add(x.id, y.id, 'sameProfile', 'candidate'))
   return [...set.pairs.values()]
 }
 
 type StaffLike = Pick<Staff, 'id' | 'name' | 'phone' | 'department'>
 
 /** The school's own people: same name and phone is one person; same name and department only a candidate. */
-export function staffPairs(staff: readonly StaffLike[], distinct: ReadonlySet<string>): Found[] {
+export function* staffPairs(staff: readonly StaffLike[], distinct: ReadonlySet<string>): Generator<void, Found[]> {
   const set = new PairSet(distinct)
-  for (const list of buckets(staff, (s) => [phoneKey(s.phone) === '' ? '' : `${personKey(s.name)}\u0000${phoneKey(s.phone)}`]).values()) {
+  for (const list of (yield* buckets(staff, (s) => [phoneKey(s.phone) === '' ? '' : `${personKey(s.name)}\u0000${phoneKey(s.phone)}`])).values()) {
     eachPair(list, (x, y) => set.add(x.id, y.id, 'sameNameAndPhone', 'match'))
   }
-  for (const list of buckets(staff, (s) => [normText(s.department) === '' ? '' : `${personKey(s.name)}\u0000${normText(s.department).toLowerCase()}`]).values()) {
+  for (const list of (yield* buckets(staff, (s) => [normText(s.department) === '' ? '' : `${personKey(s.name)}\u0000${normText(s.department).toLowerCase()}`])).values()) {
     eachPair(list, (x, y) => set.add(x.id, y.id, 'sameNameAndDepartment', 'candidate'))
   }
   return [...set.pairs.values()]
@@ -190,11 +208,11 @@ type TripLike = Pick<Trip, 'id' | 'title' | 'startDate' | 'endDate' | 'destinati
  * a like title is one trip; the same dates and the same leader or a shared destination nearly so;
  * the same dates alone only a candidate, since two delegations can travel the same week.
  */
-export function tripPairs(trips: readonly TripLike[], distinct: ReadonlySet<string>): Found[] {
+export function* tripPairs(trips: readonly TripLike[], distinct: ReadonlySet<string>): Generator<void, Found[]> {
   const set = new PairSet(distinct)
   const title = (t: TripLike) => normText(t.title).toLowerCase().replace(/\s+/g, '')
   const places = (t: TripLike) => new Set(t.destinations.map((d) => normText(d).toLowerCase()).filter((d) => d !== ''))
-  for (const list of buckets(trips, (t) => [`${t.startDate}\u0000${t.endDate}`]).values()) {
+  for (const list of (yield* buckets(trips, (t) => [`${t.startDate}\u0000${t.endDate}`])).values()) {
     eachPair(list, (x, y) => {
       const tx = title(x)
       const ty = title(y)
@@ -213,13 +231,13 @@ type ActivityLike = Pick<Activity, 'id' | 'date' | 'kind' | 'title' | 'organizat
  * organisation, or under the same title (a forum with no organisation recorded). The kind must
  * match because a visit and a signing ceremony at one company on one day are two events.
  */
-export function activityPairs(activities: readonly ActivityLike[], distinct: ReadonlySet<string>): Found[] {
+export function* activityPairs(activities: readonly ActivityLike[], distinct: ReadonlySet<string>): Generator<void, Found[]> {
   const set = new PairSet(distinct)
-  for (const list of buckets(activities, (a) => a.organizationIds.map((o) => `${a.date}\u0000${a.kind}\u0000${o}`)).values()) {
+  for (const list of (yield* buckets(activities, (a) => a.organizationIds.map((o) => `${a.date}\u0000${a.kind}\u0000${o}`))).values()) {
     eachPair(list, (x, y) => set.add(x.id, y.id, 'sameDayOrganization', 'match'))
   }
   const title = (a: ActivityLike) => normText(a.title).toLowerCase().replace(/\s+/g, '')
-  for (const list of buckets(activities, (a) => [title(a) === '' ? '' : `${a.date}\u0000${a.kind}\u0000${title(a)}`]).values()) {
+  for (const list of (yield* buckets(activities, (a) => [title(a) === '' ? '' : `${a.date}\u0000${a.kind}\u0000${title(a)}`])).values()) {
     eachPair(list, (x, y) => set.add(x.id, y.id, 'sameDayTitle', 'match'))
   }
   return [...set.pairs.values()]

@@ -50,3 +50,21 @@ export function runInSlices(
   }
   schedule(slice)
 }
+
+/** Runs a step generator (one that yields between short steps) in slices; resolves with what it returns. */
+export function stepsInSlices<T>(steps: Generator<void, T>, opts: SliceOptions = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let value: T
+    runInSlices(
+      () => {
+        const r = steps.next()
+        if (r.done) value = r.value
+        return r.done === true
+      },
+      () => false,
+      opts,
+      () => resolve(value),
+      reject,
+    )
+  })
+}

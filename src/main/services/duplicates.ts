@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { displayName } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Activity, Contact, Organization, Staff, Trip } from '../../shared/domain'
-import { mergeRecord } from '../../shared/domain/merges'
+import { mergeable, mergeRecord } from '../../shared/domain/merges'
 import type { DistinctPair, Mergeable, MergeRecord } from '../../shared/domain/merges'
 import type { DuplicateCounts, DuplicateLevel, DuplicatePair, MergeResult, MergeSummary, MergeUndoResult } from '../../shared/duplicates'
 import { activityPairs, contactPairs, organizationPairs, pairKey, staffPairs, tripPairs } from '../import/duplicate-pairs'
 import type { FoundPair } from '../import/duplicate-pairs'
 import { AppError } from '../errors'
+import { stepsInSlices } from '../search-index/slices'
 import type { StoredRecord, StoreView } from '../store'
 import { after, planBatch, stored, validateOps } from './batch'
 import type { BatchOp } from './batch'
@@ -26,21 +27,30 @@ export interface MergeRequest {
 
 export function createDuplicateService(ctx: Ctx) {
   const { store } = ctx
-  const cache = new Map<Mergeable, { key: string; pairs: FoundPair[] }>()
+  const cache = new Map<Mergeable, { key: string; pairs: Promise<FoundPair[]> }>()
 
-  /** Pairs are recomputed only when the register or the "not duplicates" list changed. */
-  function found(c: Mergeable): FoundPair[] {
+  /**
+   * Pairs are recomputed only when the register or the "not duplicates" list changed, in slices of
+   * the event loop (the search takes a few hundred ms at 100,000 contacts); callers asking while it
+   * runs share it.
+   */
+  function found(c: Mergeable): Promise<FoundPair[]> {
     const key = `${store.revision(c)}|${store.revision('distinctPairs')}`
     const hit = cache.get(c)
     if (hit && hit.key === key) return hit.pairs
     const distinct = new Set(store.data.distinctPairs.filter((d) => d.collection === c && d.deletedAt === null).map((d) => pairKey(d.ids[0], d.ids[1])))
     const live = <T extends { deletedAt: string | null }>(list: readonly T[]) => list.filter((r) => r.deletedAt === null)
-    const pairs = c === 'organizations' ? organizationPairs(live(store.data.organizations), distinct)
+    const steps = c === 'organizations' ? organizationPairs(live(store.data.organizations), distinct)
       : c === 'contacts' ? contactPairs(live(store.data.contacts), distinct)
         : c === 'staff' ? staffPairs(live(store.data.staff), distinct)
           : c === 'trips' ? tripPairs(live(store.data.trips), distinct)
             : activityPairs(live(store.data.activities), distinct)
+    const pairs = stepsInSlices(steps)
     cache.set(c, { key, pairs })
+    // A failed search is not kept: the next request tries again.
+    pairs.catch(() => {
+      if (cache.get(c)?.pairs === pairs) cache.delete(c)
+    })
     return pairs
   }
 
@@ -80,9 +90,9 @@ export function createDuplicateService(ctx: Ctx) {
   }
 
   return {
-    list(input: { collection: Mergeable; recordId?: string; limit: number }): DuplicatePair[] {
+    async list(input: { collection: Mergeable; recordId?: string; limit: number }): Promise<DuplicatePair[]> {
       const c = input.collection
-      const pairs = found(c).filter((p) => input.recordId === undefined || p.a === input.recordId || p.b === input.recordId)
+      const pairs = (await found(c)).filter((p) => input.recordId === undefined || p.a === input.recordId || p.b === input.recordId)
       const out: DuplicatePair[] = []
       for (const p of pairs) {
         const x = store.get(c, p.a) as AnyRecord | undefined
@@ -96,10 +106,11 @@ export function createDuplicateService(ctx: Ctx) {
       return out.slice(0, input.limit)
     },
 
-    counts(): DuplicateCounts {
+    async counts(): Promise<DuplicateCounts> {
       // Branches are offered, not counted as work to do.
-      const n = (c: Mergeable) => found(c).filter((p) => p.level !== 'partOf').length
-      return { organizations: n('organizations'), contacts: n('contacts'), staff: n('staff'), trips: n('trips'), activities: n('activities') }
+      const n = async (c: Mergeable) => (await found(c)).filter((p) => p.level !== 'partOf').length
+      const [organizations, contacts, staff, trips, activities] = await Promise.all(mergeable.options.map(n))
+      return { organizations, contacts, staff, trips, activities }
     },
 
     /** Remembers that two records are different, so they are not proposed again. */

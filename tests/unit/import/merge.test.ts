@@ -5,6 +5,7 @@ import type { AnyRecord, CollectionName } from '../../../src/shared/collections'
 import type { Mergeable } from '../../../src/shared/domain/merges'
 import { openTestApp } from '../helpers'
 import type { TestApp } from '../helpers'
+import { finish } from '../../../src/main/search-index/merge-sort'
 
 let app: TestApp
 beforeEach(async () => {
@@ -103,7 +104,7 @@ describe('duplicates.list', () => {
   it('a cluster of look-alike names proposes each name with at most its 3 closest, not every pair', async () => {
     const { organizationPairs } = await import('../../../src/main/import/duplicate-pairs')
     const orgs = Array.from({ length: 60 }, (_, i) => ({ id: `o${i}`, name: `Schneider Electric Branch Office ${String.fromCharCode(65 + (i % 26))}${i}`, aliases: [], creditCode: '' }))
-    const pairs = organizationPairs(orgs, new Set())
+    const pairs = finish(organizationPairs(orgs, new Set()))
     expect(pairs.length).toBeGreaterThan(0)
     expect(pairs.length).toBeLessThanOrEqual(3 * orgs.length)
     expect(pairs.every((p) => p.reason === 'similarName' && p.level === 'candidate')).toBe(true)
@@ -115,10 +116,26 @@ describe('duplicates.list', () => {
     }))
     const { contactPairs } = await import('../../../src/main/import/duplicate-pairs')
     const started = performance.now()
-    const pairs = contactPairs(contacts, new Set())
+    const pairs = finish(contactPairs(contacts, new Set()))
     expect(pairs).toHaveLength(50_000)
     // generous: all-pairs would take hours; bucketing takes well under a second here
     expect(performance.now() - started).toBeLessThan(10_000)
+  })
+
+  it('hands the event loop back every few hundred records, so the app runs the search in slices', async () => {
+    const contacts = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `c${i}`, name: `校友${i % 10_000}`, phone: `138${String(i % 10_000).padStart(8, '0')}`, alumni: null, deletedAt: null,
+    }))
+    const orgs = Array.from({ length: 3_000 }, (_, i) => ({ id: `o${i}`, name: `江西第${i % 1_500}机械有限公司`, aliases: [], creditCode: '' }))
+    const { contactPairs, organizationPairs } = await import('../../../src/main/import/duplicate-pairs')
+    for (const [steps, expected] of [[contactPairs(contacts, new Set()), 10_000], [organizationPairs(orgs, new Set()), 1_500]] as const) {
+      let yields = 0
+      let r = steps.next()
+      for (; !r.done; r = steps.next()) yields += 1
+      // one yield per 512 records a pass at most apart: no step holds more than that
+      expect(yields).toBeGreaterThan(20)
+      expect(r.value.filter((p) => p.reason === 'samePhoneAndName' || p.reason === 'sameName')).toHaveLength(expected)
+    }
   })
 })
 
