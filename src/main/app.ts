@@ -21,6 +21,7 @@ import { plainCodec } from './store/file-codec'
 import type { FileCodec } from './store/file-codec'
 import type { EncryptionControl } from './services/encryption-control'
 import type { Thumbnailer } from './attachments/thumbnails'
+import type { SheetWriter } from './reports/sheet-runner'
 import { blobFiles } from './attachments/blob-files'
 import { removeUnreferencedBlobs } from './attachments/blob-references'
 import { BACKUP_DIR } from './store/backup-files'
@@ -50,6 +51,8 @@ export interface AppOptions {
   importSlices?: SliceClock
   /** how attachment thumbnails are made (the apps pass the built worker file; default: the TypeScript source) */
   thumbnailer?: Thumbnailer
+  /** how register workbooks are written in a worker thread (the apps pass the built worker file; default: the TypeScript source) */
+  sheetWriter?: SheetWriter
   /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
   machine?: string
   /** encryption at rest: the folder's codec (default plain); desk.ts passes it */
@@ -102,6 +105,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
     ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
     ...(opts.thumbnailer ? { thumbnailer: opts.thumbnailer } : {}),
+    ...(opts.sheetWriter ? { sheetWriter: opts.sheetWriter } : {}),
   }
   // Files left by an add that never committed (a crash, a full disk) or kept only by backups since rotated away.
   try {

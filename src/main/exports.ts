@@ -21,6 +21,7 @@ import { createInsightService } from './services/insights'
 import { createExchangeService } from './services/exchange'
 import { blobFiles } from './attachments/blob-files'
 import { workerThumbnailer } from './attachments/thumbnails'
+import { workerSheets } from './reports/sheet-runner'
 import { reportAttachments, reportFigures } from './attachments/report-figures'
 import { PACKAGE_EXTENSION, PACKAGE_MIME } from '../shared/exchange'
 
@@ -124,12 +125,13 @@ export function createExporter(ctx: Ctx): Exporter {
     const fileName = `${fileBase(`${CAPTIONS[name][lang]}${span}`, today())}.xlsx`
     const data = narrowed(name, input.filter as Record<string, unknown> | undefined)
     const range = { from: input.from, to: input.to }
+    const sheets = ctx.sheetWriter ?? workerSheets()
     const writers: Partial<Record<ExportName, (out: Writable) => Promise<unknown>>> = {
-      'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out),
-      'register.internshipBases': (out) => writeInternshipBases(data, { lang, ...range, asOf: today() }, out),
-      'register.alumni': (out) => writeAlumniDirectory(data, { lang, filter: { classYear: input.classYear, major: input.major, city: input.city } }, out),
-      'register.alumniGroups': (out) => writeAlumniGroups(data, { lang, ...range }, out),
-      'register.followUps': (out) => writeFollowUps(data, { lang, ...range, status: input.status, asOf: today() }, out),
+      'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out, sheets),
+      'register.internshipBases': (out) => writeInternshipBases(data, { lang, ...range, asOf: today() }, out, sheets),
+      'register.alumni': (out) => writeAlumniDirectory(data, { lang, filter: { classYear: input.classYear, major: input.major, city: input.city } }, out, sheets),
+      'register.alumniGroups': (out) => writeAlumniGroups(data, { lang, ...range }, out, sheets),
+      'register.followUps': (out) => writeFollowUps(data, { lang, ...range, status: input.status, asOf: today() }, out, sheets),
     }
     const write = writers[name]
     if (!write) throw new Error(`No register writer for ${name}`)
