@@ -341,6 +341,7 @@ async function exportFigures(core: Awaited<ReturnType<typeof openApp>>, work: st
     const h = monitorEventLoopDelay({ resolution: 5 })
     h.enable()
     const t = performance.now()
+    const cpu = process.threadCpuUsage()
     const prepared = core.exporter.prepare('register.alumni', { lang: 'zh-CN' })
     if (!prepared.ok) throw new Error(prepared.error.message)
     const path = join(work, 'alumni.xlsx')
@@ -349,7 +350,11 @@ async function exportFigures(core: Awaited<ReturnType<typeof openApp>>, work: st
     await finished(out)
     await settle()
     h.disable()
-    add(`alumni directory export, 100k rows (${run})`, `${ms(performance.now() - t)}, ${mb((await stat(path)).size)}, max main-thread block ${ms(maxBlock(h))}`)
+    const used = process.threadCpuUsage(cpu)
+    add(
+      `alumni directory export, 100k rows (${run})`,
+      `${ms(performance.now() - t)}, ${mb((await stat(path)).size)}, max main-thread block ${ms(maxBlock(h))}, main-thread CPU ${ms((used.user + used.system) / 1000)}`,
+    )
   }
 }
 
@@ -361,8 +366,11 @@ async function exportFigures(core: Awaited<ReturnType<typeof openApp>>, work: st
 async function benchExport(dir: string, work: string): Promise<void> {
   const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench', warmUpMs: 3_600_000 })
   try {
+    const before = (await core.store.listBackups()).length
     await searchIndexFor(core.store).ready()
     await sortedOrdersFor(core.store).settled
+    // The backup made at open hashes db.json on the main thread (another item of issue 12): not part of an export.
+    for (let waited = 0; waited < 15_000 && (await core.store.listBackups()).length === before; waited += 100) await new Promise((r) => setTimeout(r, 100))
     await exportFigures(core, work)
     const h = monitorEventLoopDelay({ resolution: 5 })
     h.enable()
