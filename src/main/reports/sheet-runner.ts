@@ -67,6 +67,8 @@ export function workerSheets(entry: string = fileURLToPath(new URL('./sheet-work
       const pull = async () => {
         try {
           const next = await source.next()
+          // Computing the chunk's last slice and copying the chunk are two turns, not one longer one.
+          await new Promise<void>((resolve) => setImmediate(resolve))
           send(next.done ? { type: 'end' } : { type: 'rows', rows: next.value })
         } catch (err) {
           settle(err instanceof Error ? err : new Error(String(err)))
