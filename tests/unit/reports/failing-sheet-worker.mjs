@@ -4,5 +4,5 @@ import { parentPort } from 'node:worker_threads'
 
 parentPort.postMessage({ type: 'pull' })
 parentPort.on('message', (m) => {
-  if (m.type === 'rows') throw new Error('the writer broke on the first chunk')
+  if (m.type === 'rows' || m.type === 'end') throw new Error('the writer broke on the first chunk')
 })
