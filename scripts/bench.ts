@@ -23,7 +23,6 @@ import { benchImport } from './bench-import'
 import { benchExchange } from './bench-exchange'
 import { indexBuild, searchFigures } from './bench-search'
 import { searchIndexFor, sortedOrdersFor } from '../src/main/search-index'
-import { loadExcel } from '../src/main/reports/xlsx-style'
 import { loadDocx } from '../src/main/reports/docx-layout'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -383,7 +382,7 @@ async function exportFigures(core: Awaited<ReturnType<typeof openApp>>, work: st
 /**
  * `--only export`: opens the folder as the app does, lets the background work of opening finish
  * (search index, sort orders), then measures the exports alone, and last the idle warm-up of the
- * report libraries the trip files still load on the main thread (held back until then).
+ * Word library (held back until then).
  */
 async function benchExport(dir: string, work: string): Promise<void> {
   const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench', warmUpMs: 3_600_000 })
@@ -397,10 +396,10 @@ async function benchExport(dir: string, work: string): Promise<void> {
     const h = monitorEventLoopDelay({ resolution: 5 })
     h.enable()
     const t = performance.now()
-    await Promise.all([loadExcel(), loadDocx()])
+    await loadDocx()
     await settle()
     h.disable()
-    add('report libraries warm-up on the main thread (exceljs + docx, for the trip files)', `${ms(performance.now() - t)}, max main-thread block ${ms(maxBlock(h))}`)
+    add('docx warm-up on the main thread (idle, 5 s after start; exceljs loads only in workers)', `${ms(performance.now() - t)}, max main-thread block ${ms(maxBlock(h))}`)
   } finally {
     await core.close()
   }

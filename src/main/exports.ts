@@ -100,13 +100,15 @@ export function createExporter(ctx: Ctx): Exporter {
     return { fileName, mime, write: async (out) => pipeline(Readable.from([await make()]), out) }
   }
 
+  const sheets = ctx.sheetWriter ?? workerSheets()
+
   function tripFile<N extends 'trip.workbook' | 'trip.report' | 'trip.itineraryDocx' | 'trip.itineraryXlsx'>(name: N, input: Input<N>): PreparedExport {
     const lang = langOf(input.lang)
     const data = tripInput(input.tripId)
     const base = fileBase(`${CAPTIONS[name][lang]} ${data.trip.title}`, data.trip.startDate)
     switch (name) {
       case 'trip.workbook':
-        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }))
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }, sheets))
       case 'trip.report':
         return bytes(`${base}.docx`, DOCX_MIME, async () => {
           const figures = await reportFigures(blobs, reportAttachments(ctx.store.data.attachments, data), undefined, ctx.thumbnailer ?? workerThumbnailer())
@@ -115,7 +117,7 @@ export function createExporter(ctx: Ctx): Exporter {
       case 'trip.itineraryDocx':
         return bytes(`${base}.docx`, DOCX_MIME, () => itineraryDocx(data, { lang }))
       default:
-        return bytes(`${base}.xlsx`, XLSX_MIME, () => itineraryWorkbook(data, { lang }))
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => itineraryWorkbook(data, { lang }, sheets))
     }
   }
 
@@ -125,7 +127,6 @@ export function createExporter(ctx: Ctx): Exporter {
     const fileName = `${fileBase(`${CAPTIONS[name][lang]}${span}`, today())}.xlsx`
     const data = narrowed(name, input.filter as Record<string, unknown> | undefined)
     const range = { from: input.from, to: input.to }
-    const sheets = ctx.sheetWriter ?? workerSheets()
     const writers: Partial<Record<ExportName, (out: Writable) => Promise<unknown>>> = {
       'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out, sheets),
       'register.internshipBases': (out) => writeInternshipBases(data, { lang, ...range, asOf: today() }, out, sheets),

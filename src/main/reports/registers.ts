@@ -15,8 +15,8 @@ import { byDateAndPeriod, VISIT_KINDS } from './collect'
 import { daysBetween, localToday } from './format'
 import { captions } from './labels'
 import { inline, lines } from './names'
-import { breathe, cellBatches, sheetColumns } from './xlsx-table'
-import { SHEET_ROWS_PER_CHUNK, workerSheets } from './sheet-runner'
+import { breathe } from './xlsx-table'
+import { tableJob, workerSheets } from './sheet-runner'
 import type { SheetWriter } from './sheet-runner'
 import type { Column } from './xlsx-table'
 
@@ -91,17 +91,16 @@ function idColumn<R>(value: (r: R) => string, lang: Lang): Column<R> {
  * workbook itself is written by `sheets` (a worker thread in the apps).
  */
 async function writeRegister<R>(out: Writable, spec: { name: string; title: string; lang: Lang; rows: R[]; columns: Column<R>[]; totals?: boolean; school: string }, sheets: SheetWriter): Promise<RegisterResult> {
-  return sheets(
-    {
-      name: spec.name,
-      lang: spec.lang,
-      columns: sheetColumns(spec.columns),
-      pageHeader: [spec.school, spec.title].filter(Boolean).join('  '),
-      totalsLabel: spec.totals ? captions(spec.lang).total : undefined,
-    },
-    cellBatches(spec.columns, spec.rows, SHEET_ROWS_PER_CHUNK),
-    out,
-  )
+  const job = tableJob({
+    name: spec.name,
+    lang: spec.lang,
+    rows: spec.rows,
+    columns: spec.columns,
+    pageHeader: [spec.school, spec.title].filter(Boolean).join('  '),
+    totalsLabel: spec.totals ? captions(spec.lang).total : undefined,
+  })
+  const [written] = await sheets([job], out)
+  return { rows: written?.rows ?? 0 }
 }
 
 // ---------------------------------------------------------------- visits ledger

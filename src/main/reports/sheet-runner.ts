@@ -1,20 +1,29 @@
-// The main thread's half of a register export: starts sheet-worker in a worker thread, answers its
+// The main thread's half of writing a workbook: starts sheet-worker in a worker thread, answers its
 // requests for rows with cells computed here in short slices, and writes the bytes it sends back
-// to the destination (a file, an HTTP response), acknowledging each once written so a slow
-// destination holds the worker back. The main process never loads exceljs for a register.
+// to the destination (a file, an HTTP response, a buffer), acknowledging each once written so a
+// slow destination holds the worker back. The main process never loads exceljs.
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { FromSheetWorker, ToSheetWorker } from './sheet-worker'
-import type { SheetCell, SheetSpec, TableResult } from './xlsx-table'
+import { bufferSink } from './buffer-sink'
+import { withQuotePrefix } from './xlsx-quote'
+import { cellBatches, sheetColumns } from './xlsx-table'
+import type { SheetCell, SheetSpec, TableResult, TableSpec } from './xlsx-table'
+
+/** One sheet of a workbook: its plain description, and its rows of cells as they are computed. */
+export interface SheetJob {
+  spec: SheetSpec
+  rows: AsyncIterable<SheetCell[][]>
+}
 
 /**
- * How a one-sheet workbook is written to `out` from rows of cells that arrive in chunks. The apps
- * pass the built worker file (workerSheets), tests may pass their own; resolves once `out` has
- * finished, rejects (and stops the worker) on any failure.
+ * How a workbook of these sheets, in this order, is written to `out`. The apps pass the built
+ * worker file (workerSheets), tests may pass their own; resolves once `out` has finished with
+ * each sheet's row count, rejects (and stops the worker) on any failure.
  */
-export type SheetWriter = (spec: SheetSpec, rows: AsyncIterable<SheetCell[][]>, out: Writable) => Promise<TableResult>
+export type SheetWriter = (sheets: readonly SheetJob[], out: Writable) => Promise<TableResult[]>
 
 /** rows per message: each is copied to the worker in a few milliseconds */
 export const SHEET_ROWS_PER_CHUNK = 2000
@@ -33,25 +42,25 @@ export interface WorkerSheetsOptions {
  * `entry`: the built sheet-worker.js beside the main bundle; by default the TypeScript source (through tsx).
  */
 export function workerSheets(entry: string = fileURLToPath(new URL('./sheet-worker.ts', import.meta.url)), opts: WorkerSheetsOptions = {}): SheetWriter {
-  return (spec, rows, out) =>
-    new Promise<TableResult>((resolve, reject) => {
+  return (sheets, out) =>
+    new Promise<TableResult[]>((resolve, reject) => {
       const worker = new Worker(entry, {
-        workerData: { sheet: spec },
+        workerData: { sheets: sheets.map((s) => s.spec) },
         execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       })
       opts.onWorker?.(worker)
-      const source = rows[Symbol.asyncIterator]()
+      const sources = sheets.map((s) => s.rows[Symbol.asyncIterator]())
       let settled = false
-      const settle = (err: Error | null, result?: TableResult) => {
+      const settle = (err: Error | null, result?: TableResult[]) => {
         if (settled) return
         settled = true
         out.off('error', onOutError)
         out.off('close', onOutClose)
         void worker.terminate()
         if (err) {
-          // Stops the row source where it is (a generator's finally blocks run).
-          void source.return?.(undefined)?.catch(() => undefined)
+          // Stops the row sources where they are (a generator's finally blocks run).
+          for (const source of sources) void source.return?.(undefined)?.catch(() => undefined)
           reject(err)
         } else if (result) resolve(result)
       }
@@ -64,8 +73,10 @@ export function workerSheets(entry: string = fileURLToPath(new URL('./sheet-work
       out.on('error', onOutError)
       out.on('close', onOutClose)
 
-      const pull = async () => {
+      const pull = async (sheet: number) => {
         try {
+          const source = sources[sheet]
+          if (!source) throw new SheetWriterError(`The workbook writer asked for sheet ${sheet} of ${sources.length}`)
           const next = await source.next()
           // Computing the chunk's last slice and copying the chunk are two turns, not one longer one.
           await new Promise<void>((resolve) => setImmediate(resolve))
@@ -78,7 +89,7 @@ export function workerSheets(entry: string = fileURLToPath(new URL('./sheet-work
         if (settled) return
         switch (m.type) {
           case 'pull':
-            void pull()
+            void pull(m.sheet)
             return
           case 'bytes': {
             const n = m.bytes.byteLength
@@ -91,7 +102,7 @@ export function workerSheets(entry: string = fileURLToPath(new URL('./sheet-work
             // Every byte came before this message; the workbook is done once the destination has taken them all.
             out.off('close', onOutClose)
             out.end()
-            finished(out, { readable: false }).then(() => settle(null, { rows: m.rows }), (err: Error) => settle(err))
+            finished(out, { readable: false }).then(() => settle(null, m.rows.map((rows) => ({ rows }))), (err: Error) => settle(err))
             return
           case 'error':
             settle(new SheetWriterError(`The workbook could not be written: ${m.message}`))
@@ -101,4 +112,20 @@ export function workerSheets(entry: string = fileURLToPath(new URL('./sheet-work
       worker.on('error', (err) => settle(new SheetWriterError(`The workbook writer failed: ${err.message}`)))
       worker.on('exit', (code) => settle(new SheetWriterError(`The workbook writer stopped (exit code ${code})`)))
     })
+}
+
+/** A table whose cells are computed here from its records, `SHEET_ROWS_PER_CHUNK` rows at a time, as the worker asks. */
+export function tableJob<R>(table: TableSpec<R>): SheetJob {
+  const { columns, rows, ...spec } = table
+  return { spec: { ...spec, columns: sheetColumns(columns) }, rows: cellBatches(columns, rows, SHEET_ROWS_PER_CHUNK) }
+}
+
+/**
+ * A small workbook as bytes (the trip files, the import's error rows). Buffered, so its cells that
+ * look like formulas can also get quotePrefix (xlsx-quote.ts), which a streamed register cannot.
+ */
+export async function workbookBytes(sheets: SheetWriter, jobs: readonly SheetJob[]): Promise<Buffer> {
+  const sink = bufferSink()
+  await sheets(jobs, sink.stream)
+  return withQuotePrefix(sink.bytes())
 }

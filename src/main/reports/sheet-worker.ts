@@ -1,6 +1,6 @@
-// A worker thread (sheet-runner.ts starts one per register export): loads exceljs and writes a
-// one-sheet workbook, so a 100,000-row register never runs the workbook writer, its zip and its
-// deflate on the main process's event loop. The main thread computes the cells and sends them in
+// A worker thread (sheet-runner.ts starts one per workbook): loads exceljs and writes the
+// workbook's sheets one after the other, so a 100,000-row register never runs the workbook writer,
+// its zip and its deflate on the main process's event loop. The main thread computes the cells and sends them in
 // chunks when asked (pull: rows never pile up here); the file's bytes go back in chunks whose
 // ArrayBuffers are transferred, and the writer waits when too many are not yet written out.
 import { Writable } from 'node:stream'
@@ -11,17 +11,19 @@ import type { SheetCell, SheetSpec } from './xlsx-table'
 
 export type ToSheetWorker = { type: 'rows'; rows: SheetCell[][] } | { type: 'end' } | { type: 'ack'; bytes: number }
 export type FromSheetWorker =
-  | { type: 'pull' }
+  | { type: 'pull'; sheet: number }
   | { type: 'bytes'; bytes: Uint8Array }
-  | { type: 'done'; rows: number }
+  | { type: 'done'; rows: number[] }
   | { type: 'error'; message: string }
 
 /** Bytes sent but not yet written by the main thread beyond which the writer waits (a slow disk, a slow download). */
 export const MAX_BYTES_IN_FLIGHT = 4 * 1024 * 1024
 
-export async function writeSheetWorkbook(port: Pick<MessagePort, 'postMessage' | 'on'>, spec: SheetSpec): Promise<number> {
+export async function writeSheetWorkbook(port: Pick<MessagePort, 'postMessage' | 'on'>, specs: readonly SheetSpec[]): Promise<number[]> {
   const post = (m: FromSheetWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer)
-  const queue: SheetCell[][][] = []
+  // The sheet being written; rows are asked for, and arrive, for it alone.
+  let sheet = 0
+  let queue: SheetCell[][][] = []
   let ended = false
   let asked = false
   let arrived: (() => void) | null = null
@@ -31,7 +33,7 @@ export async function writeSheetWorkbook(port: Pick<MessagePort, 'postMessage' |
   const ask = () => {
     if (asked || ended) return
     asked = true
-    post({ type: 'pull' })
+    post({ type: 'pull', sheet })
   }
   port.on('message', (m: ToSheetWorker) => {
     if (m.type === 'ack') {
@@ -78,13 +80,19 @@ export async function writeSheetWorkbook(port: Pick<MessagePort, 'postMessage' |
     },
   })
   const wb = await openWorkbook(out)
-  const { rows } = await writeSheet(wb, spec, batches(), out)
+  const written: number[] = []
+  for (; sheet < specs.length; sheet++) {
+    queue = []
+    ended = false
+    asked = false
+    written.push((await writeSheet(wb, specs[sheet], batches(), out)).rows)
+  }
   await finishWorkbook(wb)
-  return rows
+  return written
 }
 
 // Only when started as the sheet worker (sheet-runner.ts marks it): a test runner's own worker thread imports this file too.
-const job = (workerData as { sheet?: SheetSpec } | null)?.sheet
+const job = (workerData as { sheets?: SheetSpec[] } | null)?.sheets
 if (parentPort && job) {
   const port = parentPort
   writeSheetWorkbook(port, job).then(

@@ -81,7 +81,7 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 /**
  * User text as a cell value. A JavaScript string becomes a string cell in
  * exceljs, whatever it starts with (= + - @), so text can never become a
- * formula; formulas are built only by `writeTable` from column letters.
+ * formula; formulas are built only by `writeSheet` from column letters.
  */
 export function textCell(v: unknown): string | null {
   if (v === null || v === undefined) return null
@@ -256,15 +256,9 @@ export interface TableResult {
   rows: number
 }
 
-/** A sheet of records, their cells computed in this thread as the sheet is written. */
-export function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec<R>, out?: Writable): Promise<TableResult> {
-  const { columns, rows, ...sheet } = spec
-  return writeSheet(wb, { ...sheet, columns: sheetColumns(columns) }, cellBatches(columns, rows, WIDTH_SAMPLE), out)
-}
-
 /**
- * Writes a sheet from rows of cells that arrive in batches (computed in this thread, or sent by the
- * main thread to the workbook worker). The first WIDTH_SAMPLE rows are read before anything is
+ * Writes a sheet from rows of cells that arrive in batches (in the workbook worker, sent by the
+ * main thread: sheet-worker.ts). The first WIDTH_SAMPLE rows are read before anything is
  * written: they set the widths, and the widths go out before the first row.
  */
 export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, batches: AsyncIterable<ReadonlyArray<readonly SheetCell[]>>, out?: Writable): Promise<TableResult> {

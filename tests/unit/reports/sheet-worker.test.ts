@@ -44,13 +44,16 @@ describe('register workbooks written in a worker thread', () => {
     }
     tick()
     const handedOver: number[] = []
-    const counting: SheetWriter = (spec, rows, out) =>
-      sheets(spec, (async function* () {
-        for await (const chunk of rows) {
-          handedOver.push(turns)
-          yield chunk
-        }
-      })(), out)
+    const counting: SheetWriter = (jobs, out) =>
+      sheets(jobs.map(({ spec, rows }) => ({
+        spec,
+        rows: (async function* () {
+          for await (const chunk of rows) {
+            handedOver.push(turns)
+            yield chunk
+          }
+        })(),
+      })), out)
 
     const sink = bufferSink()
     const result = await writeAlumniDirectory(data, { lang: 'zh-CN' }, sink.stream, counting)
@@ -129,7 +132,8 @@ describe('register workbooks written in a worker thread', () => {
       throw new Error('a record could not be read')
     }
     const sink = bufferSink()
-    await expect(sheets({ name: 'Sheet', lang: 'en', columns: [{ header: 'Name', type: 'text' }] }, rows(), sink.stream)).rejects.toThrow('a record could not be read')
+    const job = { spec: { name: 'Sheet', lang: 'en' as const, columns: [{ header: 'Name', type: 'text' as const }] }, rows: rows() }
+    await expect(sheets([job], sink.stream)).rejects.toThrow('a record could not be read')
     await Promise.all(exits)
   }, 30_000)
 
