@@ -11,7 +11,9 @@ import { SHEET_ROWS_PER_CHUNK, SheetWriterError, workerSheets } from '../../../s
 import type { SheetWriter } from '../../../src/main/reports/sheet-runner'
 import type { SheetCell } from '../../../src/main/reports/xlsx-table'
 import { loadExcel } from '../../../src/main/reports/xlsx-style'
+import { tripWorkbook } from '../../../src/main/reports/trip-workbook'
 import { bigData } from './alumni-data'
+import { openSampleTrip } from './fixtures'
 
 // Loads of exceljs in this, the main, thread (a worker thread has its own modules and is not seen here).
 const excel = vi.hoisted(() => ({ loads: 0 }))
@@ -135,6 +137,20 @@ describe('register workbooks written in a worker thread', () => {
     const job = { spec: { name: 'Sheet', lang: 'en' as const, columns: [{ header: 'Name', type: 'text' as const }] }, rows: rows() }
     await expect(sheets([job], sink.stream)).rejects.toThrow('a record could not be read')
     await Promise.all(exits)
+  }, 30_000)
+
+  it('writes a workbook of several sheets, in order, there too (the trip workbook, buffered with quotePrefix)', async () => {
+    const s = await openSampleTrip('zh-CN')
+    try {
+      const bytes = await tripWorkbook(s.input, { lang: 'zh-CN', asOf: '2025-12-31' })
+      const wb = XLSX.read(bytes, { type: 'buffer' })
+      expect(wb.SheetNames).toEqual(Object.values(captions('zh-CN').tripWorkbook.sheets))
+      const itinerary = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[captions('zh-CN').tripWorkbook.sheets.itinerary], { header: 1, defval: null })
+      expect(itinerary.flat()).toContain(s.input.activities[0].title)
+      expect(excel.loads).toBe(0)
+    } finally {
+      await s.app.destroy()
+    }
   }, 30_000)
 
   // Last: once loaded, exceljs stays loaded. Shows the count above would have seen a load in this thread.
