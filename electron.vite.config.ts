@@ -20,6 +20,8 @@ export default defineConfig({
           'parse-child': resolve(import.meta.dirname, 'src/main/import/parse-child.ts'),
           // the attachments' thumbnail worker thread (src/main/attachments/thumbnails.ts starts it)
           'thumb-worker': resolve(import.meta.dirname, 'src/main/attachments/thumb-worker.ts'),
+          // the register workbooks' writer thread (src/main/reports/sheet-runner.ts starts it)
+          'sheet-worker': resolve(import.meta.dirname, 'src/main/reports/sheet-worker.ts'),
         },
       },
     },

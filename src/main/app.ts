@@ -4,7 +4,6 @@ import type { Router } from './api'
 import { dbSchema } from './db/schema'
 import { createExporter } from './exports'
 import { loadDocx } from './reports/docx-layout'
-import { loadExcel } from './reports/xlsx-style'
 import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
 import type { SliceClock } from './import/jobs'
@@ -21,6 +20,7 @@ import { plainCodec } from './store/file-codec'
 import type { FileCodec } from './store/file-codec'
 import type { EncryptionControl } from './services/encryption-control'
 import type { Thumbnailer } from './attachments/thumbnails'
+import type { SheetWriter } from './reports/sheet-runner'
 import { blobFiles } from './attachments/blob-files'
 import { removeUnreferencedBlobs } from './attachments/blob-references'
 import { BACKUP_DIR } from './store/backup-files'
@@ -40,7 +40,7 @@ export interface AppOptions {
   appVersion: string
   now?: () => Date
   log?: (line: string) => void
-  /** delay before report libraries are loaded in the background (default 5 s) */
+  /** delay before the Word report library is loaded in the background (default 5 s) */
   warmUpMs?: number
   /** the store's file operations; tests pass one that fails like a full or read-only disk */
   fs?: StoreFs
@@ -50,6 +50,8 @@ export interface AppOptions {
   importSlices?: SliceClock
   /** how attachment thumbnails are made (the apps pass the built worker file; default: the TypeScript source) */
   thumbnailer?: Thumbnailer
+  /** how register workbooks are written in a worker thread (the apps pass the built worker file; default: the TypeScript source) */
+  sheetWriter?: SheetWriter
   /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
   machine?: string
   /** encryption at rest: the folder's codec (default plain); desk.ts passes it */
@@ -102,6 +104,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     ...(opts.importLauncher ? { importLauncher: opts.importLauncher } : {}),
     ...(opts.importSlices ? { importSlices: opts.importSlices } : {}),
     ...(opts.thumbnailer ? { thumbnailer: opts.thumbnailer } : {}),
+    ...(opts.sheetWriter ? { sheetWriter: opts.sheetWriter } : {}),
   }
   // Files left by an add that never committed (a crash, a full disk) or kept only by backups since rotated away.
   try {
@@ -118,9 +121,10 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   } catch (e) {
     log(`Liaison Desk: checking attachment files failed: ${e instanceof Error ? e.message : String(e)}`)
   }
-  // exceljs and docx cost ~0.3 s of blocking module load: not at start, and not in the middle of
-  // the user's first export either, but in idle time shortly after opening.
-  const warm = setTimeout(() => void Promise.all([loadExcel(), loadDocx()]).catch(() => undefined), opts.warmUpMs ?? 5000)
+  // docx costs a blocking module load: not at start, and not in the middle of the user's first
+  // report either, but in idle time shortly after opening. exceljs is loaded only by the workbook
+  // worker threads (reports/sheet-runner.ts), never here.
+  const warm = setTimeout(() => void loadDocx().catch(() => undefined), opts.warmUpMs ?? 5000)
   warm.unref()
   return {
     router: createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),

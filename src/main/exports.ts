@@ -21,6 +21,7 @@ import { createInsightService } from './services/insights'
 import { createExchangeService } from './services/exchange'
 import { blobFiles } from './attachments/blob-files'
 import { workerThumbnailer } from './attachments/thumbnails'
+import { workerSheets } from './reports/sheet-runner'
 import { reportAttachments, reportFigures } from './attachments/report-figures'
 import { PACKAGE_EXTENSION, PACKAGE_MIME } from '../shared/exchange'
 
@@ -99,13 +100,15 @@ export function createExporter(ctx: Ctx): Exporter {
     return { fileName, mime, write: async (out) => pipeline(Readable.from([await make()]), out) }
   }
 
+  const sheets = ctx.sheetWriter ?? workerSheets()
+
   function tripFile<N extends 'trip.workbook' | 'trip.report' | 'trip.itineraryDocx' | 'trip.itineraryXlsx'>(name: N, input: Input<N>): PreparedExport {
     const lang = langOf(input.lang)
     const data = tripInput(input.tripId)
     const base = fileBase(`${CAPTIONS[name][lang]} ${data.trip.title}`, data.trip.startDate)
     switch (name) {
       case 'trip.workbook':
-        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }))
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => tripWorkbook(data, { lang, asOf: today() }, sheets))
       case 'trip.report':
         return bytes(`${base}.docx`, DOCX_MIME, async () => {
           const figures = await reportFigures(blobs, reportAttachments(ctx.store.data.attachments, data), undefined, ctx.thumbnailer ?? workerThumbnailer())
@@ -114,7 +117,7 @@ export function createExporter(ctx: Ctx): Exporter {
       case 'trip.itineraryDocx':
         return bytes(`${base}.docx`, DOCX_MIME, () => itineraryDocx(data, { lang }))
       default:
-        return bytes(`${base}.xlsx`, XLSX_MIME, () => itineraryWorkbook(data, { lang }))
+        return bytes(`${base}.xlsx`, XLSX_MIME, () => itineraryWorkbook(data, { lang }, sheets))
     }
   }
 
@@ -125,11 +128,11 @@ export function createExporter(ctx: Ctx): Exporter {
     const data = narrowed(name, input.filter as Record<string, unknown> | undefined)
     const range = { from: input.from, to: input.to }
     const writers: Partial<Record<ExportName, (out: Writable) => Promise<unknown>>> = {
-      'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out),
-      'register.internshipBases': (out) => writeInternshipBases(data, { lang, ...range, asOf: today() }, out),
-      'register.alumni': (out) => writeAlumniDirectory(data, { lang, filter: { classYear: input.classYear, major: input.major, city: input.city } }, out),
-      'register.alumniGroups': (out) => writeAlumniGroups(data, { lang, ...range }, out),
-      'register.followUps': (out) => writeFollowUps(data, { lang, ...range, status: input.status, asOf: today() }, out),
+      'register.visits': (out) => writeVisitsLedger(data, { lang, ...range }, out, sheets),
+      'register.internshipBases': (out) => writeInternshipBases(data, { lang, ...range, asOf: today() }, out, sheets),
+      'register.alumni': (out) => writeAlumniDirectory(data, { lang, filter: { classYear: input.classYear, major: input.major, city: input.city } }, out, sheets),
+      'register.alumniGroups': (out) => writeAlumniGroups(data, { lang, ...range }, out, sheets),
+      'register.followUps': (out) => writeFollowUps(data, { lang, ...range, status: input.status, asOf: today() }, out, sheets),
     }
     const write = writers[name]
     if (!write) throw new Error(`No register writer for ${name}`)

@@ -9,6 +9,7 @@ import type { Desk } from './desk'
 import { safeStorageKeychain } from './keychain'
 import { bindIpc } from './ipc'
 import { workerThumbnailer } from './attachments/thumbnails'
+import { workerSheets } from './reports/sheet-runner'
 import { utilityLauncher } from './parse-launcher'
 import { describeOpenFailure } from './store'
 import { startDesktopShell } from './desktop-shell'
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
       log,
       importLauncher: utilityLauncher(join(here, 'parse-child.js')),
       thumbnailer: workerThumbnailer(join(here, 'thumb-worker.js')),
+      sheetWriter: workerSheets(join(here, 'sheet-worker.js')),
     })
   } catch (e) {
     dialog.showErrorBox('Liaison Desk', describeOpenFailure(e))

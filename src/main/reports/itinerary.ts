@@ -6,7 +6,6 @@ import type { Activity, Contact } from '../../shared/domain'
 import { addDaysIso } from '../../shared/days'
 import { enumLabel, memberRoleText } from '../../shared/enums'
 import type { Lang } from '../../shared/enums'
-import { bufferSink } from './buffer-sink'
 import { tripLookup } from './collect'
 import type { TripLookup, TripReportInput } from './collect'
 import { layoutFor, loadDocx, packDocument, pageNumberFooter, runOptions, sectionPage } from './docx-layout'
@@ -16,8 +15,8 @@ import { mm } from './gbt9704'
 import { captions } from './labels'
 import { contactWithTitle, inline, lines, withTitle } from './names'
 import { cell, cellParagraphs, table } from './docx-table'
-import { withQuotePrefix } from './xlsx-quote'
-import { finishWorkbook, openWorkbook, writeTable } from './xlsx-table'
+import { tableJob, workbookBytes, workerSheets } from './sheet-runner'
+import type { SheetJob, SheetWriter } from './sheet-runner'
 
 export interface ItineraryOptions {
   lang: Lang
@@ -204,16 +203,15 @@ export async function itineraryDocx(input: TripReportInput, opts: ItineraryOptio
 
 // ---------------------------------------------------------------- Excel
 
-export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryOptions): Promise<Buffer> {
+export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryOptions, sheets: SheetWriter = workerSheets()): Promise<Buffer> {
   const { lang } = opts
   const t = captions(lang)
   const it = t.itinerary
   const look = tripLookup(input)
   const title = `${it.title(input.trip.title)}  ${dateSpan(input.trip.startDate, input.trip.endDate, lang)}`
-  const sink = bufferSink()
-  const wb = await openWorkbook(sink.stream)
+  const jobs: SheetJob[] = []
   const h = it.schedule
-  await writeTable<Activity>(wb, {
+  jobs.push(tableJob<Activity>({
     name: it.sheets.schedule,
     lang,
     title,
@@ -231,9 +229,9 @@ export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryO
       { header: h[8], max: 16, type: 'text', value: (a) => inline(look.staffList(a.staffIds).map((s) => s.name), lang) },
       { header: t.id, width: 12, type: 'id', value: (a) => a.id },
     ],
-  })
+  }))
   const dh = it.delegation
-  await writeTable(wb, {
+  jobs.push(tableJob({
     name: it.sheets.delegation,
     lang,
     pageHeader: it.title(input.trip.title),
@@ -245,9 +243,9 @@ export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryO
       { header: dh[3], max: 18, type: 'text', value: (m) => m.staff.phone },
       { header: t.id, width: 12, type: 'id', value: (m) => m.staff.id },
     ],
-  })
+  }))
   const ch = it.contacts
-  await writeTable<Contact>(wb, {
+  jobs.push(tableJob<Contact>({
     name: it.sheets.contacts,
     lang,
     pageHeader: it.title(input.trip.title),
@@ -261,7 +259,6 @@ export async function itineraryWorkbook(input: TripReportInput, opts: ItineraryO
       { header: ch[5], max: 16, type: 'text', value: (c) => c.wechat },
       { header: t.id, width: 12, type: 'id', value: (c) => c.id },
     ],
-  })
-  await finishWorkbook(wb)
-  return withQuotePrefix(sink.bytes())
+  }))
+  return workbookBytes(sheets, jobs)
 }

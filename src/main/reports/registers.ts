@@ -1,8 +1,9 @@
 // The standing registers as workbooks: the visits ledger schools report
 // upwards, internship bases with their terms, the alumni directory, alumni
 // organisations and follow-ups. Registers can hold 100,000 rows, so each is
-// streamed to a Writable (a file or an HTTP response) and yields to the event
-// loop as it goes; each row ends with the record's id so an edited sheet can be
+// streamed to a Writable (a file or an HTTP response): the cells are computed
+// here in short slices and the workbook is written in a worker thread
+// (sheet-runner.ts); each row ends with the record's id so an edited sheet can be
 // matched back to the records on import.
 import type { Writable } from 'node:stream'
 import type { Activity, Agreement, AlumniGroup, Contact, FollowUp, Organization, Staff, Trip } from '../../shared/domain'
@@ -14,7 +15,9 @@ import { byDateAndPeriod, VISIT_KINDS } from './collect'
 import { daysBetween, localToday } from './format'
 import { captions } from './labels'
 import { inline, lines } from './names'
-import { breathe, finishWorkbook, openWorkbook, writeTable } from './xlsx-table'
+import { breathe } from './xlsx-table'
+import { tableJob, workerSheets } from './sheet-runner'
+import type { SheetWriter } from './sheet-runner'
 import type { Column } from './xlsx-table'
 
 export interface RegisterResult {
@@ -84,23 +87,20 @@ function idColumn<R>(value: (r: R) => string, lang: Lang): Column<R> {
  * Writes one register sheet as a workbook to `out`. The records are filtered
  * into a new array first: records are immutable and the store replaces them on
  * change, so the export is one consistent view even while the user keeps editing.
+ * Their cells are computed here, a chunk at a time as `sheets` asks for them; the
+ * workbook itself is written by `sheets` (a worker thread in the apps).
  */
-async function writeRegister<R>(out: Writable, spec: { name: string; title: string; lang: Lang; rows: R[]; columns: Column<R>[]; totals?: boolean; school: string }): Promise<RegisterResult> {
-  const wb = await openWorkbook(out)
-  const result = await writeTable(
-    wb,
-    {
-      name: spec.name,
-      lang: spec.lang,
-      rows: spec.rows,
-      columns: spec.columns,
-      pageHeader: [spec.school, spec.title].filter(Boolean).join('  '),
-      totalsLabel: spec.totals ? captions(spec.lang).total : undefined,
-    },
-    out,
-  )
-  await finishWorkbook(wb)
-  return result
+async function writeRegister<R>(out: Writable, spec: { name: string; title: string; lang: Lang; rows: R[]; columns: Column<R>[]; totals?: boolean; school: string }, sheets: SheetWriter): Promise<RegisterResult> {
+  const job = tableJob({
+    name: spec.name,
+    lang: spec.lang,
+    rows: spec.rows,
+    columns: spec.columns,
+    pageHeader: [spec.school, spec.title].filter(Boolean).join('  '),
+    totalsLabel: spec.totals ? captions(spec.lang).total : undefined,
+  })
+  const [written] = await sheets([job], out)
+  return { rows: written?.rows ?? 0 }
 }
 
 // ---------------------------------------------------------------- visits ledger
@@ -109,7 +109,7 @@ async function writeRegister<R>(out: Writable, spec: { name: string; title: stri
  * Every enterprise visit and call in the range, as schools report them
  * upwards ("访企拓岗"): one row per activity, its organisations together.
  */
-export async function writeVisitsLedger(data: DbData, opts: VisitsLedgerOptions, out: Writable): Promise<RegisterResult> {
+export async function writeVisitsLedger(data: DbData, opts: VisitsLedgerOptions, out: Writable, sheets: SheetWriter = workerSheets()): Promise<RegisterResult> {
   const { lang } = opts
   const t = captions(lang).registers.visits
   const h = t.headers
@@ -155,7 +155,7 @@ export async function writeVisitsLedger(data: DbData, opts: VisitsLedgerOptions,
       { header: h[12], max: 24, type: 'text', value: (a) => (a.tripId ? trips.get(a.tripId)?.title : '') },
       idColumn<Activity>((a) => a.id, lang),
     ],
-  })
+  }, sheets)
 }
 
 // ---------------------------------------------------------------- internship bases
@@ -171,7 +171,7 @@ export function termStatus(a: Pick<Agreement, 'endDate' | 'status'>, asOf: strin
   return 'current'
 }
 
-export async function writeInternshipBases(data: DbData, opts: InternshipBasesOptions, out: Writable): Promise<RegisterResult> {
+export async function writeInternshipBases(data: DbData, opts: InternshipBasesOptions, out: Writable, sheets: SheetWriter = workerSheets()): Promise<RegisterResult> {
   const { lang } = opts
   const asOf = opts.asOf ?? localToday()
   const t = captions(lang).registers.internshipBases
@@ -214,7 +214,7 @@ export async function writeInternshipBases(data: DbData, opts: InternshipBasesOp
       { header: h[15], max: 14, type: 'text', value: (a) => a.documentNumber },
       idColumn<Agreement>((a) => a.id, lang),
     ],
-  })
+  }, sheets)
 }
 
 // ---------------------------------------------------------------- alumni directory
@@ -258,7 +258,7 @@ export async function selectAlumni(data: DbData, filter: AlumniFilter = {}): Pro
   return out
 }
 
-export async function writeAlumniDirectory(data: DbData, opts: AlumniDirectoryOptions, out: Writable): Promise<RegisterResult> {
+export async function writeAlumniDirectory(data: DbData, opts: AlumniDirectoryOptions, out: Writable, sheets: SheetWriter = workerSheets()): Promise<RegisterResult> {
   const { lang } = opts
   const t = captions(lang).registers.alumni
   const h = t.headers
@@ -285,12 +285,12 @@ export async function writeAlumniDirectory(data: DbData, opts: AlumniDirectoryOp
       { header: h[9], max: 14, type: 'text', value: (c) => c.wechat },
       idColumn<Contact>((c) => c.id, lang),
     ],
-  })
+  }, sheets)
 }
 
 // ---------------------------------------------------------------- alumni organisations
 
-export async function writeAlumniGroups(data: DbData, opts: AlumniGroupsOptions, out: Writable): Promise<RegisterResult> {
+export async function writeAlumniGroups(data: DbData, opts: AlumniGroupsOptions, out: Writable, sheets: SheetWriter = workerSheets()): Promise<RegisterResult> {
   const { lang } = opts
   const t = captions(lang).registers.alumniGroups
   const h = t.headers
@@ -319,12 +319,12 @@ export async function writeAlumniGroups(data: DbData, opts: AlumniGroupsOptions,
       { header: h[9], max: 10, type: 'text', value: (g) => enumLabel('alumniGroupStatus', g.status, lang) },
       idColumn<AlumniGroup>((g) => g.id, lang),
     ],
-  })
+  }, sheets)
 }
 
 // ---------------------------------------------------------------- follow-ups
 
-export async function writeFollowUps(data: DbData, opts: FollowUpsOptions, out: Writable): Promise<RegisterResult> {
+export async function writeFollowUps(data: DbData, opts: FollowUpsOptions, out: Writable, sheets: SheetWriter = workerSheets()): Promise<RegisterResult> {
   const { lang } = opts
   const c = captions(lang)
   const t = c.registers.followUps
@@ -362,5 +362,5 @@ export async function writeFollowUps(data: DbData, opts: FollowUpsOptions, out: 
       { header: h[9], max: 24, type: 'text', value: (f) => f.result },
       idColumn<FollowUp>((f) => f.id, lang),
     ],
-  })
+  }, sheets)
 }

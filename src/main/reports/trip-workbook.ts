@@ -4,14 +4,13 @@ import type { Activity, Agreement, AlumniGroup, Contact, FollowUp, Organization 
 import { enumLabel, memberRoleText } from '../../shared/enums'
 import { endedUnconfirmed } from '../../shared/tripStatus'
 import type { Lang } from '../../shared/enums'
-import { bufferSink } from './buffer-sink'
 import { tripLookup, VISIT_KINDS } from './collect'
 import type { TripLookup, TripReportInput } from './collect'
 import { daysBetween } from './format'
 import { captions } from './labels'
 import { alumniNote, contactWithTitle, inline, KNOWN_DEGREES, lines, nameWithHonorific, personName, positionOf } from './names'
-import { withQuotePrefix } from './xlsx-quote'
-import { finishWorkbook, openWorkbook, writeTable } from './xlsx-table'
+import { tableJob, workbookBytes, workerSheets } from './sheet-runner'
+import type { SheetJob, SheetWriter } from './sheet-runner'
 import type { CellInput, Column, FormulaInput } from './xlsx-table'
 
 export interface TripWorkbookOptions {
@@ -196,7 +195,7 @@ function latestLog(f: FollowUp): string {
   return last ? `${last.date} ${last.text}` : ''
 }
 
-export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOptions): Promise<Buffer> {
+export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOptions, sheets: SheetWriter = workerSheets()): Promise<Buffer> {
   const { lang } = opts
   const c = captions(lang)
   const t = c.tripWorkbook
@@ -206,8 +205,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
   const label = (name: Parameters<typeof enumLabel>[0], v: string) => enumLabel(name, v, lang)
   const id = <R extends { id: string }>(): Column<R> => ({ header: c.id, width: 12, type: 'id', value: (r) => r.id })
 
-  const sink = bufferSink()
-  const wb = await openWorkbook(sink.stream)
+  const jobs: SheetJob[] = []
   const orgRows = organizationRows(input, look)
   const people = peopleRows(input, look)
   const outcomes: OutcomeRow[] = [
@@ -224,7 +222,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
   const positionsOf = (a: Activity) => a.positionsOffered ?? (VISIT_KINDS.has(a.kind) ? c.unrecorded : null)
 
   const oh = t.overview.headers
-  await writeTable<OverviewRow>(wb, {
+  jobs.push(tableJob<OverviewRow>({
     name: t.sheets.overview,
     lang,
     title: heading,
@@ -235,10 +233,10 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       { header: oh[1], max: 56, type: 'auto', value: (r) => r.value },
       { header: oh[2], max: 50, type: 'text', value: (r) => r.detail },
     ],
-  })
+  }))
 
   const ih = t.itinerary
-  await writeTable<Activity>(wb, {
+  jobs.push(tableJob<Activity>({
     name: t.sheets.itinerary,
     lang,
     pageHeader: heading,
@@ -259,10 +257,10 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       { header: ih[11], max: 18, type: 'text', value: (a) => inline(a.jobTitles, lang) },
       id<Activity>(),
     ],
-  })
+  }))
 
   const orh = t.organizations
-  await writeTable<OrgRow>(wb, {
+  jobs.push(tableJob<OrgRow>({
     name: t.sheets.organizations,
     lang,
     pageHeader: heading,
@@ -280,10 +278,10 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       { header: orh[8], max: 12, type: 'number', value: (r) => (r.recorded ? r.positions : r.visited ? c.unrecorded : null), total: 'sum' },
       { ...id<Organization>(), value: (r: OrgRow) => r.org.id },
     ],
-  })
+  }))
 
   const ph = t.people
-  await writeTable<PersonRow>(wb, {
+  jobs.push(tableJob<PersonRow>({
     name: t.sheets.people,
     lang,
     pageHeader: heading,
@@ -302,10 +300,10 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       { header: ph[9], max: 32, type: 'text', value: (r) => lines(r.metAt.map((a) => a.title)) },
       { ...id<Contact>(), value: (r: PersonRow) => r.contact.id },
     ],
-  })
+  }))
 
   const outh = t.outcomes
-  await writeTable<OutcomeRow>(wb, {
+  jobs.push(tableJob<OutcomeRow>({
     name: t.sheets.outcomes,
     lang,
     pageHeader: heading,
@@ -340,10 +338,10 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       },
       { ...id<Agreement>(), value: (r: OutcomeRow) => r.record.id },
     ],
-  })
+  }))
 
   const fh = t.followUps
-  await writeTable<FollowUp>(wb, {
+  jobs.push(tableJob<FollowUp>({
     name: t.sheets.followUps,
     lang,
     pageHeader: heading,
@@ -360,8 +358,7 @@ export async function tripWorkbook(input: TripReportInput, opts: TripWorkbookOpt
       { header: fh[8], max: 36, type: 'text', value: (f) => latestLog(f) },
       id<FollowUp>(),
     ],
-  })
+  }))
 
-  await finishWorkbook(wb)
-  return withQuotePrefix(sink.bytes())
+  return workbookBytes(sheets, jobs)
 }

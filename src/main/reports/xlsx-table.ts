@@ -19,10 +19,16 @@ export interface FormulaInput {
   result: number
 }
 export type CellInput = string | number | Date | FormulaInput | null | undefined
+/**
+ * A cell as the sheet writer takes it, computed from the record where the record lives (the main
+ * thread) and plain enough to be copied to the workbook worker (register-workbook.ts).
+ */
+export type SheetCell = string | number | Date | FormulaInput | null
 /** auto: a Date stays a date, a number a number, anything else text (for key/value sheets) */
 export type ColumnType = 'text' | 'date' | 'number' | 'id' | 'auto'
 
-export interface Column<R> extends WidthLimits {
+/** A column as the sheet writer sees it: plain data, without the function that reads the record. */
+export interface SheetColumn extends WidthLimits {
   header: string
   /**
    * A fixed width in Excel units (about one Latin character; a Chinese character takes two).
@@ -30,15 +36,18 @@ export interface Column<R> extends WidthLimits {
    */
   width?: number
   type: ColumnType
-  value: (row: R, index: number) => CellInput
   /** a totals row adds a sum (numbers), a count (anything) or a count of cells equal to a caption, each over the rows the filter shows */
   total?: 'sum' | 'count' | { countIf: string }
 }
 
-export interface TableSpec<R> {
+export interface Column<R> extends SheetColumn {
+  value: (row: R, index: number) => CellInput
+}
+
+/** A sheet without its records: what the workbook worker is sent before the rows. */
+export interface SheetSpec {
   name: string
-  columns: Column<R>[]
-  rows: Iterable<R>
+  columns: SheetColumn[]
   lang: Lang
   /** a merged title row above the header; printed with it on every page */
   title?: string
@@ -46,6 +55,11 @@ export interface TableSpec<R> {
   pageHeader?: string
   /** label of a totals row after the data; no totals row without it */
   totalsLabel?: string
+}
+
+export interface TableSpec<R> extends Omit<SheetSpec, 'columns'> {
+  columns: Column<R>[]
+  rows: Iterable<R>
 }
 
 /**
@@ -67,7 +81,7 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 /**
  * User text as a cell value. A JavaScript string becomes a string cell in
  * exceljs, whatever it starts with (= + - @), so text can never become a
- * formula; formulas are built only by `writeTable` from column letters.
+ * formula; formulas are built only by `writeSheet` from column letters.
  */
 export function textCell(v: unknown): string | null {
   if (v === null || v === undefined) return null
@@ -76,7 +90,7 @@ export function textCell(v: unknown): string | null {
   return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s
 }
 
-function cellValue(type: ColumnType, v: CellInput): ExcelJS.CellValue {
+function cellValue(type: ColumnType, v: CellInput): SheetCell {
   if (v === null || v === undefined || v === '') return null
   if (typeof v === 'object' && !(v instanceof Date)) return type === 'auto' ? { formula: v.formula, result: v.result } : v.result
   switch (type) {
@@ -103,7 +117,7 @@ export const FORMULA_LIKE = /^[=+\-@]/
 const WIDTH_SAMPLE = 500
 
 /** What a cell shows, as text, for measuring. */
-function shownText(v: ExcelJS.CellValue): string {
+function shownText(v: SheetCell): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'string') return v
   if (typeof v === 'number') return String(v)
@@ -117,7 +131,7 @@ function shownText(v: ExcelJS.CellValue): string {
  * Measuring a thousand rows of a wide register takes about 0.1 s on a busy machine, so it gives the
  * event loop a turn between columns whenever a slice has run SLICE_MS.
  */
-export async function columnWidths<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[], totals: readonly string[] = []): Promise<number[]> {
+export async function columnWidths(columns: readonly SheetColumn[], rows: ReadonlyArray<readonly SheetCell[]>, totals: readonly string[] = []): Promise<number[]> {
   const sample = rows.slice(0, WIDTH_SAMPLE)
   const widths: number[] = []
   let sliceStart = performance.now()
@@ -127,7 +141,7 @@ export async function columnWidths<R>(columns: ReadonlyArray<Column<R>>, rows: r
       widths.push(c.width)
       continue
     }
-    const texts = sample.map((r, i) => shownText(cellValue(c.type, c.value(r, i))))
+    const texts = sample.map((values) => shownText(values[col] ?? null))
     if (totals[col]) texts.push(totals[col])
     widths.push(fitColumnWidth(c.header, texts, { min: c.min, max: c.max }))
     if (performance.now() - sliceStart > SLICE_MS) {
@@ -138,12 +152,41 @@ export async function columnWidths<R>(columns: ReadonlyArray<Column<R>>, rows: r
   return widths
 }
 
+/** The columns without their value functions, to be sent where functions cannot go. */
+export function sheetColumns<R>(columns: ReadonlyArray<Column<R>>): SheetColumn[] {
+  return columns.map((c) => ({ header: c.header, type: c.type, width: c.width, min: c.min, max: c.max, total: c.total }))
+}
+
+/**
+ * The cells of each record, `size` rows at a time. Reading a record can be slow (look-ups, joins of
+ * names), so the event loop gets a turn whenever a slice has run SLICE_MS.
+ */
+export async function* cellBatches<R>(columns: ReadonlyArray<Column<R>>, rows: Iterable<R>, size: number): AsyncGenerator<SheetCell[][], void, undefined> {
+  let batch: SheetCell[][] = []
+  let n = 0
+  let sliceStart = performance.now()
+  for (const r of rows) {
+    const index = n
+    batch.push(columns.map((c) => cellValue(c.type, c.value(r, index))))
+    n += 1
+    if (batch.length >= size) {
+      yield batch
+      batch = []
+      sliceStart = performance.now()
+    } else if (n % CLOCK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await breathe()
+      sliceStart = performance.now()
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
 /**
  * The height a row of wrapped text needs, stored without customHeight (see
  * xlsx-measure.ts): Excel and WPS fit such a row themselves, LibreOffice prints it
  * at this height. Undefined when every cell fits on one line.
  */
-export function rowHeight(values: readonly ExcelJS.CellValue[], columns: ReadonlyArray<{ type: ColumnType }>, widths: readonly number[], bold = false): number | undefined {
+export function rowHeight(values: readonly SheetCell[], columns: ReadonlyArray<{ type: ColumnType }>, widths: readonly number[], bold = false): number | undefined {
   const cells: Array<{ text: string; width: number }> = []
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
@@ -213,7 +256,12 @@ export interface TableResult {
   rows: number
 }
 
-export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec<R>, out?: Writable): Promise<TableResult> {
+/**
+ * Writes a sheet from rows of cells that arrive in batches (in the workbook worker, sent by the
+ * main thread: sheet-worker.ts). The first WIDTH_SAMPLE rows are read before anything is
+ * written: they set the widths, and the widths go out before the first row.
+ */
+export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, batches: AsyncIterable<ReadonlyArray<readonly SheetCell[]>>, out?: Writable): Promise<TableResult> {
   const { columns, lang } = spec
   const t = captions(lang)
   const titleRows = spec.title ? 1 : 0
@@ -228,10 +276,20 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
     properties: { defaultRowHeight: 15 },
   })
   keepRowHeightsAutomatic(ws, new Set(spec.title ? [1] : []))
-  const rows = Array.isArray(spec.rows) ? (spec.rows as readonly R[]) : [...spec.rows]
+  const source = batches[Symbol.asyncIterator]()
+  const head: Array<readonly SheetCell[]> = []
+  let ended = false
+  while (head.length < WIDTH_SAMPLE) {
+    const next = await source.next()
+    if (next.done) {
+      ended = true
+      break
+    }
+    for (const values of next.value) head.push(values)
+  }
   // What a totals row may show: its label, and "not recorded" under a sum.
   const totalsTexts = spec.totalsLabel === undefined ? [] : columns.map((c, i) => (i === 0 ? spec.totalsLabel ?? '' : c.total === 'sum' ? t.unrecorded : ''))
-  const widths = await columnWidths(columns, rows, totalsTexts)
+  const widths = await columnWidths(columns, head, totalsTexts)
   // Columns must be set before the first row is committed: the writer emits <cols> then.
   // One style object per column, given to every cell: exceljs remembers a style object's id, so a
   // shared object costs one lookup per sheet where a fresh one per cell costs a full serialisation.
@@ -275,10 +333,12 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
   const autoCols = columns.flatMap((c, i) => (c.type === 'auto' ? [i] : []))
   let n = 0
   let sliceStart = performance.now()
-  for (const r of rows) {
-    const values = columns.map((c, i) => {
-      const v = cellValue(c.type, c.value(r, n))
-      if (v !== null) {
+  for (let batch: ReadonlyArray<readonly SheetCell[]> | null = head; batch !== null; ) {
+    for (const values of batch) {
+      for (let i = 0; i < columns.length; i++) {
+        const v = values[i] ?? null
+        const c = columns[i]
+        if (v === null) continue
         counts[i] += 1
         if (typeof v === 'number') {
           sums[i] += v
@@ -286,34 +346,36 @@ export async function writeTable<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec
         }
         if (typeof c.total === 'object' && v === c.total.countIf) matches[i] += 1
       }
-      return v
-    })
-    const row = ws.addRow(values)
-    const height = rowHeight(values, columns, widths)
-    if (height !== undefined) row.height = height
-    // Every cell, empty ones too, so the grid of borders is whole.
-    for (let i = 0; i < columns.length; i++) {
-      const v = values[i]
-      row.getCell(i + 1).style = typeof v === 'string' && FORMULA_LIKE.test(v) ? quoted[i] : styles[i]
+      const row = ws.addRow(values)
+      const height = rowHeight(values, columns, widths)
+      if (height !== undefined) row.height = height
+      // Every cell, empty ones too, so the grid of borders is whole.
+      for (let i = 0; i < columns.length; i++) {
+        const v = values[i]
+        row.getCell(i + 1).style = typeof v === 'string' && FORMULA_LIKE.test(v) ? quoted[i] : styles[i]
+      }
+      // A date or number in a mixed column needs its own number format; the column's style is text.
+      for (const i of autoCols) {
+        const v = values[i]
+        if (v instanceof Date) row.getCell(i + 1).style = autoDate
+        else if (typeof v === 'number' || (v !== null && typeof v === 'object' && 'formula' in v)) row.getCell(i + 1).style = autoNumber
+      }
+      row.commit()
+      n += 1
+      if (n % YIELD_EVERY === 0 || (n % CLOCK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS)) {
+        await breathe(out)
+        sliceStart = performance.now()
+      }
     }
-    // A date or number in a mixed column needs its own number format; the column's style is text.
-    for (const i of autoCols) {
-      const v = values[i]
-      if (v instanceof Date) row.getCell(i + 1).style = autoDate
-      else if (typeof v === 'number' || (v !== null && typeof v === 'object' && 'formula' in v)) row.getCell(i + 1).style = autoNumber
-    }
-    row.commit()
-    n += 1
-    if (n % YIELD_EVERY === 0 || (n % CLOCK_EVERY === 0 && performance.now() - sliceStart > SLICE_MS)) {
-      await breathe(out)
-      sliceStart = performance.now()
-    }
+    if (ended) break
+    const next = await source.next()
+    batch = next.done ? null : next.value
   }
 
   const firstData = headerRow + 1
   const lastData = headerRow + n
   if (spec.totalsLabel !== undefined) {
-    const values: ExcelJS.CellValue[] = columns.map((c, i) => {
+    const values: SheetCell[] = columns.map((c, i) => {
       if (i === 0) return textCell(spec.totalsLabel)
       if (!c.total) return null
       const letter = columnLetter(i + 1)

@@ -5,6 +5,7 @@ import type { SliceClock } from '../import/jobs'
 import type { FileCodec } from '../store/file-codec'
 import type { EncryptionControl } from './encryption-control'
 import type { Thumbnailer } from '../attachments/thumbnails'
+import type { SheetWriter } from '../reports/sheet-runner'
 
 /** What every service gets: the store and the few facts of the running app. */
 export interface Ctx {
@@ -24,6 +25,8 @@ export interface Ctx {
   encryption?: EncryptionControl
   /** how attachment thumbnails are made off the main thread (default: a worker on the TypeScript source) */
   thumbnailer?: Thumbnailer
+  /** how register workbooks are written off the main thread (default: a worker on the TypeScript source) */
+  sheetWriter?: SheetWriter
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (default: 8 ms slices, setImmediate) */

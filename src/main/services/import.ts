@@ -21,6 +21,7 @@ import { planSteps } from '../import/plan'
 import type { Plan, PlanOptions } from '../import/plan'
 import type { TextEncoding } from '../import/text-table'
 import { errorRowsWorkbook } from '../reports/error-rows'
+import { workerSheets } from '../reports/sheet-runner'
 import type { Ctx } from './context'
 
 interface Session {
@@ -303,7 +304,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const { s, plan: p } = await plan(opts, jobs.start(opts.jobId))
       const bad = p.rows.filter((r) => r.action === 'error')
       const labels = [...new Set(p.columns.map((c) => c.label))]
-      const data = await errorRowsWorkbook(labels, bad, ctx.store.data.settings.language)
+      const data = await errorRowsWorkbook(labels, bad, ctx.store.data.settings.language, ctx.sheetWriter ?? workerSheets())
       const base = s.fileName.replace(/\.[^.]*$/, '')
       return { fileName: `${base}-errors.xlsx`, data: data.toString('base64'), rows: bad.length }
     },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openDesk } from '../../main/desk'
 import { workerThumbnailer } from '../../main/attachments/thumbnails'
+import { workerSheets } from '../../main/reports/sheet-runner'
 import { forkLauncher } from '../../main/import/parse-runner'
 import { describeOpenFailure } from '../../main/store'
 import { startWebServer } from './http-server'
@@ -27,6 +28,7 @@ const root = projectRoot(here)
 /** Bundled (scripts/build-web-server.mjs), the parsing child sits beside this file as JavaScript. */
 const bundledChild = join(here, 'parse-child.mjs')
 const bundledThumbWorker = join(here, 'thumb-worker.mjs')
+const bundledSheetWorker = join(here, 'sheet-worker.mjs')
 
 /** A clock that starts at `start` (an ISO instant) and runs at real speed; the real clock without one. */
 function clockFrom(start: string | undefined): (() => Date) | undefined {
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     now: clockFrom(values.now),
     ...(existsSync(bundledChild) ? { importLauncher: forkLauncher({ entry: bundledChild }) } : {}),
     ...(existsSync(bundledThumbWorker) ? { thumbnailer: workerThumbnailer(bundledThumbWorker) } : {}),
+    ...(existsSync(bundledSheetWorker) ? { sheetWriter: workerSheets(bundledSheetWorker) } : {}),
   })
   // Handled below; without this a failed open would count as unhandled while the server starts.
   opening.catch(() => undefined)

@@ -2,7 +2,11 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestApp } from '../helpers'
+import { rm } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { openApp } from '../../../src/main/app'
+import { workerSheets } from '../../../src/main/reports/sheet-runner'
+import { openTestApp, RESOURCES, tempDir } from '../helpers'
 import type { TestApp } from '../helpers'
 
 let app: TestApp
@@ -52,5 +56,22 @@ describe('register exports hold what the list shows', () => {
   it('refuses a filter the list would refuse, naming the field', () => {
     const r = app.core.exporter.prepare('register.followUps', { filter: { colour: 'red' } })
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'filter.colour': expect.any(Array) } } })
+  })
+})
+
+describe('register exports are written by the sheet writer the app was given', () => {
+  it('fails the export when its workbook worker fails', async () => {
+    const dataDir = await tempDir()
+    const failing = workerSheets(fileURLToPath(new URL('../reports/failing-sheet-worker.mjs', import.meta.url)))
+    const core = await openApp({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', sheetWriter: failing })
+    try {
+      expect((await core.router.call('sample.load', {})).ok).toBe(true)
+      const prepared = core.exporter.prepare('register.followUps', {})
+      if (!prepared.ok) throw new Error(prepared.error.message)
+      await expect(prepared.job.write(new PassThrough())).rejects.toThrow(/the writer broke on the first chunk/)
+    } finally {
+      await core.close()
+      await rm(dataDir, { recursive: true, force: true })
+    }
   })
 })
