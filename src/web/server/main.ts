@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openDesk } from '../../main/desk'
+import type { Desk } from '../../main/desk'
 import { workerThumbnailer } from '../../main/attachments/thumbnails'
 import { workerSheets } from '../../main/reports/sheet-runner'
 import { forkLauncher } from '../../main/import/parse-runner'
@@ -54,8 +55,16 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data)
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }
 
+  // The server starts first (it reads the built page into memory), then the folder is opened.
+  let open: (desk: Promise<Desk>) => void = () => undefined
+  const opening = new Promise<Desk>((resolve) => (open = resolve))
+  // Handled below; without this a failed open would count as unhandled while the server starts.
+  opening.catch(() => undefined)
+  const token = randomBytes(24).toString('base64url')
+  // Listening before the folder is open: the browser loads the page while db.json is read and parsed.
+  const server = await startWebServer({ app: opening, staticDir: join(root, 'out', 'web'), token, port })
   // No keychain in browser mode: an encrypted folder always asks for its passphrase.
-  const opening = openDesk({
+  open(openDesk({
     dataDir,
     resourcesDir: join(root, 'resources'),
     appVersion: pkg.version,
@@ -63,12 +72,7 @@ async function main(): Promise<void> {
     ...(existsSync(bundledChild) ? { importLauncher: forkLauncher({ entry: bundledChild }) } : {}),
     ...(existsSync(bundledThumbWorker) ? { thumbnailer: workerThumbnailer(bundledThumbWorker) } : {}),
     ...(existsSync(bundledSheetWorker) ? { sheetWriter: workerSheets(bundledSheetWorker) } : {}),
-  })
-  // Handled below; without this a failed open would count as unhandled while the server starts.
-  opening.catch(() => undefined)
-  const token = randomBytes(24).toString('base64url')
-  // Listening before the folder is open: the browser loads the page while db.json is read and parsed.
-  const server = await startWebServer({ app: opening, staticDir: join(root, 'out', 'web'), token, port })
+  }))
 
   let closing = false
   const shutdown = async () => {
