@@ -60,15 +60,17 @@ export function onMutation(listener: (method: MethodName) => void): () => void {
  * is the difference between the figures at once and a second later. The component's own identical
  * call (same method, same input) takes the answer; any change made meanwhile drops them all.
  */
-const early = new Map<string, Promise<unknown>>()
+const early = new Map<string, { answer: Promise<unknown>; at: number }>()
 const earlyKey = (method: string, input: unknown): string => `${method} ${JSON.stringify(input)}`
+/** An answer nobody took within this long (a screen that was not shown) is not handed out later. */
+const EARLY_FOR_MS = 30_000
 
 export function askEarly<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   if (!READ_ONLY.test(method)) throw new Error(`${method} changes data: it cannot be asked early`)
   const answer = call(method, input)
   // Whoever takes it handles a failure; one nobody takes must not count as unhandled.
   answer.catch(() => undefined)
-  early.set(earlyKey(method, input), answer)
+  early.set(earlyKey(method, input), { answer, at: performance.now() })
   return answer
 }
 
@@ -86,7 +88,7 @@ export async function call<M extends MethodName>(method: M, input: ApiInput<M>):
   const asked = early.get(earlyKey(method, input))
   if (asked) {
     early.delete(earlyKey(method, input))
-    return asked as Promise<ApiOutput<M>>
+    if (performance.now() - asked.at < EARLY_FOR_MS) return asked.answer as Promise<ApiOutput<M>>
   }
   const schema = contract[method].input as z.ZodType
   const checked = schema.safeParse(input)
