@@ -135,7 +135,7 @@ export class SortedOrders {
     limit: number,
   ): { items: AnyRecord[]; total: number } {
     const order = this.order(c, field, dir)
-    if (!this.sorting.has(`${c}\u0000${field}\u0000${dir}`)) this.prebuild([[c, field, dir]])
+    this.ensureSorting(c, field, dir)
     const k = offset + limit
     const best: AnyRecord[] = []
     let total = 0
@@ -151,6 +151,20 @@ export class SortedOrders {
       best.splice(lowerBound(best, r, order.cmp), 0, r)
     }
     return { items: best.slice(offset), total }
+  }
+
+  /**
+   * Resolves once this order is sorted, which the background does in slices: for a page too deep
+   * for firstPage, whose insertions would cost more than the sort.
+   */
+  async whenReady(c: CollectionName, field: string, dir: Dir): Promise<void> {
+    this.order(c, field, dir)
+    this.ensureSorting(c, field, dir)
+    while (!this.isReady(c, field, dir)) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+
+  private ensureSorting(c: CollectionName, field: string, dir: Dir): void {
+    if (!this.sorting.has(`${c}\u0000${field}\u0000${dir}`)) this.prebuild([[c, field, dir]])
   }
 
   /** records sorted as this order has them (the same total order: ties go by collection position) */

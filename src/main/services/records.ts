@@ -22,6 +22,11 @@ export interface ListQuery {
 
 /** a match set this many times smaller than its collection is sorted rather than walked in order */
 const FEW_MATCHES = 16
+/**
+ * firstPage keeps the best offset + limit records in an array kept sorted: beyond this many, its
+ * insertions (worst case, a collection already in the opposite order) would cost more than a sort.
+ */
+const FIRST_PAGE_MAX = 1000
 
 export function createRecordService(ctx: Ctx) {
   const { store } = ctx
@@ -75,7 +80,11 @@ export function createRecordService(ctx: Ctx) {
       // Just after open the background has not sorted this order yet: the page is picked from the
       // collection as it is instead of sorting 100,000 records while the user waits.
       if (q.sort && !orders().isReady(c, q.sort.field, q.sort.dir)) {
-        return orders().firstPage(c, q.sort.field, q.sort.dir, all(c), keep as (r: AnyRecord) => boolean, q.offset, q.limit) as Page<Rec<C>>
+        if (q.offset + q.limit <= FIRST_PAGE_MAX) {
+          return orders().firstPage(c, q.sort.field, q.sort.dir, all(c), keep as (r: AnyRecord) => boolean, q.offset, q.limit) as Page<Rec<C>>
+        }
+        // Deeper pages (the last page of a register) wait for the background sort, without blocking.
+        await orders().whenReady(c, q.sort.field, q.sort.dir)
       }
       // A search that matches few records: sorting them costs less than walking 100,000 in order.
       if (q.sort && matched !== null && matched.size * FEW_MATCHES < all(c).length) {

@@ -125,6 +125,15 @@ describe('search index through Ctrl+K and the register lists', () => {
     }
   })
 
+  it('answers a page deeper than one pass should keep by waiting for the background sort', async () => {
+    for (let i = 0; i < 1_100; i += 1) await app.call('contacts.create', { name: `联系人${String(1_099 - i).padStart(4, '0')}` })
+    // Descending: an order nobody sorted yet, so this request starts it and waits for it.
+    expect(sortedOrdersFor(app.core.store).isReady('contacts', 'name', 'desc')).toBe(false)
+    const page = await app.call('contacts.list', { sort: { field: 'name', dir: 'desc' }, offset: 1_040, limit: 50 })
+    expect(page.total).toBe(1_100)
+    expect(page.items.map((c) => c.name)).toEqual(Array.from({ length: 50 }, (_, i) => `联系人${String(59 - i).padStart(4, '0')}`))
+  })
+
   it('sorts a register search the same whether its few matches are sorted or the sorted register is walked', async () => {
     // 400 contacts, 20 of them named 张…: few enough matches to be sorted on their own.
     for (let i = 0; i < 400; i += 1) {
