@@ -47,6 +47,8 @@ interface Order {
  */
 export class SortedOrders {
   private orders = new Map<string, Order>()
+  /** background sorts that failed: a request waiting for one sorts it itself */
+  private failures = 0
   /** keys the background sorts (or has sorted) since the last restore */
   private sorting = new Set<string>()
   /** id -> position in the collection (ids are only ever appended) */
@@ -92,7 +94,17 @@ export class SortedOrders {
       this.opts,
       () => this.settle(),
       // A key that cannot be sorted in the background is sorted (and fails visibly) on request.
-      () => this.settle(),
+      () => {
+        this.failures += 1
+        // Not sorting them any more, and a generator that threw cannot go on: the next request for
+        // one of these keys starts it again from the collection.
+        for (const key of keys) {
+          const name = key.join('\u0000')
+          this.sorting.delete(name)
+          if (this.orders.get(name)?.records == null) this.orders.delete(name)
+        }
+        this.settle()
+      },
     )
   }
 
@@ -160,7 +172,15 @@ export class SortedOrders {
   async whenReady(c: CollectionName, field: string, dir: Dir): Promise<void> {
     this.order(c, field, dir)
     this.ensureSorting(c, field, dir)
-    while (!this.isReady(c, field, dir)) await new Promise((resolve) => setTimeout(resolve, 10))
+    const failures = this.failures
+    while (!this.isReady(c, field, dir)) {
+      // The background gave up: sorted here, so the request gets the sort's own error, never hangs.
+      if (this.failures !== failures) {
+        this.get(c, field, dir)
+        return
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
   }
 
   private ensureSorting(c: CollectionName, field: string, dir: Dir): void {

@@ -227,4 +227,18 @@ describe('a build that fails', () => {
     await index.ready()
     expect(() => index.collection('contacts')).toThrow(/could not be built/)
   })
+
+  it('makes a request waiting for a sort fail with the reason instead of waiting forever', async () => {
+    const data: Record<string, unknown> = { settings: {}, schemaVersion: 1 }
+    for (const c of ['organizations', 'contacts', 'staff', 'trips', 'activities', 'agreements', 'alumniGroups', 'followUps', 'attachments']) data[c] = []
+    // A value no collator can read: every comparison with it throws.
+    const unreadable = { toString: () => { throw new Error('unreadable name') } }
+    data.contacts = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: i === 150 ? unreadable : `张${i}`, deletedAt: null }))
+    const store = { data, subscribe: () => () => undefined } as unknown as typeof app.core.store
+    const orders = new SortedOrders(store)
+    orders.start([['contacts', 'name', 'asc']])
+    await orders.settled
+    await expect(orders.whenReady('contacts', 'name', 'asc')).rejects.toThrow('unreadable name')
+    orders.stop()
+  })
 })
