@@ -77,6 +77,12 @@ export function createRecordService(ctx: Ctx) {
       }
       const keep = (r: Rec<C>): boolean =>
         (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)
+      // A search that matches few records: sorting them costs less than walking 100,000 in order,
+      // and it needs no sorted order at all.
+      if (q.sort && matched !== null && matched.size * FEW_MATCHES < all(c).length) {
+        const hits = orders().sortLike(c, q.sort.field, q.sort.dir, [...matched].filter(keep as (r: AnyRecord) => boolean))
+        return { items: hits.slice(q.offset, q.offset + q.limit) as Rec<C>[], total: hits.length }
+      }
       // Just after open the background has not sorted this order yet: the page is picked from the
       // collection as it is instead of sorting 100,000 records while the user waits.
       if (q.sort && !orders().isReady(c, q.sort.field, q.sort.dir)) {
@@ -85,11 +91,6 @@ export function createRecordService(ctx: Ctx) {
         }
         // Deeper pages (the last page of a register) wait for the background sort, without blocking.
         await orders().whenReady(c, q.sort.field, q.sort.dir)
-      }
-      // A search that matches few records: sorting them costs less than walking 100,000 in order.
-      if (q.sort && matched !== null && matched.size * FEW_MATCHES < all(c).length) {
-        const hits = orders().sortLike(c, q.sort.field, q.sort.dir, [...matched].filter(keep as (r: AnyRecord) => boolean))
-        return { items: hits.slice(q.offset, q.offset + q.limit) as Rec<C>[], total: hits.length }
       }
       // Otherwise walking the whole (sorted) collection and asking the match set keeps the requested
       // order without sorting the matches again; only the page itself is collected.
