@@ -8,7 +8,7 @@ import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
 import { readIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
-import { streamJson } from './snapshot-stream'
+import { streamJson, yieldToEventLoop } from './snapshot-stream'
 import type { SnapshotWriteResult } from './snapshot-stream'
 
 /** A parsed snapshot before migration and validation: nothing about it is trusted yet. */
@@ -73,8 +73,6 @@ export class SnapshotUnparseableError extends Error {
  * lowdb's Adapter for the snapshot file. Unlike lowdb's JSONFile it never stringifies the whole
  * database in one go (streamJson) and it makes the write durable (writeFileAtomic).
  */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
 export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
   lastWrite: SnapshotWriteResult | null = null
   /** trusted: the bytes are exactly what this store last wrote (their sha256, set then, matches the sidecar) */

@@ -14,7 +14,8 @@ export interface StreamOptions {
 
 const FLUSH_AT = 1 << 20
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+/** One turn of the event loop, so IPC and commits run between two pieces of a long job. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * JSON.stringify of 63 MB blocks the main thread for ~0.5 s; a slice of ~1,000 records takes a few ms,

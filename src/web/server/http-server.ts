@@ -53,23 +53,6 @@ const TYPES: Record<string, string> = {
 const MAX_STATIC_BYTES = 16 * 1024 * 1024
 /** what is read into memory before listening; a larger folder is read file by file on request */
 const MAX_PRELOAD_BYTES = 32 * 1024 * 1024
-
-/**
- * Reads the built page into memory before the server listens and before the data folder opens: the
- * open's fsyncs occupy the thread pool that file reads share, and the page's files waited behind them.
- */
-async function preloadStatic(dir: string, cache: Map<string, Buffer>): Promise<void> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
-  let total = 0
-  for (const e of entries) {
-    if (!e.isFile()) continue
-    const file = join(e.parentPath, e.name)
-    const size = (await stat(file)).size
-    if (size > MAX_STATIC_BYTES || total + size > MAX_PRELOAD_BYTES) continue
-    total += size
-    cache.set(file, await readFile(file))
-  }
-}
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 export interface WebServer {
@@ -265,11 +248,11 @@ export async function startWebServer(opts: {
    * loop, and while a large folder opens those turns come seconds apart.
    */
   const staticCache = new Map<string, Buffer>()
-  async function staticFile(file: string): Promise<Buffer | null> {
+  async function staticFile(file: string, maxBytes = MAX_STATIC_BYTES): Promise<Buffer | null> {
     const cached = staticCache.get(file)
     if (cached) return cached
     const info = await stat(file).catch(() => null)
-    if (!info?.isFile() || info.size > MAX_STATIC_BYTES) return null
+    if (!info?.isFile() || info.size > maxBytes) return null
     const body = await readFile(file).catch(() => null)
     if (body !== null) staticCache.set(file, body)
     return body
@@ -301,7 +284,13 @@ export async function startWebServer(opts: {
     }
   }
 
-  await preloadStatic(staticDir, staticCache)
+  // The built page goes into memory before the server listens and before the data folder opens: the
+  // open's fsyncs occupy the thread pool that file reads share, and the page's files waited behind them.
+  let preloaded = 0
+  for (const e of await readdir(staticDir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    // A file that does not fit what is left is read on request instead.
+    if (e.isFile()) preloaded += (await staticFile(join(e.parentPath, e.name), Math.min(MAX_STATIC_BYTES, MAX_PRELOAD_BYTES - preloaded)))?.length ?? 0
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port, '127.0.0.1', () => resolve())
