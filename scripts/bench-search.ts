@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { AppCore } from '../src/main/app'
 import { queryNeedles, searchIndexFor, sortedOrdersFor } from '../src/main/search-index'
 import { namePinyin } from '../src/main/search-index/name-pinyin'
-import { sliceStats } from '../src/main/search-index/slices'
+import { turnStats } from '../src/main/turns'
 import { searchFields } from '../src/main/services/queries'
 import { COLLECTION_NAMES, displayName } from '../src/shared/collections'
 import type { AnyRecord, CollectionName } from '../src/shared/collections'
@@ -101,7 +101,7 @@ export async function indexBuild(core: AppCore, add: Add, openedAt: number): Pro
   add('search index memory', `postings ${mb(s.bytes)} + folded text ${mb(s.textChars * 2)}`)
   add('default sort orders ready (background, slices)', `${ms(sortsAt - openedAt)} after open`)
   add('longest main-thread block while they were built (anything: GC, backup, exceljs warm-up)', ms(h.max / 1e6))
-  add('longest slice of those builds', ms(sliceStats.longestMs))
+  add('longest slice of those builds', ms(turnStats.longestMs))
 }
 
 export async function searchFigures(core: AppCore, add: Add): Promise<void> {

@@ -6,7 +6,7 @@ import { createExporter } from './exports'
 import { loadDocx } from './reports/docx-layout'
 import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
-import type { SliceClock } from './import/jobs'
+import type { Turns } from './turns'
 import type { ParseLauncher } from './import/parse-runner'
 import { openStore } from './store'
 import type { Store } from './store'
@@ -47,7 +47,7 @@ export interface AppOptions {
   /** how the import's parsing process starts (Electron: utilityProcess; default: child_process.fork) */
   importLauncher?: ParseLauncher
   /** how an import's planning and writing share the event loop (tests step it by hand) */
-  importSlices?: SliceClock
+  importSlices?: Turns
   /** how attachment thumbnails are made (the apps pass the built worker file; default: the TypeScript source) */
   thumbnailer?: Thumbnailer
   /** how register workbooks are written in a worker thread (the apps pass the built worker file; default: the TypeScript source) */

@@ -1,6 +1,7 @@
-import { performance } from 'node:perf_hooks'
 import type { ImportProgress } from '../../shared/import'
 import { AppError } from '../errors'
+import { stepsInSlices } from '../turns'
+import type { Turns } from '../turns'
 
 /**
  * The long steps of an import (reading the file, planning, writing) as jobs the wizard can watch and
@@ -62,30 +63,19 @@ export class ImportJobs {
   }
 }
 
-export interface SliceClock {
-  /** ms of work before the event loop gets a turn (default 8) */
-  sliceMs?: number
-  now?: () => number
-  /** how the loop is given back (default setImmediate, after pending I/O) */
-  yieldLoop?: () => Promise<void>
-}
-
 /**
- * Runs a generator of steps (each yielding how many items are done) in slices of the event loop,
- * recording progress on the job and stopping with "cancelled" between slices.
+ * Runs a generator of steps (each yielding how many items are done) in the process's shared slices
+ * (or `via`), recording progress on the job and stopping with "cancelled" between two steps.
  */
-export async function runSteps<T>(steps: Generator<number, T>, job: ImportJob, clock: SliceClock = {}): Promise<T> {
-  const sliceMs = clock.sliceMs ?? 8
-  const now = clock.now ?? (() => performance.now())
-  const yieldLoop = clock.yieldLoop ?? (() => new Promise<void>((resolve) => setImmediate(resolve)))
-  for (;;) {
-    job.check()
-    const start = now()
-    do {
+export function runSteps<T>(steps: Generator<number, T>, job: ImportJob, via?: Turns): Promise<T> {
+  function* watched(): Generator<void, T> {
+    for (;;) {
+      job.check()
       const r = steps.next()
       if (r.done) return r.value
       job.done = r.value
-    } while (now() - start < sliceMs)
-    await yieldLoop()
+      yield
+    }
   }
+  return stepsInSlices(watched(), via)
 }

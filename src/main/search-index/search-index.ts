@@ -4,8 +4,8 @@ import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Store, StoreChange } from '../store'
 import type { DbData } from '../db/schema'
 import { CollectionIndex } from './collection-index'
-import { runInSlices } from './slices'
-import type { SliceOptions } from './slices'
+import { runInSlices } from '../turns'
+import type { Turns } from '../turns'
 
 type Indexes = Map<CollectionName, CollectionIndex>
 
@@ -57,7 +57,7 @@ export class SearchIndex {
 
   constructor(
     private readonly store: Store<DbData>,
-    private readonly opts: SliceOptions = {},
+    private readonly opts?: Turns,
   ) {}
 
   /** Subscribes and starts the background build. */
@@ -223,7 +223,7 @@ export class SearchIndex {
 const indexes = new WeakMap<Store<DbData>, SearchIndex>()
 
 /** The one index of a store, started on first use (the API starts it when the app opens). */
-export function searchIndexFor(store: Store<DbData>, opts?: SliceOptions): SearchIndex {
+export function searchIndexFor(store: Store<DbData>, opts?: Turns): SearchIndex {
   let idx = indexes.get(store)
   if (!idx) {
     idx = new SearchIndex(store, opts)

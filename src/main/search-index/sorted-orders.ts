@@ -3,8 +3,8 @@ import type { Store, StoreChange } from '../store'
 import type { DbData } from '../db/schema'
 import { finish, sortInSteps } from './merge-sort'
 import { BIG_CHANGE } from './search-index'
-import { runInSlices } from './slices'
-import type { SliceOptions } from './slices'
+import { runInSlices } from '../turns'
+import type { Turns } from '../turns'
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
 export function compareValues(a: unknown, b: unknown): number {
@@ -63,7 +63,7 @@ export class SortedOrders {
 
   constructor(
     private readonly store: Store<DbData>,
-    private readonly opts: SliceOptions = {},
+    private readonly opts?: Turns,
   ) {}
 
   /** Subscribes and sorts `keys` in the background, one after the other. */
@@ -297,7 +297,7 @@ function lowerBound(list: readonly AnyRecord[], x: AnyRecord, cmp: (a: AnyRecord
 const instances = new WeakMap<Store<DbData>, SortedOrders>()
 
 /** The sort orders of a store, started on first use (the API starts them when the app opens). */
-export function sortedOrdersFor(store: Store<DbData>, opts?: SliceOptions): SortedOrders {
+export function sortedOrdersFor(store: Store<DbData>, opts?: Turns): SortedOrders {
   let s = instances.get(store)
   if (!s) {
     s = new SortedOrders(store, opts)

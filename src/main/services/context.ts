@@ -1,7 +1,7 @@
 import type { Store } from '../store'
 import type { DbData } from '../db/schema'
 import type { ParseLauncher } from '../import/parse-runner'
-import type { SliceClock } from '../import/jobs'
+import type { Turns } from '../turns'
 import type { FileCodec } from '../store/file-codec'
 import type { EncryptionControl } from './encryption-control'
 import type { Thumbnailer } from '../attachments/thumbnails'
@@ -29,6 +29,6 @@ export interface Ctx {
   sheetWriter?: SheetWriter
   /** how import files are parsed in their own process (default: child_process.fork; Electron passes utilityProcess) */
   importLauncher?: ParseLauncher
-  /** how an import's planning and writing share the event loop (default: 8 ms slices, setImmediate) */
-  importSlices?: SliceClock
+  /** how an import's and an exchange's planning share the event loop (default: the process's shared turns) */
+  importSlices?: Turns
 }

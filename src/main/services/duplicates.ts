@@ -8,7 +8,7 @@ import type { DuplicateCounts, DuplicateLevel, DuplicatePair, MergeResult, Merge
 import { activityPairs, contactPairs, organizationPairs, pairKey, staffPairs, tripPairs } from '../import/duplicate-pairs'
 import type { FoundPair } from '../import/duplicate-pairs'
 import { AppError } from '../errors'
-import { stepsInSlices } from '../search-index/slices'
+import { stepsInSlices } from '../turns'
 import type { StoredRecord, StoreView } from '../store'
 import { after, planBatch, stored, validateOps } from './batch'
 import type { BatchOp } from './batch'

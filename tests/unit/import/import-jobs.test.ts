@@ -6,6 +6,7 @@ import type { AppCore } from '../../../src/main/app'
 import type { ApiInput, ApiOutput, MethodName } from '../../../src/shared/contract'
 import type { ImportProgress } from '../../../src/shared/import'
 import { RESOURCES, tempDir } from '../helpers'
+import { createTurns } from '../../../src/main/turns'
 
 /**
  * The event loop is handed back between slices through a gate the test opens, and every slice is
@@ -18,24 +19,24 @@ function steppedSlices() {
   const waiting: Array<() => void> = []
   let arrived: (() => void) | null = null
   return {
-    clock: {
-      sliceMs: 1,
-      now: () => (t += 1),
-      yieldLoop: () =>
-        opened
-          ? Promise.resolve()
-          : new Promise<void>((resolve) => {
-              waiting.push(resolve)
-              arrived?.()
-            }),
-    },
+    turns: createTurns({
+      budgetMs: 1,
+      clock: () => (t += 1),
+      schedule: (turn) => {
+        if (opened) setImmediate(turn)
+        else {
+          waiting.push(turn)
+          arrived?.()
+        }
+      },
+    }),
     /** resolves once some job is parked between two slices */
     parked: (): Promise<void> => (waiting.length > 0 ? Promise.resolve() : new Promise((resolve) => (arrived = resolve))),
-    release: () => waiting.splice(0).forEach((resolve) => resolve()),
+    release: () => waiting.splice(0).forEach((turn) => turn()),
     /** lets every parked and future slice through */
     open() {
       opened = true
-      waiting.splice(0).forEach((resolve) => resolve())
+      waiting.splice(0).forEach((turn) => turn())
     },
   }
 }
@@ -47,7 +48,7 @@ afterEach(async () => {
 })
 
 async function start(slices: ReturnType<typeof steppedSlices>) {
-  core = await openApp({ dataDir: await tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00Z'), importSlices: slices.clock })
+  core = await openApp({ dataDir: await tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00Z'), importSlices: slices.turns })
   const app = core
   return async function call<M extends MethodName>(m: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
     const r = await app.router.call(m, input)

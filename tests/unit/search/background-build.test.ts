@@ -4,6 +4,7 @@ import { SearchIndex, SortedOrders, compareValues } from '../../../src/main/sear
 import type { AnyRecord } from '../../../src/shared/collections'
 import { mulberry32 } from '../../../scripts/prng'
 import { openTestApp } from '../helpers'
+import { createTurns } from '../../../src/main/turns'
 import type { TestApp } from '../helpers'
 
 let app: TestApp
@@ -14,15 +15,26 @@ afterEach(async () => {
   await app.destroy()
 })
 
-/** Slices run only when the test says, and each slice does exactly one step (the clock jumps past the budget). */
+/**
+ * Turns run only when the test says, and each turn does exactly one step (the clock jumps past the
+ * budget). After a turn, the runners' continuations (promise callbacks) are let through, so the
+ * next slice they ask for is queued before the test looks.
+ */
 function manual() {
   const queue: Array<() => void> = []
   let t = 0
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
   return {
-    opts: { schedule: (fn: () => void) => queue.push(fn), clock: () => (t += 100), sliceMs: 1 },
-    runOne: () => queue.shift()?.(),
-    runAll: () => {
-      while (queue.length > 0) queue.shift()?.()
+    opts: createTurns({ schedule: (fn: () => void) => queue.push(fn), clock: () => (t += 100), budgetMs: 1 }),
+    runOne: async () => {
+      queue.shift()?.()
+      await settle()
+    },
+    runAll: async () => {
+      while (queue.length > 0) {
+        queue.shift()?.()
+        await settle()
+      }
     },
     get pending() {
       return queue.length
@@ -68,13 +80,13 @@ describe('background build', () => {
     const m = manual()
     const index = new SearchIndex(app.core.store, m.opts)
     index.start()
-    m.runOne()
-    m.runOne()
+    await m.runOne()
+    await m.runOne()
     expect(index.isReady).toBe(false)
     // c299 is not indexed yet: the build will meet its old version in its copy and must keep the new one.
     const old = app.core.store.get('contacts', 'c299') as AnyRecord
     await app.core.store.commit({ puts: [{ collection: 'contacts', record: { ...old, name: '欧阳修', phone: '18600000000' } }] })
-    m.runAll()
+    await m.runAll()
     expect(index.isReady).toBe(true)
     const contacts = index.collection('contacts')
     expect([...contacts.matches(['oyx'])].map((r) => r.id)).toEqual(['c299'])
@@ -88,18 +100,18 @@ describe('background build', () => {
     const m = manual()
     const index = new SearchIndex(app.core.store, m.opts)
     index.start()
-    while (!index.isReady) m.runOne()
+    while (!index.isReady) await m.runOne()
     expect(index.stats.buildMs).toBeNull()
     const contacts = index.collection('contacts')
     const needles = [['张'], ['张伟'], ['zw'], ['zhangwei'], ['0000012'], ['138', '13800000'], ['伟芳'], ['x']]
     const ask = () => needles.map((n) => [[...contacts.matches(n)].map((r) => r.id), contacts.ranked(n, 8, () => true).map((r) => r.id)])
     const halfway: unknown[] = []
     // Part listed, part not; an edit meanwhile goes to the part not listed yet.
-    for (let i = 0; i < 3; i += 1) m.runOne()
+    for (let i = 0; i < 3; i += 1) await m.runOne()
     const old = app.core.store.get('contacts', 'c5') as AnyRecord
     await app.core.store.commit({ puts: [{ collection: 'contacts', record: { ...old, name: '张伟芳' } }] })
     halfway.push(ask())
-    m.runAll()
+    await m.runAll()
     expect(index.stats.buildMs).not.toBeNull()
     expect(ask()).toEqual(halfway[0])
     expect([...contacts.matches(['张伟芳'])].map((r) => r.id)).toEqual(['c5'])
@@ -111,7 +123,7 @@ describe('background build', () => {
     const m = manual()
     const orders = new SortedOrders(app.core.store, m.opts)
     orders.start([['contacts', 'name', 'asc'], ['contacts', 'name', 'desc']])
-    m.runOne()
+    await m.runOne()
     const rand = mulberry32(9)
     const store = app.core.store
     const edit = async () => {
@@ -129,9 +141,9 @@ describe('background build', () => {
     // Half of the edits while the sort runs, half after.
     for (let i = 0; i < 100; i += 1) {
       await edit()
-      m.runOne()
+      await m.runOne()
     }
-    m.runAll()
+    await m.runAll()
     expect(orders.isReady('contacts', 'name', 'asc')).toBe(true)
     for (let i = 0; i < 100; i += 1) await edit()
     for (const dir of ['asc', 'desc'] as const) {
@@ -150,7 +162,7 @@ describe('background build', () => {
     const orders = new SortedOrders(app.core.store, m.opts)
     index.start()
     orders.start([['contacts', 'name', 'asc']])
-    m.runAll()
+    await m.runAll()
     expect(index.isReady).toBe(true)
     // 600 contacts in one commit: more than BIG_CHANGE, so nothing of it is done inside the notification.
     const before = m.pending
@@ -160,13 +172,13 @@ describe('background build', () => {
     expect(m.pending).toBeGreaterThan(before)
     let answered = false
     const waiting = index.ready().then(() => (answered = true))
-    m.runOne()
+    await m.runOne()
     await Promise.resolve()
     expect(answered).toBe(false)
     // A small edit behind the big one lands after it, so the newer name wins.
     const last = app.core.store.get('contacts', 'm599') as AnyRecord
     await app.core.store.commit({ puts: [{ collection: 'contacts', record: { ...last, name: '欧阳修' } }] })
-    m.runAll()
+    await m.runAll()
     await waiting
     const contacts = index.collection('contacts')
     expect(contacts.live).toBe(610)
@@ -206,7 +218,7 @@ describe('background build', () => {
       }
     }
     expect(orders.isReady('contacts', 'name', 'asc')).toBe(false)
-    m.runAll()
+    await m.runAll()
     expect(orders.isReady('contacts', 'name', 'asc')).toBe(true)
     expect(orders.isReady('contacts', 'name', 'desc')).toBe(true)
     orders.stop()
@@ -223,7 +235,7 @@ describe('a build that fails', () => {
     const m = manual()
     const index = new SearchIndex(store, m.opts)
     index.start()
-    m.runAll()
+    await m.runAll()
     await index.ready()
     expect(() => index.collection('contacts')).toThrow(/could not be built/)
   })
