@@ -12,8 +12,10 @@ export interface Turns {
   /**
    * Runs `work` in a coming turn and resolves with what it returns (or rejects with what it throws).
    * `work` runs at least one step and stops when `overdue()` says the turn's budget is spent.
+   * `waited`: someone is watching a progress bar for it (an import, a package being received), so it
+   * goes before background work, which still gets every BACKGROUND_EVERY-th turn first.
    */
-  slice<T>(work: (overdue: () => boolean) => T): Promise<T>
+  slice<T>(work: (overdue: () => boolean) => T, waited?: boolean): Promise<T>
 }
 
 export interface TurnOptions {
@@ -27,21 +29,31 @@ export interface TurnOptions {
 /** The longest turn in this process (read by `npm run bench`). */
 export const turnStats = { longestMs: 0 }
 
+/** Background work (index builds, sorts) goes first in one turn of this many while waited-for work runs. */
+export const BACKGROUND_EVERY = 3
+
+type Runner = (overdue: () => boolean) => void
+
 export function createTurns(opts: TurnOptions = {}): Turns {
   const budgetMs = opts.budgetMs ?? 8
   const clock = opts.clock ?? (() => performance.now())
   const schedule = opts.schedule ?? ((turn: () => void) => void setImmediate(turn))
-  const queue: Array<(overdue: () => boolean) => void> = []
+  const waited: Runner[] = []
+  const background: Runner[] = []
   let armed = false
+  let count = 0
   const turn = (): void => {
     armed = false
+    count += 1
     const start = clock()
     const overdue = (): boolean => clock() - start >= budgetMs
+    const first = count % BACKGROUND_EVERY === 0 ? background : waited
+    const then = first === waited ? background : waited
     // At least one runner per turn, however slow the clock says it was: the work always advances.
-    do (queue.shift() as (overdue: () => boolean) => void)(overdue)
-    while (queue.length > 0 && !overdue())
+    do (first.shift() ?? (then.shift() as Runner))(overdue)
+    while (first.length + then.length > 0 && !overdue())
     turnStats.longestMs = Math.max(turnStats.longestMs, clock() - start)
-    if (queue.length > 0) arm()
+    if (waited.length + background.length > 0) arm()
   }
   const arm = (): void => {
     if (armed) return
@@ -49,9 +61,9 @@ export function createTurns(opts: TurnOptions = {}): Turns {
     schedule(turn)
   }
   return {
-    slice<T>(work: (overdue: () => boolean) => T): Promise<T> {
+    slice<T>(work: (overdue: () => boolean) => T, isWaited = false): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push((overdue) => {
+        ;(isWaited ? waited : background).push((overdue) => {
           try {
             resolve(work(overdue))
           } catch (err) {
@@ -95,14 +107,17 @@ export function runInSlices(
   next()
 }
 
-/** Runs a step generator (one that yields between short steps) in slices; resolves with what it returns. */
-export async function stepsInSlices<T>(steps: Generator<unknown, T>, via: Turns = turns): Promise<T> {
+/**
+ * Runs a step generator (one that yields between short steps) in slices; resolves with what it returns.
+ * `waited`: a user waits for the answer (see Turns.slice).
+ */
+export async function stepsInSlices<T>(steps: Generator<unknown, T>, via: Turns = turns, waited = false): Promise<T> {
   for (;;) {
     const r = await via.slice((overdue) => {
       let s = steps.next()
       while (!s.done && !overdue()) s = steps.next()
       return s
-    })
+    }, waited)
     if (r.done) return r.value
   }
 }

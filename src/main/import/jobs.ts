@@ -77,5 +77,6 @@ export function runSteps<T>(steps: Generator<number, T>, job: ImportJob, via?: T
       yield
     }
   }
-  return stepsInSlices(watched(), via)
+  // Someone watches the job's progress bar: it goes before background index builds and sorts.
+  return stepsInSlices(watched(), via, true)
 }

@@ -33,7 +33,13 @@ export function nameRank(t: RecordText, needle: string): number | null {
  */
 export class CollectionIndex {
   private readonly docs: Array<Doc | undefined> = []
-  private readonly docOf = new Map<string, number>()
+  /**
+   * Doc number + 1 (0: none) by the record's position in the store's collection, which the store keeps
+   * already: a map by id of our own grew in one go at each doubling, a 100,000-entry rehash that held
+   * the loop for over 150 ms here, and took as much memory again.
+   */
+  private docAt = new Int32Array(1024)
+  private count = 0
   private readonly text = new GramIndex()
   private readonly nameGrams = new GramIndex()
   /**
@@ -48,28 +54,43 @@ export class CollectionIndex {
   /** deferGrams: puts keep only the text until catchUp has listed every doc */
   constructor(
     readonly collection: CollectionName,
+    /** where the store keeps a record of this collection (every record put here is in the store) */
+    private readonly positionOf: (id: string) => number | undefined,
     private deferGrams = false,
   ) {}
 
+  private at(id: string): number {
+    const p = this.positionOf(id)
+    if (p === undefined) throw new Error(`${this.collection} ${id} is not in the store`)
+    return p
+  }
+
   has(id: string): boolean {
-    return this.docOf.has(id)
+    const p = this.at(id)
+    return p < this.docAt.length && this.docAt[p] !== 0
   }
 
   get live(): number {
-    return this.docOf.size
+    return this.count
   }
 
   put(record: AnyRecord): void {
-    const old = this.docOf.get(record.id)
-    if (old !== undefined) {
+    const p = this.at(record.id)
+    if (p >= this.docAt.length) {
+      const grown = new Int32Array(Math.max(p + 1, this.docAt.length * 2))
+      grown.set(this.docAt)
+      this.docAt = grown
+    }
+    const old = this.docAt[p] - 1
+    if (old >= 0) {
       if (this.docs[old]?.record === record) return
       this.docs[old] = undefined
       this.dead += 1
-    }
+    } else this.count += 1
     const t = recordText(this.collection, record)
     const doc = this.docs.length
     this.docs.push({ record, t })
-    this.docOf.set(record.id, doc)
+    this.docAt[p] = doc + 1
     if (!this.deferGrams) this.catchUp(Infinity)
   }
 

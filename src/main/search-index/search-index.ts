@@ -162,7 +162,7 @@ export class SearchIndex {
   private rebuild(): void {
     const gen = ++this.gen
     // Texts first, grams after (CollectionIndex.catchUp): searches are served once the texts are in.
-    const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, true)]))
+    const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, (id) => this.store.position(c, id), true)]))
     this.building = target
     this.buildStarted = performance.now()
     // Arrays are copied: records appended meanwhile reach the new index through onChange.

@@ -42,6 +42,11 @@ export class MemoryState<D extends DbShape> {
     return (this.data[collection] as StoredRecord[])[at]
   }
 
+  /** Where the record sits in its collection's array: records are only ever appended, never moved. */
+  position(collection: string, id: string): number | undefined {
+    return this.indexes.get(collection)?.get(id)
+  }
+
   /** Differs whenever the collection may have changed (a new state, or a put into it). */
   revision(collection: string): string {
     return `${this.instance}:${this.changes.get(collection) ?? 0}`

@@ -176,6 +176,11 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     return this.memory.get(collection, id)
   }
 
+  /** Where the record sits in its collection's array (records are appended and replaced, never moved). */
+  position(collection: string, id: string): number | undefined {
+    return this.memory.position(collection, id)
+  }
+
   revision(collection: string): string {
     return this.memory.revision(collection)
   }

@@ -104,6 +104,8 @@ export interface Store<D extends DbShape> {
   /** live in-memory data; callers never mutate it */
   readonly data: D
   get(collection: string, id: string): StoredRecord | undefined
+  /** where the record sits in its collection's array: records are appended or replaced, never moved */
+  position(collection: string, id: string): number | undefined
   /** an opaque token that changes whenever the collection may have changed: a key for derived caches */
   revision(collection: string): string
   /** resolves only when durable on disk; all puts or none */

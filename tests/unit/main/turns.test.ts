@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { createTurns, runInSlices, stepsInSlices } from '../../../src/main/turns'
+import { BACKGROUND_EVERY, createTurns, runInSlices, stepsInSlices } from '../../../src/main/turns'
 
 /** Turns run when the test says; every step moves the clock 3 ms, so a turn's length is counted in steps. */
 function stepped() {
@@ -67,6 +67,23 @@ describe('turns shared by every background runner', () => {
     expect(s.log.slice(0, 6)).toEqual(['long', 'long', 'long', 'short', 'short', 'long'])
     while (s.armed > 0) await s.turn()
     expect(await long).toBe(30)
+  })
+
+  it('puts work a user waits for before background work, which still gets a turn first now and then', async () => {
+    const s = stepped()
+    const background = stepsInSlices(counting(30, () => s.step('index')), s.turns)
+    const waited = stepsInSlices(counting(30, () => s.step('import')), s.turns, true)
+    const firstOfTurn: string[] = []
+    for (let i = 0; i < 2 * BACKGROUND_EVERY; i += 1) {
+      const before = s.log.length
+      await s.turn()
+      firstOfTurn.push(s.log[before])
+    }
+    // Every turn is led by the import, except each BACKGROUND_EVERY-th, led by the index build.
+    const expected = Array.from({ length: 2 * BACKGROUND_EVERY }, (_, i) => ((i + 1) % BACKGROUND_EVERY === 0 ? 'index' : 'import'))
+    expect(firstOfTurn).toEqual(expected)
+    while (s.armed > 0) await s.turn()
+    expect(await Promise.all([background, waited])).toEqual([30, 30])
   })
 
   it('runs at least one step per turn, however slow the clock says it is', async () => {

@@ -231,7 +231,7 @@ describe('a build that fails', () => {
     for (const c of ['organizations', 'contacts', 'staff', 'trips', 'activities', 'agreements', 'alumniGroups', 'followUps', 'attachments']) data[c] = []
     // Not a valid record: no tags to index.
     data.contacts = [{ id: 'broken', name: '张伟', deletedAt: null }]
-    const store = { data, subscribe: () => () => undefined } as unknown as typeof app.core.store
+    const store = { data, subscribe: () => () => undefined, position: () => 0 } as unknown as typeof app.core.store
     const m = manual()
     const index = new SearchIndex(store, m.opts)
     index.start()
@@ -246,7 +246,8 @@ describe('a build that fails', () => {
     // A value no collator can read: every comparison with it throws.
     const unreadable = { toString: () => { throw new Error('unreadable name') } }
     data.contacts = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: i === 150 ? unreadable : `张${i}`, deletedAt: null }))
-    const store = { data, subscribe: () => () => undefined } as unknown as typeof app.core.store
+    const position = (_c: string, id: string) => Number(id.slice(1))
+    const store = { data, subscribe: () => () => undefined, position } as unknown as typeof app.core.store
     const orders = new SortedOrders(store)
     orders.start([['contacts', 'name', 'asc']])
     await orders.settled
