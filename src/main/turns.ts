@@ -26,8 +26,8 @@ export interface TurnOptions {
   schedule?: (turn: () => void) => void
 }
 
-/** The longest turn in this process (read by `npm run bench`). */
-export const turnStats = { longestMs: 0 }
+/** The longest turn in this process, how many turns ran and for how long in all (read by `npm run bench`). */
+export const turnStats = { longestMs: 0, count: 0, busyMs: 0 }
 
 /** Background work (index builds, sorts) goes first in one turn of this many while waited-for work runs. */
 export const BACKGROUND_EVERY = 3
@@ -52,7 +52,10 @@ export function createTurns(opts: TurnOptions = {}): Turns {
     // At least one runner per turn, however slow the clock says it was: the work always advances.
     do (first.shift() ?? (then.shift() as Runner))(overdue)
     while (first.length + then.length > 0 && !overdue())
-    turnStats.longestMs = Math.max(turnStats.longestMs, clock() - start)
+    const took = clock() - start
+    turnStats.longestMs = Math.max(turnStats.longestMs, took)
+    turnStats.count += 1
+    turnStats.busyMs += took
     if (waited.length + background.length > 0) arm()
   }
   const arm = (): void => {
@@ -82,6 +85,7 @@ export const turns: Turns = createTurns()
 /**
  * Runs `step` (which returns true once everything is done) a slice at a time through `via`;
  * `cancelled` stops it between slices. A failure is reported to `failed`, never thrown into the loop.
+ * `waited` says, before each slice, whether a request is waiting for this work (see Turns.slice).
  */
 export function runInSlices(
   step: () => boolean,
@@ -89,6 +93,7 @@ export function runInSlices(
   via: Turns | undefined,
   done: () => void,
   failed: (err: Error) => void = () => undefined,
+  waited: () => boolean = () => false,
 ): void {
   const queue = via ?? turns
   const next = (): void => {
@@ -98,7 +103,7 @@ export function runInSlices(
         do if (step()) return 'done'
         while (!overdue())
         return 'more'
-      })
+      }, waited())
       .then((state) => {
         if (state === 'done') done()
         else if (state === 'more') next()

@@ -144,8 +144,11 @@ export class SearchIndex {
       this.backlogAt = 0
       this.failure = new Error(`The search index could not be updated: ${err.message}`)
       this.wake()
-    })
+    }, this.someoneWaits)
   }
+
+  /** A search is waiting for this work: its slices go before other background work. */
+  private readonly someoneWaits = (): boolean => this.waiters.length > 0
 
   private checkDead(): void {
     if (this.serving && !this.building) {
@@ -197,7 +200,7 @@ export class SearchIndex {
       this.failure = null
       if (this.isReady) this.wake()
       this.listGrams(target, gen, fail)
-    }, fail)
+    }, fail, this.someoneWaits)
   }
 
   /** The second half of a build: the grams of every doc, while the index already serves. */

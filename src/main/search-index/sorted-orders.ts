@@ -49,6 +49,8 @@ export class SortedOrders {
   private orders = new Map<string, Order>()
   /** background sorts that failed: a request waiting for one sorts it itself */
   private failures = 0
+  /** requests waiting in whenReady */
+  private waiting = 0
   /** keys the background sorts (or has sorted) since the last restore */
   private sorting = new Set<string>()
   private unsubscribe: (() => void) | null = null
@@ -103,6 +105,8 @@ export class SortedOrders {
         }
         this.settle()
       },
+      // A deep page is waiting for a sort: the sorts go before other background work meanwhile.
+      () => this.waiting > 0,
     )
   }
 
@@ -171,13 +175,18 @@ export class SortedOrders {
     this.order(c, field, dir)
     this.ensureSorting(c, field, dir)
     const failures = this.failures
-    while (!this.isReady(c, field, dir)) {
-      // The background gave up: sorted here, so the request gets the sort's own error, never hangs.
-      if (this.failures !== failures) {
-        this.get(c, field, dir)
-        return
+    this.waiting += 1
+    try {
+      while (!this.isReady(c, field, dir)) {
+        // The background gave up: sorted here, so the request gets the sort's own error, never hangs.
+        if (this.failures !== failures) {
+          this.get(c, field, dir)
+          return
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10))
       }
-      await new Promise((resolve) => setTimeout(resolve, 10))
+    } finally {
+      this.waiting -= 1
     }
   }
 
