@@ -14,6 +14,8 @@ export const EXPORT_CHANNEL = 'liaison:export'
 const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown sender', fieldErrors: {} } } as const
 
 export interface IpcDeps {
+  /** resolves once the data folder is open: the window is shown first, and its calls wait for this */
+  ready?: Promise<unknown>
   router: Router
   exporter: Exporter
   isTrusted: (sender: WebContents, frameUrl: string) => boolean
@@ -59,6 +61,7 @@ export function bindIpc(deps: IpcDeps): () => void {
   ipcMain.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     try {
       if (!trusted(event)) return forbidden
+      await deps.ready
       return await deps.router.call(typeof method === 'string' ? method : '', input)
     } catch (e) {
       return internal(e)
@@ -68,6 +71,7 @@ export function bindIpc(deps: IpcDeps): () => void {
   ipcMain.handle(EXPORT_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<ApiResult<ExportResult>> => {
     try {
       if (!trusted(event)) return forbidden
+      await deps.ready
       return await exportToFile(deps, typeof name === 'string' ? name : '', input)
     } catch (e) {
       return internal(e)

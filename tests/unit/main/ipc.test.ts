@@ -62,6 +62,25 @@ describe('IPC binding', () => {
     expect(handlers.has(EXPORT_CHANNEL)).toBe(false)
   })
 
+  it('holds calls that come before the data folder is open until it is, then answers them', async () => {
+    let open: () => void = () => undefined
+    const ready = new Promise<void>((resolve) => (open = resolve))
+    calls.length = 0
+    const unbind = bindIpc({ ready, router, exporter, isTrusted: () => true, chooseFile: async () => null, afterSave: async () => undefined })
+    let answered: unknown = null
+    const asked = handlers.get(API_CHANNEL)!(own, 'dashboard.summary', { year: 2026 }).then((r) => (answered = r))
+    const exported = handlers.get(EXPORT_CHANNEL)!(own, 'register.visits', {})
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(answered).toBeNull()
+    expect(calls).toEqual([])
+    open()
+    await asked
+    expect(answered).toEqual({ ok: true, data: 'done' })
+    expect(calls).toEqual([['dashboard.summary', { year: 2026 }]])
+    expect(await exported).toEqual({ ok: true, data: { saved: false, fileName: 'ledger.xlsx' } })
+    unbind()
+  })
+
   it('saves an export where the user chose, then offers to open it; a cancel saves nothing', async () => {
     const dir = await tempDir()
     const target = join(dir, 'chosen.xlsx')
