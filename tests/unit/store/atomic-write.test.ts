@@ -1,21 +1,13 @@
 // @vitest-environment node
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/main/store'
 import { writeFileAtomic } from '../../../src/main/store/atomic-write'
-import { fakeSchema, note, tempDir } from './fake-schema'
+import { fakeSchema, note, tempFolders } from './fake-schema'
 import { normalise, recordingFs } from './recording-fs'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-async function folder(): Promise<string> {
-  const t = await tempDir('atomic')
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { folder } = tempFolders('atomic')
 
 /** Log with the folder's own name replaced, so a test can spell out the expected order. */
 function logOf(log: readonly string[], dir: string): string[] {

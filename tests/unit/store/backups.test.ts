@@ -2,23 +2,15 @@
 import { createHash } from 'node:crypto'
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/main/store'
 import type { Store, StoreEvent, StoreFs } from '../../../src/main/store'
 import { nodeFs } from '../../../src/main/store/fs-port'
 import { verifySnapshotFile } from '../../../src/main/store/verify-worker'
-import { fakeSchema, note, tempDir } from './fake-schema'
+import { fakeSchema, note, tempFolders } from './fake-schema'
 import type { FakeDb } from './fake-schema'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-async function folder(): Promise<string> {
-  const t = await tempDir('backups')
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { folder } = tempFolders('backups')
 const ids = (s: Store<FakeDb>): string[] => s.data.notes.map((n) => n.id)
 
 /** A settable clock and a way to wait for the store's background events. */

@@ -1,23 +1,15 @@
 // @vitest-environment node
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/main/store'
 import type { Store, StoreEvent } from '../../../src/main/store'
 import { streamJson } from '../../../src/main/store/snapshot-stream'
-import { fakeSchema, note, sleep, tempDir } from './fake-schema'
+import { fakeSchema, note, sleep, tempFolders } from './fake-schema'
 import type { FakeDb } from './fake-schema'
 import { recordingFs } from './recording-fs'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-async function folder(): Promise<string> {
-  const t = await tempDir('compact')
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { folder } = tempFolders('compact')
 const ids = (s: Store<FakeDb>): string[] => s.data.notes.map((n) => n.id)
 const journalFiles = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((n) => n.startsWith('journal')).sort()
 

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,6 +53,25 @@ export function note(id: string, text = `text of ${id}`): { collection: string; 
 export async function tempDir(label = 'store'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `liaison-${label}-`))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Temp folders for one test file, removed after each test, with anything else the test pushes on
+ * `cleanups` (a child process to kill, a store to close), last first.
+ */
+export function tempFolders(label: string): { folder: (name?: string) => Promise<string>; cleanups: Array<() => Promise<void>> } {
+  const cleanups: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.()
+  })
+  return {
+    cleanups,
+    folder: async (name = label) => {
+      const t = await tempDir(name)
+      cleanups.push(t.cleanup)
+      return t.dir
+    },
+  }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))

@@ -1,22 +1,14 @@
 // @vitest-environment node
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/main/store'
 import type { Store } from '../../../src/main/store'
-import { fakeSchema, note, tempDir } from './fake-schema'
+import { fakeSchema, note, tempFolders } from './fake-schema'
 import type { FakeDb } from './fake-schema'
 import { recordingFs } from './recording-fs'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-async function folder(): Promise<string> {
-  const t = await tempDir('journal')
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { folder } = tempFolders('journal')
 function open(dir: string, extra: Partial<Parameters<typeof openStore<FakeDb>>[0]> = {}): Promise<Store<FakeDb>> {
   return openStore({ dir, schema: fakeSchema(), backupOnOpen: false, ...extra })
 }

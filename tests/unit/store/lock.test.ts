@@ -4,22 +4,14 @@ import { mkdir, readFile, readdir, unlink, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FolderInUseError, LockLostError, openStore } from '../../../src/main/store'
 import { processStartTime } from '../../../src/main/store/lock'
 import { killHard, projectRoot, spawnTs, waitForLine } from './child-process'
 import type { Child } from './child-process'
-import { fakeSchema, note, tempDir } from './fake-schema'
+import { fakeSchema, note, tempFolders } from './fake-schema'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-async function folder(): Promise<string> {
-  const t = await tempDir('lock')
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { folder, cleanups } = tempFolders('lock')
 const open = (dir: string) => openStore({ dir, schema: fakeSchema(), backupOnOpen: false })
 
 /** A pid that certainly belongs to no running process: one that just exited. */

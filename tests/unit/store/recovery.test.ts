@@ -1,21 +1,13 @@
 // @vitest-environment node
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NewerSchemaError, openStore } from '../../../src/main/store'
 import type { Store } from '../../../src/main/store'
-import { fakeSchema, note, tempDir } from './fake-schema'
+import { fakeSchema, note, tempFolders } from './fake-schema'
 import type { FakeDb } from './fake-schema'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
-async function folder(): Promise<string> {
-  const t = await tempDir('recovery')
-  cleanups.push(t.cleanup)
-  return t.dir
-}
+const { folder } = tempFolders('recovery')
 
 const NOW = new Date('2024-05-01T10:00:00.000Z')
 const DAMAGED = 'db.json.damaged-2024-05-01T10-00-00-000Z'
