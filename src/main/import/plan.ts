@@ -4,7 +4,7 @@ import type { ImportBatch } from '../../shared/domain/importBatches'
 import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planInput } from '../../shared/import'
 import type { DbData } from '../db/schema'
-import { OrgMatcher, PersonMatcher, personKey } from './duplicates'
+import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import type { ImportTarget } from './fields'
 import { detectHeaderRow, headerLayout } from './header-row'
@@ -78,7 +78,14 @@ const ROWS_PER_STEP = 64
  * buildPlan as steps: yields the number of rows planned so far, so a caller can plan 100,000 rows in
  * slices of the event loop, show progress and stop between steps.
  */
-export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, fileCreated: string | null): Generator<number, Plan> {
+export function* planSteps(
+  file: ParsedFile,
+  opts: PlanOptions,
+  db: DbData,
+  fileCreated: string | null,
+  /** false only to check that remembering organisation look-ups gives the same plan */
+  rememberOrgs = true,
+): Generator<number, Plan> {
   const target = opts.target as ImportTarget
   const columns: PlanColumn[] = []
   const sheetsOut: Plan['sheets'] = []
@@ -86,7 +93,8 @@ export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, file
   const rowByKey = new Map<string, PlannedRow>()
   const live = (db[target] as Rec[]).filter((r) => r.deletedAt === null)
   const byId = new Map(live.map((r) => [r.id, r]))
-  const orgs = new OrgMatcher(db.organizations)
+  const orgMatcher = new OrgMatcher(db.organizations)
+  const orgs = rememberOrgs ? new OrgNameLookup(orgMatcher) : { match: (name: string) => orgMatcher.match(name), learn: (id: string, name: string) => orgMatcher.add(id, name) }
   const orgName = new Map(db.organizations.map((o) => [o.id, o.name]))
   const people = target === 'contacts' ? new PersonMatcher(db.contacts) : null
   const targetOrgs = target === 'organizations' ? new OrgMatcher(db.organizations) : null
@@ -222,7 +230,7 @@ export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, file
           const note = m.kind === 'similar' ? `similar to ${orgName.get(m.id) ?? ''}` : m.kind === 'partOf' ? `a branch of ${orgName.get(m.id) ?? ''}` : ''
           const orgKey = `new:${newOrganizations.size}`
           newOrganizations.set(orgKey, v.organizationName)
-          orgs.add(orgKey, v.organizationName)
+          orgs.learn(orgKey, v.organizationName)
           row.organization = { action: 'create', id: null, name: v.organizationName, note }
           row.newOrgKey = orgKey
         }
