@@ -39,29 +39,36 @@ export function sealLinePieces(head: readonly Buffer[]): Buffer[] {
   return [...head, Buffer.from(`,"crc":"${hex8(crc)}"}\n`)]
 }
 
-/** Bytes joined per write: copying 50 MB into one buffer held the event loop for half a second. */
-const WRITE_CHUNK = 4 << 20
+/** Pieces at least this big are written as they are; smaller ones (commas, short lines) are joined up to it. */
+const WRITE_RUN = 64 << 10
 
 /**
- * Pieces joined into runs of about WRITE_CHUNK bytes, in order, so a line of 100,000 records goes out
- * in a dozen writes with no single large copy; a piece already that big goes out as it is.
+ * The bytes of `pieces` in order, as buffers to write one after another: a big piece as it is (copying a
+ * 50 MB line into one buffer held the event loop for half a second), small neighbours joined so they do
+ * not cost a write each. Lazy, so what little is copied is copied between writes.
  */
-export function writeChunks(pieces: readonly Buffer[]): Buffer[] {
-  const out: Buffer[] = []
+export function* writeChunks(pieces: readonly Buffer[]): Generator<Buffer> {
   let run: Buffer[] = []
   let runBytes = 0
-  const close = () => {
-    if (run.length > 0) out.push(run.length === 1 ? run[0] : Buffer.concat(run, runBytes))
+  const close = (): Buffer | null => {
+    const out = run.length === 0 ? null : run.length === 1 ? run[0] : Buffer.concat(run, runBytes)
     run = []
     runBytes = 0
+    return out
   }
   for (const piece of pieces) {
-    if (runBytes + piece.length > WRITE_CHUNK) close()
+    if (piece.length >= WRITE_RUN) {
+      const before = close()
+      if (before) yield before
+      yield piece
+      continue
+    }
     run.push(piece)
     runBytes += piece.length
+    if (runBytes >= WRITE_RUN) yield close() as Buffer
   }
-  close()
-  return out
+  const last = close()
+  if (last) yield last
 }
 
 export type BadLineReason = 'checksum' | 'not-json' | 'not-an-entry' | 'unknown-collection' | 'incomplete'

@@ -151,8 +151,7 @@ export class JournalWriter {
       const line = whole(pieces)
       return sealJournalLine(line.subarray(0, line.length - 1), this.codec)
     }) : lines.flat()
-    const chunks = writeChunks(disk)
-    const bytes = chunks.reduce((n, c) => n + c.length, 0)
+    const bytes = disk.reduce((n, piece) => n + piece.length, 0)
     const before = this.size
     try {
       await this.guard()
@@ -170,7 +169,7 @@ export class JournalWriter {
         this.dirtyTail = false
       }
       // Written in order and made durable by the one datasync below; a failure part-way is cut off by rollback.
-      for (const chunk of chunks) await writeAll(handle, chunk)
+      for (const chunk of writeChunks(disk)) await writeAll(handle, chunk)
       await handle.datasync()
     } catch (err) {
       await this.rollback(before)
