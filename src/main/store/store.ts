@@ -128,11 +128,12 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       (entries) => {
         for (const entry of entries) {
           // A transaction may put one id twice: the second put replaces the first, not the stored record.
-          const seen = new Map<string, StoredRecord>()
+          const seen = new Map<string, Map<string, StoredRecord>>()
           const puts = entry.puts.map(([collection, record]) => {
-            const key = `${collection}\u0000${record.id}`
-            const previous = seen.get(key) ?? store.memory.get(collection, record.id)
-            seen.set(key, record)
+            let inCollection = seen.get(collection)
+            if (!inCollection) seen.set(collection, (inCollection = new Map()))
+            const previous = inCollection.get(record.id) ?? store.memory.get(collection, record.id)
+            inCollection.set(record.id, record)
             return { collection, record, previous }
           })
           store.memory.apply(entry)
