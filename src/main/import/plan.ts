@@ -71,6 +71,12 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
   }
 }
 
+/**
+ * A cell normText cannot make blank: a number, or text with a digit, Latin letter or Chinese character
+ * (all unchanged by NFKC). Lets a filled row skip normalising every cell just to learn it is not blank.
+ */
+const plainlyFilled = (c: ImportCell): boolean => typeof c === 'number' || typeof c === 'boolean' || (typeof c === 'string' && /[0-9A-Za-z\u4e00-\u9fff]/.test(c))
+
 /** Rows planned between two looks at the clock (a row takes a few microseconds). */
 const ROWS_PER_STEP = 64
 
@@ -129,11 +135,11 @@ export function* planSteps(
       if (r % ROWS_PER_STEP === 0) yield rows.length
       const rowNumber = r + 1
       const raw = sheet.rows[r]
-      const cells: ImportCell[] = specs.map((s) => {
+      const cells: ImportCell[] = corrections.size === 0 ? specs.map((s) => raw[s.index] ?? null) : specs.map((s) => {
         const fix = corrections.get(`${sheet.name}\u0000${rowNumber}\u0000${s.label}`)
         return fix !== undefined ? fix : (raw[s.index] ?? null)
       })
-      if (cells.every((c) => normText(c) === '')) continue
+      if (!cells.some(plainlyFilled) && cells.every((c) => normText(c) === '')) continue
       const shown: Record<string, string> = {}
       specs.forEach((s, i) => (shown[s.label] = show(cells[i])))
       const cellsByIndex: ImportCell[] = []
