@@ -35,6 +35,9 @@ interface Session {
   planning?: { key: string; done: Promise<void> }
 }
 
+/** Plan rows turned into ops between two looks at the clock. */
+const ROWS_PER_STEP = 256
+
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
 const MAX_SESSIONS = 4
 
@@ -92,8 +95,12 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     return { s, plan: (s.planned as { plan: Plan }).plan }
   }
 
-  /** The plan's rows to write as batch ops (new organisations first), with each op's row for error messages. */
-  function opsOfPlan(p: Plan, target: PlanOptions['target']): { ops: BatchOp[]; rowOf: string[] } {
+  /**
+   * The plan's rows to write as batch ops (new organisations first), with each op's row for error
+   * messages; in steps, as 100,000 rows took a fifth of a second. Yields the rows planned, so the
+   * progress shown stays where planning left it.
+   */
+  function* opsOfPlanSteps(p: Plan, target: PlanOptions['target']): Generator<number, { ops: BatchOp[]; rowOf: string[] }> {
     const ops: BatchOp[] = []
     const rowOf: string[] = []
     const orgIds = new Map<string, string>()
@@ -105,7 +112,9 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     }
     const orgOf = (row: Plan['rows'][number]): string | null | undefined =>
       row.organization === null ? undefined : row.newOrgKey !== null ? (orgIds.get(row.newOrgKey) ?? null) : row.organization.id
-    for (const row of p.rows) {
+    for (let i = 0; i < p.rows.length; i += 1) {
+      if (i % ROWS_PER_STEP === 0) yield p.rows.length
+      const row = p.rows[i]
       if (row.action === 'create') {
         const input: Record<string, unknown> = { ...row.input }
         if (target === 'contacts') input.organizationId = orgOf(row) ?? null
@@ -211,7 +220,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const { s, ops, rowOf, c, headerSignature, mapping } = await (async () => {
         const { s, plan: p } = await plan(opts, job)
         delete s.planned
-        return { s, ...opsOfPlan(p, target), c: p.counts, headerSignature: p.headerSignature, mapping: p.mapping }
+        const built = await runSteps(opsOfPlanSteps(p, target), job, ctx.importSlices)
+        return { s, ...built, c: p.counts, headerSignature: p.headerSignature, mapping: p.mapping }
       })()
       // Checked and planned in slices against the data as it is now; the commit then only checks that
       // nothing it relies on changed meanwhile (else it plans again, inside, as any batch does).
