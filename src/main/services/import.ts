@@ -11,6 +11,7 @@ import { planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } 
 import type { BatchOp, PlannedPut } from './batch'
 import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
+import { decodeBase64InTurns } from '../import/base64-turns'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
@@ -148,7 +149,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
 
   return {
     async open(input: { fileName: string; target: 'contacts' | 'organizations' | 'staff'; data: string; encoding?: TextEncoding; jobId?: string }): Promise<ImportOpened> {
-      const bytes = Buffer.from(input.data, 'base64')
+      const bytes = await decodeBase64InTurns(input.data, () => new Promise<void>((resolve) => setImmediate(resolve)))
       if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty', { data: ['The file is empty'] })
       const job = jobs.start(input.jobId)
       let file: ParsedFile

@@ -232,9 +232,14 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       const put = prepare && isPlainObject(puts[i]) ? prepare({ puts: [puts[i]], ...(meta ? { meta } : {}) }, this.head).puts[0] : puts[i]
       const [collection, record] = this.checkPut(put)
       const piece = JSON.stringify([collection, record])
+      // One record of megabytes (an import's batch record lists every record it made): serialising,
+      // encoding and parsing it back each take a turn of their own.
+      const big = piece.length > 1 << 20
+      if (big) yield i
       block.push(piece)
       blockChars += piece.length
       if (blockChars > 1 << 19) seal()
+      if (big) yield i
       // What the journal will hold, as memory and the head must hold it.
       prepared.parsed.push(JSON.parse(piece) as [string, StoredRecord])
     }

@@ -123,6 +123,20 @@ describe('puts prepared ahead of their commit (a big import)', () => {
   })
 })
 
+describe('a record of megabytes among prepared puts', () => {
+  it('is serialised, encoded and parsed back in turns of its own, and written whole', async () => {
+    const { store } = await open()
+    const steps = store.preparePuts([note('a'), note('big', 'x'.repeat(2 << 20)), note('b')])
+    const yielded: number[] = []
+    let r = steps.next()
+    for (; !r.done; r = steps.next()) yielded.push(r.value)
+    expect(yielded).toEqual([0, 1, 1])
+    await store.commit({ puts: [], prepared: r.value })
+    expect(store.data.notes.map((n) => [n.id, n.text.length])).toEqual([['a', 9], ['big', 2 << 20], ['b', 9]])
+    await store.close()
+  })
+})
+
 describe('write chunks', () => {
   it('keep every byte in order: big pieces as they are, small neighbours joined up to 64 KB', () => {
     const k = 1024
