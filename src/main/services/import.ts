@@ -12,6 +12,7 @@ import type { BatchOp, PlannedPut } from './batch'
 import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
 import { decodeBase64InTurns } from '../import/base64-turns'
+import { turns } from '../turns'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
@@ -149,7 +150,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
 
   return {
     async open(input: { fileName: string; target: 'contacts' | 'organizations' | 'staff'; data: string; encoding?: TextEncoding; jobId?: string }): Promise<ImportOpened> {
-      const bytes = await decodeBase64InTurns(input.data, () => new Promise<void>((resolve) => setImmediate(resolve)))
+      // Between slices it waits for a turn the way the planning does, sharing the budget with other background work.
+      const bytes = await decodeBase64InTurns(input.data, () => (ctx.importSlices ?? turns).slice(() => undefined))
       if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty', { data: ['The file is empty'] })
       const job = jobs.start(input.jobId)
       let file: ParsedFile
