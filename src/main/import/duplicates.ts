@@ -132,6 +132,31 @@ export class OrgMatcher {
   }
 }
 
+/**
+ * OrgMatcher.match by name for one import plan, where most of 100,000 rows name one of a few thousand
+ * organisations: a "same" answer is remembered, a fuzzy look-up runs once per new name. Exact only if
+ * the matcher learns names solely through `learn`, and only names whose own look-up was not "same"
+ * (as the plan does): then no later name can have a "same" name's normalised form, so that answer
+ * cannot change. Other answers are not remembered, because a name learnt later can change them.
+ */
+export class OrgNameLookup {
+  private readonly same = new Map<string, OrgMatch>()
+
+  constructor(private readonly matcher: OrgMatcher) {}
+
+  match(name: string): OrgMatch {
+    const known = this.same.get(name)
+    if (known !== undefined) return known
+    const m = this.matcher.match(name)
+    if (m.kind === 'same') this.same.set(name, m)
+    return m
+  }
+
+  learn(id: string, name: string): void {
+    this.matcher.add(id, name)
+  }
+}
+
 /** A person's name as compared: NFKC, no spaces ("张 三" is 张三), case-insensitive for Latin names. */
 export function personKey(name: string): string {
   return normText(name).replace(/[\s·•.]/g, '').toLowerCase()

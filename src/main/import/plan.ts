@@ -4,7 +4,7 @@ import type { ImportBatch } from '../../shared/domain/importBatches'
 import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planInput } from '../../shared/import'
 import type { DbData } from '../db/schema'
-import { OrgMatcher, PersonMatcher, personKey } from './duplicates'
+import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import type { ImportTarget } from './fields'
 import { detectHeaderRow, headerLayout } from './header-row'
@@ -71,6 +71,12 @@ export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileC
   }
 }
 
+/**
+ * A cell normText cannot make blank: a number, or text with a digit, Latin letter or Chinese character
+ * (all unchanged by NFKC). Lets a filled row skip normalising every cell just to learn it is not blank.
+ */
+const plainlyFilled = (c: ImportCell): boolean => typeof c === 'number' || typeof c === 'boolean' || (typeof c === 'string' && /[0-9A-Za-z\u4e00-\u9fff]/.test(c))
+
 /** Rows planned between two looks at the clock (a row takes a few microseconds). */
 const ROWS_PER_STEP = 64
 
@@ -78,7 +84,14 @@ const ROWS_PER_STEP = 64
  * buildPlan as steps: yields the number of rows planned so far, so a caller can plan 100,000 rows in
  * slices of the event loop, show progress and stop between steps.
  */
-export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, fileCreated: string | null): Generator<number, Plan> {
+export function* planSteps(
+  file: ParsedFile,
+  opts: PlanOptions,
+  db: DbData,
+  fileCreated: string | null,
+  /** false only to check that remembering organisation look-ups gives the same plan */
+  rememberOrgs = true,
+): Generator<number, Plan> {
   const target = opts.target as ImportTarget
   const columns: PlanColumn[] = []
   const sheetsOut: Plan['sheets'] = []
@@ -86,7 +99,8 @@ export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, file
   const rowByKey = new Map<string, PlannedRow>()
   const live = (db[target] as Rec[]).filter((r) => r.deletedAt === null)
   const byId = new Map(live.map((r) => [r.id, r]))
-  const orgs = new OrgMatcher(db.organizations)
+  const orgMatcher = new OrgMatcher(db.organizations)
+  const orgs = rememberOrgs ? new OrgNameLookup(orgMatcher) : { match: (name: string) => orgMatcher.match(name), learn: (id: string, name: string) => orgMatcher.add(id, name) }
   const orgName = new Map(db.organizations.map((o) => [o.id, o.name]))
   const people = target === 'contacts' ? new PersonMatcher(db.contacts) : null
   const targetOrgs = target === 'organizations' ? new OrgMatcher(db.organizations) : null
@@ -121,11 +135,11 @@ export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, file
       if (r % ROWS_PER_STEP === 0) yield rows.length
       const rowNumber = r + 1
       const raw = sheet.rows[r]
-      const cells: ImportCell[] = specs.map((s) => {
+      const cells: ImportCell[] = corrections.size === 0 ? specs.map((s) => raw[s.index] ?? null) : specs.map((s) => {
         const fix = corrections.get(`${sheet.name}\u0000${rowNumber}\u0000${s.label}`)
         return fix !== undefined ? fix : (raw[s.index] ?? null)
       })
-      if (cells.every((c) => normText(c) === '')) continue
+      if (!cells.some(plainlyFilled) && cells.every((c) => normText(c) === '')) continue
       const shown: Record<string, string> = {}
       specs.forEach((s, i) => (shown[s.label] = show(cells[i])))
       const cellsByIndex: ImportCell[] = []
@@ -222,7 +236,7 @@ export function* planSteps(file: ParsedFile, opts: PlanOptions, db: DbData, file
           const note = m.kind === 'similar' ? `similar to ${orgName.get(m.id) ?? ''}` : m.kind === 'partOf' ? `a branch of ${orgName.get(m.id) ?? ''}` : ''
           const orgKey = `new:${newOrganizations.size}`
           newOrganizations.set(orgKey, v.organizationName)
-          orgs.add(orgKey, v.organizationName)
+          orgs.learn(orgKey, v.organizationName)
           row.organization = { action: 'create', id: null, name: v.organizationName, note }
           row.newOrgKey = orgKey
         }

@@ -11,6 +11,8 @@ import { planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } 
 import type { BatchOp, PlannedPut } from './batch'
 import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
+import { decodeBase64InTurns } from '../import/base64-turns'
+import { turns } from '../turns'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
@@ -34,6 +36,9 @@ interface Session {
   /** the plan being made now: a second request for the same plan (the grid asks again) waits for it */
   planning?: { key: string; done: Promise<void> }
 }
+
+/** Plan rows turned into ops between two looks at the clock. */
+const ROWS_PER_STEP = 256
 
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
 const MAX_SESSIONS = 4
@@ -92,6 +97,52 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     return { s, plan: (s.planned as { plan: Plan }).plan }
   }
 
+  /**
+   * The plan's rows to write as batch ops (new organisations first), with each op's row for error
+   * messages; in steps, as 100,000 rows took a fifth of a second. Yields the rows planned, so the
+   * progress shown stays where planning left it.
+   */
+  function* opsOfPlanSteps(p: Plan, target: PlanOptions['target']): Generator<number, { ops: BatchOp[]; rowOf: string[] }> {
+    const ops: BatchOp[] = []
+    const rowOf: string[] = []
+    const orgIds = new Map<string, string>()
+    for (const [key, name] of p.newOrganizations) {
+      const id = randomUUID()
+      orgIds.set(key, id)
+      ops.push({ op: 'create', collection: 'organizations', id, input: { name } })
+      rowOf.push(name)
+    }
+    const orgOf = (row: Plan['rows'][number]): string | null | undefined =>
+      row.organization === null ? undefined : row.newOrgKey !== null ? (orgIds.get(row.newOrgKey) ?? null) : row.organization.id
+    for (let i = 0; i < p.rows.length; i += 1) {
+      if (i % ROWS_PER_STEP === 0) yield p.rows.length
+      const row = p.rows[i]
+      if (row.action === 'create') {
+        const input: Record<string, unknown> = { ...row.input }
+        if (target === 'contacts') input.organizationId = orgOf(row) ?? null
+        ops.push({ op: 'create', collection: target, input })
+        rowOf.push(`${row.sheet}!${row.row}`)
+      } else if (row.action === 'update' && row.targetId !== null) {
+        const current = ctx.store.get(target, row.targetId) as AnyRecord | undefined
+        if (!current) continue
+        const changes: Record<string, unknown> = {}
+        for (const field of row.given) {
+          if (field === 'organization' || field === 'classYear' || field === 'degree' || field === 'major') continue
+          changes[field] = field === 'notes' ? [current.notes, row.input.notes].filter((n) => n !== '').join('\n') : row.input[field]
+        }
+        if (target === 'contacts') {
+          const a = row.input.alumni as Record<string, unknown> | undefined
+          if (a) changes.alumni = { ...((current as Contact).alumni ?? {}), ...a }
+          const org = orgOf(row)
+          if (org !== undefined) changes.organizationId = org
+        }
+        ops.push({ op: 'update', collection: target, id: current.id, changes, expectedUpdatedAt: current.updatedAt })
+        rowOf.push(`${row.sheet}!${row.row}`)
+      }
+    }
+    return { ops, rowOf }
+  }
+
   function summary(b: ImportBatch): ImportBatchSummary {
     const { created, updated, ...rest } = b
     return { ...rest, createdCount: created.length, updatedCount: updated.length }
@@ -99,7 +150,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
 
   return {
     async open(input: { fileName: string; target: 'contacts' | 'organizations' | 'staff'; data: string; encoding?: TextEncoding; jobId?: string }): Promise<ImportOpened> {
-      const bytes = Buffer.from(input.data, 'base64')
+      // Between slices it waits for a turn the way the planning does, sharing the budget with other background work.
+      const bytes = await decodeBase64InTurns(input.data, () => (ctx.importSlices ?? turns).slice(() => undefined))
       if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty', { data: ['The file is empty'] })
       const job = jobs.start(input.jobId)
       let file: ParsedFile
@@ -165,54 +217,27 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
      */
     async commit(opts: PlanOptions): Promise<ImportBatchSummary> {
       const job = jobs.start(opts.jobId)
-      const { s, plan: p } = await plan(opts, job)
       const target = opts.target
-      const ops: BatchOp[] = []
-      const rowOf: string[] = []
-      const orgIds = new Map<string, string>()
-      for (const [key, name] of p.newOrganizations) {
-        const id = randomUUID()
-        orgIds.set(key, id)
-        ops.push({ op: 'create', collection: 'organizations', id, input: { name } })
-        rowOf.push(name)
-      }
-      const orgOf = (row: Plan['rows'][number]): string | null | undefined =>
-        row.organization === null ? undefined : row.newOrgKey !== null ? (orgIds.get(row.newOrgKey) ?? null) : row.organization.id
-      for (const row of p.rows) {
-        if (row.action === 'create') {
-          const input: Record<string, unknown> = { ...row.input }
-          if (target === 'contacts') input.organizationId = orgOf(row) ?? null
-          ops.push({ op: 'create', collection: target, input })
-          rowOf.push(`${row.sheet}!${row.row}`)
-        } else if (row.action === 'update' && row.targetId !== null) {
-          const current = ctx.store.get(target, row.targetId) as AnyRecord | undefined
-          if (!current) continue
-          const changes: Record<string, unknown> = {}
-          for (const field of row.given) {
-            if (field === 'organization' || field === 'classYear' || field === 'degree' || field === 'major') continue
-            changes[field] = field === 'notes' ? [current.notes, row.input.notes].filter((n) => n !== '').join('\n') : row.input[field]
-          }
-          if (target === 'contacts') {
-            const a = row.input.alumni as Record<string, unknown> | undefined
-            if (a) changes.alumni = { ...((current as Contact).alumni ?? {}), ...a }
-            const org = orgOf(row)
-            if (org !== undefined) changes.organizationId = org
-          }
-          ops.push({ op: 'update', collection: target, id: current.id, changes, expectedUpdatedAt: current.updatedAt })
-          rowOf.push(`${row.sheet}!${row.row}`)
-        }
-      }
+      // The plan is read in here and not kept past it: at 100,000 rows its display text and inputs are
+      // hundreds of megabytes that the rest of the commit does not need (a retry plans again from the file).
+      const { s, ops, rowOf, c, headerSignature, mapping } = await (async () => {
+        const { s, plan: p } = await plan(opts, job)
+        delete s.planned
+        const built = await runSteps(opsOfPlanSteps(p, target), job, ctx.importSlices)
+        return { s, ...built, c: p.counts, headerSignature: p.headerSignature, mapping: p.mapping }
+      })()
       // Checked and planned in slices against the data as it is now; the commit then only checks that
       // nothing it relies on changed meanwhile (else it plans again, inside, as any batch does).
       job.phase = 'writing'
       job.total = ops.length
       const valid = await runSteps(validateOpsSteps(ops), job, ctx.importSlices)
+      // Checked copies from here on; the unchecked ones would only add to the peak.
+      ops.length = 0
       const stamp = { at: ctx.now().toISOString(), by: ctx.deviceLabel() }
       const placeOf = (i: number) => ({ prefix: ['ops', String(i)], changes: [], label: `${rowOf[i]}: ` })
       const base = ctx.store.view()
       const plannedAt = ctx.store.headVersion()
       const prepared = await runSteps(planBatchSteps(base, valid, stamp, placeOf), job, ctx.importSlices)
-      const c = p.counts
       /** The batch record: what the import created, and each record it changed as it was before. */
       const batchOf = (planned: readonly PlannedPut[], view: StoreView): StoredRecord => {
         const created: ImportBatch['created'] = []
@@ -225,7 +250,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
           id: randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null,
           fileName: s.fileName, sha256: s.sha256, target, mode: opts.mode, sheets: opts.sheets.map((x) => x.name),
           counts: { created: c.create, updated: c.update, unchanged: c.unchanged, skipped: c.skip + c.duplicate + c.conflict, errors: c.error },
-          headerSignature: p.headerSignature, mapping: p.mapping, created, updated, undoneAt: null,
+          headerSignature, mapping, created, updated, undoneAt: null,
         }) as StoredRecord
       }
       const putsOf = (planned: readonly PlannedPut[], batch: StoredRecord) => [

@@ -57,7 +57,13 @@ export class Head<D extends DbShape> implements StoreView {
 
   /** The oldest `count` pending transactions are in memory now. */
   durable(count: number): void {
-    for (const tx of this.pending.splice(0, count)) {
+    const done = this.pending.splice(0, count)
+    if (this.pending.length === 0) {
+      // Nothing left pending: the overlay is empty either way, without visiting each of a big batch's puts.
+      this.overlay.clear()
+      return
+    }
+    for (const tx of done) {
       for (const [collection, record] of tx.puts) {
         const slots = this.overlay.get(collection)
         const slot = slots?.get(record.id)

@@ -29,9 +29,46 @@ export function sealLine(head: string): string {
  * and CRC as sealLine of their text, without first building one string and then one buffer of it.
  */
 export function sealLineBytes(head: readonly Buffer[]): Buffer {
+  return Buffer.concat(sealLinePieces(head))
+}
+
+/** sealLineBytes without joining: the line's pieces with the checksum suffix and newline as the last one. */
+export function sealLinePieces(head: readonly Buffer[]): Buffer[] {
   let crc = 0
   for (const piece of head) crc = crc32(piece, crc)
-  return Buffer.concat([...head, Buffer.from(`,"crc":"${hex8(crc)}"}\n`)])
+  return [...head, Buffer.from(`,"crc":"${hex8(crc)}"}\n`)]
+}
+
+/** Pieces at least this big are written as they are; smaller ones (commas, short lines) are joined up to it. */
+const WRITE_RUN = 64 << 10
+
+/**
+ * The bytes of `pieces` in order, as buffers to write one after another: a big piece as it is (copying a
+ * 50 MB line into one buffer held the event loop for half a second), small neighbours joined so they do
+ * not cost a write each. Lazy, so what little is copied is copied between writes.
+ */
+export function* writeChunks(pieces: readonly Buffer[]): Generator<Buffer> {
+  let run: Buffer[] = []
+  let runBytes = 0
+  const close = (): Buffer | null => {
+    const out = run.length === 0 ? null : run.length === 1 ? run[0] : Buffer.concat(run, runBytes)
+    run = []
+    runBytes = 0
+    return out
+  }
+  for (const piece of pieces) {
+    if (piece.length >= WRITE_RUN) {
+      const before = close()
+      if (before) yield before
+      yield piece
+      continue
+    }
+    run.push(piece)
+    runBytes += piece.length
+    if (runBytes >= WRITE_RUN) yield close() as Buffer
+  }
+  const last = close()
+  if (last) yield last
 }
 
 export type BadLineReason = 'checksum' | 'not-json' | 'not-an-entry' | 'unknown-collection' | 'incomplete'

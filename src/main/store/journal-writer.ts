@@ -4,7 +4,7 @@ import type { StoreFileHandle, StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, segmentName } from './journal-files'
 import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
-import { sealJournalLine, sealLine, sealLineBytes } from './journal-line'
+import { sealJournalLine, sealLine, sealLinePieces, writeChunks } from './journal-line'
 import type { JournalEntry } from './journal-line'
 
 interface TxItem {
@@ -142,11 +142,16 @@ export class JournalWriter {
       return
     }
     const first = this.lastSeq + 1
+    // Each line as byte pieces: a prepared batch's line stays in its blocks, never copied into one buffer.
     const lines = group.map((tx, i) =>
-      typeof tx.body === 'string' ? Buffer.from(`${sealLine(`{"seq":${first + i},${tx.body}`)}\n`, 'utf8') : sealLineBytes([Buffer.from(`{"seq":${first + i},`), ...tx.body]),
+      typeof tx.body === 'string' ? [Buffer.from(`${sealLine(`{"seq":${first + i},${tx.body}`)}\n`, 'utf8')] : sealLinePieces([Buffer.from(`{"seq":${first + i},`), ...tx.body]),
     )
-    const disk = this.codec.encrypted ? lines.map((line) => sealJournalLine(line.subarray(0, line.length - 1), this.codec)) : lines
-    const buf = disk.length === 1 ? disk[0] : Buffer.concat(disk)
+    const whole = (pieces: Buffer[]) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces))
+    const disk = this.codec.encrypted ? lines.map((pieces) => {
+      const line = whole(pieces)
+      return sealJournalLine(line.subarray(0, line.length - 1), this.codec)
+    }) : lines.flat()
+    const bytes = disk.reduce((n, piece) => n + piece.length, 0)
     const before = this.size
     try {
       await this.guard()
@@ -163,7 +168,8 @@ export class JournalWriter {
         await handle.truncate(before)
         this.dirtyTail = false
       }
-      await writeAll(handle, buf)
+      // Written in order and made durable by the one datasync below; a failure part-way is cut off by rollback.
+      for (const chunk of writeChunks(disk)) await writeAll(handle, chunk)
       await handle.datasync()
     } catch (err) {
       await this.rollback(before)
@@ -172,15 +178,15 @@ export class JournalWriter {
       this.onFailed(group.length, error)
       return
     }
-    this.size = before + buf.length
-    this.appendedBytes += buf.length
+    this.size = before + bytes
+    this.appendedBytes += bytes
     this.lastSeq = first + group.length - 1
     // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
     this.onDurable(lines.map((line, i) => {
       // A prepared batch was parsed back from these very bytes, piece by piece, before its commit.
       const parsed = group[i].parsed
       if (parsed) return { seq: first + i, ...parsed }
-      const { crc: _crc, ...entry } = JSON.parse(line.toString('utf8')) as JournalEntry & { crc: string }
+      const { crc: _crc, ...entry } = JSON.parse(whole(line).toString('utf8')) as JournalEntry & { crc: string }
       return entry
     }))
     for (const tx of group) tx.resolve()

@@ -128,11 +128,12 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       (entries) => {
         for (const entry of entries) {
           // A transaction may put one id twice: the second put replaces the first, not the stored record.
-          const seen = new Map<string, StoredRecord>()
+          const seen = new Map<string, Map<string, StoredRecord>>()
           const puts = entry.puts.map(([collection, record]) => {
-            const key = `${collection}\u0000${record.id}`
-            const previous = seen.get(key) ?? store.memory.get(collection, record.id)
-            seen.set(key, record)
+            let inCollection = seen.get(collection)
+            if (!inCollection) seen.set(collection, (inCollection = new Map()))
+            const previous = inCollection.get(record.id) ?? store.memory.get(collection, record.id)
+            inCollection.set(record.id, record)
             return { collection, record, previous }
           })
           store.memory.apply(entry)
@@ -231,9 +232,14 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       const put = prepare && isPlainObject(puts[i]) ? prepare({ puts: [puts[i]], ...(meta ? { meta } : {}) }, this.head).puts[0] : puts[i]
       const [collection, record] = this.checkPut(put)
       const piece = JSON.stringify([collection, record])
+      // One record of megabytes (an import's batch record lists every record it made): serialising,
+      // encoding and parsing it back each take a turn of their own.
+      const big = piece.length > 1 << 20
+      if (big) yield i
       block.push(piece)
       blockChars += piece.length
       if (blockChars > 1 << 19) seal()
+      if (big) yield i
       // What the journal will hold, as memory and the head must hold it.
       prepared.parsed.push(JSON.parse(piece) as [string, StoredRecord])
     }

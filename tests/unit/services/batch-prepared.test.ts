@@ -48,3 +48,23 @@ describe('a batch prepared before its commit', () => {
     expect(stillValid(view({ organizations: [org], contacts: [{ ...person, updatedAt: '2026-01-04T00:00:00.000Z' }] }), prepared)).toBe(false)
   })
 })
+
+describe('a big batch planned in steps', () => {
+  it('checks links in steps after planning, still refusing a link to a missing record, with progress never going back', () => {
+    const base = view({ organizations: [org], contacts: [] })
+    const ops = Array.from({ length: 2000 }, (_, i) => ({ op: 'create', collection: 'contacts', input: { name: `校友${i}`, organizationId: i === 1999 ? 'org-gone' : 'org-1' } }))
+    const steps = planBatchSteps(base, validateOps(ops), stamp, (i) => ({ prefix: ['ops', String(i)], changes: [], label: `ops.${i}: ` }))
+    const seen: number[] = []
+    let error: unknown = null
+    try {
+      for (let r = steps.next(); !r.done; r = steps.next()) seen.push(r.value)
+    } catch (err) {
+      error = err
+    }
+    expect(error).toMatchObject({ code: 'MISSING_LINK', fieldErrors: { 'ops.1999.organizationId': expect.any(Array) } })
+    // After the last op was planned (2000 ops, a step every 32) the link check still yields: more steps than planning alone.
+    expect(seen.length).toBeGreaterThan(2000 / 32 + 1)
+    expect(seen.every((n, i) => i === 0 || n >= seen[i - 1])).toBe(true)
+    expect(seen[seen.length - 1]).toBe(2000)
+  })
+})
