@@ -46,6 +46,8 @@ function startServer(dataDir: string): Promise<{ url: string; readyMs: number; s
   })
 }
 
+const FIRST_FIGURE = '[data-testid="kpi-enterprisesVisited"], [data-testid="dashboard-empty"]'
+
 interface Run {
   serverMs: number
   totalMs: number
@@ -61,12 +63,22 @@ async function measure(dataDir: string): Promise<Run> {
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') void r.body().then((b) => (scriptBytes += b.length), () => undefined)
     })
-    const t0 = performance.now()
+    // The first figure: a KPI when there is data, the empty state's button otherwise. Timed inside the
+    // page, at the first frame that holds it: Playwright's waitFor polls at growing intervals (up to
+    // a second), which added up to half a second to what it measured.
+    await page.addInitScript(`
+      new MutationObserver((changes, observer) => {
+        if (!document.querySelector(${JSON.stringify(FIRST_FIGURE)})) return
+        observer.disconnect()
+        requestAnimationFrame(() => (window.firstFigureAt = performance.timeOrigin + performance.now()))
+      }).observe(document, { subtree: true, childList: true })
+    `)
+    const t0 = performance.timeOrigin + performance.now()
     server = await startServer(dataDir)
     await page.goto(server.url)
-    // The first figure: a KPI when there is data, the empty state's button otherwise.
-    await page.locator('[data-testid="kpi-enterprisesVisited"], [data-testid="dashboard-empty"]').first().waitFor({ state: 'visible', timeout: 120_000 })
-    const totalMs = performance.now() - t0
+    await page.locator(FIRST_FIGURE).first().waitFor({ state: 'visible', timeout: 120_000 })
+    await page.waitForFunction('window.firstFigureAt !== undefined')
+    const totalMs = Number(await page.evaluate('window.firstFigureAt')) - t0
     await page.waitForLoadState('networkidle')
     return { serverMs: server.readyMs, totalMs, scriptKb: scriptBytes / 1024 }
   } finally {

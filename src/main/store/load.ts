@@ -12,6 +12,7 @@ import { MemoryState, replayRaw } from './memory'
 import { NewerSchemaError, assertNotNewer, migrateToCurrent } from './migrations'
 import { setAside } from './set-aside'
 import { SnapshotUnparseableError, readSnapshot, snapshotDb } from './snapshot-adapter'
+import { budgetPause } from './snapshot-parse'
 import type { SnapshotDoc } from './snapshot-adapter'
 import type { DbShape, OpenTimings, SkippedEntry, StoreSchema, StoredRecord } from './types'
 
@@ -168,7 +169,7 @@ async function assemble<D extends DbShape>(
     replayRaw(base, entries)
     timings.journal += ms(t)
     t = performance.now()
-    const memory = new MemoryState(base as D, ctx.schema.collections)
+    const memory = await MemoryState.build(base as D, ctx.schema.collections, budgetPause())
     timings.index += ms(t)
     return { memory, migratedFrom: null, rejected }
   }

@@ -439,7 +439,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     await copyFileAtomic(fs, join(dir, SNAPSHOT_FILE), path)
     const tv = performance.now()
     try {
-      const check = await verifySnapshotFile(path, this.init.schema.collections, this.init.codec)
+      const check = await verifySnapshotFile(path, this.init.schema.collections, this.init.codec, snap.sha256)
       if (check.sha256 !== snap.sha256) throw new Error(`Backup ${name} differs from the snapshot it was copied from`)
     } catch (err) {
       await unlinkIfExists(fs, path).catch(() => undefined)

@@ -161,6 +161,18 @@ describe('backups', () => {
     await expect(verifySnapshotFile(join(dir, 'cut.json'), ['notes', 'tags'])).rejects.toThrow('Backup check failed')
     await expect(verifySnapshotFile(join(dir, 'good.json'), ['notes', 'tags', 'missing'])).rejects.toThrow('missing is not an array')
   })
+
+  it('with the hash of the snapshot it copied, the worker compares bytes and does not parse them again', async () => {
+    const dir = await folder()
+    // Not JSON at all: a parse would reject it, so resolving shows that only the hash was compared.
+    const bytes = 'not json, but the same bytes as the snapshot'
+    await writeFile(join(dir, 'copy.json'), bytes)
+    const sha = createHash('sha256').update(bytes).digest('hex')
+    expect(await verifySnapshotFile(join(dir, 'copy.json'), ['notes'], undefined, sha)).toEqual({ sha256: sha, bytes: bytes.length, records: null })
+    await expect(verifySnapshotFile(join(dir, 'copy.json'), ['notes'], undefined, sha.replace(/^./, (c) => (c === '0' ? '1' : '0')))).rejects.toThrow(
+      'the copy differs from the snapshot it was copied from',
+    )
+  })
 })
 
 describe('restoreBackup', () => {
