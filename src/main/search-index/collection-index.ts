@@ -8,23 +8,32 @@ interface Doc {
   t: RecordText
 }
 
-/** How well a record's name answers a query; lower is better. Text-only matches come after all of these. */
-export function nameRank(t: RecordText, needle: string): number | null {
+/**
+ * How well a record's name answers a query; lower is better. Text-only matches come after all of
+ * these. `worst`: ranks above it do not matter to the caller, which lets it skip the pinyin.
+ */
+export function nameRank(t: RecordText, needle: string, worst = 4): number | null {
   let best: number | null = null
-  const better = (r: number) => {
-    if (best === null || r < best) best = r
-  }
   for (const n of t.names) {
     if (n === needle) return 0
-    if (n.startsWith(needle)) better(1)
-    else if (n.includes(needle)) better(2)
+    if (n.startsWith(needle)) best = 1
+    else if (best === null && worst >= 2 && n.includes(needle)) best = 2
   }
-  for (const p of t.pinyin) {
-    if (p.startsWith(needle)) better(3)
-    else if (p.includes(needle)) better(4)
-  }
-  return best
+  if (best !== null || worst < 3) return best
+  for (const p of t.pinyin) if (p.startsWith(needle)) return 3
+  if (worst < 4) return null
+  for (const p of t.pinyin) if (p.includes(needle)) return 4
+  return null
 }
+
+interface Named {
+  doc: number
+  rank: number
+  len: number
+}
+
+/** a comes before b: better rank, then the shorter name, then the earlier doc */
+const before = (a: Named, b: Named): boolean => a.rank - b.rank < 0 || (a.rank === b.rank && (a.len < b.len || (a.len === b.len && a.doc < b.doc)))
 
 /**
  * One collection's records by doc number. A changed record gets a new doc number and its old one
@@ -137,28 +146,36 @@ export class CollectionIndex {
    * then any other field. Only as many text matches are confirmed as are needed to fill the list.
    */
   ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean): AnyRecord[] {
-    const named: Array<{ doc: number; rank: number; len: number }> = []
-    const seen = new Set<number>()
+    // A single letter is in most names' pinyin: every doc is a candidate. Keeping only the best
+    // `limit` (instead of ranking all of them and sorting) took "a" from 100 ms to a few at 100,000.
+    const top: Named[] = []
+    /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
+    const seen = new Uint8Array(this.docs.length)
     for (const needle of needles) {
       this.candidates(this.nameGrams, needle, (doc) => {
         const d = this.docs[doc]
-        if (!d || seen.has(doc) || !accept(d.record)) return true
-        const rank = nameRank(d.t, needle)
-        if (rank !== null) {
-          seen.add(doc)
-          named.push({ doc, rank, len: d.t.names[0].length })
-        }
+        if (!d || seen[doc] === 1) return true
+        const full = top.length >= limit
+        // With one needle a doc whose rank cannot matter need not be ranked; with two, the first rank counts.
+        const rank = nameRank(d.t, needle, full && needles.length === 1 ? top[limit - 1].rank : 4)
+        if (rank === null) return true
+        seen[doc] = 1
+        const hit = { doc, rank, len: d.t.names[0].length }
+        if ((full && !before(hit, top[limit - 1])) || !accept(d.record)) return true
+        let at = Math.min(top.length, limit - 1)
+        while (at > 0 && before(hit, top[at - 1])) at -= 1
+        top.splice(at, 0, hit)
+        if (top.length > limit) top.pop()
         return true
       })
     }
-    named.sort((a, b) => a.rank - b.rank || a.len - b.len || a.doc - b.doc)
-    const out = named.slice(0, limit).map((h) => (this.docs[h.doc] as Doc).record)
+    const out = top.map((h) => (this.docs[h.doc] as Doc).record)
     for (const needle of needles) {
       if (out.length >= limit) break
       this.candidates(this.text, needle, (doc) => {
         const d = this.docs[doc]
-        if (d && !seen.has(doc) && d.t.text.includes(needle) && accept(d.record)) {
-          seen.add(doc)
+        if (d && seen[doc] === 0 && d.t.text.includes(needle) && accept(d.record)) {
+          seen[doc] = 1
           out.push(d.record)
         }
         return out.length < limit
