@@ -1,6 +1,6 @@
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import { GramIndex } from './gram-index'
-import { SEP, recordText } from './record-text'
+import { recordText } from './record-text'
 import type { RecordText } from './record-text'
 
 interface Doc {
@@ -110,7 +110,7 @@ export class CollectionIndex {
       const d = this.docs[this.listed]
       if (!d) continue
       this.text.add(this.listed, d.t.text)
-      this.nameGrams.add(this.listed, [...d.t.names, ...d.t.pinyin].join(SEP))
+      this.nameGrams.addParts(this.listed, d.t.names, d.t.pinyin)
     }
     if (this.listed < this.docs.length) return false
     this.deferGrams = false

@@ -83,8 +83,17 @@ export class GramIndex {
   }
 
   add(doc: number, text: string): void {
+    this.addParts(doc, [text])
+  }
+
+  /** As add() of every part joined with SEP, without building that string (100,000 of them at a build). */
+  addParts(doc: number, ...lists: ReadonlyArray<readonly string[]>): void {
     this.docs += 1
     if (doc >= this.total) this.total = doc + 1
+    for (const list of lists) for (const text of list) this.addText(doc, text)
+  }
+
+  private addText(doc: number, text: string): void {
     let prev = 0
     for (let i = 0; i < text.length; i += 1) {
       const code = text.charCodeAt(i)

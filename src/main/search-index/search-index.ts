@@ -51,6 +51,11 @@ export class SearchIndex {
   private backlogAt = 0
   private unsubscribe: (() => void) | null = null
   private buildStarted = 0
+  /**
+   * A search was served while grams were still being listed. Such searches check the docs not
+   * listed yet one by one (tens of ms each at 100,000): from then on the listing is waited-for work.
+   */
+  private searched = false
   /** why the last build failed; a search then fails with it instead of waiting forever */
   private failure: Error | null = null
   stats: IndexStats = { buildMs: null, records: 0, bytes: 0, textChars: 0 }
@@ -90,6 +95,7 @@ export class SearchIndex {
   collection(c: CollectionName): CollectionIndex {
     const idx = this.serving?.get(c)
     if (!idx) throw this.failure ?? new Error('The search index is not ready')
+    this.searched = true
     return idx
   }
 
@@ -164,6 +170,7 @@ export class SearchIndex {
 
   private rebuild(): void {
     const gen = ++this.gen
+    this.searched = false
     // Texts first, grams after (CollectionIndex.catchUp): searches are served once the texts are in.
     const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, (id) => this.store.position(c, id), true)]))
     this.building = target
@@ -219,7 +226,7 @@ export class SearchIndex {
         textChars += idx.textChars()
       }
       this.stats = { buildMs: performance.now() - this.buildStarted, textsMs: this.stats.textsMs, records, bytes, textChars }
-    }, fail)
+    }, fail, () => this.searched)
   }
 }
 

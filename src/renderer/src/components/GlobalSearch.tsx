@@ -28,6 +28,9 @@ export const SEARCH_GROUPS = ['organizations', 'contacts', 'trips', 'activities'
 type SearchGroup = (typeof SEARCH_GROUPS)[number]
 
 const LIMIT_PER_KIND = 8
+/** one Latin letter or digit, half- or full-width */
+const LONE_LETTER = /^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$/
+const LONE_LETTER_PAUSE_MS = 150
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
 export const SEARCH_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K'
@@ -145,9 +148,22 @@ export function GlobalSearch() {
     [errorText],
   )
 
+  // A lone letter or digit is in most records' pinyin or phone: its search costs the most and helps
+  // the least, and typing on used to wait behind it. It is asked only once the user pauses on it.
+  const pause = useRef<number | null>(null)
+  const stopPause = useCallback(() => {
+    if (pause.current !== null) window.clearTimeout(pause.current)
+    pause.current = null
+  }, [])
+  useEffect(() => stopPause, [stopPause])
   const onQuery = (text: string) => {
     setQuery(text)
-    run(text)
+    stopPause()
+    if (!LONE_LETTER.test(text.trim())) return run(text)
+    pause.current = window.setTimeout(() => {
+      pause.current = null
+      run(text)
+    }, LONE_LETTER_PAUSE_MS)
   }
 
   const show = useCallback(() => {
@@ -157,10 +173,11 @@ export function GlobalSearch() {
   }, [])
 
   const close = useCallback(() => {
+    stopPause()
     setOpen(false)
     waiting.current = null
     seq.current++
-  }, [])
+  }, [stopPause])
 
   // Ctrl+K / Cmd+K from anywhere, even from inside another dialog's field.
   useEffect(() => {
