@@ -5,7 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import JSZip from 'jszip'
-import { apiCall, expect, navigate, openApp, test } from './fixtures'
+import { apiCall, expect, navigate, openApp, switchToEnglish, test } from './fixtures'
 import { jpegOf, pngOf } from '../unit/attachments/images'
 
 const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
@@ -22,12 +22,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await mkdir(shots, { recursive: true })
     await page.setViewportSize({ width: 1440, height: 1000 })
     await openApp(page, server)
-    if (lang === 'en') {
-      await page.getByTestId('appbar-language').click()
-      await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
-      // The page switches at once; the sample must load after the setting is stored, or it loads in Chinese.
-      await expect.poll(async () => (await apiCall<{ language: string }>(server, 'settings.get', {})).language).toBe('en')
-    }
+    // The sample must load after the setting is stored, or it loads in Chinese.
+    if (lang === 'en') await switchToEnglish(page, server)
     await page.getByRole('button', { name: s.loadSample }).click()
     await expect(page.getByTestId('dashboard-empty')).toBeHidden()
     await navigate(page, 'trips')

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { apiCall, expect, openApp, test } from './fixtures'
+import { apiCall, expect, openApp, switchToEnglish, test } from './fixtures'
 
 const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
@@ -48,10 +48,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     })
     await page.setViewportSize({ width: 1440, height: 1000 })
     await openApp(page, server)
-    if (lang === 'en') {
-      await page.getByTestId('appbar-language').click()
-      await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
-    }
+    if (lang === 'en') await switchToEnglish(page)
     await page.goto(`${server.url.split('#')[0]}#/trips/${trip.id}?tab=itinerary`)
 
     // A forum hosted by a new organisation, entered with its industry, and a participant from elsewhere.

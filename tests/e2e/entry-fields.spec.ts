@@ -4,18 +4,13 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { apiCall, expect, navigate, openApp, test } from './fixtures'
+import { apiCall, expect, navigate, openApp, switchToEnglish, test } from './fixtures'
 
 const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
 interface Rec {
   id: string
   [k: string]: unknown
-}
-
-async function english(page: Page): Promise<void> {
-  await page.getByTestId('appbar-language').click()
-  await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -26,7 +21,7 @@ async function shot(page: Page, name: string): Promise<void> {
 test('the English name, honorific and English titles are entered on the register forms', async ({ page, server }) => {
   await page.setViewportSize({ width: 1440, height: 1000 })
   await openApp(page, server)
-  await english(page)
+  await switchToEnglish(page)
 
   await navigate(page, 'organizations')
   await page.getByRole('button', { name: 'New', exact: true }).click()
@@ -70,7 +65,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const trip = await apiCall<Rec>(server, 'trips.create', { title: '赴合肥开展校企合作活动', startDate: '2026-04-07', endDate: '2026-04-08' })
     await page.setViewportSize({ width: 1440, height: 1000 })
     await openApp(page, server)
-    if (lang === 'en') await english(page)
+    if (lang === 'en') await switchToEnglish(page)
     const L = lang === 'en'
       ? { titleEn: 'Trip name in English', transport: 'Transport', lodging: 'Lodging', forum: 'Forum', start: 'Starts', end: 'Ends', attendees: 'Attendees', alumni: 'of whom alumni', outcomesEn: 'Outcomes in English', orgs: /Organisations attending/, title: 'Title' }
       : { titleEn: '英文行程名称', transport: '交通', lodging: '住宿', forum: '座谈会', start: '开始时间', end: '结束时间', attendees: '参会人数', alumni: '其中校友人数', outcomesEn: '英文成果', orgs: /参会单位/, title: '标题' }

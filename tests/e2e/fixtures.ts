@@ -130,6 +130,17 @@ export async function navigate(page: Page, key: string, options: { mayBeBlocked?
   if (!options.mayBeBlocked) await expect(link).toHaveAttribute('aria-current', 'page')
 }
 
+/**
+ * Switches the interface to English with the app bar's language button and waits for the navigation
+ * to read in English. With `server`, also until the setting is stored: what is created next (the
+ * sample trip, a report) takes its language from the stored setting, not from the screen.
+ */
+export async function switchToEnglish(page: Page, server?: AppServer): Promise<void> {
+  await page.getByTestId('appbar-language').click()
+  await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
+  if (server) await expect.poll(async () => (await apiCall<{ language: string }>(server, 'settings.get', {})).language).toBe('en')
+}
+
 export { expect }
 
 /** Calls one API method of the test's server directly (to set up data without the UI). */

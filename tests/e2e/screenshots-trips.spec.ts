@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { expect, navigate, openApp, test } from './fixtures'
+import { expect, navigate, openApp, switchToEnglish, test } from './fixtures'
 
 const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
@@ -70,10 +70,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await mkdir(outDir, { recursive: true })
     await page.setViewportSize({ width: 1440, height: 900 })
     await openApp(page, server)
-    if (lang === 'en') {
-      await page.getByTestId('appbar-language').click()
-      await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
-    }
+    if (lang === 'en') await switchToEnglish(page)
 
     // Empty list: says what to do.
     await navigate(page, 'trips')

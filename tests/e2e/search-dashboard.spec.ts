@@ -197,3 +197,32 @@ test('search: a Latin name in English, created on the Organizations page', async
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('global-search')).toBeHidden()
 })
+
+test('Ctrl+K: a lone letter is searched once the user pauses on it, and typing on does not wait for it', async ({ page, server }) => {
+  // The page's timers on a clock of the test's own: "a pause" is a step of that clock, not of the machine's.
+  await page.clock.install({ time: new Date(CLOCK) })
+  await openApp(page, server)
+  await loadSampleFromDashboard(page)
+  await page.clock.pauseAt(new Date(Date.parse(CLOCK) + 60_000))
+  const asked: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('/api/search.global')) asked.push((JSON.parse(r.postData() ?? '{}') as { query: string }).query)
+  })
+  await page.keyboard.press('Control+K')
+  const box = searchBox(page, '全局搜索')
+  const shown = (q: string) => page.locator(`[role="listbox"][data-query="${q}"]`)
+
+  // Typed on at once: the lone "z" is never asked, "zh" is.
+  await box.pressSequentially('zh')
+  await expect(shown('zh')).toBeAttached()
+  expect(asked).toEqual(['zh'])
+
+  // Stopped on one letter: asked once the pause has run, and its hits come.
+  await box.fill('')
+  await box.pressSequentially('z')
+  await expect(shown('')).toBeAttached()
+  expect(asked).toEqual(['zh'])
+  await page.clock.runFor(200)
+  await expect(shown('z')).toBeAttached()
+  expect(asked).toEqual(['zh', 'z'])
+})

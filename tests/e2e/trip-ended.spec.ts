@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { apiCall, expect, navigate, openApp, test } from './fixtures'
+import { apiCall, expect, navigate, openApp, switchToEnglish, test } from './fixtures'
 
 const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
@@ -29,10 +29,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await apiCall<Trip>(server, 'trips.create', { title: 'Changsha visits / 长沙走访', startDate: '2026-03-09', endDate: '2026-03-10' })
     await page.setViewportSize({ width: 1440, height: 900 })
     await openApp(page, server)
-    if (lang === 'en') {
-      await page.getByTestId('appbar-language').click()
-      await expect(page.getByTestId('nav-trips')).toHaveText('Trips')
-    }
+    if (lang === 'en') await switchToEnglish(page)
     await navigate(page, 'trips')
     const row = (title: string) => page.getByRole('row', { name: new RegExp(title.split(' / ')[0]) })
     await expect(row('Hefei').getByTestId('status-ended')).toBeVisible()
