@@ -70,7 +70,7 @@ function patchSchema(c: CollectionName): z.ZodType {
 }
 
 /** The fields a person edits, as the input schema knows them (not what a newer version added). */
-function editableFields(c: CollectionName, r: object): Record<string, unknown> {
+export function editableFields(c: CollectionName, r: object): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   const values = r as Record<string, unknown>
   for (const k of Object.keys(collections[c].shape.shape)) if (k in values) out[k] = values[k]

@@ -7,7 +7,7 @@ import type { ImportBatch } from '../../shared/domain/importBatches'
 import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from '../../shared/import'
 import { AppError } from '../errors'
 import type { StoredRecord, StoreView } from '../store'
-import { planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } from './batch'
+import { editableFields, planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } from './batch'
 import type { BatchOp, PlannedPut } from './batch'
 import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
@@ -42,14 +42,6 @@ const ROWS_PER_STEP = 256
 
 /** Parsed files waiting for the user's next step; a handful, newest kept. */
 const MAX_SESSIONS = 4
-
-const SYSTEM_KEYS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deletedAt', 'mergedInto', 'sync'] as const
-
-function editable(r: object): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...r }
-  for (const k of SYSTEM_KEYS) delete out[k]
-  return out
-}
 
 export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.importLauncher ?? forkLauncher()) {
   const sessions = new Map<string, Session>()
@@ -316,7 +308,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
             keptEdited.push({ collection: ref.collection, id: ref.id, name: nameOf(cur) })
             continue
           }
-          ops.push({ op: 'update', collection: ref.collection as CollectionName, id: ref.id, changes: editable(ref.before), expectedUpdatedAt: ref.importedAt })
+          ops.push({ op: 'update', collection: ref.collection as CollectionName, id: ref.id, changes: editableFields(ref.collection as CollectionName, ref.before), expectedUpdatedAt: ref.importedAt })
         }
         const planned = planBatch(head, validateOps(ops), stamp, (i) => ({ prefix: ['ops', String(i)], changes: [], label: '' }))
         const undone = { ...batch, updatedAt: stamp.at, updatedBy: stamp.by, undoneAt: stamp.at }
