@@ -59,6 +59,9 @@ export interface AppOptions {
   encryption?: EncryptionControl
 }
 
+/** An open that took longer than this is logged with its steps' times. */
+const SLOW_OPEN_MS = 500
+
 /** Opens the data folder and builds the router: everything both transports share. */
 export async function openApp(opts: AppOptions): Promise<AppCore> {
   const now = opts.now ?? (() => new Date())
@@ -82,8 +85,8 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     // Background compactions and backups have no caller to reject to: their failures must reach the log.
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
-      // How long a large folder takes to open, step by step: what a slow start is diagnosed from.
-      if (e.type === 'open') log(`Liaison Desk: opened ${e.records} records in ${Object.entries(e.ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`)
+      // How long a large folder took to open, step by step: what a slow start is diagnosed from.
+      if (e.type === 'open' && e.ms.total >= SLOW_OPEN_MS) log(`Liaison Desk: opened ${e.records} records in ${Object.entries(e.ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`)
     },
     prepare: createWriteHook(device, now),
   })

@@ -83,24 +83,34 @@ export class MemoryState<D extends DbShape> {
     return this.indexes.has(collection)
   }
 
-  apply(entry: JournalEntry): void {
+  /**
+   * Applies the entry and returns each put with the record it replaced. A transaction may put one
+   * id twice: the second put's previous is then the first put, as it replaces that, not the stored one.
+   */
+  apply(entry: JournalEntry): Array<{ collection: string; record: StoredRecord; previous: StoredRecord | undefined }> {
+    const applied = new Array<{ collection: string; record: StoredRecord; previous: StoredRecord | undefined }>(entry.puts.length)
+    let i = 0
     for (const [collection, record] of entry.puts) {
       const index = this.indexes.get(collection)
       if (!index) throw new Error(`Unknown collection "${collection}"`)
       const list = this.data[collection] as StoredRecord[]
       this.changes.set(collection, (this.changes.get(collection) ?? 0) + 1)
       const at = index.get(record.id)
+      let previous: StoredRecord | undefined
       if (at === undefined) {
         index.set(record.id, list.length)
         list.push(record)
       } else {
+        previous = list[at]
         list[at] = record
       }
+      applied[i++] = { collection, record, previous }
     }
     if (entry.settings) {
       const data = this.data as DbShape
       data.settings = { ...data.settings, ...entry.settings }
     }
+    return applied
   }
 
   /**

@@ -127,16 +127,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       init.lastSeq,
       (entries) => {
         for (const entry of entries) {
-          // A transaction may put one id twice: the second put replaces the first, not the stored record.
-          const seen = new Map<string, Map<string, StoredRecord>>()
-          const puts = entry.puts.map(([collection, record]) => {
-            let inCollection = seen.get(collection)
-            if (!inCollection) seen.set(collection, (inCollection = new Map()))
-            const previous = inCollection.get(record.id) ?? store.memory.get(collection, record.id)
-            inCollection.set(record.id, record)
-            return { collection, record, previous }
-          })
-          store.memory.apply(entry)
+          const puts = store.memory.apply(entry)
           if (puts.length > 0) store.notify({ kind: 'puts', puts })
         }
         store.head.durable(entries.length)

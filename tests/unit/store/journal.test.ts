@@ -57,6 +57,25 @@ describe('journal commits', () => {
     await again.close()
   })
 
+  it('tells listeners what each put replaced, the first put of an id twice in one transaction included', async () => {
+    const dir = await folder()
+    const store = await open(dir)
+    await store.commit({ puts: [note('a', 'stored')] })
+    const seen: Array<[string, string | undefined]> = []
+    store.subscribe((change) => {
+      if (change.kind === 'puts') for (const p of change.puts) seen.push([String(p.record.text), p.previous?.text as string | undefined])
+    })
+    await store.commit({ puts: [note('a', 'one'), note('b', 'new'), note('a', 'two'), note('b', 'newer')] })
+    expect(seen).toEqual([
+      ['one', 'stored'],
+      ['new', undefined],
+      ['two', 'one'],
+      ['newer', 'new'],
+    ])
+    expect(ids(store)).toEqual(['a', 'b'])
+    await store.close()
+  })
+
   it('keeps what was committed, not what the caller changed afterwards', async () => {
     const dir = await folder()
     const store = await open(dir)
