@@ -5,11 +5,15 @@ import { writeFileAtomic } from './atomic-write'
 import { SealedDamageError } from './aes-codec'
 import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
-import { readIfExists } from './fs-port'
+import { nodeFs, readIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { budgetPause, parseLaidOut, sha256InPieces } from './snapshot-parse'
 import { streamJson, yieldToEventLoop } from './snapshot-stream'
 import type { SnapshotWriteResult } from './snapshot-stream'
+import { verifySnapshotFile } from './verify-worker'
+
+/** From this size on, db.json is hashed in a worker beside the parse rather than before it. */
+const HASH_BESIDE_BYTES = 8 << 20
 
 /** A parsed snapshot before migration and validation: nothing about it is trusted yet. */
 export type SnapshotDoc = Record<string, unknown>
@@ -97,15 +101,31 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
       if (err instanceof SealedDamageError) throw new SnapshotUnparseableError(this.path, err.message)
       throw err
     }
-    const sidecar = await readIfExists(this.fs, this.sidecarPath)
+    const sidecar = (await readIfExists(this.fs, this.sidecarPath))?.toString('utf8').trim() ?? null
     // Hashing and parsing 70 MB each held the thread for hundreds of ms: done in pieces, so that the
-    // browser-mode server serves the page's scripts while the folder opens.
-    const pause = budgetPause()
-    const sha256 = await sha256InPieces(buf, pause)
-    const trusted = sidecar !== null && sidecar.toString('utf8').trim() === sha256
+    // browser-mode server serves the page's scripts while the folder opens. Bytes this store wrote
+    // are laid out a slice of records per line; anything else is parsed whole.
     const t1 = performance.now()
-    // Bytes this store wrote are laid out a slice of records per line; anything else is parsed whole.
-    let doc: unknown = trusted ? await parseLaidOut(buf, this.collections, pause).catch(() => null) : null
+    const pause = budgetPause()
+    let sha256: string
+    let trusted: boolean
+    let doc: unknown = null
+    if (sidecar !== null && this.fs === nodeFs && buf.length >= HASH_BESIDE_BYTES) {
+      // A large file on the real disk is hashed by a worker while it is parsed here: the hash only
+      // decides whether the parse is kept (bytes this store wrote) or redone whole and validated.
+      const hashed = verifySnapshotFile(this.path, [...this.collections], this.codec, sidecar).then(
+        () => true,
+        () => false,
+      )
+      doc = await parseLaidOut(buf, this.collections, pause).catch(() => null)
+      trusted = await hashed
+      sha256 = trusted ? sidecar : await sha256InPieces(buf, pause)
+      if (!trusted) doc = null
+    } else {
+      sha256 = await sha256InPieces(buf, pause)
+      trusted = sidecar === sha256
+      if (trusted) doc = await parseLaidOut(buf, this.collections, pause).catch(() => null)
+    }
     if (doc === null) {
       const text = buf.toString('utf8')
       await yieldToEventLoop()

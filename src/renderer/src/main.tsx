@@ -35,9 +35,12 @@ async function start(): Promise<void> {
   // What the first screen shows, asked all at once: while a large folder is still opening they wait
   // together, instead of each being asked only once the previous answer has rendered.
   const today = todayIso()
+  // The charts' chunk first, fetched and compiled while a large folder opens: asked once the status
+  // had said "not empty", it came after the figures (0.1–0.2 s at 100,000 contacts), and asked after
+  // the calls below it waited for them, as they hold all six connections a browser opens to a host.
+  void import('./pages/dashboard/Charts').catch(() => undefined)
   askEarly('settings.get', {})
-  // Once there is data the dashboard shows charts: their chunk comes while the figures are computed.
-  askEarly('system.status', {}).then((s) => (s.empty ? undefined : import('./pages/dashboard/Charts'))).catch(() => undefined)
+  askEarly('system.status', {})
   askEarly('dashboard.summary', openingSummaryInput(today))
   askEarly('reminders.list', { today })
   askEarly('exchange.conflicts', {})

@@ -156,6 +156,32 @@ describe('validation at open', () => {
     expect(await readFile(join(dir, DAMAGED), 'utf8')).toBe(tampered)
   })
 
+  it('hashes a large snapshot in a worker beside the parse: trusted while its bytes match, validated once they do not', async () => {
+    const dir = await folder()
+    const s = await open(dir, { compactOnCloseMaxBytes: Infinity })
+    // Over 8 MB, so that the hash runs beside the parse (snapshot-adapter.ts).
+    const notes = Array.from({ length: 12_000 }, (_, i) => note(`n${i}`, `${i} ${'长'.repeat(300)}`))
+    await s.commit({ puts: notes })
+    await s.close()
+    const good = await readFile(join(dir, 'db.json'), 'utf8')
+    expect(Buffer.byteLength(good)).toBeGreaterThan(8 << 20)
+    let validations = 0
+    const counting = { ...fakeSchema(), validate: (raw: unknown) => ((validations += 1), fakeSchema().validate(raw)) }
+    const trusted = await open(dir, { schema: counting })
+    expect(trusted.data.notes).toHaveLength(12_000)
+    expect(trusted.get('notes', 'n11999')).toEqual(notes[11_999].record)
+    await trusted.close()
+    expect(validations).toBe(0)
+    // Still JSON, laid out as the store writes it, but one record the schema refuses: not trusted, validated, set aside.
+    const tampered = good.replace('"text":"0 ', '"text":0,"was":"')
+    expect(tampered).not.toBe(good)
+    await writeFile(join(dir, 'db.json'), tampered)
+    const store = await open(dir, { schema: counting })
+    expect(validations).toBeGreaterThan(0)
+    expect(store.status().recovered?.damagedFiles).toEqual([DAMAGED])
+    await store.close()
+  })
+
   it('still validates what the journal adds on top of a trusted snapshot', async () => {
     const dir = await folder()
     const s = await open(dir, { compactOnCloseMaxBytes: Infinity })
