@@ -60,7 +60,9 @@ export function tripClosure(data: DbData, get: GetRecord, tripId: string): Map<C
 export function buildPayload(data: DbData, get: GetRecord, scope: { kind: 'all' } | { kind: 'trip'; tripId: string }, devices: Record<string, string>): PackagePayload {
   const records: PackagePayload['records'] = {}
   if (scope.kind === 'all') {
-    for (const c of COLLECTION_NAMES) records[c] = data[c] as unknown as StoredRecord[]
+    // Copies of the arrays (not of the records, which are never changed in place): the package is
+    // written over several turns of the event loop, and commits made meanwhile must not reach it half.
+    for (const c of COLLECTION_NAMES) records[c] = (data[c] as unknown as StoredRecord[]).slice()
   } else {
     const picked = tripClosure(data, get, scope.tripId)
     for (const c of COLLECTION_NAMES) {
