@@ -146,6 +146,7 @@ export class CollectionIndex {
    * then any other field. Only as many text matches are confirmed as are needed to fill the list.
    */
   ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean): AnyRecord[] {
+    if (limit <= 0) return []
     // A single letter is in most names' pinyin: every doc is a candidate. Keeping only the best
     // `limit` (instead of ranking all of them and sorting) took "a" from 100 ms to a few at 100,000.
     const top: Named[] = []
