@@ -17,18 +17,40 @@ const sampleFile = z.looseObject({
   ...Object.fromEntries(COLLECTION_NAMES.map((c) => [c, z.array(z.looseObject({ id: z.string().min(1) })).default([])])),
 })
 
+const isLive = (r: { readonly [k: string]: unknown } | undefined): number => (r !== undefined && r.deletedAt === null ? 1 : 0)
+
 export function createSystemService(ctx: Ctx) {
   const { store } = ctx
   const batch = createBatchService(ctx)
 
-  function status(): SystemStatus {
-    const counts = {} as Record<CollectionName, number>
-    let live = 0
-    for (const c of COLLECTION_NAMES) {
-      counts[c] = 0
-      for (const r of store.data[c]) if (r.deletedAt === null) counts[c]++
-      live += counts[c]
+  // Live records per collection, counted once and then kept from the store's change feed: the
+  // status is asked after every edit, and counting 100,000 records each time held the main thread
+  // for 30 ms (over 100 ms when a garbage collection landed in it).
+  let counted: Record<CollectionName, number> | null = null
+  store.subscribe((change) => {
+    if (change.kind === 'replaced' || counted === null) {
+      counted = null
+      return
     }
+    for (const { collection, record, previous } of change.puts) {
+      if (collection in counted) counted[collection as CollectionName] += isLive(record) - isLive(previous)
+    }
+  })
+  function liveCounts(): Record<CollectionName, number> {
+    if (counted === null) {
+      const counts = {} as Record<CollectionName, number>
+      for (const c of COLLECTION_NAMES) {
+        counts[c] = 0
+        for (const r of store.data[c]) counts[c] += isLive(r)
+      }
+      counted = counts
+    }
+    return { ...counted }
+  }
+
+  function status(): SystemStatus {
+    const counts = liveCounts()
+    const live = COLLECTION_NAMES.reduce((n, c) => n + counts[c], 0)
     const s = store.status()
     return { dataDir: s.dataDir, recovered: s.recovered, empty: live === 0, counts, appVersion: ctx.appVersion }
   }
