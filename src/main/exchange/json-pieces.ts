@@ -1,26 +1,20 @@
-import { yieldToEventLoop } from '../store/snapshot-stream'
-
-/** Elements of a long array serialised between two turns of the event loop (a few ms of work). */
+/** Elements of a long array serialised in one step (a few ms of work). */
 export const ELEMENTS_PER_PIECE = 1000
 
 /**
- * JSON.stringify(value) as a series of pieces, with a turn of the event loop between two slices of
- * each long array: a year's package is 100,000 records, and stringifying it in one call held the
- * main thread for 0.4 s. Plain objects and arrays are walked; anything else (strings, numbers, a
- * Date) goes to JSON.stringify as it is, so the pieces joined are exactly JSON.stringify's text.
+ * JSON.stringify(value) as a series of pieces, a step per slice of each long array, for
+ * `stepsInSlices` (turns.ts) to run in the event loop's shared turns: a year's package is 100,000
+ * records, and stringifying it in one call held the main thread for 0.4 s. Plain objects and arrays
+ * are walked; anything else (strings, numbers, a Date) goes to JSON.stringify as it is, so the pieces
+ * joined are exactly JSON.stringify's text.
  */
-export async function jsonPieces(
-  value: unknown,
-  emit: (piece: string) => void,
-  perPiece = ELEMENTS_PER_PIECE,
-  pause: () => Promise<void> = yieldToEventLoop,
-): Promise<void> {
+export function* jsonSteps(value: unknown, emit: (piece: string) => void, perPiece = ELEMENTS_PER_PIECE): Generator<void, void> {
   if (Array.isArray(value) && value.length > perPiece) {
     emit('[')
     for (let i = 0; i < value.length; i += perPiece) {
       const text = JSON.stringify(value.slice(i, i + perPiece))
       emit(`${i === 0 ? '' : ','}${text.slice(1, -1)}`)
-      await pause()
+      yield
     }
     emit(']')
     return
@@ -33,7 +27,7 @@ export async function jsonPieces(
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
       emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
       first = false
-      await jsonPieces(v, emit, perPiece, pause)
+      yield* jsonSteps(v, emit, perPiece)
     }
     emit('}')
     return

@@ -10,7 +10,8 @@
 // passphrase show as such.
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createGzip, gunzipSync } from 'node:zlib'
-import { jsonPieces } from './json-pieces'
+import { stepsInSlices } from '../turns'
+import { jsonSteps } from './json-pieces'
 import { z } from 'zod'
 import { SCRYPT, deriveKey } from '../crypto/passphrase-key'
 
@@ -75,8 +76,8 @@ export class PackageError extends Error {
 const TAG_BYTES = 16
 
 /**
- * The payload's JSON, gzipped as it is produced: the text comes in slices between turns of the
- * event loop (json-pieces.ts) and zlib runs in Node's thread pool. Stringifying, encoding and
+ * The payload's JSON, gzipped as it is produced: the text comes a slice at a time in the event
+ * loop's shared turns (json-pieces.ts, turns.ts) and zlib runs in Node's thread pool. Stringifying, encoding and
  * gzipping a year's package in one go held the main thread for over a second.
  */
 async function gzipJson(payload: unknown): Promise<Buffer> {
@@ -89,7 +90,8 @@ async function gzipJson(payload: unknown): Promise<Buffer> {
     gzip.once('end', resolve)
     gzip.once('error', reject)
   })
-  await jsonPieces(payload, (piece) => void gzip.write(piece))
+  // Waited-for work: the user asked for the package and waits for the file.
+  await stepsInSlices(jsonSteps(payload, (piece) => void gzip.write(piece)), undefined, true)
   gzip.end()
   await ended
   return Buffer.concat(out)
