@@ -2,16 +2,15 @@
 // A 100,000-row, 15-column alumni workbook (made from the data generator's contacts) from file to
 // committed records through the real router: import.open (the parse child process), preview, commit.
 // Reported beside a baseline measured in the same run: SheetJS reading the same file in-process.
-// Peak memory is the highest summed RSS of the measuring process and its children (the parser),
-// sampled from /proc by a separate watcher process so a busy main thread cannot hide a peak.
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+// Both are measured in plain-node processes built from the sources (bench-import-run.ts), as the app
+// ships them. Peak memory is the highest summed RSS of the measured process and its children (the
+// parser), sampled from /proc by a separate watcher process so a busy main thread cannot hide a peak.
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import * as XLSX from '@e965/xlsx'
-import { openApp } from '../src/main/app'
+import { build } from 'esbuild'
 import { generate } from './gen'
 import { xlsx } from './make-import-fixtures'
 import type { FixtureCell } from './make-import-fixtures'
@@ -39,11 +38,16 @@ export function alumniWorkbook(rows: number): Buffer {
   return xlsx({ sheets: [{ name: '校友名录', rows: [HEADER, ...body] }], sharedStrings: true })
 }
 
-/** Highest summed RSS of `pid` and its descendants, read from /proc every 20 ms until stdin closes. */
+/**
+ * Highest summed RSS of `pid` and its descendants, read from /proc every 20 ms until stdin closes, with
+ * each process's share at that peak. The watcher is started by the bench, not by the measured process,
+ * so it is not in the tree it sums.
+ */
 const WATCHER = `
 const fs = require('fs')
 const pid = Number(process.argv[1])
 let peak = 0
+let parts = []
 function tree() {
   const kids = new Map()
   for (const d of fs.readdirSync('/proc')) {
@@ -62,90 +66,56 @@ function tree() {
 function rss(p) {
   try { return Number(/VmRSS:\\s+(\\d+)/.exec(fs.readFileSync('/proc/' + p + '/status', 'utf8'))[1]) * 1024 } catch { return 0 }
 }
-const timer = setInterval(() => { let s = 0; for (const p of tree()) s += rss(p); if (s > peak) peak = s }, 20)
-process.stdin.on('end', () => { clearInterval(timer); process.stdout.write(String(peak)) })
+const timer = setInterval(() => {
+  const now = tree().map((p) => [p, rss(p)])
+  const s = now.reduce((a, [, r]) => a + r, 0)
+  if (s > peak) { peak = s; parts = now }
+}, 20)
+process.stdin.on('end', () => { clearInterval(timer); process.stdout.write(JSON.stringify({ peak, parts: parts.map(([, r]) => r) })) })
 process.stdin.resume()
 `
 
 interface Measured {
   ms: number
-  peakBytes: number
   maxBlockMs: number
   detail: string
 }
 
-function watch(pid: number): { stop: () => Promise<number> } {
-  const w = spawn(process.execPath, ['-e', WATCHER, String(pid)], { stdio: ['pipe', 'pipe', 'inherit'] })
+interface Watched extends Measured {
+  peakBytes: number
+  /** RSS of each process at the peak: the measured process first, then its children */
+  partsBytes: number[]
+}
+
+/** Builds the measured side (and the parse child it forks) to plain JavaScript, as the app ships them. */
+async function buildRunner(): Promise<{ runner: string; parseChild: string }> {
+  const outdir = join(root, 'out/bench')
+  await build({
+    entryPoints: { 'import-run': join(root, 'scripts/bench-import-run.ts'), 'parse-child': join(root, 'src/main/import/parse-child.ts') },
+    outdir, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning',
+  })
+  return { runner: join(outdir, 'import-run.mjs'), parseChild: join(outdir, 'parse-child.mjs') }
+}
+
+/** Runs one measure in its own plain-node process, watched from outside from its first line to its exit. */
+async function watched(runner: string, args: string[]): Promise<Watched> {
+  const child = spawn(process.execPath, [runner, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
   let out = ''
-  w.stdout.on('data', (c: Buffer) => (out += c.toString()))
-  return {
-    stop: () =>
-      new Promise((res) => {
-        w.on('exit', () => res(Number(out)))
-        w.stdin.end()
-      }),
-  }
-}
-
-/** SheetJS reading the file in this process, dense, to rows: what any import must at least do. */
-async function baseline(file: string): Promise<Measured> {
-  const w = watch(process.pid)
-  const loop = monitorEventLoopDelay({ resolution: 5 })
-  loop.enable()
-  const t = performance.now()
-  const book = XLSX.read(await readFile(file), { dense: true, cellDates: false })
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]], { header: 1 })
-  const elapsed = performance.now() - t
-  loop.disable()
-  return { ms: elapsed, peakBytes: await w.stop(), maxBlockMs: loop.max / 1e6, detail: `${rows.length - 1} rows` }
-}
-
-/** file -> committed records through the app's router, into an empty data folder. */
-async function importRun(file: string, dir: string): Promise<Measured> {
-  const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
-  try {
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const r = await core.router.call(method, input)
-      if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-      return r.data as T
-    }
-    const w = watch(process.pid)
-    const loop = monitorEventLoopDelay({ resolution: 5 })
-    const steps: string[] = []
-    let t = performance.now()
-    const start = t
-    const step = (name: string) => {
-      const now = performance.now()
-      steps.push(`${name} ${ms(now - t)}`)
-      t = now
-    }
-    // Timed, but not watched for blocks: in the app the renderer reads and encodes the file, not the main process.
-    const data = (await readFile(file)).toString('base64')
-    loop.enable()
-    const opened = await call<{ sessionId: string; sheets: Array<{ name: string }> }>('import.open', { fileName: 'alumni-100k.xlsx', target: 'contacts', data })
-    step('open+parse')
-    const plan = { sessionId: opened.sessionId, target: 'contacts', sheets: [{ name: opened.sheets[0].name }] }
-    const preview = await call<{ counts: Record<string, number> }>('import.preview', { ...plan, limit: 50 })
-    step('preview')
-    const batch = await call<{ createdCount: number }>('import.commit', plan)
-    step('commit')
-    const elapsed = performance.now() - start
-    loop.disable()
-    const live = core.store.data.contacts.filter((c) => c.deletedAt === null).length
-    return {
-      ms: elapsed, peakBytes: await w.stop(), maxBlockMs: loop.max / 1e6,
-      detail: `${live} contacts committed (${batch.createdCount} records with new organisations; preview said create ${preview.counts.create}, errors ${preview.counts.error}); ${steps.join(', ')}`,
-    }
-  } finally {
-    await core.close()
-  }
-}
-
-/** Each measure in its own process, so one's garbage and caches do not weigh on the other. */
-function inChild(args: string[]): Measured {
-  const r = spawnSync(process.execPath, [...process.execArgv, self, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 })
-  if (r.status !== 0) throw new Error(`bench-import ${args.join(' ')} failed: ${r.stderr}`)
-  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Measured
+  let err = ''
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)))
+  const w = spawn(process.execPath, ['-e', WATCHER, String(child.pid)], { stdio: ['pipe', 'pipe', 'inherit'] })
+  let seen = ''
+  w.stdout.on('data', (c: Buffer) => (seen += c.toString()))
+  const watcherDone = new Promise<void>((res) => w.on('exit', () => res()))
+  child.stdin.write('go\n')
+  const code = await exited
+  w.stdin.end()
+  await watcherDone
+  if (code !== 0) throw new Error(`bench-import ${args[0]} failed: ${err}`)
+  const { peak, parts } = JSON.parse(seen) as { peak: number; parts: number[] }
+  return { ...(JSON.parse(out.trim().split('\n').pop() ?? '') as Measured), peakBytes: peak, partsBytes: parts }
 }
 
 export async function benchImport(add: (label: string, value: string) => void, rows = 100_000): Promise<void> {
@@ -156,11 +126,12 @@ export async function benchImport(add: (label: string, value: string) => void, r
     const book = alumniWorkbook(rows)
     await writeFile(file, book)
     add('alumni workbook', `${rows} rows × ${HEADER.length} columns, ${mb(book.length)}`)
-    const base = inChild(['--baseline', file])
+    const { runner, parseChild } = await buildRunner()
+    const base = await watched(runner, ['--baseline', file])
     add('SheetJS read in-process, dense, to rows (baseline)', `${ms(base.ms)}, peak ${mb(base.peakBytes)}`)
-    const run = inChild(['--import', file, join(work, 'data')])
+    const run = await watched(runner, ['--import', file, join(work, 'data'), parseChild, resolve(root, 'resources')])
     add('import file → committed records (target ≤ 10 s)', ms(run.ms))
-    add('  peak memory, app + parse child (target ≤ 500 MB)', mb(run.peakBytes))
+    add('  peak memory, app + parse child (target ≤ 500 MB)', `${mb(run.peakBytes)} (app ${mb(run.partsBytes[0] ?? 0)}, children ${run.partsBytes.slice(1).map(mb).join(' + ') || 'none'})`)
     add('  longest main-thread block during the import (target ≤ 50 ms)', ms(run.maxBlockMs))
     add('  steps', run.detail)
   } finally {
@@ -170,17 +141,8 @@ export async function benchImport(add: (label: string, value: string) => void, r
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  const i = (name: string) => args.indexOf(`--${name}`)
-  if (i('baseline') >= 0) {
-    process.stdout.write(`\n${JSON.stringify(await baseline(args[i('baseline') + 1]))}\n`)
-    return
-  }
-  if (i('import') >= 0) {
-    process.stdout.write(`\n${JSON.stringify(await importRun(args[i('import') + 1], args[i('import') + 2]))}\n`)
-    return
-  }
-  const rows = i('rows') >= 0 ? Number(args[i('rows') + 1]) : 100_000
-  await benchImport((label, value) => process.stdout.write(`  ${label}: ${value}\n`), rows)
+  const i = args.indexOf('--rows')
+  await benchImport((label, value) => process.stdout.write(`  ${label}: ${value}\n`), i >= 0 ? Number(args[i + 1]) : 100_000)
 }
 
 if (process.argv[1] === self) {
