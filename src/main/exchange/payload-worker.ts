@@ -5,6 +5,8 @@ import type { StoredRecord } from '../store'
 import { DAMAGED_MESSAGE, PackageError } from './package-file'
 import type { PackageRefusal, SealedParts } from './package-file'
 import type { RawRecord } from './package-content'
+import { turns } from '../turns'
+import type { Turns } from '../turns'
 
 /** Records per message: taking one in (deserialising it) costs the main thread about 5 ms here; 2,000 took 20-40. */
 export const RECORDS_PER_CHUNK = 500
@@ -75,19 +77,57 @@ function run(data) {
     }
     lists.push([c, list]);
   }
+  // With workerData.compare, the main side is first asked which version of each record it holds
+  // (ids in messages of workerData.perIds, in package order; it answers each with the versions,
+  // in the same order): a record it holds at the very same version (equal sync) is only counted,
+  // never sent. A year's package is mostly such records, and taking each in on the main thread
+  // (deserialising it, then a scavenge or two copying it) was most of a receive's pauses there.
+  const total = lists.reduce((n, [, list]) => n + list.length, 0);
+  const held = workerData.compare ? new Uint8Array(total) : null;
+  let answered = 0;
+  if (held) {
+    for (const [c, list] of lists) {
+      for (let i = 0; i < list.length; i += workerData.perIds) parentPort.postMessage({ type: 'ids', collection: c, ids: list.slice(i, i + workerData.perIds).map((r) => r.id) });
+    }
+  }
+  let va = 0;
+  let vo = 0;
+  const takeVersions = (versions) => {
+    for (const v of versions) {
+      while (va < lists.length && vo === lists[va][1].length) { va++; vo = 0; }
+      if (va === lists.length) return;
+      const rec = lists[va][1][vo];
+      if (typeof v === 'string' && rec.sync !== undefined && JSON.stringify(rec.sync) === v) held[answered] = 1;
+      vo++;
+      answered++;
+    }
+  };
   // A chunk goes when the main side asks for it: records it has not planned yet would otherwise
   // pile up in its young generation, where every scavenge copies them again (100+ ms pauses).
   let at = 0;
   let offset = 0;
-  parentPort.on('message', () => {
+  let flat = 0;
+  let alreadyHere = 0;
+  let asked = 0;
+  const serve = () => {
     const chunk = [];
     while (chunk.length < workerData.perChunk && at < lists.length) {
       const [c, list] = lists[at];
-      for (; offset < list.length && chunk.length < workerData.perChunk; offset++) chunk.push({ collection: c, index: offset, record: list[offset] });
+      for (; offset < list.length && chunk.length < workerData.perChunk; offset++, flat++) {
+        if (held && held[flat] === 1) alreadyHere++;
+        else chunk.push({ collection: c, index: offset, record: list[offset] });
+      }
       if (offset === list.length) { at++; offset = 0; }
     }
     if (chunk.length > 0) parentPort.postMessage({ type: 'records', records: chunk });
-    else parentPort.postMessage({ type: 'done' });
+    else parentPort.postMessage({ type: 'done', alreadyHere });
+  };
+  parentPort.on('message', (m) => {
+    if (m !== null && typeof m === 'object' && m.type === 'versions') takeVersions(m.versions);
+    else asked++;
+    // Records go once every version is in: before that, which ones to skip is not held.
+    if (held && answered < total) return;
+    for (; asked > 0; asked--) serve();
   });
 }
 parentPort.once('message', (data) => {
@@ -98,7 +138,8 @@ parentPort.once('message', (data) => {
 type WorkerMessage =
   | { type: 'devices'; devices: Record<string, string>; blobs: unknown }
   | { type: 'records'; records: { collection: CollectionName; index: number; record: StoredRecord }[] }
-  | { type: 'done' }
+  | { type: 'ids'; collection: CollectionName; ids: string[] }
+  | { type: 'done'; alreadyHere: number }
   | { type: 'error'; reason: PackageRefusal; message: string }
 
 export interface PayloadReader {
@@ -106,21 +147,40 @@ export interface PayloadReader {
   devices: Promise<Record<string, string>>
   /** the attachment files the package carries, unchecked (package-blobs.ts checks them); known with the devices */
   blobs: Promise<unknown>
-  /** the records in chunks, in the package's order; throws a PackageError for a bad payload */
+  /**
+   * The records in chunks, in the package's order; throws a PackageError for a bad payload. With
+   * `versionOf`, the records held here at the very same version are left out (see `alreadyHere`).
+   */
   chunks(): AsyncGenerator<RawRecord[]>
+  /** records left out because this side holds them at the same version; final once chunks() is done */
+  alreadyHere(): number
 }
+
+/**
+ * What this side holds of a record: its version as JSON.stringify(record.sync), or undefined when
+ * it has no such record or one without a version. The reader asks for a few thousand at a time.
+ */
+export type VersionOf = (collection: CollectionName, id: string) => string | undefined
+
+/** Ids per question to the main side: answering one takes it a few ms. */
+export const IDS_PER_MESSAGE = 2000
 
 /**
  * Checks, opens, inflates and parses a package's payload in a worker thread, handing the records
  * over in chunks as the caller asks for them. `data` is the whole package file as base64 text;
  * `parts` what packageParts read of it on the main thread (the header, and the key when it is sealed).
  */
-export function readPayloadInWorker(data: string, parts: Pick<SealedParts, 'bodyStart' | 'sealed'>, maxBytes: number): PayloadReader {
+export function readPayloadInWorker(
+  data: string,
+  parts: Pick<SealedParts, 'bodyStart' | 'sealed'>,
+  maxBytes: number,
+  known?: { versionOf: VersionOf; via?: Turns },
+): PayloadReader {
   // The text goes as it came: decoding 16 MB of base64 is itself ~60 ms, the worker's to spend.
   const sealed = parts.sealed ? { key: new Uint8Array(parts.sealed.key), iv: new Uint8Array(parts.sealed.iv), aad: new Uint8Array(parts.sealed.aad) } : null
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { bodyStart: parts.bodyStart, sealed, max: maxBytes, damaged: DAMAGED_MESSAGE, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK },
+    workerData: { bodyStart: parts.bodyStart, sealed, max: maxBytes, damaged: DAMAGED_MESSAGE, collections: [...COLLECTION_NAMES], perChunk: RECORDS_PER_CHUNK, perIds: IDS_PER_MESSAGE, compare: known !== undefined },
   })
   // The text goes as the first message, not in workerData: the constructor serialises workerData
   // in one synchronous step (70-320 ms for a year's package here), a message takes a few ms.
@@ -164,6 +224,7 @@ export function readPayloadInWorker(data: string, parts: Pick<SealedParts, 'body
     wake?.()
   })
 
+  let skipped = 0
   async function* chunks(): AsyncGenerator<RawRecord[]> {
     try {
       // A few chunks asked for ahead: the worker cuts the next while this side plans the last, and
@@ -186,12 +247,21 @@ export function readPayloadInWorker(data: string, parts: Pick<SealedParts, 'body
           }
           yield records
         }
+        else if (m.type === 'ids' && known) {
+          const { collection, ids } = m
+          // Answered in a turn of the shared budget (a receive is waited for), in the order asked.
+          const versions = await (known.via ?? turns).slice(() => ids.map((id) => known.versionOf(collection, id) ?? null), true)
+          worker.postMessage({ type: 'versions', versions })
+        }
         else if (m.type === 'error') throw new PackageError(m.reason, m.message)
-        else if (m.type === 'done') return
+        else if (m.type === 'done') {
+          skipped = m.alreadyHere
+          return
+        }
       }
     } finally {
       void worker.terminate()
     }
   }
-  return { devices, blobs, chunks }
+  return { devices, blobs, chunks, alreadyHere: () => skipped }
 }

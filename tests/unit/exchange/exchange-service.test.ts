@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { COLLECTION_NAMES } from '../../../src/shared/collections'
 import { writePackage } from '../../../src/main/exchange/package-file'
 import { SCHEMA_VERSION } from '../../../src/main/db/schema'
+import { createTurns } from '../../../src/main/turns'
 import { openTestApp } from '../helpers'
 import type { TestApp } from '../helpers'
 
@@ -262,5 +263,36 @@ describe('merge packages between two laptops', () => {
     await b.core.store.replaceAll(structuredClone(b.core.store.data))
     expect(await b.raw('exchange.apply', { sessionId: preview.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(b.core.store.data.organizations).toEqual([])
+  })
+
+  it('a restore while a package is being read refuses the preview: part of it was planned against records no longer here', async () => {
+    const [a] = await laptops(1)
+    await a.call('organizations.create', { name: '上海卓然工程' })
+    // The receive's turns are held at a gate: the restore lands while the package is read.
+    const parked: Array<() => void> = []
+    let held = true
+    let arrived: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (arrived = resolve))
+    const b = await openTestApp(undefined, {
+      importSlices: createTurns({
+        schedule: (turn) => {
+          if (!held) return void setImmediate(turn)
+          parked.push(turn)
+          arrived()
+        },
+      }),
+    })
+    apps.push(b)
+    const opening = b.raw('exchange.open', await packageOf(a))
+    await gate
+    await b.core.store.replaceAll(structuredClone(b.core.store.data))
+    held = false
+    parked.splice(0).forEach((turn) => setImmediate(turn))
+    const refused = await opening
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', fieldErrors: { data: ['package.replaced'] } } })
+    expect(b.core.store.data.organizations).toEqual([])
+    // Read again, the same package is taken.
+    const again = await b.call('exchange.open', await packageOf(a))
+    expect(again.counts).toMatchObject({ new: 1 })
   })
 })

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { RECORDS_PER_CHUNK, readPayloadInWorker } from '../../../src/main/exchange/payload-worker'
+import { IDS_PER_MESSAGE, RECORDS_PER_CHUNK, readPayloadInWorker } from '../../../src/main/exchange/payload-worker'
+import type { VersionOf } from '../../../src/main/exchange/payload-worker'
 import type { RawRecord } from '../../../src/main/exchange/package-content'
 import { SCHEMA_VERSION } from '../../../src/main/db/schema'
 import { PACKAGE_MAGIC, PackageError, packageParts, readPackageHeader, writePackage } from '../../../src/main/exchange/package-file'
@@ -21,12 +22,12 @@ async function packageAround(body: Buffer): Promise<Buffer> {
   return Buffer.concat([before, createHash('sha256').update(before).digest()])
 }
 
-async function readAll(bytes: Buffer, max = 1 << 26, passphrase?: string): Promise<{ chunks: RawRecord[][]; devices: Record<string, string> }> {
+async function readAll(bytes: Buffer, max = 1 << 26, passphrase?: string, versionOf?: VersionOf): Promise<{ chunks: RawRecord[][]; devices: Record<string, string>; alreadyHere: number }> {
   const data = bytes.toString('base64')
-  const reader = readPayloadInWorker(data, await packageParts(data, SCHEMA, passphrase), max)
+  const reader = readPayloadInWorker(data, await packageParts(data, SCHEMA, passphrase), max, versionOf ? { versionOf } : undefined)
   const chunks: RawRecord[][] = []
   for await (const c of reader.chunks()) chunks.push(c)
-  return { chunks, devices: await reader.devices }
+  return { chunks, devices: await reader.devices, alreadyHere: reader.alreadyHere() }
 }
 
 async function refusal(bytes: Buffer | Promise<Buffer>, max?: number, passphrase?: string): Promise<string> {
@@ -72,5 +73,31 @@ describe('reading a package payload in a worker', () => {
     expect(await refusal(packageAround(gz('{"records": {')))).toMatch(/^damaged: /)
     expect(await refusal(packageAround(Buffer.from('not gzip')))).toMatch(/^damaged: /)
     expect(await refusal(packageAround(gz({ records: { contacts: [{ id: 'a', notes: 'x'.repeat(5000) }] } })), 1000)).toMatch(/^too-large: /)
+  })
+
+  it('leaves out only the records held here at the very same version, across several questions and collections', async () => {
+    const n = IDS_PER_MESSAGE + 7
+    const sync = (i: number) => ({ vv: { dA: i + 1 }, d: ['dA', i + 1, '2026-11-20T00:00:00.000Z'] })
+    const contacts = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: `联系人${i}`, ...(i === 5 ? {} : { sync: sync(i) }) }))
+    const trips = [{ id: 't0', sync: sync(0) }, { id: 't1', sync: sync(1) }]
+    const asked: string[] = []
+    // Held here: every contact whose number is a multiple of 3 at the same version, 4 at another,
+    // 5 (sent without a version) at some version; trip t0 at the same version, but as a contact it is unknown.
+    const versionOf: VersionOf = (c, id) => {
+      asked.push(`${c}/${id}`)
+      const i = Number(id.slice(1))
+      if (c === 'trips') return id === 't0' ? JSON.stringify(sync(0)) : undefined
+      if (i === 4) return JSON.stringify(sync(99))
+      if (i === 5) return JSON.stringify(sync(5))
+      return i % 3 === 0 ? JSON.stringify(sync(i)) : undefined
+    }
+    const { chunks, alreadyHere } = await readAll(await writePackage(meta, { records: { contacts, trips } }), 1 << 26, undefined, versionOf)
+    const handed = chunks.flat().map((r) => `${r.collection}/${r.record.id}`)
+    const same = contacts.filter((_, i) => i % 3 === 0 && i !== 5).map((c) => `contacts/${c.id}`)
+    expect(asked).toEqual([...contacts.map((c) => `contacts/${c.id}`), 'trips/t0', 'trips/t1'])
+    expect(alreadyHere).toBe(same.length + 1)
+    expect(handed).toEqual([...contacts.map((c) => `contacts/${c.id}`).filter((k) => !same.includes(k)), 'trips/t1'])
+    // Each record handed over keeps its place in the package, for the messages that name it.
+    expect(chunks.flat().find((r) => r.record.id === 'c4')?.index).toBe(4)
   })
 })

@@ -61,6 +61,7 @@ export const exchangeEn: ExchangeMessages = {
     'too-large': 'The package holds more than this app will read.',
     invalid: 'The package holds invalid records, so none of it was taken. Nothing was written.',
     own: 'This package was made on this laptop; there is nothing to receive.',
+    replaced: 'The records here were replaced (a restore) while the package was read. Open it again. Nothing was written.',
     tooLarge: 'The file is too large',
   },
   conflicts: {
