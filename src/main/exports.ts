@@ -96,8 +96,16 @@ export function createExporter(ctx: Ctx): Exporter {
     return { ...data, [collection]: (data[collection] as unknown[]).filter((r) => keep(r, filter)) }
   }
 
-  function bytes(fileName: string, mime: string, make: () => Promise<Buffer>): PreparedExport {
-    return { fileName, mime, write: async (out) => pipeline(Readable.from([await make()]), out) }
+  /** A file made in memory, written as it is, or as its pieces one after the other. */
+  function bytes(fileName: string, mime: string, make: () => Promise<Buffer | Buffer[]>): PreparedExport {
+    return {
+      fileName,
+      mime,
+      write: async (out) => {
+        const made = await make()
+        await pipeline(Readable.from(Array.isArray(made) ? made : [made]), out)
+      },
+    }
   }
 
   const sheets = ctx.sheetWriter ?? workerSheets()
@@ -146,7 +154,7 @@ export function createExporter(ctx: Ctx): Exporter {
     const trip = scope.kind === 'trip' ? (ctx.store.get('trips', scope.tripId) as { title?: string } | undefined) : undefined
     if (scope.kind === 'trip' && !trip) throw new AppError('NOT_FOUND', `No trip with id ${scope.tripId}`, { 'scope.tripId': ['Not found'] })
     const what = [CAPTIONS['exchange.package'][lang], ctx.deviceLabel(), trip?.title ?? ''].filter((x) => x !== '').join(' ')
-    return bytes(`${fileBase(what, today())}.${PACKAGE_EXTENSION}`, PACKAGE_MIME, async () => (await exchange.packageFile(scope, input.passphrase)).bytes)
+    return bytes(`${fileBase(what, today())}.${PACKAGE_EXTENSION}`, PACKAGE_MIME, async () => (await exchange.packageFile(scope, input.passphrase)).parts)
   }
 
   return {

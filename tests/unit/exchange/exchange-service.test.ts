@@ -265,15 +265,12 @@ describe('merge packages between two laptops', () => {
     expect(b.core.store.data.organizations).toEqual([])
   })
 
-  it('a restore while a package is being read refuses the preview: part of it was planned against records no longer here', async () => {
-    const [a] = await laptops(1)
-    await a.call('organizations.create', { name: '上海卓然工程' })
-    // The receive's turns are held at a gate: the restore lands while the package is read.
+  /** A laptop whose receive runs its slices through a gate the test holds and lets go. */
+  async function gatedLaptop(label: string) {
     const parked: Array<() => void> = []
-    let held = true
+    let held = false
     let arrived: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => (arrived = resolve))
-    const b = await openTestApp(undefined, {
+    const app = await openTestApp(undefined, {
       importSlices: createTurns({
         schedule: (turn) => {
           if (!held) return void setImmediate(turn)
@@ -282,17 +279,55 @@ describe('merge packages between two laptops', () => {
         },
       }),
     })
-    apps.push(b)
+    apps.push(app)
+    await app.call('settings.update', { deviceLabel: label })
+    return {
+      app,
+      /** holds the next slices; resolves once one waits at the gate */
+      hold: (): Promise<void> => {
+        held = true
+        return new Promise<void>((resolve) => (arrived = resolve))
+      },
+      release: () => {
+        held = false
+        parked.splice(0).forEach((turn) => setImmediate(turn))
+      },
+    }
+  }
+
+  it('a restore while a package is being read refuses the preview: part of it was planned against records no longer here', async () => {
+    const [a] = await laptops(1)
+    await a.call('organizations.create', { name: '上海卓然工程' })
+    const { app: b, hold, release } = await gatedLaptop('Laptop B')
+    const atGate = hold()
     const opening = b.raw('exchange.open', await packageOf(a))
-    await gate
+    await atGate
     await b.core.store.replaceAll(structuredClone(b.core.store.data))
-    held = false
-    parked.splice(0).forEach((turn) => setImmediate(turn))
+    release()
     const refused = await opening
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', fieldErrors: { data: ['package.replaced'] } } })
     expect(b.core.store.data.organizations).toEqual([])
     // Read again, the same package is taken.
     const again = await b.call('exchange.open', await packageOf(a))
     expect(again.counts).toMatchObject({ new: 1 })
+  })
+
+  it('an edit landing while the apply prepares its records is kept: the records are merged again inside the commit', async () => {
+    const [a] = await laptops(1)
+    const { app: b, hold, release } = await gatedLaptop('Laptop B')
+    const c = await a.call('contacts.create', { name: '张伟', phone: '1', email: '' })
+    await send(a, b)
+    a.tick()
+    await a.call('contacts.update', { id: c.id, changes: { email: 'zw@example.cn' } })
+    const preview = await b.call('exchange.open', await packageOf(a))
+    expect(preview.counts.updated).toBe(1)
+    const atGate = hold()
+    const applying = b.call('exchange.apply', { sessionId: preview.sessionId })
+    await atGate
+    b.tick()
+    await b.call('contacts.update', { id: c.id, changes: { phone: '2' } })
+    release()
+    expect((await applying).counts).toMatchObject({ merged: 1 })
+    expect(b.core.store.get('contacts', c.id)).toMatchObject({ phone: '2', email: 'zw@example.cn' })
   })
 })
