@@ -32,7 +32,8 @@ function phonesOf(c: CollectionName, r: AnyRecord): string[] {
 export function recordText(c: CollectionName, r: AnyRecord): RecordText {
   const rawNames = [displayName(r), ...(c === 'organizations' ? (r as RecordTypes['organizations']).aliases : [])]
   const names = rawNames.map(fold)
-  const pinyin = PINYIN_NAMED.has(c) ? rawNames.flatMap((n) => namePinyin(n, PERSON.has(c))) : []
+  // One name (all but organisations with aliases): its cached list as it is, not a copy per record.
+  const pinyin = !PINYIN_NAMED.has(c) ? [] : rawNames.length === 1 ? namePinyin(rawNames[0], PERSON.has(c)) : rawNames.flatMap((n) => namePinyin(n, PERSON.has(c)))
   const fields = (searchFields[c] as (r: AnyRecord) => Array<string | number>)(r)
   const parts = [...names, ...fields.map((v) => fold(String(v))), ...r.tags.map(fold), fold(r.notes), ...phonesOf(c, r), ...pinyin]
   return { names, pinyin, text: parts.filter((p) => p !== '').join(SEP) }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SearchIndex, SortedOrders, compareValues } from '../../../src/main/search-index'
+import { recordText } from '../../../src/main/search-index/record-text'
 import type { AnyRecord } from '../../../src/shared/collections'
 import { mulberry32 } from '../../../scripts/prng'
 import { openTestApp } from '../helpers'
@@ -115,6 +116,38 @@ describe('background build', () => {
     expect(index.stats.buildMs).not.toBeNull()
     expect(ask()).toEqual(halfway[0])
     expect([...contacts.matches(['张伟芳'])].map((r) => r.id)).toEqual(['c5'])
+    index.stop()
+  })
+
+  it('keeps each record\'s own text exactly when a build joins the texts into large strings', async () => {
+    // Enough text for several joined strings and a remainder: each record's text must be its own, no
+    // character lost or taken from its neighbour, whichever part of a joined string it is.
+    const n = 3000
+    const now = new Date().toISOString()
+    await app.core.store.commit({
+      puts: Array.from({ length: n }, (_, i) => ({
+        collection: 'contacts',
+        record: {
+          id: `c${i}`, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], organizationId: null, position: '', honorific: '', positionEn: '',
+          email: '', wechat: '', city: '', alumni: null, phone: '', name: `甲${i}乙`, notes: `走访记录第${i}条，${'合作意向良好'.repeat(15)}尾`,
+        },
+      })),
+    })
+    const m = manual()
+    const index = new SearchIndex(app.core.store, m.opts)
+    index.start()
+    await m.runAll()
+    const contacts = index.collection('contacts')
+    const found = (needle: string) => [...contacts.matches([needle])].map((r) => r.id)
+    for (let i = 0; i < n; i += 1) {
+      expect(found(`甲${i}乙`)).toEqual([`c${i}`])
+      expect(found(`第${i}条`)).toEqual([`c${i}`])
+    }
+    // Every text as long as its record's own, and a text's end followed by the next one's start in none.
+    const own = app.core.store.data.contacts.reduce((sum, r) => sum + recordText('contacts', r as unknown as AnyRecord).text.length, 0)
+    expect(contacts.textChars()).toBe(own)
+    expect(found('尾甲')).toEqual([])
+    expect(found(`良好尾`)).toHaveLength(n)
     index.stop()
   })
 
