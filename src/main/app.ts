@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import { createHandlers, createRouter } from './api'
+import { whenIdle } from './idle-work'
 import type { Router } from './api'
 import { dbSchema } from './db/schema'
 import { createExporter } from './exports'
@@ -126,17 +127,18 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   } catch (e) {
     log(`Liaison Desk: checking attachment files failed: ${e instanceof Error ? e.message : String(e)}`)
   }
-  // docx costs a blocking module load: not at start, and not in the middle of the user's first
-  // report either, but in idle time shortly after opening. exceljs is loaded only by the workbook
-  // worker threads (reports/sheet-runner.ts), never here.
-  const warm = setTimeout(() => void loadDocx().catch(() => undefined), opts.warmUpMs ?? 5000)
-  warm.unref()
+  // docx costs a blocking module load (35 ms idle here, 70-550 ms under tsx or a loaded machine):
+  // not at start, and not in the middle of the user's first report either, but once nobody has
+  // called for a while after opening. At a fixed 5 s it landed in the middle of whatever the user
+  // was doing then. exceljs is loaded only by the workbook worker threads (reports/sheet-runner.ts).
+  const router = createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+  const warm = whenIdle(router, () => void loadDocx().catch(() => undefined), { afterMs: opts.warmUpMs ?? 5000, quietMs: 2000 })
   return {
-    router: createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
+    router: warm.router,
     exporter: createExporter(ctx),
     store,
     close: () => {
-      clearTimeout(warm)
+      warm.cancel()
       return store.close()
     },
   }
