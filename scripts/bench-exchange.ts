@@ -2,7 +2,8 @@
 // A year's data received from another laptop: the folder is copied to play laptop B (another
 // machine, so another device id), B edits 1,000 contacts, 200 visits and deletes 50 follow-ups'
 // worth of records, and sends everything; laptop A opens the package (preview) and applies it, then
-// receives one trip. Reported beside a baseline from the same run: reading the package file
+// receives one trip. The year is received twice: right after laptop A opens (its background work
+// still running) and again once that work is done. Reported beside a baseline from the same run: reading the package file
 // (gunzip + JSON.parse of its payload), which any receive must do.
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,6 +16,7 @@ import { openApp } from '../src/main/app'
 import type { AppCore } from '../src/main/app'
 import { readPackageHeader } from '../src/main/exchange/package-file'
 import { SCHEMA_VERSION } from '../src/main/db/schema'
+import { searchIndexFor, sortedOrdersFor } from '../src/main/search-index'
 import { generate, writeDataFolder } from './gen'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -80,8 +82,17 @@ export async function benchExchange(add: (label: string, value: string) => void,
     try {
       t = performance.now()
       const data = whole.bytes.toString('base64')
+      // Right after the open, while its background work (search index, sort orders) still runs.
+      const { value: early, blockMs: earlyBlock } = await longestBlock(() => call<{ sessionId: string; counts: Record<string, number> }>(a, 'exchange.open', { fileName: whole.fileName, data }))
+      add('exchange: receive a year right after the open (preview, writes nothing), target ≤ 5 s', `${ms(performance.now() - t)}, longest block ${ms(earlyBlock)} (${JSON.stringify(early.counts)})`)
+      // And as a user receives it: the app open a while, its background work done.
+      const index = searchIndexFor(a.store)
+      await index.ready()
+      while (index.stats.buildMs === null) await new Promise((resolve) => setTimeout(resolve, 20))
+      await sortedOrdersFor(a.store).settled
+      t = performance.now()
       const { value: preview, blockMs: previewBlock } = await longestBlock(() => call<{ sessionId: string; counts: Record<string, number> }>(a, 'exchange.open', { fileName: whole.fileName, data }))
-      add('exchange: receive a year (preview, writes nothing), target ≤ 5 s', `${ms(performance.now() - t)}, longest block ${ms(previewBlock)} (${JSON.stringify(preview.counts)})`)
+      add('exchange: receive a year, the open\'s background work done (preview), target ≤ 5 s', `${ms(performance.now() - t)}, longest block ${ms(previewBlock)}`)
       t = performance.now()
       const { blockMs: applyBlock } = await longestBlock(() => call(a, 'exchange.apply', { sessionId: preview.sessionId }))
       add('exchange: apply it (one journal transaction), target ≤ 5 s', `${ms(performance.now() - t)}, longest block ${ms(applyBlock)}`)
