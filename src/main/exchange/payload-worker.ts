@@ -125,7 +125,7 @@ function run(data) {
   parentPort.on('message', (m) => {
     if (m !== null && typeof m === 'object' && m.type === 'versions') takeVersions(m.versions);
     else asked++;
-    // Records go once every version is in: before that, which ones to skip is not held.
+    // Records go once every version is in: before that, which ones to skip is not known.
     if (held && answered < total) return;
     for (; asked > 0; asked--) serve();
   });
