@@ -42,7 +42,6 @@ export function whenIdle(router: Router, work: () => void, opts: IdleOptions): {
     router: {
       async call(method, input) {
         inFlight += 1
-        last = now()
         try {
           return await router.call(method, input)
         } finally {

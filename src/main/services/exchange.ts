@@ -66,6 +66,12 @@ function refusal(e: PackageError): AppError {
   return new AppError('VALIDATION', e.message, { [field]: [`package.${e.reason}`] })
 }
 
+/**
+ * A record's version as two laptops compare it: its `sync` as JSON, undefined without one. Equal
+ * keys mean the same edits seen and the same edit per field: the same record.
+ */
+const versionKey = (r: StoredRecord): string | undefined => (r.sync === undefined ? undefined : JSON.stringify(r.sync))
+
 export function createExchangeService(ctx: Ctx) {
   const { store } = ctx
   const sessions = new Map<string, Session>()
@@ -90,7 +96,8 @@ export function createExchangeService(ctx: Ctx) {
    * never written, so it needs neither the schema check nor the merge.
    */
   function planOne(inc: RawRecord, local: StoredRecord | undefined, stamp: string, label: (d: string) => string): PlannedRecord {
-    if (local && inc.record.sync !== undefined && local.sync !== undefined && JSON.stringify(inc.record.sync) === JSON.stringify(local.sync)) {
+    const mine = local && versionKey(local)
+    if (local && mine !== undefined && versionKey(inc.record) === mine) {
       return { collection: inc.collection, id: local.id, outcome: 'unchanged', local, write: null, fields: [] }
     }
     return planRecord(checkRecord(inc), local, stamp, label)
@@ -198,7 +205,7 @@ export function createExchangeService(ctx: Ctx) {
         // call them unchanged without a look at their contents): a year's package sends over ~1%.
         const versionOf = (c: CollectionName, id: string): string | undefined => {
           const local = store.get(c, id)
-          return local?.sync === undefined ? undefined : JSON.stringify(local.sync)
+          return local && versionKey(local)
         }
         const reader = readPayloadInWorker(input.data, parts, MAX_PAYLOAD_BYTES, { versionOf, ...(ctx.importSlices ? { via: ctx.importSlices } : {}) })
         // The worker sends the device labels before any record (or refuses the payload instead).
