@@ -82,6 +82,18 @@ export function drawQueries(
   return out
 }
 
+/**
+ * Resolves once the work an open starts in the background is done: every record's text in the
+ * search index and every gram listed (polled: nothing in the app waits for the last gram), and
+ * the sort orders built.
+ */
+export async function backgroundDone(core: Pick<AppCore, 'store'>): Promise<void> {
+  const index = searchIndexFor(core.store)
+  await index.ready()
+  while (index.stats.buildMs === null) await new Promise((resolve) => setTimeout(resolve, 20))
+  await sortedOrdersFor(core.store).settled
+}
+
 /** Waits for the background index and sorts, and reports how long they took and held the loop. */
 export async function indexBuild(core: AppCore, add: Add, openedAt: number): Promise<void> {
   const h = monitorEventLoopDelay({ resolution: 5 })

@@ -21,8 +21,7 @@ import type { Store, StoreEvent } from '../src/main/store'
 import { generate, writeDataFolder } from './gen'
 import { benchImport } from './bench-import'
 import { benchExchange } from './bench-exchange'
-import { indexBuild, searchFigures } from './bench-search'
-import { searchIndexFor, sortedOrdersFor } from '../src/main/search-index'
+import { backgroundDone, indexBuild, searchFigures } from './bench-search'
 import { loadDocx } from '../src/main/reports/docx-layout'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
@@ -388,11 +387,8 @@ async function benchExport(dir: string, work: string): Promise<void> {
   const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench', warmUpMs: 3_600_000 })
   try {
     const before = (await core.store.listBackups()).length
-    const index = searchIndexFor(core.store)
-    await index.ready()
     // Searches are served before the build has listed every gram, which goes on in the background.
-    while (index.stats.buildMs === null) await new Promise((r) => setTimeout(r, 20))
-    await sortedOrdersFor(core.store).settled
+    await backgroundDone(core)
     // The backup made at open hashes db.json on the main thread (another item of issue 12): not part of an export.
     for (let waited = 0; waited < 15_000 && (await core.store.listBackups()).length === before; waited += 100) await new Promise((r) => setTimeout(r, 100))
     await exportFigures(core, work)
