@@ -112,6 +112,14 @@ export function runInSlices(
   next()
 }
 
+/** Runs a step generator to its end in one go: for a caller that is itself one synchronous step. */
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
 /**
  * Runs a step generator (one that yields between short steps) in slices; resolves with what it returns.
  * `waited`: a user waits for the answer (see Turns.slice).

@@ -13,6 +13,7 @@ import { normText } from './normalize'
 import type { ParsedFile } from './parse-file'
 import { rowValues } from './row-values'
 import type { ColumnSpec } from './row-values'
+import { runToEnd } from '../turns'
 
 export type PlanOptions = z.output<typeof planInput>
 
@@ -64,11 +65,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.string
  * the state it writes to, so what the preview said is what happens.
  */
 export function buildPlan(file: ParsedFile, opts: PlanOptions, db: DbData, fileCreated: string | null): Plan {
-  const steps = planSteps(file, opts, db, fileCreated)
-  for (;;) {
-    const r = steps.next()
-    if (r.done) return r.value
-  }
+  return runToEnd(planSteps(file, opts, db, fileCreated))
 }
 
 /**

@@ -9,6 +9,7 @@ import type { StoreView } from '../store'
 import { BatchView } from './batch-view'
 import type { Ctx } from './context'
 import { deadLinks, linkersOf, targetKey } from './link-checks'
+import { runToEnd } from '../turns'
 
 /** One change of a batch. A create may bring its own id (a re-import), which must be new. */
 export type BatchOp =
@@ -188,8 +189,7 @@ function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): 
  * links only to live records, and nothing live links to a record it deleted.
  */
 function checkFinalLinks(view: BatchView, puts: readonly PlannedPut[]): void {
-  const steps = checkFinalLinksSteps(view, puts)
-  while (!steps.next().done);
+  runToEnd(checkFinalLinksSteps(view, puts))
 }
 
 /** Records whose links are checked between two looks at the clock. */
@@ -290,11 +290,7 @@ export function stillValid(head: StoreView, prepared: PreparedBatch): boolean {
  * reports all invalid ops at once (`ops.<i>.<field>`), so an import can show every bad row.
  */
 export function validateOps(ops: readonly unknown[]): BatchOp[] {
-  const steps = validateOpsSteps(ops)
-  for (;;) {
-    const r = steps.next()
-    if (r.done) return r.value
-  }
+  return runToEnd(validateOpsSteps(ops))
 }
 
 /** validateOps as steps (yielding how many ops are checked), for a big batch checked in slices. */

@@ -4,7 +4,7 @@ import type { StoreFileHandle, StoreFs } from './fs-port'
 import { ACTIVE_JOURNAL, segmentName } from './journal-files'
 import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
-import { sealJournalLine, sealLine, sealLinePieces, writeChunks } from './journal-line'
+import { SEAL_BYTES, sealJournalLine, sealedPieces, sealLine, writeChunks } from './journal-line'
 import type { JournalEntry } from './journal-line'
 
 interface TxItem {
@@ -143,15 +143,27 @@ export class JournalWriter {
     }
     const first = this.lastSeq + 1
     // Each line as byte pieces: a prepared batch's line stays in its blocks, never copied into one buffer.
+    // A line of text is sealed now; a line of pieces as it is written (sealedPieces), a block at a time.
     const lines = group.map((tx, i) =>
-      typeof tx.body === 'string' ? [Buffer.from(`${sealLine(`{"seq":${first + i},${tx.body}`)}\n`, 'utf8')] : sealLinePieces([Buffer.from(`{"seq":${first + i},`), ...tx.body]),
+      typeof tx.body === 'string' ? [Buffer.from(`${sealLine(`{"seq":${first + i},${tx.body}`)}\n`, 'utf8')] : [Buffer.from(`{"seq":${first + i},`), ...tx.body],
     )
+    const sealed = (i: number): Iterable<Buffer> => (typeof group[i].body === 'string' ? lines[i] : sealedPieces(lines[i]))
     const whole = (pieces: Buffer[]) => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces))
-    const disk = this.codec.encrypted ? lines.map((pieces) => {
-      const line = whole(pieces)
-      return sealJournalLine(line.subarray(0, line.length - 1), this.codec)
-    }) : lines.flat()
-    const bytes = disk.reduce((n, piece) => n + piece.length, 0)
+    let disk: Iterable<Buffer>
+    let bytes: number
+    if (this.codec.encrypted) {
+      const encrypted = lines.map((_, i) => {
+        const line = whole([...sealed(i)])
+        return sealJournalLine(line.subarray(0, line.length - 1), this.codec)
+      })
+      disk = encrypted
+      bytes = encrypted.reduce((n, piece) => n + piece.length, 0)
+    } else {
+      disk = (function* () {
+        for (let i = 0; i < lines.length; i += 1) yield* sealed(i)
+      })()
+      bytes = lines.reduce((n, pieces, i) => n + pieces.reduce((m, piece) => m + piece.length, 0) + (typeof group[i].body === 'string' ? 0 : SEAL_BYTES), 0)
+    }
     const before = this.size
     try {
       await this.guard()
@@ -182,11 +194,12 @@ export class JournalWriter {
     this.appendedBytes += bytes
     this.lastSeq = first + group.length - 1
     // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
-    this.onDurable(lines.map((line, i) => {
+    this.onDurable(group.map((_, i) => {
       // A prepared batch was parsed back from these very bytes, piece by piece, before its commit.
       const parsed = group[i].parsed
       if (parsed) return { seq: first + i, ...parsed }
-      const { crc: _crc, ...entry } = JSON.parse(whole(line).toString('utf8')) as JournalEntry & { crc: string }
+      const text = typeof group[i].body === 'string' ? lines[i][0] : Buffer.concat([...lines[i], Buffer.from('}')])
+      const { crc: _crc, ...entry } = JSON.parse(text.toString('utf8')) as JournalEntry & { crc?: string }
       return entry
     }))
     for (const tx of group) tx.resolve()

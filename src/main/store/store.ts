@@ -8,7 +8,8 @@ import { BACKUP_DIR, backupName, freeName, isBackupName, listBackupFiles } from 
 import { unlinkIfExists } from './fs-port'
 import type { StoreFs } from './fs-port'
 import { listJournalFiles, segmentLastSeq } from './journal-files'
-import { Head } from './head'
+import { Head, PreparedSlots } from './head'
+import { hasLongList, longListPut } from './long-lists'
 import type { JournalEntry } from './journal-read'
 import { JournalWriter } from './journal-writer'
 import { SNAPSHOT_FILE } from './load'
@@ -68,6 +69,14 @@ interface Prepared extends PreparedPuts {
   /** the puts as the journal line will hold them, in UTF-8, in blocks of puts joined by commas */
   pieces: Buffer[]
   parsed: Array<[string, StoredRecord]>
+  /** the head's slots for them, built alongside, so queueing the batch does not visit each record */
+  slots: PreparedSlots
+}
+
+interface Encoded {
+  body: string | Buffer[]
+  entry: Omit<JournalEntry, 'seq'>
+  layer?: PreparedSlots
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -204,16 +213,21 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   *preparePuts(puts: Tx['puts'], meta?: Tx['meta']): Generator<number, PreparedPuts> {
     if (!Array.isArray(puts)) throw new Error('A transaction needs a puts array')
-    const prepared: Prepared = { count: puts.length, pieces: [], parsed: [] }
-    // Pieces are joined into blocks of about a megabyte as they come, so the commit seals a few dozen
+    const prepared: Prepared = { count: puts.length, pieces: [], parsed: [], slots: new PreparedSlots() }
+    // Text is joined into blocks of about a megabyte as it comes, so the commit seals a few dozen
     // blocks rather than 100,000 small buffers (each CRC call and copy has its own cost).
     let block: string[] = []
     let blockChars = 0
     const seal = () => {
       if (block.length === 0) return
-      prepared.pieces.push(Buffer.from(block.join(','), 'utf8'))
+      prepared.pieces.push(Buffer.from(block.join(''), 'utf8'))
       block = []
       blockChars = 0
+    }
+    const add = (text: string) => {
+      block.push(text)
+      blockChars += text.length
+      if (blockChars > 1 << 19) seal()
     }
     for (let i = 0; i < puts.length; i += 1) {
       if (i % 64 === 0) yield i
@@ -222,17 +236,24 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       const prepare = this.init.settings.prepare
       const put = prepare && isPlainObject(puts[i]) ? prepare({ puts: [puts[i]], ...(meta ? { meta } : {}) }, this.head).puts[0] : puts[i]
       const [collection, record] = this.checkPut(put)
-      const piece = JSON.stringify([collection, record])
-      // One record of megabytes (an import's batch record lists every record it made): serialising,
-      // encoding and parsing it back each take a turn of their own.
-      const big = piece.length > 1 << 20
-      if (big) yield i
-      block.push(piece)
-      blockChars += piece.length
-      if (blockChars > 1 << 19) seal()
-      if (big) yield i
-      // What the journal will hold, as memory and the head must hold it.
-      prepared.parsed.push(JSON.parse(piece) as [string, StoredRecord])
+      if (i > 0) add(',')
+      let parsed: [string, StoredRecord]
+      if (hasLongList(record)) {
+        const long = yield* longListPut(collection, record, i)
+        for (const part of long.parts) add(part)
+        parsed = [collection, long.parsed]
+      } else {
+        const piece = JSON.stringify([collection, record])
+        // One record of megabytes: serialising, encoding and parsing it back each take a turn of their own.
+        const big = piece.length > 1 << 20
+        if (big) yield i
+        add(piece)
+        if (big) yield i
+        // What the journal will hold, as memory and the head must hold it.
+        parsed = JSON.parse(piece) as [string, StoredRecord]
+      }
+      prepared.parsed.push(parsed)
+      prepared.slots.add(parsed[0], parsed[1])
     }
     seal()
     this.issued.add(prepared)
@@ -243,7 +264,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   private enqueue<T>(plan: (head: StoreView) => TxPlan<T>, checked: boolean): Promise<T> {
     if (this.closing || this.writer.isClosed()) return Promise.reject(new Error('The store is closed'))
     let planned: TxPlan<T>
-    let encoded: { body: string | Buffer[]; entry: Omit<JournalEntry, 'seq'> } | null
+    let encoded: Encoded | null
     try {
       planned = plan(this.head)
       const prepare = this.init.settings.prepare
@@ -252,8 +273,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       return Promise.reject(err)
     }
     if (encoded === null) return Promise.resolve(planned.result)
-    const { body, entry } = encoded
-    this.head.queued({ ...entry, checked })
+    const { body, entry, layer } = encoded
+    this.head.queued({ ...entry, checked, ...(layer ? { layer } : {}) })
     this.headVer += 1
     return this.writer.append(body, checked, entry).then(() => {
       this.afterCommit()
@@ -265,7 +286,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
    * Checks and serialises now, so a caller changing its objects after commit() cannot change what is
    * written; and parses the body back, because the head and memory hold what the journal holds.
    */
-  private encode(tx: Tx): { body: string | Buffer[]; entry: Omit<JournalEntry, 'seq'> } | null {
+  private encode(tx: Tx): Encoded | null {
     if (!isPlainObject(tx) || !Array.isArray(tx.puts)) throw new Error('A transaction needs a puts array')
     let prepared: Prepared | null = null
     if (tx.prepared !== undefined) {
@@ -283,13 +304,9 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     let body: string | Buffer[]
     if (prepared) {
       // Bytes, not one string: at 100,000 records, joining and encoding it blocked for seconds.
-      const parts: Buffer[] = [Buffer.from('"puts":[')]
-      const comma = Buffer.from(',')
-      const all = own.length > 0 ? [...prepared.pieces, ...own.map((o) => Buffer.from(o, 'utf8'))] : prepared.pieces
-      all.forEach((piece, i) => {
-        if (i > 0) parts.push(comma)
-        parts.push(piece)
-      })
+      // The prepared pieces carry their own commas between records; the commit's own puts follow them.
+      const parts: Buffer[] = [Buffer.from('"puts":['), ...prepared.pieces]
+      if (own.length > 0) parts.push(Buffer.from(`${prepared.count > 0 ? ',' : ''}${own.join(',')}`, 'utf8'))
       parts.push(Buffer.from(`]${settingsJson}`, 'utf8'))
       body = parts
     } else {
@@ -299,7 +316,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     const entryPuts = prepared ? (parsedOwn.length > 0 ? [...prepared.parsed, ...parsedOwn] : prepared.parsed) : parsedOwn
     const entry: Omit<JournalEntry, 'seq'> = { puts: entryPuts as JournalEntry['puts'] }
     if (tx.settings !== undefined) entry.settings = JSON.parse(JSON.stringify(tx.settings)) as Record<string, unknown>
-    return { body, entry }
+    return { body, entry, ...(prepared ? { layer: prepared.slots } : {}) }
   }
 
   private checkPut(put: unknown): [string, StoredRecord] {

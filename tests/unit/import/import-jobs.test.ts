@@ -47,8 +47,8 @@ afterEach(async () => {
   core = null
 })
 
-async function start(slices: ReturnType<typeof steppedSlices>) {
-  core = await openApp({ dataDir: await tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00Z'), importSlices: slices.turns })
+async function start(slices: ReturnType<typeof steppedSlices>, dataDir?: string) {
+  core = await openApp({ dataDir: dataDir ?? (await tempDir()), resourcesDir: RESOURCES, appVersion: 'test', now: () => new Date('2026-01-05T08:00:00Z'), importSlices: slices.turns })
   const app = core
   return async function call<M extends MethodName>(m: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
     const r = await app.router.call(m, input)
@@ -143,5 +143,24 @@ describe('a long import reports progress and can be cancelled', () => {
     const orgIds = new Set(core?.store.data.organizations.map((x) => x.id))
     expect(contacts.every((c) => c.organizationId !== null && orgIds.has(c.organizationId))).toBe(true)
     expect(await call('import.progress', { jobId: 'job-3' })).toMatchObject({ phase: 'done' })
+  })
+
+  it('a batch of thousands lists every record it made, on disk too, and its undo takes every one back', async () => {
+    const dir = await tempDir()
+    const slices = steppedSlices()
+    slices.open()
+    let call = await start(slices, dir)
+    const o = await call('import.open', { fileName: 'a.xlsx', target: 'contacts', data: workbook(2_500).toString('base64') })
+    const batch = await call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '名录' }] })
+    expect(batch.createdCount).toBe(2_507)
+    await core?.close()
+    // Read back from the journal: the batch record was serialised and checked a slice at a time.
+    call = await start(slices, dir)
+    const made = [...(core?.store.data.contacts ?? []), ...(core?.store.data.organizations ?? [])].map((r) => r.id).sort()
+    expect(made).toHaveLength(2_507)
+    expect(core?.store.data.importBatches[0].created.map((r) => r.id).sort()).toEqual(made)
+    const undone = await call('import.undo', { batchId: batch.id })
+    expect(undone).toMatchObject({ reverted: 2_507, keptEdited: [] })
+    expect(core?.store.data.contacts.filter((c) => c.deletedAt === null)).toHaveLength(0)
   })
 })
