@@ -233,17 +233,34 @@ export class SortedOrders {
       this.prebuild(keys)
       return
     }
+    // Counted by runs: an import's 100,000 puts into one collection cost a Map update each before.
     const perCollection = new Map<CollectionName, number>()
-    for (const put of change.puts) perCollection.set(put.collection as CollectionName, (perCollection.get(put.collection as CollectionName) ?? 0) + 1)
+    let run: CollectionName | null = null
+    let runLength = 0
+    const endRun = () => {
+      if (run !== null) perCollection.set(run, (perCollection.get(run) ?? 0) + runLength)
+    }
+    for (const put of change.puts) {
+      if (put.collection === run) {
+        runLength += 1
+        continue
+      }
+      endRun()
+      run = put.collection as CollectionName
+      runLength = 1
+    }
+    endRun()
     const resorted = new Set<CollectionName>()
     for (const [c, n] of perCollection) {
       // Thousands of splices into a 100k array cost more than sorting again, and a sort runs in slices.
       if (n > BIG_CHANGE) resorted.add(c)
     }
-    for (const put of change.puts) {
+    const placed = resorted.size < perCollection.size
+    for (let i = 0; placed && i < change.puts.length; i += 1) {
+      const put = change.puts[i]
       const c = put.collection as CollectionName
-      const record = put.record as unknown as AnyRecord
       if (resorted.has(c)) continue
+      const record = put.record as unknown as AnyRecord
       const previous = put.previous as unknown as AnyRecord | undefined
       for (const order of this.orders.values()) {
         if (order.c !== c) continue

@@ -14,6 +14,7 @@ import { cancelledError, ImportJobs, runSteps } from '../import/jobs'
 import type { ImportJob } from '../import/jobs'
 import { decodeBase64InTurns } from '../import/base64-turns'
 import { runToEnd, turns } from '../turns'
+import { initials } from '../import/duplicates'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
@@ -160,16 +161,22 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const bytes = await decodeBase64InTurns(input.data, () => (ctx.importSlices ?? turns).slice(() => undefined))
       if (bytes.length === 0) throw new AppError('VALIDATION', 'The file is empty', { data: ['The file is empty'] })
       const job = jobs.start(input.jobId)
+      let sha256 = ''
       let file: ParsedFile
       try {
-        file = await parseInChild({ bytes, fileName: input.fileName, encoding: input.encoding }, { launcher, onCancel: (stop) => job.whenCancelled(stop) })
+        const parsing = parseInChild({ bytes, fileName: input.fileName, encoding: input.encoding }, { launcher, onCancel: (stop) => job.whenCancelled(stop) })
+        // Done while the other process reads the file and this one waits: after it, the file's hash and
+        // pinyin-pro's first call (which builds its dictionary, 16 ms) landed in the turns that receive
+        // the rows and start the plan, 50–80 ms together with a garbage collection.
+        sha256 = createHash('sha256').update(bytes).digest('hex')
+        initials('中文')
+        file = await parsing
       } catch (err) {
         job.check()
         // The code lets the UI say it in the user's language; the message carries the file's particulars.
         if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { file: [err.code] })
         throw err
       }
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
       const id = randomUUID()
       sessions.set(id, { id, fileName: input.fileName, sha256, file })
       while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string)

@@ -15,6 +15,7 @@ import { JournalWriter } from './journal-writer'
 import { SNAPSHOT_FILE } from './load'
 import type { FolderLock } from './lock'
 import { MemoryState } from './memory'
+import type { Applied } from './memory'
 import { migrateToCurrent } from './migrations'
 import { clearRecovery } from './recovery-file'
 import { Serial } from './serial'
@@ -71,6 +72,8 @@ interface Prepared extends PreparedPuts {
   parsed: Array<[string, StoredRecord]>
   /** the head's slots for them, built alongside, so queueing the batch does not visit each record */
   slots: PreparedSlots
+  /** what memory's apply will report for them, made ahead (previous is filled in then) */
+  applied: Applied[]
 }
 
 interface Encoded {
@@ -118,6 +121,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
   private headVer = 0
   /** prepared puts this store made and nobody committed yet */
   private readonly issued = new WeakSet<Prepared>()
+  /** a prepared batch's Applied list, by the puts list of the entry that carries it to memory */
+  private readonly appliedOf = new WeakMap<object, Applied[]>()
 
   private constructor(private readonly init: StoreInit<D>) {
     this.memory = init.memory
@@ -136,7 +141,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       init.lastSeq,
       (entries) => {
         for (const entry of entries) {
-          const puts = store.memory.apply(entry)
+          const puts = store.memory.apply(entry, store.appliedOf.get(entry.puts))
           if (puts.length > 0) store.notify({ kind: 'puts', puts })
         }
         store.head.durable(entries.length)
@@ -213,7 +218,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   *preparePuts(puts: Tx['puts'], meta?: Tx['meta']): Generator<number, PreparedPuts> {
     if (!Array.isArray(puts)) throw new Error('A transaction needs a puts array')
-    const prepared: Prepared = { count: puts.length, pieces: [], parsed: [], slots: new PreparedSlots() }
+    const prepared: Prepared = { count: puts.length, pieces: [], parsed: [], slots: new PreparedSlots(), applied: [] }
     // Text is joined into blocks of about a megabyte as it comes, so the commit seals a few dozen
     // blocks rather than 100,000 small buffers (each CRC call and copy has its own cost).
     let block: string[] = []
@@ -254,6 +259,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       }
       prepared.parsed.push(parsed)
       prepared.slots.add(parsed[0], parsed[1])
+      prepared.applied.push({ collection: parsed[0], record: parsed[1], previous: undefined })
     }
     seal()
     this.issued.add(prepared)
@@ -315,6 +321,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     const parsedOwn = JSON.parse(`[${own.join(',')}]`) as Array<[string, StoredRecord]>
     const entryPuts = prepared ? (parsedOwn.length > 0 ? [...prepared.parsed, ...parsedOwn] : prepared.parsed) : parsedOwn
     const entry: Omit<JournalEntry, 'seq'> = { puts: entryPuts as JournalEntry['puts'] }
+    if (prepared && entryPuts === prepared.parsed) this.appliedOf.set(entryPuts, prepared.applied)
     if (tx.settings !== undefined) entry.settings = JSON.parse(JSON.stringify(tx.settings)) as Record<string, unknown>
     return { body, entry, ...(prepared ? { layer: prepared.slots } : {}) }
   }
