@@ -55,6 +55,18 @@ describe('puts prepared ahead of their commit (a big import)', () => {
     await again.close()
   })
 
+  it('tell listeners the record each one replaced, as puts committed one by one do', async () => {
+    const { store } = await open()
+    await store.commit({ puts: [note('a', 'first')] })
+    const seen: Array<[string, string | undefined]> = []
+    store.subscribe((change) => {
+      if (change.kind === 'puts') for (const p of change.puts) seen.push([String(p.record.text), p.previous && String(p.previous.text)])
+    })
+    await store.transact(() => ({ tx: { puts: [], prepared: prepare(store, [note('a', 'second'), note('b', 'new'), note('a', 'third')]) }, result: null }))
+    expect(seen).toEqual([['second', 'first'], ['new', undefined], ['third', 'second']])
+    await store.close()
+  })
+
   it('are taken once, and only by the store that prepared them', async () => {
     const { store } = await open()
     const other = (await open()).store
