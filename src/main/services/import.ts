@@ -48,7 +48,10 @@ const MAX_SESSIONS = 4
 /** References listed (and checked) between two looks at the clock while the batch record is made. */
 const REFS_PER_STEP = 2_000
 
-/** schema.parse(list) for a list schema, a slice of the list at a time, yielding `at` between slices. */
+/**
+ * schema.parse(list) a slice of the list at a time, yielding `at` between slices: for a list schema with
+ * no length limit, since each slice is checked alone.
+ */
 function* parsedInSteps<S extends z.ZodArray>(schema: S, list: readonly unknown[], at: number): Generator<number, z.output<S>> {
   const out: unknown[] = []
   for (let from = 0; from < list.length || from === 0; from += REFS_PER_STEP) {

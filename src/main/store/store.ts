@@ -67,7 +67,7 @@ interface ViewJob {
 }
 
 interface Prepared extends PreparedPuts {
-  /** the puts as the journal line will hold them, in UTF-8, in blocks of puts joined by commas */
+  /** the puts as the journal line will hold them, commas between them included, in UTF-8 blocks */
   pieces: Buffer[]
   parsed: Array<[string, StoredRecord]>
   /** the head's slots for them, built alongside, so queueing the batch does not visit each record */
