@@ -222,6 +222,31 @@ describe('background build', () => {
     orders.stop()
   })
 
+  it('in one commit, sorts a collection with many puts again and places the few of another at once', async () => {
+    await seed(10)
+    const store = app.core.store
+    const now = new Date().toISOString()
+    const org = (id: string, name: string) => ({ collection: 'organizations', record: { id, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], notes: '', name } })
+    await store.commit({ puts: [org('o1', '乙公司'), org('o2', '丙公司'), org('o3', '甲公司')] })
+    const m = manual()
+    const orders = new SortedOrders(store, m.opts)
+    orders.start([['contacts', 'name', 'asc'], ['organizations', 'name', 'asc']])
+    await m.runAll()
+    const expected = (c: 'contacts' | 'organizations') => [...store.data[c]].sort((a, b) => compareValues(a.name, b.name)).map((r) => r.id)
+    // An import's shape: 600 contacts, then one record of another collection.
+    const many = Array.from({ length: 600 }, (_, i) => ({
+      collection: 'contacts',
+      record: { id: `m${i}`, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], notes: '', organizationId: null, position: '', honorific: '', positionEn: '', email: '', wechat: '', city: '', alumni: null, name: `${SURNAMES[i % 10]}${GIVEN[(i * 7) % 10]}`, phone: '' },
+    }))
+    await store.commit({ puts: [...many, org('o3', '阿公司')] })
+    expect(orders.isReady('contacts', 'name', 'asc')).toBe(false)
+    expect(orders.isReady('organizations', 'name', 'asc')).toBe(true)
+    expect(orders.get('organizations', 'name', 'asc').map((r) => r.id)).toEqual(expected('organizations'))
+    await m.runAll()
+    expect(orders.get('contacts', 'name', 'asc').map((r) => r.id)).toEqual(expected('contacts'))
+    orders.stop()
+  })
+
   it('answers a sorted list request before the background got to it', async () => {
     await seed(50)
     const m = manual()
