@@ -1,10 +1,12 @@
 // Search and sorting figures for `npm run bench`: the index against the scan it replaced, in the same run,
-// on queries drawn from the data with a seeded PRNG (names, phone fragments, pinyin, e-mail parts,
-// organisation short names), so nobody tuned the index to them.
+// on queries drawn from the data with a seeded PRNG (names, phone fragments, pinyin, pinyin by
+// syllables, a name with its city, e-mail parts, organisation short names), so nobody tuned the
+// index to them.
 import { performance } from 'node:perf_hooks'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { AppCore } from '../src/main/app'
-import { queryNeedles, searchIndexFor, sortedOrdersFor } from '../src/main/search-index'
+import { searchQuery, searchIndexFor, sortedOrdersFor } from '../src/main/search-index'
+import { pinyin } from 'pinyin-pro'
 import { namePinyin } from '../src/main/search-index/name-pinyin'
 import { turnStats } from '../src/main/turns'
 import { searchFields } from '../src/main/services/queries'
@@ -52,7 +54,7 @@ function oldGlobal(data: Record<string, unknown>, query: string, limit: number):
 
 /** Fragments a user would type, drawn from the records (`rounds` of each kind). */
 export function drawQueries(
-  { contacts, organizations }: { contacts: readonly Pick<Contact, 'name' | 'phone' | 'email'>[]; organizations: readonly Pick<Organization, 'name'>[] },
+  { contacts, organizations }: { contacts: readonly Pick<Contact, 'name' | 'phone' | 'email' | 'city'>[]; organizations: readonly Pick<Organization, 'name'>[] },
   rounds = 12,
 ): Array<{ kind: string; q: string }> {
   const rand = mulberry32(20261126)
@@ -66,6 +68,10 @@ export function drawQueries(
     out.push({ kind: 'surname + given', q: c.name.slice(0, 2) })
     if (full) out.push({ kind: 'pinyin', q: full })
     if (initials) out.push({ kind: 'pinyin initials', q: initials })
+    // As typed with a space between syllables, and a name with the city to tell namesakes apart.
+    const syllables = pinyin(c.name, { toneType: 'none', type: 'array', surname: 'head' }).filter((p) => /^[a-z]+$/i.test(p))
+    if (syllables.length > 1 && /\p{Script=Han}/u.test(c.name)) out.push({ kind: 'pinyin by syllables', q: syllables.join(' ') })
+    if (c.city) out.push({ kind: 'name and city', q: `${c.name} ${c.city}` })
     if (digits.length >= 8) {
       out.push({ kind: 'phone last four', q: digits.slice(-4) })
       out.push({ kind: 'phone middle', q: digits.slice(3, 7) })
@@ -148,7 +154,8 @@ export async function searchFigures(core: AppCore, add: Add): Promise<void> {
   let kept = true
   for (const { q } of qs.slice(0, 20)) {
     // The set contacts.list filters by (its total is checked against it below).
-    const found = searchIndexFor(core.store).collection('contacts').matches(queryNeedles(q))
+    const { needles, words } = searchQuery(q)
+    const found = searchIndexFor(core.store).collection('contacts').matches(needles, words)
     const live = [...found].filter((r) => r.deletedAt === null).length
     const page = (await call('contacts.list', { search: q, limit: 1 })) as { total: number }
     if (page.total !== live) kept = false

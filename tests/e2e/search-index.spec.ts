@@ -1,5 +1,10 @@
-import { apiCall, expect, navigate, openApp, test } from './fixtures'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { apiCall, expect, navigate, openApp, switchToEnglish, test } from './fixtures'
 import type { AppServer } from './fixtures'
+
+const shots = resolve(dirname(fileURLToPath(import.meta.url)), '../../screenshots')
 
 const SURNAMES = '张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗'
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平'
@@ -48,3 +53,48 @@ test('search index at a few thousand contacts: Ctrl+K by pinyin and by phone fra
   await search.fill('张伟')
   await expect(rows.first()).toContainText('张伟')
 })
+
+const WORDS = {
+  'zh-CN': { box: '全局搜索', people: '联系人与校友', register: '张伟 2014' },
+  en: { box: 'Search everything', people: 'Contacts & alumni', register: '2014 zhang wei' },
+} as const
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`Ctrl+K and a register take several words: pinyin by syllables, a name with a space, name and class year (${lang})`, async ({ page, server }) => {
+    const w = WORDS[lang]
+    await mkdir(shots, { recursive: true })
+    await seedContacts(server, 300)
+    await apiCall(server, 'contacts.create', { name: '张伟', city: '南昌', alumni: { classYear: 2014, degree: 'master', major: '环境工程' } })
+    await apiCall(server, 'contacts.create', { name: '张伟', city: '深圳', alumni: { classYear: 2019, degree: 'bachelor', major: '地理信息' } })
+    await openApp(page, server)
+    if (lang === 'en') await switchToEnglish(page)
+
+    await page.keyboard.press('Control+K')
+    const box = page.getByRole('combobox', { name: w.box })
+    const people = page.getByRole('group', { name: w.people }).getByRole('option')
+    // Pinyin typed by syllables, given name first as in English, and with a space in the Chinese name:
+    // the two 张伟 come first each time.
+    for (const q of ['zhang wei', 'Wei Zhang', '张 伟']) {
+      await box.fill(q)
+      await expect(people.nth(0), q).toHaveText(/张伟/)
+      await expect(people.nth(1), q).toHaveText(/张伟/)
+    }
+    // Name and city: only the one in 深圳.
+    await box.fill('张伟 深圳')
+    await expect(people).toHaveCount(1)
+    // The second line says where, so namesakes can be told apart.
+    await expect(people.first()).toContainText('深圳')
+    await page.screenshot({ path: join(shots, `${lang}-search-words.png`) })
+    await page.keyboard.press('Escape')
+
+    // A register's search box: every word in any field, the class year as offices write it.
+    await navigate(page, 'contacts')
+    const rows = page.getByRole('rowgroup').last().getByRole('row')
+    await page.getByTestId('register-search').fill(w.register)
+    await expect(rows).toHaveCount(1)
+    await expect(rows.first()).toContainText('南昌')
+    await page.getByTestId('register-search').fill('2019届')
+    await expect(rows).toHaveCount(1)
+    await expect(rows.first()).toContainText('深圳')
+  })
+}

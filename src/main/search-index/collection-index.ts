@@ -32,6 +32,12 @@ export function nameRank(t: RecordText, needle: string, worst = 4): number | nul
   return null
 }
 
+/** Some one name, or the pinyin of one, holds every word. */
+export function nameHasEvery(t: RecordText, words: readonly string[]): boolean {
+  const holds = (s: string) => words.every((w) => s.includes(w))
+  return t.names.some(holds) || t.pinyin.some(holds)
+}
+
 interface Named {
   doc: number
   rank: number
@@ -150,10 +156,13 @@ export class CollectionIndex {
     return true
   }
 
-  /** Candidates for needle in doc order: from the grams for listed docs, then every doc not listed yet. */
-  private candidates(grams: GramIndex, needle: string, visit: (doc: number) => boolean): void {
+  /**
+   * Candidates for needle (or for every one of several) in doc order: from the grams for listed docs,
+   * then every doc not listed yet.
+   */
+  private candidates(grams: GramIndex, needle: string | readonly string[], visit: (doc: number) => boolean): void {
     let going = true
-    grams.forEachCandidate(needle, (doc) => {
+    grams.forEachCandidateOfAll(typeof needle === 'string' ? [needle] : needle, (doc) => {
       // A gram index may hand out docs up to its own total, which never passes `listed`.
       going = visit(doc)
       return going
@@ -161,8 +170,11 @@ export class CollectionIndex {
     for (let doc = this.listed; going && doc < this.docs.length; doc += 1) going = visit(doc)
   }
 
-  /** Every record whose searchable text contains one of the (folded) needles, in doc order per needle. */
-  matches(needles: readonly string[]): Set<AnyRecord> {
+  /**
+   * Every record whose searchable text contains one of the (folded) needles, or every one of the
+   * words, in doc order per needle.
+   */
+  matches(needles: readonly string[], words: readonly string[] = []): Set<AnyRecord> {
     const out = new Set<AnyRecord>()
     for (const needle of needles) {
       this.candidates(this.text, needle, (doc) => {
@@ -171,27 +183,47 @@ export class CollectionIndex {
         return true
       })
     }
+    this.withEveryWord(this.text, words, (d) => words.every((w) => d.t.text.includes(w)), (d) => {
+      out.add(d.record)
+      return true
+    })
     return out
   }
 
   /**
-   * The best `limit` records for a query: exact name, name prefix, name substring, pinyin of the name,
-   * then any other field. Only as many text matches are confirmed as are needed to fill the list.
+   * Visits each doc that `holds` every word (none when fewer than two), in doc order, until visit
+   * returns false. Candidates are the docs listed in `grams` under the grams of every word.
    */
-  ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean): AnyRecord[] {
+  private withEveryWord(grams: GramIndex, words: readonly string[], holds: (d: Doc) => boolean, visit: (d: Doc, doc: number) => boolean): void {
+    if (words.length < 2) return
+    this.candidates(grams, words, (doc) => {
+      const d = this.docs[doc]
+      return d === undefined || !holds(d) || visit(d, doc)
+    })
+  }
+
+  /**
+   * The best `limit` records for a query: exact name, name prefix, name substring, pinyin of the name,
+   * then, for a query of several words, names holding every word, then any other field, then records
+   * holding every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
+   */
+  ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean, more: { words?: readonly string[]; joined?: string } = {}): AnyRecord[] {
     if (limit <= 0) return []
     // A single letter is in most names' pinyin: every doc is a candidate. Keeping only the best
     // `limit` (instead of ranking all of them and sorting) took "a" from 100 ms to a few at 100,000.
     const top: Named[] = []
     /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
     const seen = new Uint8Array(this.docs.length)
-    for (const needle of needles) {
+    const words = more.words ?? []
+    // The words run together rank names only: in other fields the words themselves are looked for.
+    const nameNeedles = more.joined === undefined ? needles : [...needles, more.joined]
+    for (const needle of nameNeedles) {
       this.candidates(this.nameGrams, needle, (doc) => {
         const d = this.docs[doc]
         if (!d || seen[doc] === 1) return true
         const full = top.length >= limit
         // With one needle a doc whose rank cannot matter need not be ranked; with two, the first rank counts.
-        const rank = nameRank(d.t, needle, full && needles.length === 1 ? top[limit - 1].rank : 4)
+        const rank = nameRank(d.t, needle, full && nameNeedles.length === 1 ? top[limit - 1].rank : 4)
         if (rank === null) return true
         seen[doc] = 1
         const hit = { doc, rank, len: d.t.names[0].length }
@@ -204,6 +236,15 @@ export class CollectionIndex {
       })
     }
     const out = top.map((h) => (this.docs[h.doc] as Doc).record)
+    const take = (d: Doc, doc: number): boolean => {
+      if (seen[doc] === 0 && accept(d.record)) {
+        seen[doc] = 1
+        out.push(d.record)
+      }
+      return out.length < limit
+    }
+    // "wei zhang" for 张伟, "garcia thomas": every word in one name or its pinyin, before other fields.
+    if (out.length < limit) this.withEveryWord(this.nameGrams, words, (d) => nameHasEvery(d.t, words), take)
     for (const needle of needles) {
       if (out.length >= limit) break
       this.candidates(this.text, needle, (doc) => {
@@ -215,6 +256,7 @@ export class CollectionIndex {
         return out.length < limit
       })
     }
+    if (out.length < limit) this.withEveryWord(this.text, words, (d) => words.every((w) => d.t.text.includes(w)), take)
     return out
   }
 

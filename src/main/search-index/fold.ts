@@ -31,10 +31,30 @@ export function phoneDigits(value: string): string {
   return digits.length >= 3 && digits !== value ? digits : ''
 }
 
-/** What a typed query looks for: its folded text, and its digits alone when it looks like a phone number. */
-export function queryNeedles(query: string): string[] {
+/** What a typed query looks for (see `searchQuery`). */
+export interface SearchQuery {
+  /** each alone finds a record whose text contains it: the query as typed, and its digits */
+  needles: string[]
+  /** the query's words when it has several: a record whose text holds every one of them is found too */
+  words: string[]
+  /** those words run together, looked for in names and their pinyin only ("zhang wei" → "zhangwei") */
+  joined?: string
+}
+
+const SPACES = /\s+/g
+
+/**
+ * What a typed query looks for. A phone-like query also looks for its digits alone. A query of
+ * several words ("zhang wei", "张伟 2014届", "wei zhang") also finds records holding every word in
+ * any field, in any order, and ranks a name whose pinyin or text is the words run together as if
+ * typed so ("zhangwei", "张伟"): office staff type pinyin by syllables and names with a space.
+ */
+export function searchQuery(query: string): SearchQuery {
   const folded = fold(query.trim())
-  if (folded === '') return []
+  if (folded === '') return { needles: [], words: [] }
   const digits = digitsVariant(folded)
-  return digits === null ? [folded] : [folded, digits]
+  if (digits !== null) return { needles: [folded, digits], words: [] }
+  const words = [...new Set(folded.split(SPACES))]
+  if (words.length < 2) return { needles: [folded], words: [] }
+  return { needles: [folded], words, joined: folded.replace(SPACES, '') }
 }

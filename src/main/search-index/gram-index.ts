@@ -138,14 +138,21 @@ export class GramIndex {
    * When every gram of needle is dense, that is every doc.
    */
   forEachCandidate(needle: string, visit: (doc: number) => boolean): void {
+    this.forEachCandidateOfAll([needle], visit)
+  }
+
+  /** As forEachCandidate, for docs that may hold every one of the needles (the grams of all, intersected). */
+  forEachCandidateOfAll(needles: readonly string[], visit: (doc: number) => boolean): void {
     const keys = new Set<number>()
-    let prev = 0
-    for (let i = 0; i < needle.length; i += 1) {
-      const id = this.charId(needle.charCodeAt(i), false)
-      if (id === undefined) return
-      if (needle.length === 1) keys.add(id)
-      if (prev !== 0) keys.add(GramIndex.pair(prev, id))
-      prev = id
+    for (const needle of needles) {
+      let prev = 0
+      for (let i = 0; i < needle.length; i += 1) {
+        const id = this.charId(needle.charCodeAt(i), false)
+        if (id === undefined) return
+        if (needle.length === 1) keys.add(id)
+        if (prev !== 0) keys.add(GramIndex.pair(prev, id))
+        prev = id
+      }
     }
     const lists: Postings[] = []
     for (const k of keys) {

@@ -1,4 +1,5 @@
 export { SearchIndex, searchIndexFor } from './search-index'
 export type { IndexStats } from './search-index'
-export { queryNeedles, fold } from './fold'
+export { searchQuery, fold } from './fold'
+export type { SearchQuery } from './fold'
 export { SortedOrders, sortedOrdersFor, compareValues } from './sorted-orders'

@@ -53,7 +53,8 @@ export const filterPredicates: { [C in CollectionName]: Predicate<C> } = {
 /** The fields a search box looks through, per collection (tags and notes are added for all). */
 export const searchFields: { [C in CollectionName]: (r: RecordTypes[C]) => Array<string | number> } = {
   organizations: (r) => [r.name, ...r.aliases, r.creditCode, r.industry, r.city, r.province, r.address, r.website],
-  contacts: (r) => [r.name, r.position, r.phone, r.email, r.wechat, r.city, r.alumni?.major ?? '', r.alumni?.classYear ?? ''],
+  // A class year as offices write it ("2014届"): found by "2014", "2014届" and "2014 届" alike.
+  contacts: (r) => [r.name, r.position, r.phone, r.email, r.wechat, r.city, r.alumni?.major ?? '', typeof r.alumni?.classYear === 'number' ? `${r.alumni.classYear}届` : ''],
   staff: (r) => [r.name, r.title, r.department, r.phone],
   trips: (r) => [r.title, r.theme, ...r.destinations, ...r.objectives, r.summary],
   activities: (r) => [r.title, r.city, r.location, r.topics, r.outcomes, r.consensus, ...r.jobTitles, ...r.majorsWanted],

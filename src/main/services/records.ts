@@ -7,7 +7,7 @@ import { durableView } from './batch-view'
 import type { Ctx } from './context'
 import { linksTo } from './link-checks'
 import { filterPredicates } from './queries'
-import { queryNeedles, searchIndexFor, sortedOrdersFor } from '../search-index'
+import { searchQuery, searchIndexFor, sortedOrdersFor } from '../search-index'
 
 type Rec<C extends CollectionName> = RecordTypes[C]
 
@@ -68,12 +68,12 @@ export function createRecordService(ctx: Ctx) {
     async list<C extends CollectionName>(c: C, q: ListQuery): Promise<Page<Rec<C>>> {
       const pred = filterPredicates[c] as (r: Rec<C>, f: Record<string, unknown>) => boolean
       const filter = q.filter ?? {}
-      const needles = queryNeedles(q.search)
+      const { needles, words } = searchQuery(q.search)
       let matched: Set<AnyRecord> | null = null
       if (needles.length > 0) {
         const index = searchIndexFor(store)
         await index.ready()
-        matched = index.collection(c).matches(needles)
+        matched = index.collection(c).matches(needles, words)
       }
       const keep = (r: Rec<C>): boolean =>
         (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)

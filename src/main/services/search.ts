@@ -2,7 +2,7 @@ import { COLLECTION_NAMES, displayName } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { SearchHit } from '../../shared/contract'
 import type { Ctx } from './context'
-import { queryNeedles, searchIndexFor } from '../search-index'
+import { searchQuery, searchIndexFor } from '../search-index'
 
 /** What a second line under a search hit says, so two people of the same name can be told apart. */
 function detailOf(ctx: Ctx, c: CollectionName, r: AnyRecord): string {
@@ -10,7 +10,7 @@ function detailOf(ctx: Ctx, c: CollectionName, r: AnyRecord): string {
   const orgName = (id: unknown) => (typeof id === 'string' ? ((ctx.store.get('organizations', id) as { name?: string } | undefined)?.name ?? '') : '')
   switch (c) {
     case 'contacts':
-      return [o.position, orgName(o.organizationId), o.phone].filter(Boolean).join(' · ')
+      return [o.position, orgName(o.organizationId), o.city, o.phone].filter(Boolean).join(' · ')
     case 'organizations':
       return [o.city, o.industry].filter(Boolean).join(' · ')
     case 'trips':
@@ -32,14 +32,14 @@ export function createSearchService(ctx: Ctx) {
   return {
     /** Ctrl+K: every collection, best name matches first, at most limitPerKind hits per kind. */
     async global(query: string, limitPerKind: number): Promise<SearchHit[]> {
-      const needles = queryNeedles(query)
+      const { needles, words, joined } = searchQuery(query)
       if (needles.length === 0) return []
       const index = searchIndexFor(ctx.store)
       await index.ready()
       const hits: SearchHit[] = []
       for (const c of COLLECTION_NAMES) {
         if (c === 'attachments') continue
-        for (const r of index.collection(c).ranked(needles, limitPerKind, (x) => x.deletedAt === null)) {
+        for (const r of index.collection(c).ranked(needles, limitPerKind, (x) => x.deletedAt === null, { words, joined })) {
           hits.push({ collection: c, id: r.id, name: displayName(r), detail: detailOf(ctx, c, r) })
         }
       }

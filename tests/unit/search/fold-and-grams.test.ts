@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { digitsVariant, fold, queryNeedles } from '../../../src/main/search-index/fold'
+import { digitsVariant, fold, searchQuery } from '../../../src/main/search-index/fold'
 import { GramIndex } from '../../../src/main/search-index/gram-index'
 import { finish, sortInSteps } from '../../../src/main/search-index/merge-sort'
 import { namePinyin } from '../../../src/main/search-index/name-pinyin'
@@ -18,8 +18,16 @@ describe('folding', () => {
     expect(digitsVariant('0755-8888')).toBe('07558888')
     expect(digitsVariant('8000')).toBeNull()
     expect(digitsVariant('zhang 138')).toBeNull()
-    expect(queryNeedles('  ')).toEqual([])
-    expect(queryNeedles(' 138-0013 ')).toEqual(['138-0013', '1380013'])
+    expect(searchQuery('  ')).toEqual({ needles: [], words: [] })
+    expect(searchQuery(' 138-0013 ')).toEqual({ needles: ['138-0013', '1380013'], words: [] })
+  })
+
+  it('reads a query of several words as each word, and as the words run together', () => {
+    expect(searchQuery('Zhang  Wei')).toEqual({ needles: ['zhang  wei'], words: ['zhang', 'wei'], joined: 'zhangwei' })
+    expect(searchQuery('张 伟')).toEqual({ needles: ['张 伟'], words: ['张', '伟'], joined: '张伟' })
+    expect(searchQuery('张伟')).toEqual({ needles: ['张伟'], words: [] })
+    // a phone typed in groups stays one number
+    expect(searchQuery('138 0013 8000')).toEqual({ needles: ['138 0013 8000', '13800138000'], words: [] })
   })
 
   it('gives full pinyin and initials of names, surname readings for people', () => {
@@ -51,6 +59,21 @@ describe('gram index', () => {
     }
     expect(candidates('伟张')).toEqual([])
     expect(candidates('xyz')).toEqual([])
+  })
+
+  it('gives docs that may hold every one of several words, in any order and any field', () => {
+    const all = (words: string[]) => {
+      const out: number[] = []
+      index.forEachCandidateOfAll(words, (d) => {
+        out.push(d)
+        return true
+      })
+      return out
+    }
+    expect(all(['8000', '张'])).toEqual([0])
+    expect(all(['张', 'zhang'])).toEqual([])
+    expect(all(['伟', '张'])).toEqual([0, 2])
+    expect(all(['张', 'xyz'])).toEqual([])
   })
 
   it('never joins two fields into one match', () => {

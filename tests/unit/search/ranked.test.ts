@@ -2,15 +2,18 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnyRecord } from '../../../src/shared/collections'
-import { CollectionIndex, nameRank } from '../../../src/main/search-index/collection-index'
+import { CollectionIndex, nameHasEvery, nameRank } from '../../../src/main/search-index/collection-index'
 import { recordText } from '../../../src/main/search-index/record-text'
 
-/** What ranked() must give: every candidate ranked, all of them sorted, then text matches in record order. */
-function reference(records: AnyRecord[], needles: string[], limit: number, accept: (r: AnyRecord) => boolean): string[] {
+/**
+ * What ranked() must give: every candidate ranked, all of them sorted, then (when there are several
+ * words) names holding every word, then text matches, then texts holding every word, each in record order.
+ */
+function reference(records: AnyRecord[], needles: string[], limit: number, accept: (r: AnyRecord) => boolean, words: string[], joined?: string): string[] {
   const texts = records.map((r) => recordText('organizations', r))
   const seen = new Set<number>()
   const named: Array<{ doc: number; rank: number; len: number }> = []
-  for (const needle of needles) {
+  for (const needle of joined === undefined ? needles : [...needles, joined]) {
     texts.forEach((t, doc) => {
       if (seen.has(doc) || !accept(records[doc])) return
       const rank = nameRank(t, needle)
@@ -21,6 +24,12 @@ function reference(records: AnyRecord[], needles: string[], limit: number, accep
   }
   named.sort((a, b) => a.rank - b.rank || a.len - b.len || a.doc - b.doc)
   const out = named.slice(0, limit).map((h) => h.doc)
+  texts.forEach((t, doc) => {
+    if (words.length > 1 && out.length < limit && !seen.has(doc) && nameHasEvery(t, words) && accept(records[doc])) {
+      seen.add(doc)
+      out.push(doc)
+    }
+  })
   for (const needle of needles) {
     texts.forEach((t, doc) => {
       if (out.length < limit && !seen.has(doc) && t.text.includes(needle) && accept(records[doc])) {
@@ -29,6 +38,12 @@ function reference(records: AnyRecord[], needles: string[], limit: number, accep
       }
     })
   }
+  texts.forEach((t, doc) => {
+    if (words.length > 1 && out.length < limit && !seen.has(doc) && words.every((w) => t.text.includes(w)) && accept(records[doc])) {
+      seen.add(doc)
+      out.push(doc)
+    }
+  })
   return out.map((doc) => records[doc].id)
 }
 
@@ -61,13 +76,15 @@ describe('ranked', () => {
         fc.array(org, { maxLength: 60 }),
         fc.array(fc.constantFrom('张', '伟', '章伟', 'a', 'z', 'zh', 'zw', 'an', 'zhang', '1', '13', '科华'), { minLength: 1, maxLength: 2 }),
         fc.integer({ min: 0, max: 10 }),
-        (orgs, needles, limit) => {
+        fc.uniqueArray(fc.constantFrom('张', '伟', 'a', 'zh', 'an', '1', '科华'), { maxLength: 3 }),
+        fc.option(fc.constantFrom('张伟', 'zhang', 'a1', '科华张'), { nil: undefined }),
+        (orgs, needles, limit, words, joined) => {
           const records = orgs.map((o, i) => organisation(i, o))
           const positions = new Map(records.map((r, i) => [r.id, i]))
           const index = new CollectionIndex('organizations', (id) => positions.get(id))
           for (const r of records) index.put(r)
           const live = (r: AnyRecord) => r.deletedAt === null
-          expect(index.ranked(needles, limit, live).map((r) => r.id)).toEqual(reference(records, needles, limit, live))
+          expect(index.ranked(needles, limit, live, { words, joined }).map((r) => r.id)).toEqual(reference(records, needles, limit, live, words, joined))
         },
       ),
       { numRuns: 500 },

@@ -72,6 +72,30 @@ describe('search index through Ctrl+K and the register lists', () => {
     expect(await names('zhangwei')).toEqual(['张伟', '张伟东', '小张伟'])
   })
 
+  it('takes a query of several words as pinyin by syllables, a name typed with a space, or words in any field', async () => {
+    await app.call('contacts.create', { name: '张伟', alumni: { classYear: 2014, degree: 'unknown', major: '环境工程' }, city: '南昌' })
+    await app.call('contacts.create', { name: '张伟', alumni: { classYear: 2019, degree: 'unknown', major: '地理信息' }, city: '深圳' })
+    await app.call('contacts.create', { name: '魏章', email: 'zhang.lin@example.cn' })
+    await app.call('contacts.create', { name: 'Thomas Garcia' })
+    // Pinyin by syllables and a name with a space rank the name first, as "zhangwei" and "张伟" do.
+    for (const q of ['zhang wei', 'Zhang Wei', '张 伟']) expect((await names(q)).slice(0, 2), q).toEqual(['张伟', '张伟'])
+    // Words in any order and any field: name and class year, name and city, surname order reversed.
+    const years = async (q: string) =>
+      (await app.call('contacts.list', { search: q, limit: 50 })).items.map((c) => `${c.name}${c.alumni?.classYear ?? ''}`)
+    expect(await years('张伟 2014届')).toEqual(['张伟2014'])
+    expect(await years('2019 届 zw')).toEqual(['张伟2019'])
+    expect(await years('深圳 张')).toEqual(['张伟2019'])
+    expect(await years('2014届')).toEqual(['张伟2014'])
+    // Given name first, as 张伟 writes himself in English: 魏章's pinyin is the words run together, then
+    // the names whose pinyin holds both words, before the record that has them only in other fields.
+    await app.call('contacts.create', { name: '王丽', email: 'wei.zhang@example.cn' })
+    expect(await names('wei zhang')).toEqual(['魏章', '张伟', '张伟', '王丽'])
+    expect(await names('garcia thomas')).toEqual(['Thomas Garcia'])
+    // Every word must be there: one missing word finds nothing.
+    expect(await names('张伟 北京')).toEqual([])
+    expect(await years('张伟 2020')).toEqual([])
+  })
+
   it('finds organisations by alias and short name, and by the pinyin of either', async () => {
     await app.call('organizations.create', { name: '深圳市腾讯计算机系统有限公司', kind: 'enterprise', aliases: ['腾讯'] })
     const orgs = async (q: string) => (await app.call('search.global', { query: q })).filter((h) => h.collection === 'organizations').map((h) => h.name)

@@ -1,6 +1,6 @@
 // Ctrl+K (Cmd+K) global search: one dialog over every register, mounted once in the Layout.
 // The main side finds the records (`search.global`); this only groups, highlights and opens them.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { Fragment, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent as ReactKeyboardEvent, ReactNode } from 'react'
 import { useNavigate } from 'react-router-dom'
 import Alert from '@mui/material/Alert'
@@ -64,20 +64,36 @@ export async function routeOf(hit: Pick<SearchHit, 'collection' | 'id'>): Promis
   }
 }
 
-/** The text with the first occurrence of the query marked. */
+/**
+ * The text with the first occurrence of the query marked, or of each of its words when the query
+ * has several (the main side finds records holding every word, in any order).
+ */
 function highlight(text: string, query: string): ReactNode {
   const q = query.trim().toLowerCase()
-  const at = q ? text.toLowerCase().indexOf(q) : -1
-  if (at < 0) return text
-  return (
-    <>
-      {text.slice(0, at)}
-      <Box component="mark" sx={{ bgcolor: 'transparent', color: 'primary.main', fontWeight: 700 }}>
-        {text.slice(at, at + q.length)}
-      </Box>
-      {text.slice(at + q.length)}
-    </>
-  )
+  if (!q) return text
+  const lower = text.toLowerCase()
+  const marked = new Array<boolean>(text.length).fill(false)
+  for (const word of lower.includes(q) ? [q] : q.split(/\s+/)) {
+    const at = lower.indexOf(word)
+    for (let i = at; at >= 0 && i < at + word.length; i += 1) marked[i] = true
+  }
+  const parts: ReactNode[] = []
+  for (let i = 0; i < text.length; ) {
+    let j = i
+    while (j < text.length && marked[j] === marked[i]) j += 1
+    const piece = text.slice(i, j)
+    parts.push(
+      marked[i] ? (
+        <Box key={i} component="mark" sx={{ bgcolor: 'transparent', color: 'primary.main', fontWeight: 700 }}>
+          {piece}
+        </Box>
+      ) : (
+        <Fragment key={i}>{piece}</Fragment>
+      ),
+    )
+    i = j
+  }
+  return <>{parts}</>
 }
 
 interface Result {
