@@ -56,6 +56,9 @@ describe('importing an alumni directory', () => {
     expect(hits.map((h) => h.name)).toContain('陈静')
     const history = await app.call('import.history', {})
     expect(history[0].id).toBe(batch.id)
+    // The parsed file is let go once committed (the wizard starts again from a file).
+    const gone = await app.raw('import.preview', plan)
+    expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND')
 
     // The same bytes again: the user is warned, and nothing would be created twice.
     const again = await open(F.titledAlumniWorkbook(), '校友名录 (2).xlsx')
