@@ -27,12 +27,12 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
   contacts: {
     ...COMMON,
     name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', 'name', 'fullname'],
-    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现工作单位', '任职单位', '就职单位', 'organisation', 'organization', 'company', 'employer'],
-    position: ['职务', '职位', '岗位', '现任职务', '职务职称', '职称', 'position', 'title', 'jobtitle'],
-    email: ['邮箱', '电子邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail'],
-    wechat: ['微信', '微信号', 'wechat', 'weixin'],
-    classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '入学年份', '级', '年级', '毕业时间', 'class', 'classyear', 'graduationyear', 'year'],
-    major: ['专业', '所学专业', '毕业专业', 'major', 'programme', 'program'],
+    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', 'organisation', 'organization', 'company', 'employer'],
+    position: ['职务', '职位', '岗位', '现任职务', '担任职务', '职务职称', '职称', 'position', 'title', 'jobtitle'],
+    email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
+    wechat: ['微信', '微信号', '微信号码', 'wechat', 'weixin'],
+    classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '毕业年月', '毕业日期', '入学年份', '入学时间', '入学年级', '级', '年级', '毕业时间', 'class', 'classyear', 'graduationyear', 'year'],
+    major: ['专业', '所学专业', '毕业专业', '专业名称', 'major', 'programme', 'program'],
     degree: ['学历', '学位', '学历层次', '学历学位', 'degree'],
   },
   organizations: {
@@ -62,14 +62,32 @@ export function normHeader(label: string): string {
     .replace(/[\s*:：]/g, '')
 }
 
-/** The field a header names by the dictionary, or null. A two-row header "联系方式 / 手机" is matched by its lower part first. */
+function byDictionary(target: ImportTarget, key: string): ImportField | null {
+  for (const [field, words] of Object.entries(SYNONYMS[target])) if (words.includes(key)) return field as ImportField
+  return null
+}
+
+/** A bracketed qualifier after NFKC: "工作单位（全称）", "届别[年]", "手机【必填】". */
+const QUALIFIER = /\([^)]*\)|\[[^\]]*\]|【[^】]*】/g
+/** Between two names of one column: "职务/职称", "学历、学位", "届别|年级". */
+const ALTERNATIVES = /[/、|]/
+
+/**
+ * The field a header names by the dictionary, or null. A two-row header "联系方式 / 手机" is matched
+ * by its lower part first. A header with a qualifier in brackets, or two names of one field
+ * ("职务/职称", "学历、学位"), is matched without the qualifier, by the names that are in the
+ * dictionary, when they all name the same field: "工作单位/职务" names two and is left to the user.
+ */
 export function fieldForHeader(target: ImportTarget, label: string): ImportField | null {
-  const parts = label.split(' / ').reverse()
-  for (const part of [...parts, label]) {
-    const key = normHeader(part)
-    for (const [field, words] of Object.entries(SYNONYMS[target])) {
-      if (words.includes(key)) return field as ImportField
-    }
+  const parts = [...label.split(' / ').reverse(), label]
+  for (const part of parts) {
+    const exact = byDictionary(target, normHeader(part))
+    if (exact) return exact
+  }
+  for (const part of parts) {
+    const pieces = normHeader(normText(part).replace(QUALIFIER, '')).split(ALTERNATIVES).filter((p) => p !== '')
+    const named = new Set(pieces.map((p) => byDictionary(target, p)).filter((f) => f !== null))
+    if (named.size === 1) return [...named][0]
   }
   return null
 }
