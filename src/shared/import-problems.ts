@@ -18,6 +18,10 @@ const TEXT = {
     en: 'Only the first number was kept: {rest}',
     'zh-CN': '只保留了第一个号码，未导入：{rest}',
   },
+  phoneNoteLeft: {
+    en: 'Imported as {value}; "{note}" is not part of a phone number and was left out',
+    'zh-CN': '按 {value} 导入；“{note}”不是电话号码的一部分，未导入',
+  },
   phoneChars: {
     en: '"{value}" is not a phone number (only digits, with + ( ) - and spaces, are allowed)',
     'zh-CN': '“{value}”不是电话号码（只能包含数字、空格和 + ( ) -）',

@@ -47,10 +47,28 @@ export function normPhone(cell: Cell): Norm<string> {
     return bad('phoneScientific', { value: text })
   }
   const parts = text.split(/[,;/、]|\s{2,}/).map((p) => p.trim()).filter((p) => p !== '')
-  const first = parts[0] ?? ''
-  const r = checkDigits(first.replace(/[\s\-()（）.]/g, ''), false)
+  const { number, note } = phoneAndNote(parts[0] ?? '')
+  const r = checkDigits(number.replace(/[\s\-().]/g, ''), false)
   if (r.ok && parts.length > 1) return ok(r.value, found('phoneFirstKept', { rest: parts.slice(1).join(', ') }))
+  if (r.ok && note !== '') return ok(r.value, found('phoneNoteLeft', { value: r.value, note }))
   return r
+}
+
+/** "手机：", "Tel:", "电话" before a number (NFKC has made the colon and brackets half-width). */
+const PHONE_LABEL = /^(?:[^\d+(]*?:|\p{Script=Han}+)\s*(?=[+\d(])/u
+/** Words after the number ("（微信同号）", "微信同号", "转 8001", "ext. 8001"), or words in brackets. */
+const PHONE_NOTE = /\s*(?:\([^\d)]*\)|(?:转|分机|ext\.?|x)\s*\d+|\p{Script=Han}.*)$/iu
+
+/**
+ * The number of a phone cell and what was written around it: offices label numbers ("手机：138…")
+ * and annotate them ("138…（微信同号）", "0791-8678 1234 转 8001"). The label goes; the
+ * annotation is not a phone number, so it goes too, with a warning that names it.
+ */
+function phoneAndNote(cell: string): { number: string; note: string } {
+  const unlabelled = cell.replace(PHONE_LABEL, '')
+  const m = PHONE_NOTE.exec(unlabelled)
+  if (!m || m.index === 0) return { number: unlabelled, note: '' }
+  return { number: unlabelled.slice(0, m.index), note: m[0].trim() }
 }
 
 function checkDigits(raw: string, fromNumber: boolean): Norm<string> {

@@ -49,6 +49,28 @@ describe('normPhone', () => {
     expect(r.ok && r.warning).toMatch(/13987654321/)
   })
 
+  it.each([
+    ['手机：13812345678', '13812345678', null],
+    ['Tel: +86 138 1234 5678', '13812345678', null],
+    ['电话0791-83969123', '079183969123', null],
+    ['13812345678（微信同号）', '13812345678', '(微信同号)'],
+    ['13812345678 微信同号', '13812345678', '微信同号'],
+    ['0791-83969123转8001', '079183969123', '转8001'],
+    ['0791-8396 9123 ext. 8001', '079183969123', 'ext. 8001'],
+  ])('takes the number out of a labelled or annotated cell: %s -> %s', (input, expected, note) => {
+    const r = normPhone(input)
+    expect(r).toMatchObject({ ok: true, value: expected })
+    // What was left out is named, so the user can put it in the notes.
+    if (note === null) expect(r.ok && r.warning).toBeFalsy()
+    else expect(r.ok && r.warning).toContain(note)
+  })
+
+  it('still refuses a cell whose text is not around a number', () => {
+    expect(normPhone('见备注').ok).toBe(false)
+    expect(normPhone('微信同号').ok).toBe(false)
+    expect(normPhone('138abc5678').ok).toBe(false)
+  })
+
   it('warns that a landline stored as a number may have lost its leading 0', () => {
     const r = normPhone(79183969123)
     expect(r.ok && r.warning).toMatch(/leading 0/)
