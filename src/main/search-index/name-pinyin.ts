@@ -8,16 +8,19 @@ const CACHE_MAX = 200_000
 /**
  * Full pinyin and initials of a name ("张伟" → "zhangwei", "zw"), surname readings for people
  * (曾 as zeng, 单 as shan). Empty for a name without Chinese characters: its letters are indexed already.
+ * ü is written v, as every pinyin keyboard types it (吕伟 → "lvwei"), and also u, as it is often
+ * spelt without the dots ("luwei"); dropped, it made 吕伟 "lwei", found by neither.
  */
 export function namePinyin(name: string, person: boolean): readonly string[] {
   if (!HAN.test(name)) return []
   const key = `${person ? 'p' : 'o'}${name}`
   const hit = cache.get(key)
   if (hit) return hit
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', ...(person ? { surname: 'head' as const } : {}) })
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true, ...(person ? { surname: 'head' as const } : {}) })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter((s) => s !== '')
-  const out = syllables.length === 0 ? [] : [syllables.join(''), syllables.map((s) => s[0]).join('')]
+  const full = syllables.join('')
+  const out = syllables.length === 0 ? [] : [full, syllables.map((s) => s[0]).join(''), ...(full.includes('v') ? [full.replace(/v/g, 'u')] : [])]
   if (cache.size >= CACHE_MAX) cache.clear()
   cache.set(key, out)
   return out

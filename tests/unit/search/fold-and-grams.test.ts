@@ -35,6 +35,9 @@ describe('folding', () => {
     expect(namePinyin('曾小贤', true)).toEqual(['zengxiaoxian', 'zxx'])
     expect(namePinyin('单田芳', true)).toEqual(['shantianfang', 'stf'])
     expect(namePinyin('Acme', false)).toEqual([])
+    // ü as a pinyin keyboard types it, and without the dots
+    expect(namePinyin('吕伟', true)).toEqual(['lvwei', 'lw', 'luwei'])
+    expect(namePinyin('女娲', false)).toEqual(['nvwa', 'nw', 'nuwa'])
   })
 })
 

@@ -32,6 +32,11 @@ describe('search index through Ctrl+K and the register lists', () => {
     expect(await listed('ln', { sort: { field: 'name', dir: 'asc' } })).toEqual(['李娜'])
   })
 
+  it('finds a name with ü by v, as a pinyin keyboard types it, and by u', async () => {
+    await app.call('contacts.create', { name: '吕伟' })
+    for (const q of ['lvwei', 'luwei', 'lv wei', 'lw']) expect(await names(q), q).toEqual(['吕伟'])
+  })
+
   it('follows an update: the old name and phone no longer find the record, the new ones do', async () => {
     const c = await app.call('contacts.create', { name: '张伟', phone: '13800138000' })
     app.tick()
