@@ -33,7 +33,7 @@ export function phoneDigits(value: string): string {
 
 /** What a typed query looks for (see `searchQuery`). */
 export interface SearchQuery {
-  /** each alone finds a record whose text contains it: the query as typed, and its digits */
+  /** each alone finds a record whose text contains it: the query as typed, its digits, the number without +86 */
   needles: string[]
   /** the query's words when it has several: a record whose text holds every one of them is found too */
   words: string[]
@@ -44,7 +44,8 @@ export interface SearchQuery {
 const SPACES = /\s+/g
 
 /**
- * What a typed query looks for. A phone-like query also looks for its digits alone. A query of
+ * What a typed query looks for. A phone-like query also looks for its digits alone, and a mobile
+ * number's without the country code. A query of
  * several words ("zhang wei", "张伟 2014届", "wei zhang") also finds records holding every word in
  * any field, in any order, and ranks a name whose pinyin or text is the words run together as if
  * typed so ("zhangwei", "张伟"): office staff type pinyin by syllables and names with a space.
@@ -53,7 +54,10 @@ export function searchQuery(query: string): SearchQuery {
   const folded = fold(query.trim())
   if (folded === '') return { needles: [], words: [] }
   const digits = digitsVariant(folded)
-  if (digits !== null) return { needles: [folded, digits], words: [] }
+  // A mobile number with the country code ("+86 138…", "008613…"), as copied from a card or a
+  // message, also looks for the number as offices store it.
+  const local = /^(?:0086|86)(1\d{10})$/.exec(digits ?? folded)?.[1]
+  if (digits !== null || local !== undefined) return { needles: [folded, ...(digits === null ? [] : [digits]), ...(local === undefined ? [] : [local])], words: [] }
   const words = [...new Set(folded.split(SPACES))]
   if (words.length < 2) return { needles: [folded], words: [] }
   return { needles: [folded], words, joined: folded.replace(SPACES, '') }

@@ -26,6 +26,9 @@ describe('folding', () => {
     expect(searchQuery('Zhang  Wei')).toEqual({ needles: ['zhang  wei'], words: ['zhang', 'wei'], joined: 'zhangwei' })
     expect(searchQuery('张 伟')).toEqual({ needles: ['张 伟'], words: ['张', '伟'], joined: '张伟' })
     expect(searchQuery('张伟')).toEqual({ needles: ['张伟'], words: [] })
+    // a mobile number with the country code also looks for the number without it
+    expect(searchQuery('+86 138 0013 8000').needles).toEqual(['+86 138 0013 8000', '8613800138000', '13800138000'])
+    expect(searchQuery('008613800138000').needles).toEqual(['008613800138000', '13800138000'])
     // a phone typed in groups stays one number
     expect(searchQuery('138 0013 8000')).toEqual({ needles: ['138 0013 8000', '13800138000'], words: [] })
   })

@@ -26,6 +26,9 @@ describe('search index through Ctrl+K and the register lists', () => {
     }
     expect(await names('zw')).not.toContain('李娜')
     expect(await names('2222')).toEqual(['李娜'])
+    // copied with the country code from a business card or a message
+    expect(await names('+86 139 2222 3333')).toEqual(['李娜'])
+    expect(await listed('8613922223333')).toEqual(['李娜'])
     // A register's search box (and so every picker) finds the same way.
     expect(await listed('zw')).toEqual(['张伟'])
     expect(await listed('3333')).toEqual(['李娜'])
