@@ -7,9 +7,21 @@ const MARKS = /\p{M}+/gu
 // Printable ASCII and common CJK ideographs need none of that work, and they are most of what is
 // indexed (names, phones, e-mails, dates).
 const PLAIN = /^[ -~\u4e00-\u9fff]*$/
+// Chinese text with its punctuation: the full-width forms (，；：（）！) are all NFKC folds, each to
+// the ASCII character 0xFEE0 below it, and 、。《》「」『』【】“”‘’· are left as they are. Most notes are
+// this, and three normalisations of each took a third of the time of an index build.
+const CHINESE_PROSE = /^[ -~\u4e00-\u9fff\uff01-\uff5e\u3001\u3002\u300a-\u3011\u2018\u2019\u201c\u201d\u00b7]*$/
+const FULL_WIDTH = /[\uff01-\uff5e]/g
+const halfWidth = (ch: string): string => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)
 
 export function fold(text: string): string {
   if (PLAIN.test(text)) return text.toLowerCase()
+  if (CHINESE_PROSE.test(text)) return text.replace(FULL_WIDTH, halfWidth).toLowerCase()
+  return foldFully(text)
+}
+
+/** What fold does to any text; fold's shortcuts give exactly this (`fold-and-grams.test.ts`). */
+export function foldFully(text: string): string {
   return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').normalize('NFC')
 }
 

@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro'
 
 const HAN = /\p{Script=Han}/u
 /** Names repeat (surnames, common given names, re-indexed records): pinyin-pro costs ~7 µs a name. */
-const cache = new Map<string, readonly string[]>()
+const cache = { person: new Map<string, readonly string[]>(), other: new Map<string, readonly string[]>() }
 const CACHE_MAX = 200_000
 
 /**
@@ -13,15 +13,16 @@ const CACHE_MAX = 200_000
  */
 export function namePinyin(name: string, person: boolean): readonly string[] {
   if (!HAN.test(name)) return []
-  const key = `${person ? 'p' : 'o'}${name}`
-  const hit = cache.get(key)
+  // One map per reading, not a key built per look-up: 100,000 of them at every index build.
+  const known = person ? cache.person : cache.other
+  const hit = known.get(name)
   if (hit) return hit
   const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true, ...(person ? { surname: 'head' as const } : {}) })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter((s) => s !== '')
   const full = syllables.join('')
   const out = syllables.length === 0 ? [] : [full, syllables.map((s) => s[0]).join(''), ...(full.includes('v') ? [full.replace(/v/g, 'u')] : [])]
-  if (cache.size >= CACHE_MAX) cache.clear()
-  cache.set(key, out)
+  if (known.size >= CACHE_MAX) known.clear()
+  known.set(name, out)
   return out
 }

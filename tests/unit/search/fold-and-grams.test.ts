@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { digitsVariant, fold, searchQuery } from '../../../src/main/search-index/fold'
+import fc from 'fast-check'
+import { digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
 import { GramIndex } from '../../../src/main/search-index/gram-index'
 import { finish, sortInSteps } from '../../../src/main/search-index/merge-sort'
 import { namePinyin } from '../../../src/main/search-index/name-pinyin'
@@ -11,6 +12,16 @@ describe('folding', () => {
     expect(fold('José MÜLLER')).toBe('jose muller')
     expect(fold('ＡＢＣ１２３')).toBe('abc123')
     expect(fold('张伟')).toBe('张伟')
+  })
+
+  it('gives by its shortcuts exactly what the full normalisation gives', () => {
+    expect(fold('联系人：张伟（总经理），电话１３８；见《名录》。')).toBe('联系人:张伟(总经理),电话138;见《名录》。')
+    // Chinese prose, full-width forms, accented Latin, the ideographic space, ligatures and the like
+    const alphabet = fc.constantFrom(...'aZ9 ,.;张伟，。；：（）！、《》「」【】“”‘’·ＡＢｚ１０\u3000éÜﬁ…㈱①ⅷ'.split(''))
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }).map((cs) => cs.join('')), (text) => fold(text) === foldFully(text)),
+      { numRuns: 2000 },
+    )
   })
 
   it('looks for the digits alone only when a query is typed like a phone number', () => {
