@@ -57,10 +57,10 @@ const SPACES = /\s+/g
 
 /**
  * What a typed query looks for. A phone-like query also looks for its digits alone, and a mobile
- * number's without the country code. A query of
- * several words ("zhang wei", "张伟 2014届", "wei zhang") also finds records holding every word in
- * any field, in any order, and ranks a name whose pinyin or text is the words run together as if
- * typed so ("zhangwei", "张伟"): office staff type pinyin by syllables and names with a space.
+ * number's without the country code. A query of several words ("zhang wei", "张伟 2014届",
+ * "wei zhang") also finds records holding every word in any field, in any order, and ranks a name
+ * whose pinyin or text is the words run together as if typed so ("zhangwei", "张伟"): office staff
+ * type pinyin by syllables and names with a space.
  */
 export function searchQuery(query: string): SearchQuery {
   const folded = fold(query.trim())

@@ -293,14 +293,12 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         const planned = planBatch(head, valid, stamp, placeOf)
         const batch = batchOf(planned, head)
         return { tx: { puts: putsOf(planned, batch), meta: { kind: 'import' } }, result: summary(batch as unknown as ImportBatch) }
-      }).then(
-        (result) => {
-          // Committed: the wizard starts again from a file, and the parsed file (at 100,000 rows
-          // tens of MB) would otherwise stay until three more files were opened.
-          sessions.delete(s.id)
-          return result
-        },
-      ).finally(() => {
+      }).then((result) => {
+        // Committed: the wizard starts again from a file, and the parsed file (at 100,000 rows
+        // tens of MB) would otherwise stay until three more files were opened.
+        sessions.delete(s.id)
+        return result
+      }).finally(() => {
         job.phase = 'done'
       })
     },

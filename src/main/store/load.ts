@@ -186,8 +186,9 @@ async function assemble<D extends DbShape>(
     timings.journal += ms(t)
     t = performance.now()
     const memory = await MemoryState.build(base as D, ctx.schema.collections, budgetPause())
-    if (recordCount(base, ctx.schema.collections) >= CYCLE_YOUNG_AFTER) await cycleYoungGeneration()
     timings.index += ms(t)
+    // Counted in the open's total only.
+    if (recordCount(base, ctx.schema.collections) >= CYCLE_YOUNG_AFTER) await cycleYoungGeneration()
     return { memory, migratedFrom: null, rejected }
   }
   delete doc.journalSeq
