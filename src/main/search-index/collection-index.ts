@@ -32,6 +32,9 @@ export function nameRank(t: RecordText, needle: string, worst = 4): number | nul
   return null
 }
 
+/** The record's searchable text holds every word, each anywhere in it. */
+const textHasEvery = (t: RecordText, words: readonly string[]): boolean => words.every((w) => t.text.includes(w))
+
 /** Some one name, or the pinyin of one, holds every word. */
 export function nameHasEvery(t: RecordText, words: readonly string[]): boolean {
   const holds = (s: string) => words.every((w) => s.includes(w))
@@ -183,7 +186,7 @@ export class CollectionIndex {
         return true
       })
     }
-    this.withEveryWord(this.text, words, (d) => words.every((w) => d.t.text.includes(w)), (d) => {
+    this.withEveryWord(this.text, words, (d) => textHasEvery(d.t, words), (d) => {
       out.add(d.record)
       return true
     })
@@ -256,7 +259,7 @@ export class CollectionIndex {
         return out.length < limit
       })
     }
-    if (out.length < limit) this.withEveryWord(this.text, words, (d) => words.every((w) => d.t.text.includes(w)), take)
+    if (out.length < limit) this.withEveryWord(this.text, words, (d) => textHasEvery(d.t, words), take)
     return out
   }
 

@@ -39,11 +39,3 @@ export function* sortInSteps<T>(input: readonly T[], cmp: (a: T, b: T) => number
   }
   return src
 }
-
-/** Runs a step generator to its end at once (a request that cannot wait for the background). */
-export function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next()
-    if (r.done) return r.value
-  }
-}

@@ -1,9 +1,9 @@
 import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Store, StoreChange } from '../store'
 import type { DbData } from '../db/schema'
-import { finish, sortInSteps } from './merge-sort'
+import { sortInSteps } from './merge-sort'
 import { BIG_CHANGE } from './search-index'
-import { runInSlices } from '../turns'
+import { runInSlices, runToEnd } from '../turns'
 import type { Turns } from '../turns'
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
@@ -129,7 +129,7 @@ export class SortedOrders {
   /** Every record of c in the order, built now if the background has not got to it yet. */
   get(c: CollectionName, field: string, dir: Dir): readonly AnyRecord[] {
     const order = this.order(c, field, dir)
-    if (!order.records) this.complete(order, finish(order.steps as Generator<void, AnyRecord[]>))
+    if (!order.records) this.complete(order, runToEnd(order.steps as Generator<void, AnyRecord[]>))
     return order.records as AnyRecord[]
   }
 

@@ -5,7 +5,7 @@ import type { AnyRecord, CollectionName } from '../../../src/shared/collections'
 import type { Mergeable } from '../../../src/shared/domain/merges'
 import { openTestApp } from '../helpers'
 import type { TestApp } from '../helpers'
-import { finish } from '../../../src/main/search-index/merge-sort'
+import { runToEnd } from '../../../src/main/turns'
 
 let app: TestApp
 beforeEach(async () => {
@@ -104,7 +104,7 @@ describe('duplicates.list', () => {
   it('a cluster of look-alike names proposes each name with at most its 3 closest, not every pair', async () => {
     const { organizationPairs } = await import('../../../src/main/import/duplicate-pairs')
     const orgs = Array.from({ length: 60 }, (_, i) => ({ id: `o${i}`, name: `Schneider Electric Branch Office ${String.fromCharCode(65 + (i % 26))}${i}`, aliases: [], creditCode: '' }))
-    const pairs = finish(organizationPairs(orgs, new Set()))
+    const pairs = runToEnd(organizationPairs(orgs, new Set()))
     expect(pairs.length).toBeGreaterThan(0)
     expect(pairs.length).toBeLessThanOrEqual(3 * orgs.length)
     expect(pairs.every((p) => p.reason === 'similarName' && p.level === 'candidate')).toBe(true)
@@ -116,7 +116,7 @@ describe('duplicates.list', () => {
     }))
     const { contactPairs } = await import('../../../src/main/import/duplicate-pairs')
     const started = performance.now()
-    const pairs = finish(contactPairs(contacts, new Set()))
+    const pairs = runToEnd(contactPairs(contacts, new Set()))
     expect(pairs).toHaveLength(50_000)
     // generous: all-pairs would take hours; bucketing takes well under a second here
     expect(performance.now() - started).toBeLessThan(10_000)

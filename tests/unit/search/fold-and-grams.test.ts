@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
 import { GramIndex } from '../../../src/main/search-index/gram-index'
-import { finish, sortInSteps } from '../../../src/main/search-index/merge-sort'
+import { sortInSteps } from '../../../src/main/search-index/merge-sort'
+import { runToEnd } from '../../../src/main/turns'
 import { namePinyin } from '../../../src/main/search-index/name-pinyin'
 import { mulberry32 } from '../../../scripts/prng'
 
@@ -114,7 +115,7 @@ describe('merge sort in steps', () => {
     for (const n of [0, 1, 255, 256, 257, 1000, 5000]) {
       const input = Array.from({ length: n }, (_, i) => ({ k: Math.floor(rand() * 50), i }))
       const cmp = (a: { k: number }, b: { k: number }) => a.k - b.k
-      expect(finish(sortInSteps(input, cmp)), String(n)).toEqual([...input].sort(cmp))
+      expect(runToEnd(sortInSteps(input, cmp)), String(n)).toEqual([...input].sort(cmp))
     }
   })
 })
