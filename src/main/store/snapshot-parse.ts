@@ -27,6 +27,12 @@ export async function sha256InPieces(buf: Buffer, pause: Pause): Promise<string>
   return hash.digest('hex')
 }
 
+/**
+ * Decoding a line at a time cost twice what decoding the whole file does (0.14 s against 0.08 s at
+ * 100k); pieces of a few MB decode as fast as the whole, and each is still a few ms.
+ */
+const DECODE_PIECE = 2 << 20
+
 /** `"key":` at the start of a line, the key as JSON wrote it */
 const KEY = /^"((?:[^"\\]|\\.)*)":/
 
@@ -39,14 +45,30 @@ const KEY = /^"((?:[^"\\]|\\.)*)":/
  * hand): the caller then parses them whole. Only for bytes this store wrote (their sha256 matches
  * the sidecar), where the result equals JSON.parse of the whole.
  */
-export async function parseLaidOut(buf: Buffer, collections: ReadonlySet<string>, pause: Pause): Promise<Record<string, unknown> | null> {
-  let pos = 0
+export async function parseLaidOut(
+  buf: Buffer,
+  collections: ReadonlySet<string>,
+  pause: Pause,
+  decodePiece = DECODE_PIECE,
+): Promise<Record<string, unknown> | null> {
+  /** bytes decoded so far, in pieces that end with a line; then lines are cut from the piece as text */
+  let decoded = 0
+  let piece = ''
+  let at = 0
   const nextLine = (): string | null => {
-    if (pos >= buf.length) return null
-    const nl = buf.indexOf(0x0a, pos)
-    const end = nl < 0 ? buf.length : nl
-    const line = buf.toString('utf8', pos, end)
-    pos = end + 1
+    if (at >= piece.length) {
+      if (decoded >= buf.length) return null
+      let end = Math.min(buf.length, decoded + decodePiece)
+      const nl = end < buf.length ? buf.indexOf(0x0a, end) : -1
+      if (end < buf.length) end = nl < 0 ? buf.length : nl + 1
+      piece = buf.toString('utf8', decoded, end)
+      decoded = end
+      at = 0
+    }
+    const nl = piece.indexOf('\n', at)
+    const end = nl < 0 ? piece.length : nl
+    const line = piece.slice(at, end)
+    at = end + 1
     return line
   }
   if (nextLine() !== '{') return null

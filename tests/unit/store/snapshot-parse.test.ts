@@ -36,9 +36,10 @@ const doc = fc.record({
 describe('parseLaidOut', () => {
   it('gives what JSON.parse gives for every file streamJson writes, however the records fall on lines', async () => {
     await fc.assert(
-      fc.asyncProperty(doc, fc.integer({ min: 1, max: 7 }), async (d, perChunk) => {
+      // Decoded a piece of bytes at a time: pieces as small as a line, a few lines, or the whole file.
+      fc.asyncProperty(doc, fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 4096 }), async (d, perChunk, piece) => {
         const buf = await written(d, perChunk)
-        expect(await parseLaidOut(buf, COLLECTIONS, now)).toEqual(JSON.parse(buf.toString('utf8')))
+        expect(await parseLaidOut(buf, COLLECTIONS, now, piece)).toEqual(JSON.parse(buf.toString('utf8')))
       }),
       { numRuns: 300 },
     )
