@@ -114,7 +114,7 @@ export async function indexBuild(core: AppCore, add: Add, openedAt: number): Pro
   const sortsAt = performance.now()
   h.disable()
   const s = index.stats
-  add('search index: searches served (every record\'s text in)', `${ms(servedAt - openedAt)} after open (the build starts 2 s after open)`)
+  add('search index: searches served (every record\'s text in)', `${ms(servedAt - openedAt)} after open (the build starts at open)`)
   add('search index build (background, slices)', `${ms(s.buildMs ?? NaN)} for ${s.records} records, every gram listed ${ms(indexAt - openedAt)} after open`)
   add('search index memory', `postings ${mb(s.bytes)} + folded text ${mb(s.textChars * 2)}`)
   add('default sort orders ready (background, slices)', `${ms(sortsAt - openedAt)} after open`)

@@ -313,6 +313,17 @@ async function appLevel(dir: string, work: string): Promise<void> {
   } finally {
     await first.close()
   }
+  // A user who presses Ctrl+K once the first screen is up, a second after the open.
+  const second = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const t = performance.now()
+    const s = await second.router.call('search.global', { query: '张伟' })
+    if (!s.ok) throw new Error(s.error.message)
+    add('Ctrl+K "张伟" 1 s after open', ms(performance.now() - t))
+  } finally {
+    await second.close()
+  }
   const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
   const openedAt = performance.now()
   try {
