@@ -5,7 +5,7 @@ import { digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/s
 import { GramIndex } from '../../../src/main/search-index/gram-index'
 import { sortInSteps } from '../../../src/main/search-index/merge-sort'
 import { runToEnd } from '../../../src/main/turns'
-import { namePinyin } from '../../../src/main/search-index/name-pinyin'
+import { namePinyin, wholeNameSyllables } from '../../../src/main/search-index/name-pinyin'
 import { mulberry32 } from '../../../scripts/prng'
 
 describe('folding', () => {
@@ -53,6 +53,24 @@ describe('folding', () => {
     // ü as a pinyin keyboard types it, and without the dots
     expect(namePinyin('吕伟', true)).toEqual(['lvwei', 'lw', 'luwei'])
     expect(namePinyin('女娲', false)).toEqual(['nvwa', 'nw', 'nuwa'])
+  })
+
+  // Names of characters with one reading skip pinyin-pro's whole-name reading: the result must be
+  // what that reading gives, for people (surname readings) and for organisations (word readings).
+  it('reads a name character by character only where that gives what pinyin-pro gives for the whole name', () => {
+    const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单仇区查解朴盖缪翟乐']
+      .concat(['欧阳', '司马', '上官', '诸葛', '令狐', '长孙', '尉迟', '万俟', '单于', '东方', '皇甫', '夏侯'])
+    const given = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬建国志海燕雪梅晓东文博子涵浩然宇轩欣怡梓萱思远嘉俊天佑雨桐一鸣长乐行重朝和传都参调几弹曲藏校']
+    const words = ['科技', '有限公司', '银行', '重庆', '长沙', '厦门', '行长', '音乐', '调研', '研究院', '电子', '传媒', '都市', '重工', '大学', '区', '中心', '开发', '单位']
+    const person = fc.tuple(fc.constantFrom(...surnames), fc.array(fc.constantFrom(...given), { minLength: 1, maxLength: 3 })).map(([s, g]) => s + g.join(''))
+    const org = fc.array(fc.constantFrom(...words, ...given), { minLength: 1, maxLength: 5 }).map((w) => w.join(''))
+    fc.assert(
+      fc.property(fc.oneof(person.map((n) => [n, true] as const), org.map((n) => [n, false] as const)), ([name, isPerson]) => {
+        const whole = wholeNameSyllables(name, isPerson)
+        expect(namePinyin(name, isPerson).slice(0, 2)).toEqual([whole.join(''), whole.map((s) => s[0]).join('')])
+      }),
+      { numRuns: 3000 },
+    )
   })
 })
 
