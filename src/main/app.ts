@@ -129,13 +129,23 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   }
   // docx costs a blocking module load (35 ms idle here, 70-550 ms under tsx or a loaded machine):
   // not at start, and not in the middle of the user's first report either, but once nobody has
-  // called for a while after opening. At a fixed 5 s it landed in the middle of whatever the user
-  // was doing then. exceljs is loaded only by the workbook worker threads (reports/sheet-runner.ts).
+  // called for a while after opening (nor exported a file). At a fixed 5 s it landed in the middle
+  // of whatever the user was doing then. exceljs is loaded only by the workbook worker threads (reports/sheet-runner.ts).
   const router = createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
   const warm = whenIdle(router, () => void loadDocx().catch(() => undefined), { afterMs: opts.warmUpMs ?? 5000, quietMs: 2000 })
+  const exporter = createExporter(ctx)
   return {
     router: warm.router,
-    exporter: createExporter(ctx),
+    // An export does not pass through the router; the warm-up waits for its file as for a call
+    // (it landed in the middle of one: a 90 ms block).
+    exporter: {
+      prepare: (name, input) => {
+        const prepared = exporter.prepare(name, input)
+        if (!prepared.ok) return prepared
+        const { job } = prepared
+        return { ok: true, job: { ...job, write: (out) => warm.busy(() => job.write(out)) } }
+      },
+    },
     store,
     close: () => {
       warm.cancel()

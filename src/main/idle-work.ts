@@ -20,9 +20,14 @@ const unrefTimer = (fn: () => void, ms: number): { cancel(): void } => {
 /**
  * Runs `work` once, when nobody has called the API for a while: for a blocking step the app can do
  * at any time (loading a large module ahead of its first use), so that no call waits behind it.
- * Returns the router to bind the transports to, which notes each call.
+ * Returns the router to bind the transports to, which notes each call, and `busy` for work that
+ * does not pass through the router (an export writing its file) but must not be interrupted either.
  */
-export function whenIdle(router: Router, work: () => void, opts: IdleOptions): { router: Router; cancel: () => void } {
+export function whenIdle(
+  router: Router,
+  work: () => void,
+  opts: IdleOptions,
+): { router: Router; busy: <T>(run: () => Promise<T>) => Promise<T>; cancel: () => void } {
   const now = opts.now ?? (() => performance.now())
   const timer = opts.timer ?? unrefTimer
   let inFlight = 0
@@ -38,18 +43,18 @@ export function whenIdle(router: Router, work: () => void, opts: IdleOptions): {
     work()
   }
   pending = timer(check, opts.afterMs)
+  const busy = async <T>(run: () => Promise<T>): Promise<T> => {
+    inFlight += 1
+    try {
+      return await run()
+    } finally {
+      inFlight -= 1
+      last = now()
+    }
+  }
   return {
-    router: {
-      async call(method, input) {
-        inFlight += 1
-        try {
-          return await router.call(method, input)
-        } finally {
-          inFlight -= 1
-          last = now()
-        }
-      },
-    },
+    router: { call: (method, input) => busy(() => router.call(method, input)) },
+    busy,
     cancel: () => {
       pending?.cancel()
       pending = null

@@ -52,6 +52,24 @@ describe('whenIdle', () => {
     expect(ran).toEqual([8500])
   })
 
+  it('waits for work outside the router (an export writing its file) as for a call', async () => {
+    const time = fakeTime()
+    const inner: Router = { call: () => Promise.resolve({ ok: true, data: null }) }
+    const ran: number[] = []
+    const { busy } = whenIdle(inner, () => ran.push(time.now()), { afterMs: 5000, quietMs: 2000, now: time.now, timer: time.timer })
+    let finish: () => void = () => undefined
+    time.advance(4500)
+    const written = busy(() => new Promise<void>((resolve) => (finish = resolve)))
+    time.advance(9000)
+    expect(ran).toEqual([])
+    finish()
+    await written
+    time.advance(10_900)
+    expect(ran).toEqual([])
+    time.advance(30_000)
+    expect(ran).toEqual([11_000])
+  })
+
   it('runs at the first delay when nothing was called, once, and never after cancel', () => {
     const time = fakeTime()
     const ran: number[] = []
