@@ -12,7 +12,6 @@ import { createInsightService } from './services/insights'
 import { collectTripReportInput } from './reports/collect'
 import { checkTripReport } from './reports/report-check'
 import { createSearchService } from './services/search'
-import { searchIndexFor, sortedOrdersFor } from './search-index'
 import { createSystemService } from './services/system'
 import { createReminderService } from './services/reminders'
 import { createImportService } from './services/import'
@@ -42,25 +41,12 @@ function crudHandlers(records: ReturnType<typeof createRecordService>): Record<s
   return out
 }
 
-/** How long after opening the sort orders start building, at the latest (see createHandlers). */
-const SORT_START_DELAY_MS = 2000
-
 export function createHandlers(ctx: Ctx): Handlers {
   // desk.ts answers these itself (they must work while the folder is locked); this is for an app opened without it.
   const encryption = (): EncryptionControl => {
     if (!ctx.encryption) throw new AppError('STATE', 'Encryption at rest is not available here')
     return ctx.encryption
   }
-  // Built in the background, so they are ready by the time anyone searches or sorts. The search
-  // index starts at once: a search before its texts are in waits for them (a second of work at
-  // 100k), and the sooner the build starts, the fewer searches wait. The sort orders follow once the
-  // index serves (or 2 s after opening, whichever is later), so that the two do not share the turns
-  // a waiting search needs; a sorted list asked for before then is answered in one pass (firstPage).
-  const index = searchIndexFor(ctx.store)
-  const warmSorts = setTimeout(() => {
-    void index.ready().then(() => sortedOrdersFor(ctx.store))
-  }, SORT_START_DELAY_MS)
-  warmSorts.unref()
   const records = createRecordService(ctx)
   const system = createSystemService(ctx)
   const insights = createInsightService(ctx)

@@ -14,6 +14,7 @@ import type { Store } from './store'
 import type { StoreFs } from './store/fs-port'
 import type { DbData } from './db/schema'
 import { redactPersonalData } from './log-redact'
+import { warmIndexes } from './search-index'
 import { deviceIdentity } from './exchange/device'
 import type { DeviceIdentity } from './exchange/device'
 import { createWriteHook } from './exchange/write-hook'
@@ -131,6 +132,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   // not at start, and not in the middle of the user's first report either, but once nobody has
   // called for a while after opening (nor exported a file). At a fixed 5 s it landed in the middle
   // of whatever the user was doing then. exceljs is loaded only by the workbook worker threads (reports/sheet-runner.ts).
+  const stopIndexes = warmIndexes(store)
   const router = createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
   const warm = whenIdle(router, () => void loadDocx().catch(() => undefined), { afterMs: opts.warmUpMs ?? 5000, quietMs: 2000 })
   const exporter = createExporter(ctx)
@@ -149,6 +151,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     store,
     close: () => {
       warm.cancel()
+      stopIndexes()
       return store.close()
     },
   }

@@ -1,5 +1,6 @@
-export { SearchIndex, searchIndexFor } from './search-index'
+export { SearchIndex, searchIndexFor, stopSearchIndex } from './search-index'
 export type { IndexStats } from './search-index'
 export { searchQuery, fold } from './fold'
 export type { SearchQuery } from './fold'
-export { SortedOrders, sortedOrdersFor, compareValues } from './sorted-orders'
+export { SortedOrders, sortedOrdersFor, stopSortedOrders, compareValues } from './sorted-orders'
+export { warmIndexes } from './warm'

@@ -72,10 +72,15 @@ export class SearchIndex {
     this.rebuild()
   }
 
+  /** Unsubscribes and stops any build; a search still waiting for one gets an error instead of hanging. */
   stop(): void {
     this.unsubscribe?.()
     this.unsubscribe = null
     this.gen += 1
+    if (this.waiters.length > 0) {
+      this.failure = new Error('The search index was stopped: the folder is closed')
+      this.wake()
+    }
   }
 
   get isReady(): boolean {
@@ -241,4 +246,10 @@ export function searchIndexFor(store: Store<DbData>, opts?: Turns): SearchIndex 
     idx.start()
   }
   return idx
+}
+
+/** Stops the store's index, if it has one, and forgets it: a closed folder's build must not go on holding its records. */
+export function stopSearchIndex(store: Store<DbData>): void {
+  indexes.get(store)?.stop()
+  indexes.delete(store)
 }

@@ -310,3 +310,9 @@ export function sortedOrdersFor(store: Store<DbData>, opts?: Turns): SortedOrder
   }
   return s
 }
+
+/** Stops the store's sort orders, if it has any, and forgets them (see stopSearchIndex). */
+export function stopSortedOrders(store: Store<DbData>): void {
+  instances.get(store)?.stop()
+  instances.delete(store)
+}

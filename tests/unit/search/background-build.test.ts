@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SearchIndex, SortedOrders, compareValues } from '../../../src/main/search-index'
+import { SearchIndex, SortedOrders, compareValues, searchIndexFor, stopSearchIndex } from '../../../src/main/search-index'
 import { recordText } from '../../../src/main/search-index/record-text'
 import type { AnyRecord } from '../../../src/shared/collections'
 import { mulberry32 } from '../../../scripts/prng'
@@ -94,6 +94,29 @@ describe('background build', () => {
     expect([...contacts.matches(['00000299'])]).toEqual([])
     expect(contacts.live).toBe(300)
     index.stop()
+  })
+
+  it('stops when its folder closes: no more slices, and a search waiting for the texts gets an error instead of waiting for ever', async () => {
+    await seed(300)
+    const m = manual()
+    const index = new SearchIndex(app.core.store, m.opts)
+    index.start()
+    await m.runOne()
+    const waiting = index.ready()
+    index.stop()
+    await waiting
+    expect(() => index.collection('contacts')).toThrow(/closed/)
+    await m.runAll()
+    expect(index.isReady).toBe(false)
+  })
+
+  it('is released when the app closes, so a closed folder\'s records are not held by its build', async () => {
+    const store = app.core.store
+    const opened = searchIndexFor(store)
+    await app.close()
+    const after = searchIndexFor(store)
+    expect(after).not.toBe(opened)
+    stopSearchIndex(store)
   })
 
   it('serves once the texts are in, and answers exactly the same while the grams are still being listed', async () => {
