@@ -95,8 +95,7 @@ export function drawQueries(
  */
 export async function backgroundDone(core: Pick<AppCore, 'store'>): Promise<void> {
   const index = searchIndexFor(core.store)
-  await index.ready()
-  while (index.stats.buildMs === null) await new Promise((resolve) => setTimeout(resolve, 20))
+  await index.built()
   await sortedOrdersFor(core.store).settled
 }
 
@@ -107,8 +106,7 @@ export async function indexBuild(core: AppCore, add: Add, openedAt: number): Pro
   const index = searchIndexFor(core.store)
   await index.ready()
   const servedAt = performance.now()
-  // The bench only: polled, since nothing in the app waits for the last gram.
-  while (index.stats.buildMs === null) await new Promise((resolve) => setTimeout(resolve, 20))
+  await index.built()
   const indexAt = performance.now()
   await sortedOrdersFor(core.store).settled
   const sortsAt = performance.now()

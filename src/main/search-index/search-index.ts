@@ -56,6 +56,10 @@ export class SearchIndex {
    * listed yet one by one (tens of ms each at 100,000): from then on the listing is waited-for work.
    */
   private searched = false
+  /** waiting for the end of a build, grams and all (see built()) */
+  private builtWaiters: Array<() => void> = []
+  /** the grams of a build are being listed */
+  private listing = false
   /** why the last build failed; a search then fails with it instead of waiting forever */
   private failure: Error | null = null
   stats: IndexStats = { buildMs: null, records: 0, bytes: 0, textChars: 0 }
@@ -94,6 +98,16 @@ export class SearchIndex {
   ready(): Promise<void> {
     if (this.isReady || this.failure) return Promise.resolve()
     return new Promise((resolve) => this.waiters.push(resolve))
+  }
+
+  /**
+   * Resolves when a build has listed every gram (the first build after open, or the next one if
+   * none is running): until then each search also checks the records not listed yet one by one.
+   * Never resolves if the build fails or the index is stopped.
+   */
+  built(): Promise<void> {
+    if (this.stats.buildMs !== null && this.building === null && !this.listing) return Promise.resolve()
+    return new Promise((resolve) => this.builtWaiters.push(resolve))
   }
 
   /** The index of one collection; call after ready(). */
@@ -217,6 +231,7 @@ export class SearchIndex {
 
   /** The second half of a build: the grams of every doc, while the index already serves. */
   private listGrams(target: Indexes, gen: number, fail: (err: Error) => void): void {
+    this.listing = true
     const pending = [...target.values()]
     runInSlices(() => {
       while (pending.length > 0 && pending[0].catchUp(GRAM_STEP)) pending.shift()
@@ -231,6 +246,10 @@ export class SearchIndex {
         textChars += idx.textChars()
       }
       this.stats = { buildMs: performance.now() - this.buildStarted, textsMs: this.stats.textsMs, records, bytes, textChars }
+      this.listing = false
+      const built = this.builtWaiters
+      this.builtWaiters = []
+      for (const resolve of built) resolve()
     }, fail, () => this.searched)
   }
 }

@@ -110,6 +110,24 @@ describe('background build', () => {
     expect(index.isReady).toBe(false)
   })
 
+  it('says when it is built, grams and all, which is later than when it serves', async () => {
+    await seed(600)
+    const m = manual()
+    const index = new SearchIndex(app.core.store, m.opts)
+    index.start()
+    let built = false
+    void index.built().then(() => (built = true))
+    while (!index.isReady) await m.runOne()
+    await m.runOne()
+    expect(built).toBe(false)
+    await m.runAll()
+    expect(built).toBe(true)
+    expect(index.stats.buildMs).not.toBeNull()
+    // Built already: at once.
+    await index.built()
+    index.stop()
+  })
+
   it('is released when the app closes, so a closed folder\'s records are not held by its build', async () => {
     const store = app.core.store
     const opened = searchIndexFor(store)
