@@ -15,6 +15,7 @@ import type { StoreFs } from './store/fs-port'
 import type { DbData } from './db/schema'
 import { redactPersonalData } from './log-redact'
 import { warmIndexes } from './search-index'
+import { turns } from './turns'
 import { deviceIdentity } from './exchange/device'
 import type { DeviceIdentity } from './exchange/device'
 import { createWriteHook } from './exchange/write-hook'
@@ -136,8 +137,14 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   const router = createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
   const warm = whenIdle(router, () => void loadDocx().catch(() => undefined), { afterMs: opts.warmUpMs ?? 5000, quietMs: 2000 })
   const exporter = createExporter(ctx)
+  // The search index built from the open is idle work (turns.ts): it waits while a call or an
+  // export is in progress, unless that call is a search waiting for it.
+  const held = <T>(run: () => Promise<T>): Promise<T> => {
+    const release = turns.hold()
+    return run().finally(release)
+  }
   return {
-    router: warm.router,
+    router: { call: (method, input) => held(() => warm.router.call(method, input)) },
     // An export does not pass through the router; the warm-up waits for its file as for a call
     // (it landed in the middle of one: a 90 ms block).
     exporter: {
@@ -145,7 +152,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
         const prepared = exporter.prepare(name, input)
         if (!prepared.ok) return prepared
         const { job } = prepared
-        return { ok: true, job: { ...job, write: (out) => warm.busy(() => job.write(out)) } }
+        return { ok: true, job: { ...job, write: (out) => held(() => warm.busy(() => job.write(out))) } }
       },
     },
     store,

@@ -12,11 +12,26 @@ export interface Turns {
   /**
    * Runs `work` in a coming turn and resolves with what it returns (or rejects with what it throws).
    * `work` runs at least one step and stops when `overdue()` says the turn's budget is spent.
-   * `waited`: someone is watching a progress bar for it (an import, a package being received), so it
-   * goes before background work, which still gets every BACKGROUND_EVERY-th turn first.
+   * `priority` true: someone is watching a progress bar for it (an import, a package being
+   * received), so it goes before background work, which still gets every BACKGROUND_EVERY-th turn
+   * first; 'idle': see Priority, and `wanted` says when someone has started waiting for it.
    */
-  slice<T>(work: (overdue: () => boolean) => T, waited?: boolean): Promise<T>
+  slice<T>(work: (overdue: () => boolean) => T, priority?: Priority, wanted?: () => boolean): Promise<T>
+  /**
+   * Holds idle work until the returned function is called: for a call or an export in progress,
+   * whose own slices and awaits it would otherwise share turns and garbage with.
+   */
+  hold(): () => void
 }
+
+/**
+ * `true` (waited): someone watches a progress bar for it. `false` (background): nobody waits, but it
+ * must not starve. `'idle'`: nobody waits yet, and it may wait: it runs only in turns with nothing
+ * else to do and while no call holds it (Turns.hold), until `wanted` says someone waits for it
+ * (the search index built from the open: a package received at the same moment shared its turns
+ * and its garbage, and took twice as long with blocks over 50 ms).
+ */
+export type Priority = boolean | 'idle'
 
 export interface TurnOptions {
   /** ms of work per turn, shared by every runner (default 8) */
@@ -24,7 +39,12 @@ export interface TurnOptions {
   clock?: () => number
   /** runs the next turn later (default setImmediate, so input and I/O go first) */
   schedule?: (turn: () => void) => void
+  /** runs a turn after a pause, while only held idle work is queued (default a few ms) */
+  later?: (turn: () => void) => void
 }
+
+/** While only idle work is queued and held, how often a turn looks whether someone now waits for it. */
+const HELD_POLL_MS = 5
 
 /** The longest turn in this process, how many turns ran and for how long in all (read by `npm run bench`). */
 export const turnStats = { longestMs: 0, count: 0, busyMs: 0 }
@@ -38,25 +58,47 @@ export function createTurns(opts: TurnOptions = {}): Turns {
   const budgetMs = opts.budgetMs ?? 8
   const clock = opts.clock ?? (() => performance.now())
   const schedule = opts.schedule ?? ((turn: () => void) => void setImmediate(turn))
+  const later = opts.later ?? ((turn: () => void) => void setTimeout(turn, HELD_POLL_MS).unref())
   const waited: Runner[] = []
   const background: Runner[] = []
+  const idle: Array<{ run: Runner; wanted: () => boolean }> = []
   let armed = false
   let count = 0
+  /** calls and exports in progress (see Turns.hold): idle work waits for them */
+  let holds = 0
+  let polling = false
+  const runnable = (): number => waited.length + background.length + (holds === 0 ? idle.length : 0)
   const turn = (): void => {
     armed = false
+    // Idle work someone now waits for (a search typed during a receive) goes with the waited work.
+    for (let i = 0; i < idle.length; ) {
+      if (idle[i].wanted()) waited.push(idle.splice(i, 1)[0].run)
+      else i += 1
+    }
+    if (runnable() === 0) {
+      // Only idle work, held: look again a little later for someone starting to wait for it.
+      if (idle.length > 0 && !polling) {
+        polling = true
+        later(() => {
+          polling = false
+          turn()
+        })
+      }
+      return
+    }
     count += 1
     const start = clock()
     const overdue = (): boolean => clock() - start >= budgetMs
     const first = count % BACKGROUND_EVERY === 0 ? background : waited
     const then = first === waited ? background : waited
     // At least one runner per turn, however slow the clock says it was: the work always advances.
-    do (first.shift() ?? (then.shift() as Runner))(overdue)
-    while (first.length + then.length > 0 && !overdue())
+    do (first.shift() ?? then.shift() ?? (idle.shift()?.run as Runner))(overdue)
+    while (runnable() > 0 && !overdue())
     const took = clock() - start
     turnStats.longestMs = Math.max(turnStats.longestMs, took)
     turnStats.count += 1
     turnStats.busyMs += took
-    if (waited.length + background.length > 0) arm()
+    if (waited.length + background.length + idle.length > 0) arm()
   }
   const arm = (): void => {
     if (armed) return
@@ -64,17 +106,29 @@ export function createTurns(opts: TurnOptions = {}): Turns {
     schedule(turn)
   }
   return {
-    slice<T>(work: (overdue: () => boolean) => T, isWaited = false): Promise<T> {
+    slice<T>(work: (overdue: () => boolean) => T, priority: Priority = false, wanted: () => boolean = () => false): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        ;(isWaited ? waited : background).push((overdue) => {
+        const run: Runner = (overdue) => {
           try {
             resolve(work(overdue))
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)))
           }
-        })
+        }
+        if (priority === 'idle') idle.push({ run, wanted })
+        else (priority ? waited : background).push(run)
         arm()
       })
+    },
+    hold(): () => void {
+      holds += 1
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        holds -= 1
+        if (holds === 0 && idle.length > 0) arm()
+      }
     },
   }
 }
@@ -94,6 +148,8 @@ export function runInSlices(
   done: () => void,
   failed: (err: Error) => void = () => undefined,
   waited: () => boolean = () => false,
+  /** when nobody waits for it, it runs only in turns with nothing else queued (see Priority) */
+  idle = false,
 ): void {
   const queue = via ?? turns
   const next = (): void => {
@@ -103,7 +159,7 @@ export function runInSlices(
         do if (step()) return 'done'
         while (!overdue())
         return 'more'
-      }, waited())
+      }, waited() || (idle ? 'idle' : false), waited)
       .then((state) => {
         if (state === 'done') done()
         else if (state === 'more') next()

@@ -226,7 +226,7 @@ export class SearchIndex {
       this.failure = null
       if (this.isReady) this.wake()
       this.listGrams(target, gen, fail)
-    }, fail, this.someoneWaits)
+    }, fail, this.someoneWaits, true)
   }
 
   /** The second half of a build: the grams of every doc, while the index already serves. */
@@ -250,7 +250,7 @@ export class SearchIndex {
       const built = this.builtWaiters
       this.builtWaiters = []
       for (const resolve of built) resolve()
-    }, fail, () => this.searched)
+    }, fail, () => this.searched, true)
   }
 }
 

@@ -7,7 +7,7 @@ function stepped() {
   const queue: Array<() => void> = []
   let t = 0
   const log: string[] = []
-  const turns = createTurns({ budgetMs: 8, clock: () => t, schedule: (turn) => queue.push(turn) })
+  const turns = createTurns({ budgetMs: 8, clock: () => t, schedule: (turn) => queue.push(turn), later: (turn) => queue.push(turn) })
   return {
     turns,
     log,
@@ -84,6 +84,58 @@ describe('turns shared by every background runner', () => {
     expect(firstOfTurn).toEqual(expected)
     while (s.armed > 0) await s.turn()
     expect(await Promise.all([background, waited])).toEqual([30, 30])
+  })
+
+  it('runs idle work only in turns with nothing else queued, until someone waits for it', async () => {
+    const s = stepped()
+    let wanted = false
+    const idle: Promise<number> = new Promise((resolve) => {
+      let n = 0
+      runInSlices(() => (s.step('index'), (n += 1) === 6), () => false, s.turns, () => resolve(n), undefined, () => wanted, true)
+    })
+    const waited = stepsInSlices(counting(30, () => s.step('receive')), s.turns, true)
+    // While the receive has slices queued, the index gets none.
+    for (let i = 0; i < 3; i += 1) await s.turn()
+    expect(s.log.filter((w) => w === 'index')).toEqual([])
+    // A search now waits for the index: it joins the waited work, taking turns with the receive.
+    wanted = true
+    await s.turn()
+    await s.turn()
+    // The receive's slice was queued first, so it had the next turn; the index had the one after.
+    expect(s.log).toEqual([...Array<string>(12).fill('receive'), 'index', 'index', 'index'])
+    wanted = false
+    while (s.armed > 0) await s.turn()
+    expect(await Promise.all([idle, waited])).toEqual([6, 30])
+  })
+
+  it('runs idle work at once when nothing else is queued', async () => {
+    const s = stepped()
+    const idle = new Promise<void>((resolve) => runInSlices(() => (s.step('index'), true), () => false, s.turns, resolve, undefined, () => false, true))
+    await s.turn()
+    await idle
+    expect(s.log).toEqual(['index'])
+  })
+
+  it('holds idle work while a call is in progress, and lets it go at once for someone who waits for it', async () => {
+    const s = stepped()
+    let wanted = false
+    const release = s.turns.hold()
+    const idle = new Promise<void>((resolve) => runInSlices(() => (s.step('index'), s.log.length === 10), () => false, s.turns, resolve, undefined, () => wanted, true))
+    for (let i = 0; i < 3; i += 1) await s.turn()
+    expect(s.log).toEqual([])
+    // Still held, but a search now waits for the index (it is that search's call that holds).
+    wanted = true
+    await s.turn()
+    expect(s.log).toHaveLength(3)
+    // The slice queued while it was wanted still runs; the one after is idle again, and held.
+    wanted = false
+    for (let i = 0; i < 4; i += 1) await s.turn()
+    expect(s.log).toHaveLength(6)
+    release()
+    release()
+    while (s.armed > 0) await s.turn()
+    await idle
+    expect(s.log).toHaveLength(10)
   })
 
   it('runs at least one step per turn, however slow the clock says it is', async () => {
