@@ -22,6 +22,8 @@ export interface Turns {
    * whose own slices and awaits it would otherwise share turns and garbage with.
    */
   hold(): () => void
+  /** Someone may have started waiting for idle work (its `wanted` turned true): look at once. */
+  wake(): void
 }
 
 /**
@@ -39,12 +41,7 @@ export interface TurnOptions {
   clock?: () => number
   /** runs the next turn later (default setImmediate, so input and I/O go first) */
   schedule?: (turn: () => void) => void
-  /** runs a turn after a pause, while only held idle work is queued (default a few ms) */
-  later?: (turn: () => void) => void
 }
-
-/** While only idle work is queued and held, how often a turn looks whether someone now waits for it. */
-const HELD_POLL_MS = 5
 
 /** The longest turn in this process, how many turns ran and for how long in all (read by `npm run bench`). */
 export const turnStats = { longestMs: 0, count: 0, busyMs: 0 }
@@ -58,7 +55,6 @@ export function createTurns(opts: TurnOptions = {}): Turns {
   const budgetMs = opts.budgetMs ?? 8
   const clock = opts.clock ?? (() => performance.now())
   const schedule = opts.schedule ?? ((turn: () => void) => void setImmediate(turn))
-  const later = opts.later ?? ((turn: () => void) => void setTimeout(turn, HELD_POLL_MS).unref())
   const waited: Runner[] = []
   const background: Runner[] = []
   const idle: Array<{ run: Runner; wanted: () => boolean }> = []
@@ -66,7 +62,6 @@ export function createTurns(opts: TurnOptions = {}): Turns {
   let count = 0
   /** calls and exports in progress (see Turns.hold): idle work waits for them */
   let holds = 0
-  let polling = false
   const runnable = (): number => waited.length + background.length + (holds === 0 ? idle.length : 0)
   const turn = (): void => {
     armed = false
@@ -75,17 +70,8 @@ export function createTurns(opts: TurnOptions = {}): Turns {
       if (idle[i].wanted()) waited.push(idle.splice(i, 1)[0].run)
       else i += 1
     }
-    if (runnable() === 0) {
-      // Only idle work, held: look again a little later for someone starting to wait for it.
-      if (idle.length > 0 && !polling) {
-        polling = true
-        later(() => {
-          polling = false
-          turn()
-        })
-      }
-      return
-    }
+    // Only idle work, and held: the next turn comes when the hold ends or someone waits (wake).
+    if (runnable() === 0) return
     count += 1
     const start = clock()
     const overdue = (): boolean => clock() - start >= budgetMs
@@ -119,6 +105,9 @@ export function createTurns(opts: TurnOptions = {}): Turns {
         else (priority ? waited : background).push(run)
         arm()
       })
+    },
+    wake(): void {
+      if (idle.length > 0) arm()
     },
     hold(): () => void {
       holds += 1

@@ -4,7 +4,7 @@ import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Store, StoreChange } from '../store'
 import type { DbData } from '../db/schema'
 import { CollectionIndex } from './collection-index'
-import { runInSlices } from '../turns'
+import { runInSlices, turns } from '../turns'
 import type { Turns } from '../turns'
 
 type Indexes = Map<CollectionName, CollectionIndex>
@@ -64,6 +64,10 @@ export class SearchIndex {
   private failure: Error | null = null
   stats: IndexStats = { buildMs: null, records: 0, bytes: 0, textChars: 0 }
 
+  private get queue(): Turns {
+    return this.opts ?? turns
+  }
+
   constructor(
     private readonly store: Store<DbData>,
     private readonly opts?: Turns,
@@ -97,7 +101,10 @@ export class SearchIndex {
    */
   ready(): Promise<void> {
     if (this.isReady || this.failure) return Promise.resolve()
-    return new Promise((resolve) => this.waiters.push(resolve))
+    const waiting = new Promise<void>((resolve) => this.waiters.push(resolve))
+    // The build is idle work, held while a call is in progress: this one now waits for it.
+    this.queue.wake()
+    return waiting
   }
 
   /**
@@ -114,7 +121,10 @@ export class SearchIndex {
   collection(c: CollectionName): CollectionIndex {
     const idx = this.serving?.get(c)
     if (!idx) throw this.failure ?? new Error('The search index is not ready')
-    this.searched = true
+    if (!this.searched) {
+      this.searched = true
+      this.queue.wake()
+    }
     return idx
   }
 

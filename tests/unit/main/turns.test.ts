@@ -7,7 +7,7 @@ function stepped() {
   const queue: Array<() => void> = []
   let t = 0
   const log: string[] = []
-  const turns = createTurns({ budgetMs: 8, clock: () => t, schedule: (turn) => queue.push(turn), later: (turn) => queue.push(turn) })
+  const turns = createTurns({ budgetMs: 8, clock: () => t, schedule: (turn) => queue.push(turn) })
   return {
     turns,
     log,
@@ -123,8 +123,11 @@ describe('turns shared by every background runner', () => {
     const idle = new Promise<void>((resolve) => runInSlices(() => (s.step('index'), s.log.length === 10), () => false, s.turns, resolve, undefined, () => wanted, true))
     for (let i = 0; i < 3; i += 1) await s.turn()
     expect(s.log).toEqual([])
+    // Held, nothing is armed: a turn comes only when asked for.
+    expect(s.armed).toBe(0)
     // Still held, but a search now waits for the index (it is that search's call that holds).
     wanted = true
+    s.turns.wake()
     await s.turn()
     expect(s.log).toHaveLength(3)
     // The slice queued while it was wanted still runs; the one after is idle again, and held.
