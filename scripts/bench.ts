@@ -15,6 +15,7 @@ import { dbSchema } from '../src/main/db/schema'
 import type { DbData } from '../src/main/db/schema'
 import type { Contact } from '../src/shared/domain'
 import { openApp } from '../src/main/app'
+import type { AppCore } from '../src/main/app'
 import { openStore } from '../src/main/store'
 import { createWriteHook } from '../src/main/exchange/write-hook'
 import type { Store, StoreEvent } from '../src/main/store'
@@ -296,35 +297,35 @@ async function main(): Promise<void> {
   }
 }
 
+/** Times one call through the router and adds it to the table under `label`. */
+async function timedCall(core: AppCore, label: string, method: string, input: unknown): Promise<void> {
+  const t = performance.now()
+  const r = await core.router.call(method, input)
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+  add(label, ms(performance.now() - t))
+}
+
 /** What a user waits for: the real router (validation, services, sort cache) and a streamed export. */
 async function appLevel(dir: string, work: string): Promise<void> {
   process.stdout.write('through the app (router and services)\n')
-  const first = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  const opened = () => openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  const first = await opened()
   try {
     // Before the background has sorted the order: the page is picked in one pass (SortedOrders.firstPage).
-    const t = performance.now()
-    const r = await first.router.call('contacts.list', { sort: { field: 'name', dir: 'asc' } })
-    if (!r.ok) throw new Error(r.error.message)
-    add('contacts.list sorted by name, at once after open', ms(performance.now() - t))
-    const t2 = performance.now()
-    const s = await first.router.call('search.global', { query: '张伟' })
-    if (!s.ok) throw new Error(s.error.message)
-    add('Ctrl+K "张伟" at once after open (waits for the texts of the index)', ms(performance.now() - t2))
+    await timedCall(first, 'contacts.list sorted by name, at once after open', 'contacts.list', { sort: { field: 'name', dir: 'asc' } })
+    await timedCall(first, 'Ctrl+K "张伟" at once after open (waits for the texts of the index)', 'search.global', { query: '张伟' })
   } finally {
     await first.close()
   }
   // A user who presses Ctrl+K once the first screen is up, a second after the open.
-  const second = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  const second = await opened()
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000))
-    const t = performance.now()
-    const s = await second.router.call('search.global', { query: '张伟' })
-    if (!s.ok) throw new Error(s.error.message)
-    add('Ctrl+K "张伟" 1 s after open', ms(performance.now() - t))
+    await timedCall(second, 'Ctrl+K "张伟" 1 s after open', 'search.global', { query: '张伟' })
   } finally {
     await second.close()
   }
-  const core = await openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench' })
+  const core = await opened()
   const openedAt = performance.now()
   try {
     await indexBuild(core, add, openedAt)
