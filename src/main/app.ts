@@ -129,11 +129,12 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   } catch (e) {
     log(`Liaison Desk: checking attachment files failed: ${e instanceof Error ? e.message : String(e)}`)
   }
+  // The search index from now on, the sort orders once it is built; both stop when the app closes.
+  const stopIndexes = warmIndexes(store)
   // docx costs a blocking module load (35 ms idle here, 70-550 ms under tsx or a loaded machine):
   // not at start, and not in the middle of the user's first report either, but once nobody has
   // called for a while after opening (nor exported a file). At a fixed 5 s it landed in the middle
   // of whatever the user was doing then. exceljs is loaded only by the workbook worker threads (reports/sheet-runner.ts).
-  const stopIndexes = warmIndexes(store)
   const router = createRouter(createHandlers(ctx), (e) => log(`Liaison Desk: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
   const warm = whenIdle(router, () => void loadDocx().catch(() => undefined), { afterMs: opts.warmUpMs ?? 5000, quietMs: 2000 })
   const exporter = createExporter(ctx)
@@ -146,7 +147,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   return {
     router: { call: (method, input) => held(() => warm.router.call(method, input)) },
     // An export does not pass through the router; the warm-up waits for its file as for a call
-    // (it landed in the middle of one: a 90 ms block).
+    // (it landed in the middle of one: a 108 ms block).
     exporter: {
       prepare: (name, input) => {
         const prepared = exporter.prepare(name, input)

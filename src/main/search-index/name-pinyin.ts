@@ -25,7 +25,7 @@ function readingsOf(ch: string): readonly string[] {
  * 100,000 contacts, which a search typed right after opening waited for. A character with one
  * reading has nothing to choose, so a name of such characters only is their readings in a row (the
  * same result; `fold-and-grams.test.ts` checks it against pinyin-pro), and only the others (about a
- * third of names: 曾, 单, 长, 乐 …) are read whole.
+ * quarter of names: 曾, 单, 长, 乐 …) are read whole.
  */
 function syllablesOf(name: string, person: boolean): string[] {
   if (ALL_HAN.test(name)) {
