@@ -3,7 +3,7 @@ import type { Store, StoreChange } from '../store'
 import type { DbData } from '../db/schema'
 import { sortInSteps } from './merge-sort'
 import { BIG_CHANGE } from './search-index'
-import { runInSlices, runToEnd } from '../turns'
+import { runInSlices, runToEnd, turns } from '../turns'
 import type { Turns } from '../turns'
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
@@ -107,6 +107,10 @@ export class SortedOrders {
       },
       // A deep page is waiting for a sort: the sorts go before other background work meanwhile.
       () => this.waiting > 0,
+      // Nobody waits for them otherwise: idle work, which waits for calls in progress and for the
+      // search index (a register opened right after the open started the contacts' sort, and the
+      // index, being idle, waited a second for it).
+      true,
     )
   }
 
@@ -176,6 +180,8 @@ export class SortedOrders {
     this.ensureSorting(c, field, dir)
     const failures = this.failures
     this.waiting += 1
+    // The sort is idle work, held while a call is in progress: this one now waits for it.
+    ;(this.opts ?? turns).wake()
     try {
       while (!this.isReady(c, field, dir)) {
         // The background gave up: sorted here, so the request gets the sort's own error, never hangs.

@@ -229,6 +229,29 @@ describe('background build', () => {
     orders.stop()
   })
 
+  it('wakes a sort held by a call in progress when a deep page starts waiting for it', async () => {
+    await seed(50)
+    const m = manual()
+    const orders = new SortedOrders(app.core.store, m.opts)
+    const release = m.opts.hold()
+    // The first page is picked in one pass and starts the sort as idle work, which the call holds.
+    orders.firstPage('contacts', 'name', 'desc', app.core.store.data.contacts as AnyRecord[], () => true, 0, 10)
+    await m.runAll()
+    expect(m.pending).toBe(0)
+    expect(orders.isReady('contacts', 'name', 'desc')).toBe(false)
+    let ready = false
+    const waiting = orders.whenReady('contacts', 'name', 'desc').then(() => (ready = true))
+    // Waiting wakes it: a turn is armed, and the sort goes on although the call still holds.
+    expect(m.pending).toBe(1)
+    while (!ready) {
+      await m.runAll()
+      await new Promise((resolve) => setTimeout(resolve, 15))
+    }
+    await waiting
+    release()
+    orders.stop()
+  })
+
   it('indexes and sorts a big commit (an import) in slices, and searches wait for it', async () => {
     await seed(10)
     const m = manual()
