@@ -290,7 +290,7 @@ describe('background build', () => {
     await seed(10)
     const store = app.core.store
     const now = new Date().toISOString()
-    const org = (id: string, name: string) => ({ collection: 'organizations', record: { id, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], notes: '', name } })
+    const org = (id: string, name: string) => ({ collection: 'organizations', record: { id, createdAt: now, updatedAt: now, updatedBy: 't', deletedAt: null, tags: [], notes: '', aliases: [], name } })
     await store.commit({ puts: [org('o1', '乙公司'), org('o2', '丙公司'), org('o3', '甲公司')] })
     const m = manual()
     const orders = new SortedOrders(store, m.opts)
