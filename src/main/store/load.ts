@@ -23,15 +23,6 @@ import type { DbShape, OpenTimings, SkippedEntry, StoreSchema, StoredRecord } fr
  */
 const CYCLE_YOUNG_AFTER = 20_000
 
-function recordCount(doc: object, collections: readonly string[]): number {
-  let n = 0
-  for (const name of collections) {
-    const list: unknown = (doc as Record<string, unknown>)[name]
-    if (Array.isArray(list)) n += list.length
-  }
-  return n
-}
-
 export const SNAPSHOT_FILE = 'db.json'
 
 export interface LoadContext<D extends DbShape> {
@@ -188,7 +179,7 @@ async function assemble<D extends DbShape>(
     const memory = await MemoryState.build(base as D, ctx.schema.collections, budgetPause())
     timings.index += ms(t)
     // Counted in the open's total only.
-    if (recordCount(base, ctx.schema.collections) >= CYCLE_YOUNG_AFTER) await cycleYoungGeneration()
+    if (memory.recordCount() >= CYCLE_YOUNG_AFTER) await cycleYoungGeneration()
     return { memory, migratedFrom: null, rejected }
   }
   delete doc.journalSeq
