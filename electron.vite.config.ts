@@ -22,6 +22,8 @@ export default defineConfig({
           'thumb-worker': resolve(import.meta.dirname, 'src/main/attachments/thumb-worker.ts'),
           // the register workbooks' writer thread (src/main/reports/sheet-runner.ts starts it)
           'sheet-worker': resolve(import.meta.dirname, 'src/main/reports/sheet-worker.ts'),
+          // the search index's cache writer (src/main/search-index/index-cache.ts starts it)
+          'seed-worker': resolve(import.meta.dirname, 'src/main/search-index/seed-worker.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ await build({
     'parse-child': join(root, 'src/main/import/parse-child.ts'),
     'thumb-worker': join(root, 'src/main/attachments/thumb-worker.ts'),
     'sheet-worker': join(root, 'src/main/reports/sheet-worker.ts'),
+    'seed-worker': join(root, 'src/main/search-index/seed-worker.ts'),
   },
   outdir: join(root, 'out/web-server'),
   outExtension: { '.js': '.mjs' },

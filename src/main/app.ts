@@ -9,12 +9,14 @@ import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
 import type { Turns } from './turns'
 import type { ParseLauncher } from './import/parse-runner'
+import { COLLECTION_NAMES } from '../shared/collections'
 import { openStore } from './store'
-import type { Store } from './store'
+import type { SnapshotState, Store } from './store'
 import type { StoreFs } from './store/fs-port'
 import type { DbData } from './db/schema'
 import { redactPersonalData } from './log-redact'
-import { warmIndexes } from './search-index'
+import { CACHE_MIN_RECORDS, readIndexCache, removeIndexCache, warmIndexes } from './search-index'
+import type { IndexCacheOptions } from './search-index'
 import { turns } from './turns'
 import { deviceIdentity } from './exchange/device'
 import type { DeviceIdentity } from './exchange/device'
@@ -55,6 +57,8 @@ export interface AppOptions {
   thumbnailer?: Thumbnailer
   /** how register workbooks are written in a worker thread (the apps pass the built worker file; default: the TypeScript source) */
   sheetWriter?: SheetWriter
+  /** the search index's cache (the apps pass the built worker file that writes it; default: the TypeScript source) */
+  indexCache?: Pick<IndexCacheOptions, 'entry' | 'minRecords'>
   /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
   machine?: string
   /** encryption at rest: the folder's codec (default plain); desk.ts passes it */
@@ -79,15 +83,24 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     if (!identity) throw new Error('The device identity is not known yet')
     return { id: identity.id, label: store.data.settings.deviceLabel || host }
   }
+  /** what the open's state is made of: the search index's cache is checked against it */
+  let snapshotState: SnapshotState | null = null
+  // The search index's cache is read from disk beside the open (index-cache.ts). Kept only for a
+  // large folder, and never for an encrypted one (it would be personal data beside the sealed files).
+  const cacheOptions: IndexCacheOptions = { dir: opts.dataDir, ...(opts.indexCache?.entry ? { entry: opts.indexCache.entry } : {}), onProblem: (m) => log(`Liaison Desk: ${m}`) }
+  const pendingCache = codec.encrypted ? null : readIndexCache(cacheOptions)
+  let onCompacted = (): void => undefined
   const store = await openStore({
     dir: opts.dataDir,
     schema: dbSchema,
     now,
     ...(opts.fs ? { fs: opts.fs } : {}),
     ...(opts.codec ? { codec: opts.codec } : {}),
+    onSnapshotLoaded: (s) => (snapshotState = s),
     // Background compactions and backups have no caller to reject to: their failures must reach the log.
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
+      if (e.type === 'compaction') onCompacted()
       // How long a large folder took to open, step by step: what a slow start is diagnosed from.
       if (e.type === 'open' && e.ms.total >= SLOW_OPEN_MS) log(`Liaison Desk: opened ${e.records} records in ${Object.entries(e.ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`)
     },
@@ -130,7 +143,11 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     log(`Liaison Desk: checking attachment files failed: ${e instanceof Error ? e.message : String(e)}`)
   }
   // The search index from now on, the sort orders once it is built; both stop when the app closes.
-  const stopIndexes = warmIndexes(store)
+  // The search index from its cache when there is one for this db.json.
+  const large = COLLECTION_NAMES.reduce((n, c) => n + store.data[c].length, 0) >= (opts.indexCache?.minRecords ?? CACHE_MIN_RECORDS)
+  if (codec.encrypted) await removeIndexCache(opts.dataDir).catch((e: unknown) => log(`Liaison Desk: the search index cache could not be removed: ${e instanceof Error ? e.message : String(e)}`))
+  const warmed = warmIndexes(store, { seed: pendingCache?.seed(snapshotState) ?? null, cache: pendingCache && large ? cacheOptions : null })
+  onCompacted = () => warmed.compacted()
   // docx costs a blocking module load (35 ms idle here, 70-550 ms under tsx or a loaded machine):
   // not at start, and not in the middle of the user's first report either, but once nobody has
   // called for a while after opening (nor exported a file). At a fixed 5 s it landed in the middle
@@ -159,7 +176,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     store,
     close: () => {
       warm.cancel()
-      stopIndexes()
+      warmed.stop()
       return store.close()
     },
   }

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
     importLauncher: utilityLauncher(join(here, 'parse-child.js')),
     thumbnailer: workerThumbnailer(join(here, 'thumb-worker.js')),
     sheetWriter: workerSheets(join(here, 'sheet-worker.js')),
+    indexCache: { entry: join(here, 'seed-worker.js') },
   }).then((opened) => {
     desk = opened
     // Opened again after unlocking and after encryption is turned on or off: the shell follows the new core.

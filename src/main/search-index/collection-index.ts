@@ -1,11 +1,19 @@
 import type { AnyRecord, CollectionName } from '../../shared/collections'
-import { GramIndex } from './gram-index'
+import { GramIndex, PackedGrams } from './gram-index'
 import { recordText } from './record-text'
 import type { RecordText } from './record-text'
+import { forEachPackedHolding, packedCount, packedIdIs, packedText, packedTextLength } from './seed'
+import type { PackedCollectionGrams, PackedTexts } from './seed'
 
 interface Doc {
   record: AnyRecord
   t: RecordText
+}
+
+/** A doc of the seed whose texts are still packed (see CollectionIndex.doc). */
+interface SeedDoc {
+  record: AnyRecord
+  t: RecordText | null
 }
 
 /**
@@ -56,7 +64,7 @@ const before = (a: Named, b: Named): boolean => a.rank - b.rank < 0 || (a.rank =
  * rebuilds once dead docs outnumber live ones.
  */
 export class CollectionIndex {
-  private readonly docs: Array<Doc | undefined> = []
+  private readonly docs: Array<SeedDoc | undefined> = []
   /**
    * Doc number + 1 (0: none) by the record's position in the store's collection, which the store keeps
    * already: a map by id of our own grew in one go at each doubling, a 100,000-entry rehash that held
@@ -73,6 +81,14 @@ export class CollectionIndex {
    * so the answer is the same either way, only slower (tens of ms at 100,000 instead of one).
    */
   private listed = 0
+  /**
+   * Docs below this are db.json's records as a worker thread read them at open (seed.ts), doc
+   * number = position in the file: their texts stay packed until a search needs one, and their
+   * grams are the worker's (`base`, null until they come), so no doc below it is in the gram
+   * indexes above; until then they are checked one by one. 0 for a build from the open records.
+   */
+  private readonly baseEnd: number
+  private base: { text: PackedGrams; names: PackedGrams } | null = null
   dead = 0
   /**
    * Docs put by a build whose texts are not yet joined (see `chunk`). A build keeps 100,000 texts:
@@ -88,7 +104,54 @@ export class CollectionIndex {
     /** where the store keeps a record of this collection (every record put here is in the store) */
     private readonly positionOf: (id: string) => number | undefined,
     private deferGrams = false,
-  ) {}
+    /** db.json's texts of this collection, read by the seed worker: docs are taken from it with seedDoc */
+    private readonly seed: PackedTexts | null = null,
+  ) {
+    this.baseEnd = seed ? packedCount(seed) : 0
+    this.listed = this.baseEnd
+    // Until seedDoc takes them, the seed's docs are dead: a record the journal changed since db.json is put anew.
+    this.dead = this.baseEnd
+    this.docs.length = this.baseEnd
+  }
+
+  /**
+   * Takes the seed's doc i for `record`, the store's record at position i as db.json holds it (the
+   * caller knows the journal did not change it since). False if the seed holds another record there.
+   */
+  seedDoc(i: number, record: AnyRecord): boolean {
+    if (!this.seed || i >= this.baseEnd || !packedIdIs(this.seed, i, record.id)) return false
+    if (i >= this.docAt.length) this.growTo(i + 1)
+    if (this.docAt[i] !== 0) return false
+    this.docs[i] = { record, t: null }
+    this.docAt[i] = i + 1
+    this.count += 1
+    this.dead -= 1
+    return true
+  }
+
+  /** The seed's grams, as the worker listed them: docs below baseEnd are found through them from now on. */
+  takeBase(grams: PackedCollectionGrams | undefined): void {
+    if (this.baseEnd === 0) return
+    if (!grams) throw new Error(`The index worker sent no grams for ${this.collection}`)
+    const text = new PackedGrams(grams.text)
+    const names = new PackedGrams(grams.names)
+    if (text.total > this.baseEnd || names.total > this.baseEnd) throw new Error(`The index worker's grams for ${this.collection} do not match its texts`)
+    this.base = { text, names }
+  }
+
+  /** The doc, its texts unpacked from the seed if this is their first use. */
+  private doc(doc: number): Doc | undefined {
+    const d = this.docs[doc]
+    if (d === undefined) return undefined
+    if (d.t === null) d.t = packedText(this.seed as PackedTexts, doc)
+    return d as Doc
+  }
+
+  private growTo(n: number): void {
+    const grown = new Int32Array(Math.max(n, this.docAt.length * 2))
+    grown.set(this.docAt)
+    this.docAt = grown
+  }
 
   private at(id: string): number {
     const p = this.positionOf(id)
@@ -97,7 +160,11 @@ export class CollectionIndex {
   }
 
   has(id: string): boolean {
-    const p = this.at(id)
+    return this.hasAt(this.at(id))
+  }
+
+  /** The record at this position of the store's collection is in the index. */
+  hasAt(p: number): boolean {
     return p < this.docAt.length && this.docAt[p] !== 0
   }
 
@@ -107,11 +174,7 @@ export class CollectionIndex {
 
   put(record: AnyRecord): void {
     const p = this.at(record.id)
-    if (p >= this.docAt.length) {
-      const grown = new Int32Array(Math.max(p + 1, this.docAt.length * 2))
-      grown.set(this.docAt)
-      this.docAt = grown
-    }
+    if (p >= this.docAt.length) this.growTo(p + 1)
     const old = this.docAt[p] - 1
     if (old >= 0) {
       if (this.docs[old]?.record === record) return
@@ -149,7 +212,7 @@ export class CollectionIndex {
     if (this.unjoined.length > 0) this.chunk()
     const end = Math.min(this.docs.length, this.listed + max)
     for (; this.listed < end; this.listed += 1) {
-      const d = this.docs[this.listed]
+      const d = this.doc(this.listed)
       if (!d) continue
       this.text.add(this.listed, d.t.text)
       this.nameGrams.addParts(this.listed, d.t.names, d.t.pinyin)
@@ -160,13 +223,28 @@ export class CollectionIndex {
   }
 
   /**
-   * Candidates for needle (or for every one of several) in doc order: from the grams for listed docs,
-   * then every doc not listed yet.
+   * Candidates for needle (or for every one of several) in doc order: the seed's docs from its grams
+   * (each of them until those are in), then the docs listed since from the grams here, then every
+   * doc not listed yet.
    */
-  private candidates(grams: GramIndex, needle: string | readonly string[], visit: (doc: number) => boolean): void {
+  private candidates(which: 'text' | 'names', needle: string | readonly string[], visit: (doc: number) => boolean): void {
+    const needles = typeof needle === 'string' ? [needle] : needle
     let going = true
-    grams.forEachCandidateOfAll(typeof needle === 'string' ? [needle] : needle, (doc) => {
-      // A gram index may hand out docs up to its own total, which never passes `listed`.
+    const base = this.base?.[which]
+    if (base) {
+      base.forEachCandidateOfAll(needles, (doc) => {
+        going = visit(doc)
+        return going
+      })
+    } else if (this.seed) {
+      going = forEachPackedHolding(this.seed, needles, visit)
+    }
+    if (!going) return
+    const from = this.baseEnd
+    ;(which === 'text' ? this.text : this.nameGrams).forEachCandidateOfAll(needles, (doc) => {
+      // A gram index may hand out docs up to its own total, which never passes `listed`; when every
+      // gram of the needles is dense that is every doc from 0, the seed's included.
+      if (doc < from) return true
       going = visit(doc)
       return going
     })
@@ -180,13 +258,13 @@ export class CollectionIndex {
   matches(needles: readonly string[], words: readonly string[] = []): Set<AnyRecord> {
     const out = new Set<AnyRecord>()
     for (const needle of needles) {
-      this.candidates(this.text, needle, (doc) => {
-        const d = this.docs[doc]
+      this.candidates('text', needle, (doc) => {
+        const d = this.doc(doc)
         if (d && d.t.text.includes(needle)) out.add(d.record)
         return true
       })
     }
-    this.withEveryWord(this.text, words, (d) => textHasEvery(d.t, words), (d) => {
+    this.withEveryWord('text', words, (d) => textHasEvery(d.t, words), (d) => {
       out.add(d.record)
       return true
     })
@@ -197,10 +275,10 @@ export class CollectionIndex {
    * Visits each doc that `holds` every word (none when fewer than two), in doc order, until visit
    * returns false. Candidates are the docs listed in `grams` under the grams of every word.
    */
-  private withEveryWord(grams: GramIndex, words: readonly string[], holds: (d: Doc) => boolean, visit: (d: Doc, doc: number) => boolean): void {
+  private withEveryWord(grams: 'text' | 'names', words: readonly string[], holds: (d: Doc) => boolean, visit: (d: Doc, doc: number) => boolean): void {
     if (words.length < 2) return
     this.candidates(grams, words, (doc) => {
-      const d = this.docs[doc]
+      const d = this.doc(doc)
       return d === undefined || !holds(d) || visit(d, doc)
     })
   }
@@ -221,8 +299,8 @@ export class CollectionIndex {
     // The words run together rank names only: in other fields the words themselves are looked for.
     const nameNeedles = more.joined === undefined ? needles : [...needles, more.joined]
     for (const needle of nameNeedles) {
-      this.candidates(this.nameGrams, needle, (doc) => {
-        const d = this.docs[doc]
+      this.candidates('names', needle, (doc) => {
+        const d = this.doc(doc)
         if (!d || seen[doc] === 1) return true
         const full = top.length >= limit
         // With one needle a doc whose rank cannot matter need not be ranked; with two, the first rank counts.
@@ -238,7 +316,7 @@ export class CollectionIndex {
         return true
       })
     }
-    const out = top.map((h) => (this.docs[h.doc] as Doc).record)
+    const out = top.map((h) => (this.docs[h.doc] as SeedDoc).record)
     const take = (d: Doc, doc: number): boolean => {
       if (seen[doc] === 0 && accept(d.record)) {
         seen[doc] = 1
@@ -247,11 +325,11 @@ export class CollectionIndex {
       return out.length < limit
     }
     // "wei zhang" for 张伟, "garcia thomas": every word in one name or its pinyin, before other fields.
-    if (out.length < limit) this.withEveryWord(this.nameGrams, words, (d) => nameHasEvery(d.t, words), take)
+    if (out.length < limit) this.withEveryWord('names', words, (d) => nameHasEvery(d.t, words), take)
     for (const needle of needles) {
       if (out.length >= limit) break
-      this.candidates(this.text, needle, (doc) => {
-        const d = this.docs[doc]
+      this.candidates('text', needle, (doc) => {
+        const d = this.doc(doc)
         if (d && seen[doc] === 0 && d.t.text.includes(needle) && accept(d.record)) {
           seen[doc] = 1
           out.push(d.record)
@@ -259,17 +337,19 @@ export class CollectionIndex {
         return out.length < limit
       })
     }
-    if (out.length < limit) this.withEveryWord(this.text, words, (d) => textHasEvery(d.t, words), take)
+    if (out.length < limit) this.withEveryWord('text', words, (d) => textHasEvery(d.t, words), take)
     return out
   }
 
   bytes(): number {
-    return this.text.bytes() + this.nameGrams.bytes()
+    return (this.base ? this.base.text.bytes() + this.base.names.bytes() : 0) + this.text.bytes() + this.nameGrams.bytes()
   }
 
   textChars(): number {
     let n = 0
-    for (const d of this.docs) if (d) n += d.t.text.length
+    this.docs.forEach((d, doc) => {
+      if (d) n += d.t ? d.t.text.length : packedTextLength(this.seed as PackedTexts, doc)
+    })
     return n
   }
 }

@@ -6,6 +6,8 @@ import type { DbData } from '../db/schema'
 import { CollectionIndex } from './collection-index'
 import { runInSlices, turns } from '../turns'
 import type { Turns } from '../turns'
+import type { IndexSeed } from './index-cache'
+import type { SeedTexts } from './seed'
 
 type Indexes = Map<CollectionName, CollectionIndex>
 
@@ -13,6 +15,8 @@ type Indexes = Map<CollectionName, CollectionIndex>
 const STEP = 16
 /** docs whose grams are listed per step (a few ms) */
 const GRAM_STEP = 64
+/** records taken from a seed per step: a comparison of ids and an object each */
+const SEED_STEP = 512
 /** a rebuild is worth it once dead docs outnumber live ones by this much */
 const DEAD_SLACK = 20_000
 /**
@@ -33,6 +37,8 @@ export interface IndexStats {
   bytes: number
   /** characters of folded text kept per record (two bytes each in memory at most) */
   textChars: number
+  /** what the last build started from: the index's cache of db.json, or the store's records */
+  source?: 'cache' | 'records'
 }
 
 /**
@@ -62,6 +68,11 @@ export class SearchIndex {
   private listing = false
   /** why the last build failed; a search then fails with it instead of waiting forever */
   private failure: Error | null = null
+  /**
+   * While a build waits for the cache's texts: the records changed since db.json was written (the
+   * journal replayed at open, then every commit), which the cache does not hold as they are now.
+   */
+  private changedSinceSeed: Set<string> | null = null
   stats: IndexStats = { buildMs: null, records: 0, bytes: 0, textChars: 0 }
 
   private get queue(): Turns {
@@ -73,11 +84,15 @@ export class SearchIndex {
     private readonly opts?: Turns,
   ) {}
 
-  /** Subscribes and starts the background build. */
-  start(): void {
+  /**
+   * Subscribes and starts the background build: from the index's cache of db.json when there is
+   * one (index-cache.ts), else from the store's records.
+   */
+  start(seed?: IndexSeed | null): void {
     if (this.unsubscribe) return
     this.unsubscribe = this.store.subscribe((change) => this.onChange(change))
-    this.rebuild()
+    if (seed) this.fromSeed(seed)
+    else this.rebuild()
   }
 
   /** Unsubscribes and stops any build; a search still waiting for one gets an error instead of hanging. */
@@ -85,6 +100,7 @@ export class SearchIndex {
     this.unsubscribe?.()
     this.unsubscribe = null
     this.gen += 1
+    this.dropSeed()
     if (this.waiters.length > 0) {
       this.failure = new Error('The search index was stopped: the folder is closed')
       this.wake()
@@ -135,6 +151,7 @@ export class SearchIndex {
   }
 
   private onChange(change: StoreChange): void {
+    if (this.changedSinceSeed && change.kind === 'puts') for (const { collection, record } of change.puts) this.changedSinceSeed.add(seedKey(collection, record.id))
     if (change.kind === 'replaced') {
       this.serving = null
       // The rebuild reads the new state whole; queued puts belong to the old one.
@@ -197,9 +214,86 @@ export class SearchIndex {
     }
   }
 
-  private rebuild(): void {
+  private dropSeed(): void {
+    this.changedSinceSeed = null
+  }
+
+  /**
+   * A build from the seed: the texts and grams the index's cache holds of db.json, taken for every
+   * record the journal has not changed since (the others are indexed here as any put is). Without
+   * a cache for this db.json, the build starts from the store's records.
+   */
+  private fromSeed(seed: IndexSeed): void {
     const gen = ++this.gen
     this.searched = false
+    this.buildStarted = performance.now()
+    this.changedSinceSeed = new Set(seed.replayed.map(([c, id]) => seedKey(c, id)))
+    void seed.texts.then((texts) => {
+      if (gen !== this.gen) return
+      if (texts === null) {
+        this.dropSeed()
+        this.rebuild()
+        return
+      }
+      this.stats = { ...this.stats, source: 'cache' }
+      this.takeSeed(texts, seed, gen)
+    })
+  }
+
+  private takeSeed(texts: SeedTexts, seed: IndexSeed, gen: number): void {
+    const changed = this.changedSinceSeed ?? new Set<string>()
+    const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, (id) => this.store.position(c, id), true, texts[c] ?? null)]))
+    // From now on a change reaches the new index through onChange.
+    this.building = target
+    this.changedSinceSeed = null
+    let w = 0
+    let i = 0
+    const step = (): boolean => {
+      for (let n = 0; n < SEED_STEP; n += 1) {
+        const list = w < COLLECTION_NAMES.length ? (this.store.data[COLLECTION_NAMES[w]] as AnyRecord[]) : null
+        if (list === null) return true
+        if (i >= list.length) {
+          w += 1
+          i = 0
+          continue
+        }
+        const c = COLLECTION_NAMES[w]
+        const r = list[i]
+        const idx = target.get(c) as CollectionIndex
+        // The position is i: the store only ever appends.
+        if (!idx.hasAt(i) && ((changed.size > 0 && changed.has(seedKey(c, r.id))) || !idx.seedDoc(i, r))) idx.put(r)
+        i += 1
+      }
+      return false
+    }
+    const fail = (err: Error): void => this.failBuild(err)
+    runInSlices(step, () => gen !== this.gen, this.opts, () => {
+      this.serveBuilt(target)
+      this.listGrams(target, gen, fail, seed)
+    }, fail, this.someoneWaits, true)
+  }
+
+  private failBuild(err: Error): void {
+    this.building = null
+    this.dropSeed()
+    this.failure = new Error(`The search index could not be built: ${err.message}`)
+    this.wake()
+  }
+
+  /** The built index (its texts in, grams perhaps not yet) answers from now on. */
+  private serveBuilt(target: Indexes): void {
+    this.building = null
+    this.serving = target
+    this.stats = { ...this.stats, textsMs: performance.now() - this.buildStarted }
+    this.failure = null
+    if (this.isReady) this.wake()
+  }
+
+  private rebuild(): void {
+    this.dropSeed()
+    const gen = ++this.gen
+    this.searched = false
+    this.stats = { ...this.stats, source: 'records' }
     // Texts first, grams after (CollectionIndex.catchUp): searches are served once the texts are in.
     const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, (id) => this.store.position(c, id), true)]))
     this.building = target
@@ -224,29 +318,40 @@ export class SearchIndex {
       }
       return false
     }
-    const fail = (err: Error): void => {
-      this.building = null
-      this.failure = new Error(`The search index could not be built: ${err.message}`)
-      this.wake()
-    }
+    const fail = (err: Error): void => this.failBuild(err)
     runInSlices(step, () => gen !== this.gen, this.opts, () => {
-      this.building = null
-      this.serving = target
-      this.stats = { ...this.stats, textsMs: performance.now() - this.buildStarted }
-      this.failure = null
-      if (this.isReady) this.wake()
+      this.serveBuilt(target)
       this.listGrams(target, gen, fail)
     }, fail, this.someoneWaits, true)
   }
 
-  /** The second half of a build: the grams of every doc, while the index already serves. */
-  private listGrams(target: Indexes, gen: number, fail: (err: Error) => void): void {
+  /**
+   * The second half of a build: the grams of every doc, while the index already serves. From a
+   * seed, those of its docs come from the cache, and only the docs put since are listed here.
+   */
+  private listGrams(target: Indexes, gen: number, fail: (err: Error) => void, seed?: IndexSeed): void {
     this.listing = true
     const pending = [...target.values()]
-    runInSlices(() => {
+    const listed = new Promise<void>((resolve, reject) => runInSlices(() => {
       while (pending.length > 0 && pending[0].catchUp(GRAM_STEP)) pending.shift()
       return pending.length === 0
-    }, () => gen !== this.gen, this.opts, () => {
+    }, () => gen !== this.gen, this.opts, resolve, reject, () => this.searched, true))
+    const based = seed
+      ? seed.grams.then((grams) => {
+          if (gen !== this.gen) return false
+          // Without the cache's grams the seed's docs would be checked one by one for good: the
+          // build starts again here (the texts in meanwhile keep serving until it is done).
+          if (grams === null) {
+            this.rebuild()
+            return false
+          }
+          for (const [c, idx] of target) idx.takeBase(grams[c])
+          this.dropSeed()
+          return true
+        })
+      : Promise.resolve(true)
+    Promise.all([listed, based]).then(([, ok]) => {
+      if (!ok || gen !== this.gen) return
       let records = 0
       let bytes = 0
       let textChars = 0
@@ -255,24 +360,26 @@ export class SearchIndex {
         bytes += idx.bytes()
         textChars += idx.textChars()
       }
-      this.stats = { buildMs: performance.now() - this.buildStarted, textsMs: this.stats.textsMs, records, bytes, textChars }
+      this.stats = { ...this.stats, buildMs: performance.now() - this.buildStarted, records, bytes, textChars }
       this.listing = false
       const built = this.builtWaiters
       this.builtWaiters = []
       for (const resolve of built) resolve()
-    }, fail, () => this.searched, true)
+    }, fail)
   }
 }
+
+const seedKey = (collection: string, id: string): string => `${collection}\u0000${id}`
 
 const indexes = new WeakMap<Store<DbData>, SearchIndex>()
 
 /** The one index of a store, started on first use (the API starts it when the app opens). */
-export function searchIndexFor(store: Store<DbData>, opts?: Turns): SearchIndex {
+export function searchIndexFor(store: Store<DbData>, opts?: Turns, seed?: IndexSeed | null): SearchIndex {
   let idx = indexes.get(store)
   if (!idx) {
     idx = new SearchIndex(store, opts)
     indexes.set(store, idx)
-    idx.start()
+    idx.start(seed)
   }
   return idx
 }

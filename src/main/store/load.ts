@@ -15,7 +15,7 @@ import { SnapshotUnparseableError, readSnapshot, snapshotDb } from './snapshot-a
 import { budgetPause } from './snapshot-parse'
 import { cycleYoungGeneration } from './young-generation'
 import type { SnapshotDoc } from './snapshot-adapter'
-import type { DbShape, OpenTimings, SkippedEntry, StoreSchema, StoredRecord } from './types'
+import type { DbShape, OpenTimings, ReplayedPut, SkippedEntry, StoreSchema, StoredRecord } from './types'
 
 /**
  * Past this many records an open ends by making V8 collect its young generation twice (see
@@ -49,6 +49,12 @@ export interface Loaded<D extends DbShape> {
    * again before its first backup (a 70 MB rewrite at every start otherwise).
    */
   trustedSnapshot?: { sha256: string; bytes: number }
+  /**
+   * When the state is db.json's records as read (trusted, at the current version) with journal
+   * entries replayed over them: the puts replayed. Whatever was derived from those bytes (the
+   * search index's cache) holds for every other record.
+   */
+  replayedOverSnapshot?: ReplayedPut[]
   timings: OpenTimings
 }
 
@@ -57,6 +63,8 @@ interface Assembled<D extends DbShape> {
   migratedFrom: number | null
   /** journal entries whose records or settings failed the schema */
   rejected: SkippedEntry[]
+  /** the puts replayed over the base's own records, when those records are the state's as parsed (trusted, current version) */
+  replayed?: ReplayedPut[]
 }
 
 function baseSeqOf(doc: SnapshotDoc): number {
@@ -180,7 +188,8 @@ async function assemble<D extends DbShape>(
     timings.index += ms(t)
     // Counted in the open's total only.
     if (memory.recordCount() >= CYCLE_YOUNG_AFTER) await cycleYoungGeneration()
-    return { memory, migratedFrom: null, rejected }
+    const replayed = trusted ? entries.flatMap((e) => e.puts.map(([c, r]): ReplayedPut => [c, r.id])) : undefined
+    return { memory, migratedFrom: null, rejected, ...(replayed ? { replayed } : {}) }
   }
   delete doc.journalSeq
   let t = performance.now()
@@ -293,6 +302,7 @@ export async function loadDatabase<D extends DbShape>(ctx: LoadContext<D>): Prom
       loadedBackup: null,
       damagedSnapshot: null,
       ...(trustedSnapshot ? { trustedSnapshot } : {}),
+      ...(first.assembled.replayed ? { replayedOverSnapshot: first.assembled.replayed } : {}),
     })
   }
 

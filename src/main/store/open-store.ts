@@ -84,6 +84,8 @@ async function openIn<D extends DbShape>(dir: string, opts: OpenStoreOptions<D>)
       },
     })
     const { plan, memory } = loaded
+    const sha256 = loaded.trustedSnapshot?.sha256
+    opts.onSnapshotLoaded?.(loaded.source === 'snapshot' && sha256 && loaded.replayedOverSnapshot ? { sha256, replayed: loaded.replayedOverSnapshot } : null)
     const main = snapshotDb(fs, join(dir, SNAPSHOT_FILE), schema.collections, opts.codec)
     const damagedFiles = loaded.damagedSnapshot ? [loaded.damagedSnapshot] : []
     let snapshotSeq = plan.lastSeq - plan.entries.length

@@ -36,32 +36,32 @@ const DECODE_PIECE = 2 << 20
 /** `"key":` at the start of a line, the key as JSON wrote it */
 const KEY = /^"((?:[^"\\]|\\.)*)":/
 
+/** One top-level key of a laid-out db.json, or one line of a collection's records. */
+export type LaidOutPart = { name: string; value: unknown } | { name: string; records: unknown[]; first: boolean }
+
+/** The bytes are not laid out as streamJson writes them. */
+class NotLaidOut extends Error {}
+
 /**
- * db.json as streamJson lays it out, parsed a line at a time so that the browser-mode server can
- * serve the page between two lines (JSON.parse of 70 MB held the thread for half a second, and the
- * page's scripts waited for it): `{`, then one line per top-level key, except that a collection's
- * records run over several lines of about a thousand records each, and a record never holds a raw
- * newline. Returns null when the bytes are not laid out that way (an older file, a file written by
- * hand): the caller then parses them whole. Only for bytes this store wrote (their sha256 matches
- * the sidecar), where the result equals JSON.parse of the whole.
+ * db.json as streamJson lays it out, a line at a time: `{`, then one line per top-level key, except
+ * that a collection's records run over several lines of about a thousand records each, and a record
+ * never holds a raw newline. Throws when the bytes are not laid out that way. Both the open (which
+ * yields between lines) and the search index's worker (which reads the same bytes beside it) read
+ * db.json through this.
  */
-export async function parseLaidOut(
-  buf: Buffer,
-  collections: ReadonlySet<string>,
-  pause: Pause,
-  decodePiece = DECODE_PIECE,
-): Promise<Record<string, unknown> | null> {
+export function* laidOutParts(buf: Uint8Array, collections: ReadonlySet<string>, decodePiece = DECODE_PIECE): Generator<LaidOutPart, void> {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
   /** bytes decoded so far, in pieces that end with a line; then lines are cut from the piece as text */
   let decoded = 0
   let piece = ''
   let at = 0
   const nextLine = (): string | null => {
     if (at >= piece.length) {
-      if (decoded >= buf.length) return null
-      let end = Math.min(buf.length, decoded + decodePiece)
-      const nl = end < buf.length ? buf.indexOf(0x0a, end) : -1
-      if (end < buf.length) end = nl < 0 ? buf.length : nl + 1
-      piece = buf.toString('utf8', decoded, end)
+      if (decoded >= bytes.length) return null
+      let end = Math.min(bytes.length, decoded + decodePiece)
+      const nl = end < bytes.length ? bytes.indexOf(0x0a, end) : -1
+      if (end < bytes.length) end = nl < 0 ? bytes.length : nl + 1
+      piece = bytes.toString('utf8', decoded, end)
       decoded = end
       at = 0
     }
@@ -71,41 +71,74 @@ export async function parseLaidOut(
     at = end + 1
     return line
   }
-  if (nextLine() !== '{') return null
-  const doc: Record<string, unknown> = {}
+  if (nextLine() !== '{') throw new NotLaidOut()
   /** the collection whose records the next line continues, if any */
-  let filling: unknown[] | null = null
+  let filling: string | null = null
   for (let line = nextLine(); line !== null; line = nextLine()) {
-    if (line === '}') return filling === null && nextLine() === null ? doc : null
+    if (line === '}') {
+      if (filling === null && nextLine() === null) return
+      throw new NotLaidOut()
+    }
     let body: string
-    if (filling) body = line
-    else {
+    const first = filling === null
+    let name: string
+    if (filling !== null) {
+      name = filling
+      body = line
+    } else {
       const key = KEY.exec(line)
-      if (!key) return null
-      const name = JSON.parse(`"${key[1]}"`) as string
+      if (!key) throw new NotLaidOut()
+      name = JSON.parse(`"${key[1]}"`) as string
       const value = line.slice(key[0].length)
       if (!(collections.has(name) && value.startsWith('['))) {
-        doc[name] = JSON.parse(value.endsWith(',') ? value.slice(0, -1) : value)
+        yield { name, value: JSON.parse(value.endsWith(',') ? value.slice(0, -1) : value) }
         continue
       }
-      filling = []
-      doc[name] = filling
+      filling = name
       body = value.slice(1)
     }
     // A line of records ends with the comma before the next line's, or with the array's end.
-    let closed = true
-    if (body.endsWith('],')) body = body.slice(0, -2)
-    else if (body.endsWith(']')) body = body.slice(0, -1)
-    else if (body.endsWith(',')) {
+    if (body.endsWith('],')) {
+      body = body.slice(0, -2)
+      filling = null
+    } else if (body.endsWith(']')) {
       body = body.slice(0, -1)
-      closed = false
-    } else return null
-    if (body.length > 0) {
-      const records = JSON.parse(`[${body}]`) as unknown[]
-      for (const r of records) filling.push(r)
-    }
-    if (closed) filling = null
-    await pause()
+      filling = null
+    } else if (body.endsWith(',')) body = body.slice(0, -1)
+    else throw new NotLaidOut()
+    yield { name, first, records: body.length > 0 ? (JSON.parse(`[${body}]`) as unknown[]) : [] }
   }
-  return null
+  throw new NotLaidOut()
+}
+
+/**
+ * db.json parsed a line at a time (laidOutParts), so that the browser-mode server can serve the page
+ * between two lines (JSON.parse of 70 MB held the thread for half a second, and the page's scripts
+ * waited for it). Returns null when the bytes are not laid out that way (an older file, a file
+ * written by hand): the caller then parses them whole. Only for bytes this store wrote (their
+ * sha256 matches the sidecar), where the result equals JSON.parse of the whole.
+ */
+export async function parseLaidOut(
+  buf: Buffer,
+  collections: ReadonlySet<string>,
+  pause: Pause,
+  decodePiece = DECODE_PIECE,
+): Promise<Record<string, unknown> | null> {
+  const doc: Record<string, unknown> = {}
+  try {
+    for (const part of laidOutParts(buf, collections, decodePiece)) {
+      if (!('records' in part)) {
+        doc[part.name] = part.value
+        continue
+      }
+      if (part.first) doc[part.name] = []
+      const list = doc[part.name] as unknown[]
+      for (const r of part.records) list.push(r)
+      await pause()
+    }
+  } catch (err) {
+    if (err instanceof NotLaidOut) return null
+    throw err
+  }
+  return doc
 }

@@ -190,4 +190,21 @@ export interface OpenStoreOptions<D extends DbShape> {
   prepare?: PrepareTx
   /** encryption at rest: db.json, the journal and backups are read and written through it (default plain) */
   codec?: FileCodec
+  /** told once the open is done what its state is made of (the search index's cache is checked against it) */
+  onSnapshotLoaded?: (state: SnapshotState | null) => void
+}
+
+/** A record put by a journal entry replayed at open: [collection, id]. */
+export type ReplayedPut = readonly [collection: string, id: string]
+
+/**
+ * An open's state as db.json's records with journal entries replayed over them: a file this store
+ * wrote, at the current version. Not so (null) after a recovery from a backup, a migration, or a
+ * file that had to be validated whole.
+ */
+export interface SnapshotState {
+  /** of db.json's plain bytes */
+  sha256: string
+  /** the puts replayed over its records */
+  replayed: readonly ReplayedPut[]
 }

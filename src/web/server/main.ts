@@ -30,6 +30,7 @@ const root = projectRoot(here)
 const bundledChild = join(here, 'parse-child.mjs')
 const bundledThumbWorker = join(here, 'thumb-worker.mjs')
 const bundledSheetWorker = join(here, 'sheet-worker.mjs')
+const bundledSeedWorker = join(here, 'seed-worker.mjs')
 
 /** A clock that starts at `start` (an ISO instant) and runs at real speed; the real clock without one. */
 function clockFrom(start: string | undefined): (() => Date) | undefined {
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     ...(existsSync(bundledChild) ? { importLauncher: forkLauncher({ entry: bundledChild }) } : {}),
     ...(existsSync(bundledThumbWorker) ? { thumbnailer: workerThumbnailer(bundledThumbWorker) } : {}),
     ...(existsSync(bundledSheetWorker) ? { sheetWriter: workerSheets(bundledSheetWorker) } : {}),
+    ...(existsSync(bundledSeedWorker) ? { indexCache: { entry: bundledSeedWorker } } : {}),
   }))
 
   let closing = false

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
-import { GramIndex } from '../../../src/main/search-index/gram-index'
+import { GramIndex, PackedGrams } from '../../../src/main/search-index/gram-index'
+import type { GramLookup } from '../../../src/main/search-index/gram-index'
 import { sortInSteps } from '../../../src/main/search-index/merge-sort'
 import { runToEnd } from '../../../src/main/turns'
 import { namePinyin, wholeNameSyllables } from '../../../src/main/search-index/name-pinyin'
@@ -124,6 +125,45 @@ describe('gram index', () => {
       return false
     })
     expect(seen).toEqual([0])
+  })
+})
+
+describe('a packed gram index', () => {
+  const visited = (index: GramLookup, needles: string[]): number[] => {
+    const out: number[] = []
+    index.forEachCandidateOfAll(needles, (d) => {
+      out.push(d)
+      return true
+    })
+    return out
+  }
+
+  it('gives the candidates of the index it was packed from, for any texts and needles', () => {
+    // Few characters, so that grams repeat, some become dense and needles hit, miss and straddle fields.
+    const char = fc.constantFrom(...'张伟李娜ab1\u0001')
+    const text = fc.array(char, { maxLength: 12 }).map((c) => c.join(''))
+    const needle = fc.array(fc.constantFrom(...'张伟李娜abx1'), { minLength: 1, maxLength: 3 }).map((c) => c.join(''))
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 60 }), fc.array(needle, { minLength: 1, maxLength: 2 }), fc.nat(3), (texts, needles, copies) => {
+        const index = new GramIndex()
+        // Copies make grams frequent enough to turn dense (past 4,096 docs).
+        const all = copies === 3 && texts.length > 0 ? Array.from({ length: 4200 }, (_, i) => texts[i % texts.length]) : texts
+        all.forEach((t, doc) => index.add(doc, t))
+        const packed = new PackedGrams(index.pack())
+        expect(packed.total).toBe(index.total)
+        expect(visited(packed, needles)).toEqual(visited(index, needles))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('lists each gram once, however many docs hold it', () => {
+    const index = new GramIndex()
+    ;['ab', 'ab', 'b'].forEach((t, doc) => index.add(doc, t))
+    const data = index.pack()
+    expect(data.ids.length).toBe(3 + 2 + 2) // b: 0 1 2, a: 0 1, ab: 0 1
+    expect(visited(new PackedGrams(data), ['ab'])).toEqual([0, 1])
+    expect(visited(new PackedGrams(data), ['c'])).toEqual([])
   })
 })
 

@@ -1,0 +1,70 @@
+// A worker thread (seed-runner.ts starts one once the app is idle): reads db.json, makes what the
+// search index needs of every record (seed.ts) and writes it to the index's cache file
+// (seed-file.ts), so that the next open of the same db.json has its index at once. The main thread
+// only starts it and hears that it is done.
+import { createHash } from 'node:crypto'
+import { readFileSync, readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
+import { parentPort, workerData } from 'node:worker_threads'
+import { writeFileAtomic } from '../store/atomic-write'
+import { nodeFs } from '../store/fs-port'
+import { isSealed } from '../store/file-codec'
+import { listGrams, packTexts, readTexts } from './seed'
+import type { SeedGrams, SeedTexts } from './seed'
+import { encodeIndexCache } from './seed-file'
+
+export type FromSeedWorker = { type: 'done'; bytes: number; sha256: string } | { type: 'error'; message: string }
+
+export interface SeedWorkerData {
+  indexCache: {
+    /** db.json */
+    snapshot: string
+    /** the cache file to write */
+    out: string
+  }
+}
+
+async function run(job: SeedWorkerData['indexCache']): Promise<FromSeedWorker> {
+  const bytes = readFileSync(job.snapshot)
+  // An encrypted folder keeps no cache: it would be one more file of personal data.
+  if (isSealed(bytes)) throw new Error('db.json is encrypted')
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const read = readTexts(bytes)
+  const texts: SeedTexts = {}
+  const grams: SeedGrams = {}
+  for (const [c, r] of read) {
+    texts[c] = packTexts(r)
+    grams[c] = listGrams(r.texts)
+  }
+  const pieces = encodeIndexCache({ sha256, texts, grams })
+  await writeFileAtomic(nodeFs, job.out, async (sink) => {
+    for (const p of pieces) await sink(p)
+  })
+  return { type: 'done', sha256, bytes: pieces.reduce((n, p) => n + p.length, 0) }
+}
+
+/**
+ * On Linux the nice value is a thread's own: this one gives way to the main thread (the open, the
+ * first calls) and to the window when they want the CPU, and runs on what they leave. Elsewhere the
+ * thread keeps its priority (per-thread priorities there are not reachable from Node).
+ */
+function giveWay(): void {
+  if (process.platform !== 'linux') return
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    if (Number.isSafeInteger(tid) && tid > 0) setPriority(tid, 19)
+  } catch {
+    // Not allowed or not there: it only runs at the usual priority.
+  }
+}
+
+// Only when started as the seed worker (seed-runner.ts marks it): a test runner's own worker thread imports this file too.
+const job = (workerData as Partial<SeedWorkerData> | null)?.indexCache
+if (parentPort && job) {
+  const port = parentPort
+  giveWay()
+  run(job).then(
+    (m) => port.postMessage(m),
+    (err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromSeedWorker),
+  )
+}
