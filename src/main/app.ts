@@ -58,7 +58,10 @@ export interface AppOptions {
   /** how register workbooks are written in a worker thread (the apps pass the built worker file; default: the TypeScript source) */
   sheetWriter?: SheetWriter
   /** the search index's cache (the apps pass the built worker file that writes it; default: the TypeScript source) */
-  indexCache?: Pick<IndexCacheOptions, 'entry' | 'minRecords'>
+  indexCache?: Pick<IndexCacheOptions, 'entry'> & {
+    /** from this many records on a cache is written (default CACHE_MIN_RECORDS) */
+    minRecords?: number
+  }
   /** stands in for this machine's marker (device.ts): tests play two laptops on one machine */
   machine?: string
   /** encryption at rest: the folder's codec (default plain); desk.ts passes it */

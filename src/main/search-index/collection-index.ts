@@ -82,10 +82,10 @@ export class CollectionIndex {
    */
   private listed = 0
   /**
-   * Docs below this are db.json's records as a worker thread read them at open (seed.ts), doc
-   * number = position in the file: their texts stay packed until a search needs one, and their
-   * grams are the worker's (`base`, null until they come), so no doc below it is in the gram
-   * indexes above; until then they are checked one by one. 0 for a build from the open records.
+   * Docs below this are db.json's records as the index's cache holds them (seed.ts, index-cache.ts),
+   * doc number = position in the file: their texts stay packed until a search needs one, and their
+   * grams are the cache's (`base`, null until they are read), so no doc below it is in the gram
+   * indexes above; until then the packed texts are scanned. 0 for a build from the records.
    */
   private readonly baseEnd: number
   private base: { text: PackedGrams; names: PackedGrams } | null = null
@@ -104,7 +104,7 @@ export class CollectionIndex {
     /** where the store keeps a record of this collection (every record put here is in the store) */
     private readonly positionOf: (id: string) => number | undefined,
     private deferGrams = false,
-    /** db.json's texts of this collection, read by the seed worker: docs are taken from it with seedDoc */
+    /** db.json's texts of this collection, from the index's cache: docs are taken from it with seedDoc */
     private readonly seed: PackedTexts | null = null,
   ) {
     this.baseEnd = seed ? packedCount(seed) : 0
@@ -129,13 +129,13 @@ export class CollectionIndex {
     return true
   }
 
-  /** The seed's grams, as the worker listed them: docs below baseEnd are found through them from now on. */
+  /** The seed's grams, as the cache holds them: docs below baseEnd are found through them from now on. */
   takeBase(grams: PackedCollectionGrams | undefined): void {
     if (this.baseEnd === 0) return
-    if (!grams) throw new Error(`The index worker sent no grams for ${this.collection}`)
+    if (!grams) throw new Error(`The index cache has no grams for ${this.collection}`)
     const text = new PackedGrams(grams.text)
     const names = new PackedGrams(grams.names)
-    if (text.total > this.baseEnd || names.total > this.baseEnd) throw new Error(`The index worker's grams for ${this.collection} do not match its texts`)
+    if (text.total > this.baseEnd || names.total > this.baseEnd) throw new Error(`The index cache's grams for ${this.collection} do not match its texts`)
     this.base = { text, names }
   }
 

@@ -7,19 +7,20 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { errorCode, nodeFs, unlinkIfExists } from '../store/fs-port'
-import { yieldToEventLoop } from '../store/snapshot-stream'
 import type { ReplayedPut, SnapshotState } from '../store'
-import type { SeedGrams, SeedTexts } from './seed'
-import { INDEX_CACHE_FILE, IndexCacheError, decodeIndexCache } from './seed-file'
+import { INDEX_CACHE_FILE } from './seed-file'
 import type { FromSeedWorker, SeedWorkerData } from './seed-worker'
 
 /** What the index is built from at open instead of the store's records (see SearchIndex.fromSeed). */
 export interface IndexSeed {
   /** records put by the journal entries replayed at open: the cache does not hold their current version */
   replayed: readonly ReplayedPut[]
-  /** null when there is no cache for this db.json (or it could not be read): the index is then built from the records */
-  texts: Promise<SeedTexts | null>
-  grams: Promise<SeedGrams | null>
+  /** of the db.json the open read: a cache made from another is not used */
+  sha256: string
+  /** the cache file's bytes; null when there is none (or it could not be read): the index is then built from the records */
+  bytes: Promise<Buffer | null>
+  /** told why a cache that was there is not used */
+  onProblem: (message: string) => void
 }
 
 export interface IndexCacheOptions {
@@ -27,41 +28,35 @@ export interface IndexCacheOptions {
   dir: string
   /** the built seed-worker.js beside the main bundle; by default the TypeScript source (through tsx) */
   entry?: string
-  /** below this many records the index is built in a fraction of a second: no cache is kept */
-  minRecords?: number
   /** told why a cache could not be read or written (for the log) */
   onProblem?: (message: string) => void
 }
 
+/** Below this many records the index is built in a fraction of a second: no cache is written. */
 export const CACHE_MIN_RECORDS = 20_000
 /** A heap cap: a worker that runs out stops with an error, the app does not. */
 const WORKER_HEAP_MB = 1024
 
-/** The cache file's bytes, being read while the folder opens; `seed` then says whether they apply. */
+/** The cache file's bytes, being read while the folder opens; `seed` then says whether they may apply. */
 export interface PendingCache {
   /**
    * The seed for an open whose state is `state` (db.json's records with the journal replayed over
-   * them), from the cache when it was made from that db.json; null when no cache can apply.
+   * them); null when no cache can apply (the state is not a db.json's records).
    */
   seed(state: SnapshotState | null): IndexSeed | null
 }
 
 /**
  * Starts reading the cache file, beside the open: the disk works while the main thread parses
- * db.json, and only the check and the unpacking are left for after it.
+ * db.json. What is left for after it (checking and unpacking) the index does in its own turns.
  */
 export function readIndexCache(opts: IndexCacheOptions): PendingCache {
+  const onProblem = opts.onProblem ?? ((): void => undefined)
   const bytes = readWhole(join(opts.dir, INDEX_CACHE_FILE)).catch((err: unknown) => {
-    if (errorCode(err) !== 'ENOENT') opts.onProblem?.(`the search index cache could not be read: ${err instanceof Error ? err.message : String(err)}`)
+    if (errorCode(err) !== 'ENOENT') onProblem(`the search index cache could not be read: ${err instanceof Error ? err.message : String(err)}`)
     return null
   })
-  return {
-    seed: (state) => {
-      if (state === null) return null
-      const read = bytes.then((buf) => (buf === null ? null : decodeCache(opts, buf, state.sha256)))
-      return { replayed: state.replayed, texts: read.then((c) => c?.texts ?? null), grams: read.then((c) => c?.grams ?? null) }
-    },
-  }
+  return { seed: (state) => (state === null ? null : { replayed: state.replayed, sha256: state.sha256, bytes, onProblem }) }
 }
 
 /**
@@ -81,17 +76,6 @@ async function readWhole(path: string): Promise<Buffer> {
     return buf
   } finally {
     await handle.close()
-  }
-}
-
-async function decodeCache(opts: IndexCacheOptions, buf: Buffer, sha256: string): Promise<{ texts: SeedTexts; grams: SeedGrams } | null> {
-  try {
-    const cache = await decodeIndexCache(buf, yieldToEventLoop)
-    return cache.sha256 === sha256 ? cache : null
-  } catch (err) {
-    // Whatever went wrong, the index is built from the records as if there were no cache.
-    opts.onProblem?.(`the search index cache ${err instanceof IndexCacheError ? `is ${err.message}` : `could not be read: ${String(err)}`}: the index is built from the records`)
-    return null
   }
 }
 

@@ -7,7 +7,9 @@ import { CollectionIndex } from './collection-index'
 import { runInSlices, turns } from '../turns'
 import type { Turns } from '../turns'
 import type { IndexSeed } from './index-cache'
-import type { SeedTexts } from './seed'
+import type { SeedGrams } from './seed'
+import { IndexCacheError, decodeIndexCache } from './seed-file'
+import type { IndexCache } from './seed-file'
 
 type Indexes = Map<CollectionName, CollectionIndex>
 
@@ -228,19 +230,29 @@ export class SearchIndex {
     this.searched = false
     this.buildStarted = performance.now()
     this.changedSinceSeed = new Set(seed.replayed.map(([c, id]) => seedKey(c, id)))
-    void seed.texts.then((texts) => {
+    void seed.bytes.then((bytes) => {
       if (gen !== this.gen) return
-      if (texts === null) {
-        this.dropSeed()
+      if (bytes === null) return this.rebuild()
+      // Unpacked in idle turns, as a build would be: the first screen's calls go first.
+      const steps = decodeIndexCache(bytes)
+      let cache: IndexCache | null = null
+      runInSlices(() => {
+        const r = steps.next()
+        if (r.done) cache = r.value
+        return r.done === true
+      }, () => gen !== this.gen, this.opts, () => {
+        const read = cache as IndexCache | null
+        if (read === null || read.sha256 !== seed.sha256) return this.rebuild()
+        this.stats = { ...this.stats, source: 'cache' }
+        this.takeSeed(read, gen)
+      }, (err) => {
+        seed.onProblem(`the search index cache ${err instanceof IndexCacheError ? `is ${err.message}` : `could not be read: ${err.message}`}: the index is built from the records`)
         this.rebuild()
-        return
-      }
-      this.stats = { ...this.stats, source: 'cache' }
-      this.takeSeed(texts, seed, gen)
+      }, this.someoneWaits, true)
     })
   }
 
-  private takeSeed(texts: SeedTexts, seed: IndexSeed, gen: number): void {
+  private takeSeed({ texts, grams }: IndexCache, gen: number): void {
     const changed = this.changedSinceSeed ?? new Set<string>()
     const target: Indexes = new Map(COLLECTION_NAMES.map((c) => [c, new CollectionIndex(c, (id) => this.store.position(c, id), true, texts[c] ?? null)]))
     // From now on a change reaches the new index through onChange.
@@ -269,7 +281,7 @@ export class SearchIndex {
     const fail = (err: Error): void => this.failBuild(err)
     runInSlices(step, () => gen !== this.gen, this.opts, () => {
       this.serveBuilt(target)
-      this.listGrams(target, gen, fail, seed)
+      this.listGrams(target, gen, fail, grams)
     }, fail, this.someoneWaits, true)
   }
 
@@ -329,29 +341,25 @@ export class SearchIndex {
    * The second half of a build: the grams of every doc, while the index already serves. From a
    * seed, those of its docs come from the cache, and only the docs put since are listed here.
    */
-  private listGrams(target: Indexes, gen: number, fail: (err: Error) => void, seed?: IndexSeed): void {
+  private listGrams(target: Indexes, gen: number, fail: (err: Error) => void, seeded?: SeedGrams): void {
     this.listing = true
     const pending = [...target.values()]
     const listed = new Promise<void>((resolve, reject) => runInSlices(() => {
       while (pending.length > 0 && pending[0].catchUp(GRAM_STEP)) pending.shift()
       return pending.length === 0
     }, () => gen !== this.gen, this.opts, resolve, reject, () => this.searched, true))
-    const based = seed
-      ? seed.grams.then((grams) => {
-          if (gen !== this.gen) return false
-          // Without the cache's grams the seed's docs would be checked one by one for good: the
-          // build starts again here (the texts in meanwhile keep serving until it is done).
-          if (grams === null) {
-            this.rebuild()
-            return false
-          }
-          for (const [c, idx] of target) idx.takeBase(grams[c])
-          this.dropSeed()
-          return true
-        })
-      : Promise.resolve(true)
-    Promise.all([listed, based]).then(([, ok]) => {
-      if (!ok || gen !== this.gen) return
+    if (seeded) {
+      try {
+        for (const [c, idx] of target) idx.takeBase(seeded[c])
+      } catch {
+        // Without the cache's grams the seed's docs would be scanned for good: the build starts
+        // again from the records (the texts in meanwhile keep serving until it is done).
+        this.rebuild()
+        return
+      }
+    }
+    listed.then(() => {
+      if (gen !== this.gen) return
       let records = 0
       let bytes = 0
       let textChars = 0

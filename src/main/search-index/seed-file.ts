@@ -91,12 +91,13 @@ export function encodeIndexCache(cache: IndexCache): Buffer[] {
 export class IndexCacheError extends Error {}
 
 /**
- * The cache in a file's bytes, with `pause` between pieces of the work. The arrays are views of
- * the bytes, which the index then keeps (the strings' 40 MB at 100k included): copying the arrays
- * out held the thread for 25-50 ms per collection, and the index's own lists took as much memory
- * again before. Throws IndexCacheError when the bytes are not a whole, undamaged cache.
+ * The cache in a file's bytes, yielding between pieces of the work (a few ms each at 100k). The
+ * arrays are views of the bytes, which the index then keeps (the strings' 40 MB at 100k included):
+ * copying the arrays out held the thread for 25-50 ms per collection, and the index's own lists
+ * took as much memory again before. Throws IndexCacheError when the bytes are not a whole,
+ * undamaged cache.
  */
-export async function decodeIndexCache(buf: Buffer, pause: () => Promise<void>): Promise<IndexCache> {
+export function* decodeIndexCache(buf: Buffer): Generator<void, IndexCache> {
   if (buf.length < LEAD || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new IndexCacheError('not an index cache')
   const headLength = buf.readUInt32LE(MAGIC.length)
   const start = LEAD + headLength
@@ -105,7 +106,7 @@ export async function decodeIndexCache(buf: Buffer, pause: () => Promise<void>):
   const PIECE = 8 << 20
   for (let at = start; at < buf.length; at += PIECE) {
     crc = crc32(buf.subarray(at, Math.min(buf.length, at + PIECE)), crc)
-    await pause()
+    yield
   }
   if (crc !== buf.readUInt32LE(MAGIC.length + 4)) throw new IndexCacheError('damaged (CRC)')
   let header: Header
@@ -135,7 +136,7 @@ export async function decodeIndexCache(buf: Buffer, pause: () => Promise<void>):
     const t = header.texts?.[c]
     if (t) {
       texts[c] = { ids: str(t.ids), idEnds: u32(t.idEnds), chars: str(t.chars), ends: u32(t.ends), firstPart: u32(t.firstPart), names: u16(t.names), pinyin: u16(t.pinyin) }
-      await pause()
+      yield
     }
     const g = header.grams?.[c]
     if (g) {
@@ -144,7 +145,7 @@ export async function decodeIndexCache(buf: Buffer, pause: () => Promise<void>):
         return { charIds: u16(d.charIds), keys: u32(d.keys), starts: u32(d.starts), ids: u32(d.ids), dense: u32(d.dense), total: d.total as number }
       }
       grams[c] = { text: read(g.text), names: read(g.names) } satisfies PackedCollectionGrams
-      await pause()
+      yield
     }
   }
   if (typeof header.sha256 !== 'string') throw new IndexCacheError('damaged (header)')

@@ -1,4 +1,4 @@
-// A worker thread (seed-runner.ts starts one once the app is idle): reads db.json, makes what the
+// A worker thread (index-cache.ts starts one once the app is idle): reads db.json, makes what the
 // search index needs of every record (seed.ts) and writes it to the index's cache file
 // (seed-file.ts), so that the next open of the same db.json has its index at once. The main thread
 // only starts it and hears that it is done.
@@ -58,7 +58,7 @@ function giveWay(): void {
   }
 }
 
-// Only when started as the seed worker (seed-runner.ts marks it): a test runner's own worker thread imports this file too.
+// Only when started as the cache's worker (index-cache.ts marks it): a test runner's own worker thread imports this file too.
 const job = (workerData as Partial<SeedWorkerData> | null)?.indexCache
 if (parentPort && job) {
   const port = parentPort

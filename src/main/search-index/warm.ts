@@ -61,15 +61,12 @@ export function warmIndexes(store: Store<DbData>, opts: WarmOptions = {}): Warm 
       if (stopped) return
       sortedOrdersFor(store)
       built = true
+      // Built from the records: there was no cache for this db.json (or it could not be used).
+      if (index.stats.source !== 'cache') stale = true
       write()
     })
   }, SORT_START_DELAY_MS)
   timer.unref()
-  void (opts.seed?.texts ?? Promise.resolve(null)).then((texts) => {
-    if (texts !== null) return
-    stale = true
-    if (built) write()
-  })
   return {
     stop: () => {
       stopped = true

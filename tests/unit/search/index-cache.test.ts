@@ -14,9 +14,9 @@ import { INDEX_CACHE_FILE, IndexCacheError, decodeIndexCache, encodeIndexCache }
 import type { RecordText } from '../../../src/main/search-index/record-text'
 import { aesCodec, newDataKey } from '../../../src/main/store/aes-codec'
 import { openStore } from '../../../src/main/store'
+import { runToEnd } from '../../../src/main/turns'
 import { RESOURCES, openTestApp, tempDir } from '../helpers'
 
-const now = () => Promise.resolve()
 const at = (...parts: string[]) => parts.join('\u0001')
 
 describe('the index cache file', () => {
@@ -28,7 +28,7 @@ describe('the index cache file', () => {
   const file = () => Buffer.concat(encodeIndexCache({ sha256: 'abc', texts: { contacts: packed }, grams: { contacts: listGrams(texts) } }))
 
   it('reads back what was written, texts and grams', async () => {
-    const back = await decodeIndexCache(file(), now)
+    const back = runToEnd(decodeIndexCache(file()))
     expect(back.sha256).toBe('abc')
     expect(back.texts.contacts).toEqual(packed)
     expect(back.grams.contacts).toEqual(listGrams(texts))
@@ -38,9 +38,9 @@ describe('the index cache file', () => {
   it('refuses a file with a changed byte, one cut short, and one that is something else', async () => {
     const damaged = file()
     damaged[damaged.length - 3] ^= 1
-    await expect(decodeIndexCache(damaged, now)).rejects.toThrow(IndexCacheError)
-    await expect(decodeIndexCache(file().subarray(0, 40), now)).rejects.toThrow(IndexCacheError)
-    await expect(decodeIndexCache(Buffer.from('{"contacts":[]}'), now)).rejects.toThrow(IndexCacheError)
+    expect(() => runToEnd(decodeIndexCache(damaged))).toThrow(IndexCacheError)
+    expect(() => runToEnd(decodeIndexCache(file().subarray(0, 40)))).toThrow(IndexCacheError)
+    expect(() => runToEnd(decodeIndexCache(Buffer.from('{"contacts":[]}')))).toThrow(IndexCacheError)
   })
 })
 
@@ -197,7 +197,7 @@ describe('opening a folder with the index cache', () => {
     try {
       const path = join(dir, INDEX_CACHE_FILE)
       await expect.poll(() => existsSync(path), { timeout: 60_000, interval: 100 }).toBe(true)
-      const cache = await decodeIndexCache(await readFile(path), now)
+      const cache = runToEnd(decodeIndexCache(await readFile(path)))
       expect(cache.sha256).toBe((await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim())
       expect(Object.keys(cache.texts)).toContain('contacts')
     } finally {
