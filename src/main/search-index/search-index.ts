@@ -234,7 +234,7 @@ export class SearchIndex {
       if (gen !== this.gen) return
       if (bytes === null) return this.rebuild()
       // Unpacked in idle turns, as a build would be: the first screen's calls go first.
-      const steps = decodeIndexCache(bytes)
+      const steps = decodeIndexCache(bytes, seed.sha256)
       let cache: IndexCache | null = null
       runInSlices(() => {
         const r = steps.next()
@@ -242,7 +242,8 @@ export class SearchIndex {
         return r.done === true
       }, () => gen !== this.gen, this.opts, () => {
         const read = cache as IndexCache | null
-        if (read === null || read.sha256 !== seed.sha256) return this.rebuild()
+        // null: a cache of another db.json (written before the last compaction)
+        if (read === null) return this.rebuild()
         this.stats = { ...this.stats, source: 'cache' }
         this.takeSeed(read, gen)
       }, (err) => {

@@ -11,7 +11,7 @@ import type { PackedCollectionGrams, PackedTexts, SeedGrams, SeedTexts } from '.
 export const INDEX_CACHE_FILE = 'search-index.cache'
 
 const MAGIC = 'LDINDEX1'
-/** MAGIC, the header's length (u32), the body's CRC (u32) */
+/** MAGIC, the header's length (u32), the CRC (u32) of all that follows (header and body) */
 const LEAD = MAGIC.length + 8
 
 export interface IndexCache {
@@ -82,10 +82,11 @@ export function encodeIndexCache(cache: IndexCache): Buffer[] {
   const lead = Buffer.alloc(LEAD)
   lead.write(MAGIC, 0, 'latin1')
   lead.writeUInt32LE(json.length + headPad, MAGIC.length)
+  const rest = [json, Buffer.alloc(headPad, 0x20), ...body]
   let crc = 0
-  for (const b of body) crc = crc32(b, crc)
+  for (const b of rest) crc = crc32(b, crc)
   lead.writeUInt32LE(crc, MAGIC.length + 4)
-  return [lead, json, Buffer.alloc(headPad, 0x20), ...body]
+  return [lead, ...rest]
 }
 
 export class IndexCacheError extends Error {}
@@ -94,27 +95,29 @@ export class IndexCacheError extends Error {}
  * The cache in a file's bytes, yielding between pieces of the work (a few ms each at 100k). The
  * arrays are views of the bytes, which the index then keeps (the strings' 40 MB at 100k included):
  * copying the arrays out held the thread for 25-50 ms per collection, and the index's own lists
- * took as much memory again before. Throws IndexCacheError when the bytes are not a whole,
- * undamaged cache.
+ * took as much memory again before. Null when the cache was made from another db.json than the
+ * one of this sha256 (told from its header, before the work of checking the rest); throws
+ * IndexCacheError when the bytes are not a whole, undamaged cache.
  */
-export function* decodeIndexCache(buf: Buffer): Generator<void, IndexCache> {
+export function* decodeIndexCache(buf: Buffer, sha256: string): Generator<void, IndexCache | null> {
   if (buf.length < LEAD || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new IndexCacheError('not an index cache')
   const headLength = buf.readUInt32LE(MAGIC.length)
   const start = LEAD + headLength
   if (start > buf.length) throw new IndexCacheError('cut short')
-  let crc = 0
-  const PIECE = 8 << 20
-  for (let at = start; at < buf.length; at += PIECE) {
-    crc = crc32(buf.subarray(at, Math.min(buf.length, at + PIECE)), crc)
-    yield
-  }
-  if (crc !== buf.readUInt32LE(MAGIC.length + 4)) throw new IndexCacheError('damaged (CRC)')
   let header: Header
   try {
     header = JSON.parse(buf.toString('utf8', LEAD, start)) as Header
   } catch {
     throw new IndexCacheError('damaged (header)')
   }
+  if (header.sha256 !== sha256) return null
+  let crc = 0
+  const PIECE = 8 << 20
+  for (let at = LEAD; at < buf.length; at += PIECE) {
+    crc = crc32(buf.subarray(at, Math.min(buf.length, at + PIECE)), crc)
+    yield
+  }
+  if (crc !== buf.readUInt32LE(MAGIC.length + 4)) throw new IndexCacheError('damaged (CRC)')
   // Arrays are read where they lie, which needs the body at a multiple of 4 in memory: a copy otherwise.
   const body = (buf.byteOffset + start) % 4 === 0 ? buf.subarray(start) : Buffer.from(buf.subarray(start))
   const slot = (s: Slot | number | undefined, kind: Kind): [number, number] => {
@@ -148,6 +151,5 @@ export function* decodeIndexCache(buf: Buffer): Generator<void, IndexCache> {
       yield
     }
   }
-  if (typeof header.sha256 !== 'string') throw new IndexCacheError('damaged (header)')
   return { sha256: header.sha256, texts, grams }
 }
