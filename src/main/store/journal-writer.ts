@@ -46,7 +46,7 @@ export class JournalWriter {
     private readonly fs: StoreFs,
     private readonly dir: string,
     lastSeq: number,
-    private readonly onDurable: (entries: JournalEntry[]) => void,
+    private readonly onDurable: (entries: JournalEntry[]) => void | Promise<void>,
     private readonly onFailed: (count: number, error: Error) => void,
     private readonly guard: () => Promise<void>,
     private readonly codec: FileCodec,
@@ -58,7 +58,7 @@ export class JournalWriter {
     fs: StoreFs,
     dir: string,
     lastSeq: number,
-    onDurable: (entries: JournalEntry[]) => void,
+    onDurable: (entries: JournalEntry[]) => void | Promise<void>,
     onFailed: (count: number, error: Error) => void = () => undefined,
     /** run before every flush: throws if this process may no longer write here (the folder lock was lost) */
     guard: () => Promise<void> = async () => undefined,
@@ -193,8 +193,9 @@ export class JournalWriter {
     this.size = before + bytes
     this.appendedBytes += bytes
     this.lastSeq = first + group.length - 1
-    // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it.
-    this.onDurable(group.map((_, i) => {
+    // Memory gets what the journal holds (parsed back), so a reopen can never disagree with it. The
+    // next group waits for it: a large entry is taken in over a few turns (MemoryState.stage).
+    await this.onDurable(group.map((_, i) => {
       // A prepared batch was parsed back from these very bytes, piece by piece, before its commit.
       const parsed = group[i].parsed
       if (parsed) return { seq: first + i, ...parsed }

@@ -14,12 +14,13 @@ import type { JournalEntry } from './journal-read'
 import { JournalWriter } from './journal-writer'
 import { SNAPSHOT_FILE } from './load'
 import type { FolderLock } from './lock'
-import { MemoryState } from './memory'
+import { MemoryState, STAGE_AFTER } from './memory'
 import type { Applied } from './memory'
 import { migrateToCurrent } from './migrations'
 import { clearRecovery } from './recovery-file'
 import { Serial } from './serial'
 import { readSnapshot, snapshotDb, snapshotDocument, writeSnapshot } from './snapshot-adapter'
+import { budgetPause } from './snapshot-parse'
 import type { SnapshotAdapter, SnapshotDoc } from './snapshot-adapter'
 import type { SnapshotWriteResult } from './snapshot-stream'
 import { verifySnapshotFile } from './verify-worker'
@@ -139,8 +140,12 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       init.fs,
       init.dir,
       init.lastSeq,
-      (entries) => {
+      async (entries) => {
         for (const entry of entries) {
+          if (entry.puts.length > STAGE_AFTER) {
+            const pause = budgetPause()
+            for (const _ of store.memory.stage(entry)) await pause()
+          }
           const puts = store.memory.apply(entry, store.appliedOf.get(entry.puts))
           if (puts.length > 0) store.notify({ kind: 'puts', puts })
         }
