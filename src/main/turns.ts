@@ -22,6 +22,11 @@ export interface Turns {
    * whose own slices and awaits it would otherwise share turns and garbage with.
    */
   hold(): () => void
+  /**
+   * Told when the first hold starts (true) and the last one ends (false): for idle work in another
+   * thread, which must wait too (the search index's cache writer).
+   */
+  onHold(listener: (held: boolean) => void): () => void
   /** Someone may have started waiting for idle work (its `wanted` turned true): look at once. */
   wake(): void
 }
@@ -62,6 +67,10 @@ export function createTurns(opts: TurnOptions = {}): Turns {
   let count = 0
   /** calls and exports in progress (see Turns.hold): idle work waits for them */
   let holds = 0
+  const holdListeners = new Set<(held: boolean) => void>()
+  const told = (held: boolean): void => {
+    for (const l of holdListeners) l(held)
+  }
   const runnable = (): number => waited.length + background.length + (holds === 0 ? idle.length : 0)
   const turn = (): void => {
     armed = false
@@ -111,13 +120,21 @@ export function createTurns(opts: TurnOptions = {}): Turns {
     },
     hold(): () => void {
       holds += 1
+      if (holds === 1) told(true)
       let released = false
       return () => {
         if (released) return
         released = true
         holds -= 1
-        if (holds === 0 && idle.length > 0) arm()
+        if (holds === 0) {
+          told(false)
+          if (idle.length > 0) arm()
+        }
       }
+    },
+    onHold(listener: (held: boolean) => void): () => void {
+      holdListeners.add(listener)
+      return () => holdListeners.delete(listener)
     },
   }
 }

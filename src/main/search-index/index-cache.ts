@@ -86,13 +86,14 @@ export async function removeIndexCache(dir: string): Promise<void> {
 
 /**
  * Writes the cache of db.json as it is now, in a worker thread; resolves when it is written (or
- * with the reason it was not). `onWorker` is told of the worker, to stop it when the app closes.
+ * with the reason it was not). `onWorker` is told of the worker, to stop it when the app closes;
+ * while `pause[0]` is 1 the worker waits (a call or an export in progress: see warm.ts).
  */
-export function writeIndexCache(opts: IndexCacheOptions, onWorker?: (w: Worker) => void): Promise<FromSeedWorker> {
+export function writeIndexCache(opts: IndexCacheOptions, onWorker?: (w: Worker) => void, pause?: Int32Array): Promise<FromSeedWorker> {
   const entry = opts.entry ?? fileURLToPath(new URL('./seed-worker.ts', import.meta.url))
   return new Promise((resolve) => {
     const worker = new Worker(entry, {
-      workerData: { indexCache: { snapshot: join(opts.dir, 'db.json'), out: join(opts.dir, INDEX_CACHE_FILE) } } satisfies SeedWorkerData,
+      workerData: { indexCache: { snapshot: join(opts.dir, 'db.json'), out: join(opts.dir, INDEX_CACHE_FILE), ...(pause ? { pause } : {}) } } satisfies SeedWorkerData,
       execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     })

@@ -21,20 +21,36 @@ export interface SeedWorkerData {
     snapshot: string
     /** the cache file to write */
     out: string
+    /** 1 while the main thread asks it to wait (a call or an export in progress), in shared memory */
+    pause?: Int32Array
   }
 }
 
+/** db.json is hashed this much at a time, with a checkpoint between (a few ms each) */
+const HASH_PIECE = 8 << 20
+
 async function run(job: SeedWorkerData['indexCache']): Promise<FromSeedWorker> {
+  const pause = job.pause
+  // Waits here while the main thread has a call or an export in progress (warm.ts).
+  const checkpoint = (): void => {
+    if (pause) while (Atomics.load(pause, 0) === 1) Atomics.wait(pause, 0, 1)
+  }
+  checkpoint()
   const bytes = readFileSync(job.snapshot)
   // An encrypted folder keeps no cache: it would be one more file of personal data.
   if (isSealed(bytes)) throw new Error('db.json is encrypted')
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const read = readTexts(bytes)
+  const hash = createHash('sha256')
+  for (let at = 0; at < bytes.length; at += HASH_PIECE) {
+    checkpoint()
+    hash.update(bytes.subarray(at, Math.min(bytes.length, at + HASH_PIECE)))
+  }
+  const sha256 = hash.digest('hex')
+  const read = readTexts(bytes, checkpoint)
   const texts: SeedTexts = {}
   const grams: SeedGrams = {}
   for (const [c, r] of read) {
     texts[c] = packTexts(r)
-    grams[c] = listGrams(r.texts)
+    grams[c] = listGrams(r.texts, checkpoint)
   }
   const pieces = encodeIndexCache({ sha256, texts, grams })
   await writeFileAtomic(nodeFs, job.out, async (sink) => {

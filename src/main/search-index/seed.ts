@@ -42,10 +42,11 @@ export interface ReadTexts {
 const KNOWN: ReadonlySet<string> = new Set(COLLECTION_NAMES)
 
 /**
- * The texts of every record of a db.json this store wrote (laid out a line of records at a time).
- * Throws when the bytes are not laid out so: the index is then built from the open records.
+ * The texts of every record of a db.json this store wrote (laid out a line of records at a time),
+ * calling `checkpoint` after each line (about a thousand records). Throws when the bytes are not
+ * laid out so.
  */
-export function readTexts(bytes: Uint8Array): Map<CollectionName, ReadTexts> {
+export function readTexts(bytes: Uint8Array, checkpoint: () => void = () => undefined): Map<CollectionName, ReadTexts> {
   const out = new Map<CollectionName, ReadTexts>()
   for (const part of laidOutParts(bytes, KNOWN)) {
     if (!('records' in part)) continue
@@ -59,6 +60,7 @@ export function readTexts(bytes: Uint8Array): Map<CollectionName, ReadTexts> {
       read.ids.push(r.id)
       read.texts.push(recordText(c, r))
     }
+    checkpoint()
   }
   return out
 }
@@ -97,12 +99,13 @@ export function packTexts({ ids, texts }: ReadTexts): PackedTexts {
 }
 
 /** The grams of the texts, as CollectionIndex lists them (its text, its names and their pinyin). */
-export function listGrams(texts: readonly RecordText[]): PackedCollectionGrams {
+export function listGrams(texts: readonly RecordText[], checkpoint: () => void = () => undefined): PackedCollectionGrams {
   const text = new GramIndex()
   const names = new GramIndex()
   texts.forEach((t, doc) => {
     text.add(doc, t.text)
     names.addParts(doc, t.names, t.pinyin)
+    if ((doc & 1023) === 1023) checkpoint()
   })
   return { text: text.pack(), names: names.pack() }
 }

@@ -141,6 +141,22 @@ describe('turns shared by every background runner', () => {
     expect(s.log).toHaveLength(10)
   })
 
+  it('tells idle work in another thread when the first hold starts and the last one ends', () => {
+    const s = stepped()
+    const told: boolean[] = []
+    const stop = s.turns.onHold((held) => told.push(held))
+    const a = s.turns.hold()
+    const b = s.turns.hold()
+    a()
+    a()
+    expect(told).toEqual([true])
+    b()
+    expect(told).toEqual([true, false])
+    stop()
+    s.turns.hold()()
+    expect(told).toEqual([true, false])
+  })
+
   it('runs at least one step per turn, however slow the clock says it is', async () => {
     const s = stepped()
     const slow = stepsInSlices(

@@ -9,7 +9,7 @@ import { dbSchema } from '../../../src/main/db/schema'
 import type { DbData } from '../../../src/main/db/schema'
 import { searchIndexFor } from '../../../src/main/search-index'
 import { writeIndexCache } from '../../../src/main/search-index/index-cache'
-import { forEachPackedHolding, listGrams, packTexts, packedText } from '../../../src/main/search-index/seed'
+import { forEachPackedHolding, listGrams, packTexts, packedText, readTexts } from '../../../src/main/search-index/seed'
 import { INDEX_CACHE_FILE, IndexCacheError, decodeIndexCache, encodeIndexCache } from '../../../src/main/search-index/seed-file'
 import type { RecordText } from '../../../src/main/search-index/record-text'
 import { aesCodec, newDataKey } from '../../../src/main/store/aes-codec'
@@ -51,6 +51,22 @@ describe('the index cache file', () => {
     expect(() => runToEnd(decodeIndexCache(header, 'abc'))).toThrow(IndexCacheError)
     expect(() => runToEnd(decodeIndexCache(file().subarray(0, 40), 'abc'))).toThrow(IndexCacheError)
     expect(() => runToEnd(decodeIndexCache(Buffer.from('{"contacts":[]}'), 'abc'))).toThrow(IndexCacheError)
+  })
+})
+
+describe('the cache writer in its worker', () => {
+  it('reaches a checkpoint after every line of records and every 1,024 records of grams (where it waits while the app is busy)', () => {
+    const org = { aliases: [], creditCode: '', industry: '', city: '', province: '', address: '', website: '', tags: [], notes: '' }
+    const line = (ids: string[]) => ids.map((id) => JSON.stringify({ ...org, id, name: id })).join(',')
+    const ids = Array.from({ length: 2100 }, (_, i) => `o${i}`)
+    const db = `{\n"schemaVersion":1,\n"organizations":[${line(ids.slice(0, 1000))},\n${line(ids.slice(1000, 2000))},\n${line(ids.slice(2000))}],\n"settings":{}\n}\n`
+    let stops = 0
+    const read = readTexts(Buffer.from(db), () => (stops += 1))
+    expect(stops).toBe(3)
+    expect(read.get('organizations')?.ids).toEqual(ids)
+    stops = 0
+    listGrams(read.get('organizations')?.texts ?? [], () => (stops += 1))
+    expect(stops).toBe(2)
   })
 })
 

@@ -25,7 +25,7 @@ describe('a large entry staged before it is applied', () => {
         for (const _ of staged.stage(entry)) {
           // Staged ids are not visible: nothing to get, the collections as they were.
         }
-        for (const [c, r] of entry.puts) if (!existing.includes(r.id) || c === 'tags') expect(staged.get(c, r.id)).toBeUndefined()
+        for (const [c, r] of entry.puts) if (!(existing as string[]).includes(r.id) || c === 'tags') expect(staged.get(c, r.id)).toBeUndefined()
         expect(staged.data.notes.length).toBe(before)
         const a = plain.apply(entry)
         const b = staged.apply(entry)
