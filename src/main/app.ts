@@ -145,8 +145,8 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   } catch (e) {
     log(`Liaison Desk: checking attachment files failed: ${e instanceof Error ? e.message : String(e)}`)
   }
-  // The search index from now on, the sort orders once it is built; both stop when the app closes.
-  // The search index from its cache when there is one for this db.json.
+  // The search index from now on (from its cache when there is one for this db.json), the sort
+  // orders once it is built, then the cache written for the next open; all stop when the app closes.
   const large = COLLECTION_NAMES.reduce((n, c) => n + store.data[c].length, 0) >= (opts.indexCache?.minRecords ?? CACHE_MIN_RECORDS)
   if (codec.encrypted) await removeIndexCache(opts.dataDir).catch((e: unknown) => log(`Liaison Desk: the search index cache could not be removed: ${e instanceof Error ? e.message : String(e)}`))
   const warmed = warmIndexes(store, { seed: pendingCache?.seed(snapshotState) ?? null, cache: pendingCache && large ? cacheOptions : null })

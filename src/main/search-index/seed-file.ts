@@ -21,7 +21,7 @@ export interface IndexCache {
   grams: SeedGrams
 }
 
-type Typed = Uint8Array | Uint16Array | Uint32Array
+type Typed = Uint16Array | Uint32Array
 type Kind = 'u16' | 'u32' | 'str'
 /** one array or string of the body: its kind, where it starts, how many elements (chars for strings) */
 type Slot = [Kind, number, number]
