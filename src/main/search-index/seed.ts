@@ -8,8 +8,9 @@ import type { RecordText } from './record-text'
 
 /**
  * The search index's texts of one collection of db.json, in the file's order, as a few strings and
- * arrays: what a worker thread sends the main thread (100,000 RecordText objects would each be
- * copied apart; two strings are copied whole).
+ * arrays: what the index's cache file holds (seed-file.ts). Read back, they are two strings and a
+ * few views of the file's bytes, not 100,000 RecordText objects: a record's texts are cut out of
+ * them when a search first needs them (CollectionIndex.doc).
  */
 export interface PackedTexts {
   /** the records' ids run together, record i's ending at idEnds[i] */
@@ -183,17 +184,4 @@ export function forEachPackedHolding(p: PackedTexts, needles: readonly string[],
 
 export function packedCount(p: PackedTexts): number {
   return p.idEnds.length
-}
-
-/** Every ArrayBuffer in the packed texts or grams: moved to the main thread, not copied. */
-export function transferables(...packs: ReadonlyArray<Partial<Record<string, PackedTexts | PackedCollectionGrams>>>): ArrayBuffer[] {
-  const out: ArrayBuffer[] = []
-  const add = (o: object): void => {
-    for (const v of Object.values(o)) {
-      if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer)
-      else if (v !== null && typeof v === 'object') add(v as object)
-    }
-  }
-  for (const p of packs) add(p)
-  return out
 }

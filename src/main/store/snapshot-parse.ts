@@ -46,8 +46,8 @@ class NotLaidOut extends Error {}
  * db.json as streamJson lays it out, a line at a time: `{`, then one line per top-level key, except
  * that a collection's records run over several lines of about a thousand records each, and a record
  * never holds a raw newline. Throws when the bytes are not laid out that way. Both the open (which
- * yields between lines) and the search index's worker (which reads the same bytes beside it) read
- * db.json through this.
+ * yields between lines) and the worker that writes the search index's cache (search-index/seed.ts)
+ * read db.json through this.
  */
 export function* laidOutParts(buf: Uint8Array, collections: ReadonlySet<string>, decodePiece = DECODE_PIECE): Generator<LaidOutPart, void> {
   const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
