@@ -9,7 +9,6 @@ import type { Exporter } from './exports'
 import type { Ctx } from './services/context'
 import type { Turns } from './turns'
 import type { ParseLauncher } from './import/parse-runner'
-import { COLLECTION_NAMES } from '../shared/collections'
 import { openStore } from './store'
 import type { SnapshotState, Store } from './store'
 import type { StoreFs } from './store/fs-port'
@@ -93,6 +92,8 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   const cacheOptions: IndexCacheOptions = { dir: opts.dataDir, ...(opts.indexCache?.entry ? { entry: opts.indexCache.entry } : {}), onProblem: (m) => log(`Liaison Desk: ${m}`) }
   const pendingCache = codec.encrypted ? null : readIndexCache(cacheOptions)
   let onCompacted = (): void => undefined
+  /** as the store counted them at open */
+  let openedRecords = 0
   const store = await openStore({
     dir: opts.dataDir,
     schema: dbSchema,
@@ -104,6 +105,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
       if (e.type === 'compaction') onCompacted()
+      if (e.type === 'open') openedRecords = e.records
       // How long a large folder took to open, step by step: what a slow start is diagnosed from.
       if (e.type === 'open' && e.ms.total >= SLOW_OPEN_MS) log(`Liaison Desk: opened ${e.records} records in ${Object.entries(e.ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`)
     },
@@ -147,7 +149,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   }
   // The search index from now on (from its cache when there is one for this db.json), the sort
   // orders once it is built, then the cache written for the next open; all stop when the app closes.
-  const large = COLLECTION_NAMES.reduce((n, c) => n + store.data[c].length, 0) >= (opts.indexCache?.minRecords ?? CACHE_MIN_RECORDS)
+  const large = openedRecords >= (opts.indexCache?.minRecords ?? CACHE_MIN_RECORDS)
   if (codec.encrypted) await removeIndexCache(opts.dataDir).catch((e: unknown) => log(`Liaison Desk: the search index cache could not be removed: ${e instanceof Error ? e.message : String(e)}`))
   const warmed = warmIndexes(store, { seed: pendingCache?.seed(snapshotState) ?? null, cache: pendingCache && large ? cacheOptions : null })
   onCompacted = () => warmed.compacted()

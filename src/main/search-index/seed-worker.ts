@@ -2,13 +2,13 @@
 // search index needs of every record (seed.ts) and writes it to the index's cache file
 // (seed-file.ts), so that the next open of the same db.json has its index at once. The main thread
 // only starts it and hears that it is done.
-import { createHash } from 'node:crypto'
 import { readFileSync, readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { writeFileAtomic } from '../store/atomic-write'
 import { nodeFs } from '../store/fs-port'
 import { isSealed } from '../store/file-codec'
+import { sha256InPieces } from '../store/snapshot-parse'
 import { listGrams, packTexts, readTexts } from './seed'
 import type { SeedGrams, SeedTexts } from './seed'
 import { encodeIndexCache } from './seed-file'
@@ -26,9 +26,6 @@ export interface SeedWorkerData {
   }
 }
 
-/** db.json is hashed this much at a time, with a checkpoint between (a few ms each) */
-const HASH_PIECE = 8 << 20
-
 async function run(job: SeedWorkerData['indexCache']): Promise<FromSeedWorker> {
   const pause = job.pause
   // Waits here while the main thread has a call or an export in progress (warm.ts).
@@ -39,12 +36,7 @@ async function run(job: SeedWorkerData['indexCache']): Promise<FromSeedWorker> {
   const bytes = readFileSync(job.snapshot)
   // An encrypted folder keeps no cache: it would be one more file of personal data.
   if (isSealed(bytes)) throw new Error('db.json is encrypted')
-  const hash = createHash('sha256')
-  for (let at = 0; at < bytes.length; at += HASH_PIECE) {
-    checkpoint()
-    hash.update(bytes.subarray(at, Math.min(bytes.length, at + HASH_PIECE)))
-  }
-  const sha256 = hash.digest('hex')
+  const sha256 = await sha256InPieces(bytes, async () => checkpoint())
   const read = readTexts(bytes, checkpoint)
   const texts: SeedTexts = {}
   const grams: SeedGrams = {}

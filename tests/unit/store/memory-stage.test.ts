@@ -1,11 +1,11 @@
 // @vitest-environment node
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MemoryState, STAGE_AFTER } from '../../../src/main/store/memory'
 import type { JournalEntry } from '../../../src/main/store/journal-read'
 import { openStore } from '../../../src/main/store'
 import type { StoredRecord } from '../../../src/main/store'
-import { FAKE_COLLECTIONS, fakeSchema, note, tempDir } from './fake-schema'
+import { FAKE_COLLECTIONS, fakeSchema, note, tempFolders } from './fake-schema'
 import type { FakeDb } from './fake-schema'
 
 const rec = (id: string, text: string): StoredRecord => ({ id, text }) as StoredRecord
@@ -38,16 +38,12 @@ describe('a large entry staged before it is applied', () => {
   })
 })
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.()
-})
+const { folder, cleanups } = tempFolders('stage')
 
 describe('a commit large enough to be staged', () => {
   it('shows its records all at once when it resolves, with the commits queued behind it after them', async () => {
-    const t = await tempDir('stage')
-    cleanups.push(t.cleanup)
-    const store = await openStore({ dir: t.dir, schema: fakeSchema(), backupOnOpen: false })
+    const dir = await folder()
+    const store = await openStore({ dir, schema: fakeSchema(), backupOnOpen: false })
     cleanups.push(() => store.close())
     const n = STAGE_AFTER + 1500
     const seen: number[] = []
@@ -62,7 +58,7 @@ describe('a commit large enough to be staged', () => {
     expect(store.position('notes', 'after')).toBe(n)
     expect(store.get('notes', `n${n - 1}`)).toMatchObject({ id: `n${n - 1}` })
     await store.close()
-    const again = await openStore({ dir: t.dir, schema: fakeSchema(), backupOnOpen: false })
+    const again = await openStore({ dir, schema: fakeSchema(), backupOnOpen: false })
     expect(again.data.notes.map((r) => r.id)).toEqual(store.data.notes.map((r) => r.id))
     await again.close()
   })
