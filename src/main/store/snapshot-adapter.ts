@@ -6,6 +6,7 @@ import { SealedDamageError } from './aes-codec'
 import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
 import { nodeFs, readIfExists } from './fs-port'
+import { readPiecewise } from './piecewise-read'
 import type { StoreFs } from './fs-port'
 import { budgetPause, parseLaidOut, sha256InPieces } from './snapshot-parse'
 import { streamJson, yieldToEventLoop } from './snapshot-stream'
@@ -91,37 +92,37 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
 
   async read(): Promise<SnapshotDoc | null> {
     const t0 = performance.now()
-    const stored = await readIfExists(this.fs, this.path)
-    if (stored === null) return null
-    let buf: Buffer
-    try {
-      // A KeyError (no key, another folder's key) goes up as it is: it is not damage.
-      buf = this.codec.open(stored)
-    } catch (err) {
-      if (err instanceof SealedDamageError) throw new SnapshotUnparseableError(this.path, err.message)
-      throw err
-    }
     const sidecar = (await readIfExists(this.fs, this.sidecarPath))?.toString('utf8').trim() ?? null
     // Hashing and parsing 70 MB each held the thread for hundreds of ms: done in pieces, so that the
     // browser-mode server serves the page's scripts while the folder opens. Bytes this store wrote
     // are laid out a slice of records per line; anything else is parsed whole.
-    const t1 = performance.now()
+    const arriving = sidecar !== null && this.fs === nodeFs && !this.codec.encrypted ? await readPiecewise(this.path) : null
     const pause = budgetPause()
+    let t1 = performance.now()
+    let buf: Buffer
     let sha256: string
     let trusted: boolean
     let doc: unknown = null
-    if (sidecar !== null && this.fs === nodeFs && buf.length >= HASH_BESIDE_BYTES) {
-      // A large file on the real disk is hashed by a worker while it is parsed here: the hash only
-      // decides whether the parse is kept (bytes this store wrote) or redone whole and validated.
+    if (arriving !== null && sidecar !== null && arriving.buf.length >= HASH_BESIDE_BYTES) {
+      // A large file on the real disk is parsed as its pieces arrive, and hashed by a worker
+      // meanwhile: the hash only decides whether the parse is kept (bytes this store wrote) or
+      // redone whole and validated. The read time is then only what came before the parse.
       const hashed = verifySnapshotFile(this.path, [...this.collections], this.codec, sidecar).then(
         () => true,
         () => false,
       )
-      doc = await parseLaidOut(buf, this.collections, pause).catch(() => null)
+      doc = await parseLaidOut(arriving, this.collections, pause).catch(() => null)
+      await arriving.done
+      buf = this.open(arriving.buf)
       trusted = await hashed
       sha256 = trusted ? sidecar : await sha256InPieces(buf, pause)
       if (!trusted) doc = null
     } else {
+      if (arriving !== null) await arriving.done
+      const stored = arriving !== null ? arriving.buf : await readIfExists(this.fs, this.path)
+      if (stored === null) return null
+      buf = this.open(stored)
+      t1 = performance.now()
       sha256 = await sha256InPieces(buf, pause)
       trusted = sidecar === sha256
       if (trusted) doc = await parseLaidOut(buf, this.collections, pause).catch(() => null)
@@ -141,6 +142,16 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
       throw new SnapshotUnparseableError(this.path, 'the top level is not an object')
     }
     return doc as SnapshotDoc
+  }
+
+  /** The plain bytes of what is stored; a KeyError (no key, another folder's key) goes up as it is: it is not damage. */
+  private open(stored: Buffer): Buffer {
+    try {
+      return this.codec.open(stored)
+    } catch (err) {
+      if (err instanceof SealedDamageError) throw new SnapshotUnparseableError(this.path, err.message)
+      throw err
+    }
   }
 
   async write(doc: SnapshotDoc | null): Promise<void> {

@@ -39,6 +39,11 @@ const KEY = /^"((?:[^"\\]|\\.)*)":/
 /** One top-level key of a laid-out db.json, or one line of a collection's records. */
 export type LaidOutPart = { name: string; value: unknown } | { name: string; records: unknown[]; first: boolean }
 
+/** The bytes up to `need` are not read yet (see partsAsRead). */
+interface Wait {
+  wait: number
+}
+
 /** The bytes are not laid out as streamJson writes them. */
 class NotLaidOut extends Error {}
 
@@ -50,16 +55,29 @@ class NotLaidOut extends Error {}
  * read db.json through this.
  */
 export function* laidOutParts(buf: Uint8Array, collections: ReadonlySet<string>, decodePiece = DECODE_PIECE): Generator<LaidOutPart, void> {
+  for (const part of partsAsRead(buf, collections, decodePiece, () => buf.byteLength)) if (!('wait' in part)) yield part
+}
+
+/**
+ * laidOutParts over a buffer whose first `filled()` bytes are in so far: gives a Wait when the next
+ * piece needs bytes beyond them, and goes on once the caller has waited for them.
+ */
+function* partsAsRead(buf: Uint8Array, collections: ReadonlySet<string>, decodePiece: number, filled: () => number): Generator<LaidOutPart | Wait, void> {
   const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
   /** bytes decoded so far, in pieces that end with a line; then lines are cut from the piece as text */
   let decoded = 0
   let piece = ''
   let at = 0
-  const nextLine = (): string | null => {
+  /** the next line; a Wait when the piece it starts needs bytes not read yet */
+  const nextLine = (): string | null | Wait => {
     if (at >= piece.length) {
       if (decoded >= bytes.length) return null
+      const have = filled()
       let end = Math.min(bytes.length, decoded + decodePiece)
-      const nl = end < bytes.length ? bytes.indexOf(0x0a, end) : -1
+      if (end > have) return { wait: end }
+      // Only among the bytes in: the rest of the buffer is not the file's yet.
+      const nl = end < bytes.length ? (have < bytes.length ? bytes.subarray(0, have) : bytes).indexOf(0x0a, end) : -1
+      if (nl < 0 && have < bytes.length) return { wait: have + 1 }
       if (end < bytes.length) end = nl < 0 ? bytes.length : nl + 1
       piece = bytes.toString('utf8', decoded, end)
       decoded = end
@@ -71,12 +89,19 @@ export function* laidOutParts(buf: Uint8Array, collections: ReadonlySet<string>,
     at = end + 1
     return line
   }
-  if (nextLine() !== '{') throw new NotLaidOut()
+  function* line(): Generator<Wait, string | null> {
+    for (;;) {
+      const l = nextLine()
+      if (l === null || typeof l === 'string') return l
+      yield l
+    }
+  }
+  if ((yield* line()) !== '{') throw new NotLaidOut()
   /** the collection whose records the next line continues, if any */
   let filling: string | null = null
-  for (let line = nextLine(); line !== null; line = nextLine()) {
-    if (line === '}') {
-      if (filling === null && nextLine() === null) return
+  for (let text = yield* line(); text !== null; text = yield* line()) {
+    if (text === '}') {
+      if (filling === null && (yield* line()) === null) return
       throw new NotLaidOut()
     }
     let body: string
@@ -84,12 +109,12 @@ export function* laidOutParts(buf: Uint8Array, collections: ReadonlySet<string>,
     let name: string
     if (filling !== null) {
       name = filling
-      body = line
+      body = text
     } else {
-      const key = KEY.exec(line)
+      const key = KEY.exec(text)
       if (!key) throw new NotLaidOut()
       name = JSON.parse(`"${key[1]}"`) as string
-      const value = line.slice(key[0].length)
+      const value = text.slice(key[0].length)
       if (!(collections.has(name) && value.startsWith('['))) {
         yield { name, value: JSON.parse(value.endsWith(',') ? value.slice(0, -1) : value) }
         continue
@@ -111,22 +136,38 @@ export function* laidOutParts(buf: Uint8Array, collections: ReadonlySet<string>,
   throw new NotLaidOut()
 }
 
+/** Bytes still arriving (piecewise-read.ts): the parse uses each piece as soon as it is in. */
+export interface ArrivingBytes {
+  readonly buf: Buffer
+  filled(): number
+  reach(n: number): Promise<void>
+}
+
 /**
  * db.json parsed a line at a time (laidOutParts), so that the browser-mode server can serve the page
  * between two lines (JSON.parse of 70 MB held the thread for half a second, and the page's scripts
  * waited for it). Returns null when the bytes are not laid out that way (an older file, a file
  * written by hand): the caller then parses them whole. Only for bytes this store wrote (their
  * sha256 matches the sidecar), where the result equals JSON.parse of the whole.
+ * Given bytes still arriving, it parses each line as soon as its bytes are in; null too if the
+ * file turned out another length than it was first read as (the caller then has the whole).
  */
 export async function parseLaidOut(
-  buf: Buffer,
+  source: Buffer | ArrivingBytes,
   collections: ReadonlySet<string>,
   pause: Pause,
   decodePiece = DECODE_PIECE,
 ): Promise<Record<string, unknown> | null> {
+  const arriving = Buffer.isBuffer(source) ? null : source
+  const buf = arriving ? arriving.buf : (source as Buffer)
   const doc: Record<string, unknown> = {}
   try {
-    for (const part of laidOutParts(buf, collections, decodePiece)) {
+    for (const part of partsAsRead(buf, collections, decodePiece, arriving ? () => arriving.filled() : () => buf.length)) {
+      if ('wait' in part) {
+        await (arriving as ArrivingBytes).reach(part.wait)
+        if ((arriving as ArrivingBytes).buf !== buf) return null
+        continue
+      }
       if (!('records' in part)) {
         doc[part.name] = part.value
         continue

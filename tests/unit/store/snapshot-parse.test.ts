@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseLaidOut, sha256InPieces } from '../../../src/main/store/snapshot-parse'
+import type { ArrivingBytes } from '../../../src/main/store/snapshot-parse'
 import { streamJson } from '../../../src/main/store/snapshot-stream'
 
 const COLLECTIONS = new Set(['contacts', 'notes', 'empty'])
@@ -43,6 +44,51 @@ describe('parseLaidOut', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('gives the same for bytes that arrive a piece at a time, however the pieces fall', async () => {
+    await fc.assert(
+      fc.asyncProperty(doc, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 512 }), fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 20 }), async (d, perChunk, piece, steps) => {
+        const buf = await written(d, perChunk)
+        // Each wait lets the next of `steps` bytes in (over and over): the parse must never read past them.
+        let filled = 0
+        let k = 0
+        const arriving: ArrivingBytes = {
+          buf,
+          filled: () => filled,
+          reach: async (n) => {
+            while (filled < Math.min(n, buf.length)) filled = Math.min(buf.length, filled + steps[k++ % steps.length])
+          },
+        }
+        const seen = Buffer.alloc(buf.length)
+        buf.copy(seen)
+        // Bytes not in yet are garbage, as in a buffer still being read into.
+        seen.fill(0x0a, Math.min(buf.length, 1))
+        const view: ArrivingBytes = {
+          buf: seen,
+          filled: arriving.filled,
+          reach: async (n) => {
+            const before = filled
+            await arriving.reach(n)
+            buf.copy(seen, before, before, filled)
+          },
+        }
+        expect(await parseLaidOut(view, COLLECTIONS, now, piece)).toEqual(JSON.parse(buf.toString('utf8')))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('gives null when the bytes turn out to be another length than first read (the caller then parses the whole)', async () => {
+    const contacts = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}` }))
+    const buf = await written({ schemaVersion: 1, journalSeq: 0, contacts }, 5)
+    const cut = buf.subarray(0, 40)
+    const arriving = {
+      buf,
+      filled: () => (arriving.buf === buf ? 20 : cut.length),
+      reach: async () => void (arriving.buf = cut),
+    }
+    expect(await parseLaidOut(arriving, COLLECTIONS, now, 16)).toBeNull()
   })
 
   it('pauses between lines of records, so a large file does not hold the thread', async () => {
