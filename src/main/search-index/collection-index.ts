@@ -1,4 +1,5 @@
 import type { AnyRecord, CollectionName } from '../../shared/collections'
+import { runToEnd } from '../turns'
 import { GramIndex, PackedGrams } from './gram-index'
 import { recordText } from './record-text'
 import type { RecordText } from './record-text'
@@ -49,10 +50,20 @@ export function nameHasEvery(t: RecordText, words: readonly string[]): boolean {
   return t.names.some(holds) || t.pinyin.some(holds)
 }
 
+/** What ranked() needs beyond the needles: the query's words, and the words run together. */
+export interface RankMore {
+  words?: readonly string[]
+  joined?: string
+}
+
+/** Docs not listed yet checked between two steps of a search (a few ms). */
+const SCAN_STEP = 4096
+
 interface Named {
   doc: number
   rank: number
   len: number
+  record: AnyRecord
 }
 
 /** a comes before b: better rank, then the shorter name, then the earlier doc */
@@ -225,9 +236,10 @@ export class CollectionIndex {
   /**
    * Candidates for needle (or for every one of several) in doc order: the seed's docs from its grams
    * (each of them until those are in), then the docs listed since from the grams here, then every
-   * doc not listed yet.
+   * doc not listed yet, yielding every SCAN_STEP of those (see `scanning`). No doc from `end` on
+   * is visited: a search in steps does not see the docs put after it began.
    */
-  private candidates(which: 'text' | 'names', needle: string | readonly string[], visit: (doc: number) => boolean): void {
+  private *candidateSteps(which: 'text' | 'names', needle: string | readonly string[], visit: (doc: number) => boolean, end = this.docs.length): Generator<void, void> {
     const needles = typeof needle === 'string' ? [needle] : needle
     let going = true
     const base = this.base?.[which]
@@ -244,11 +256,19 @@ export class CollectionIndex {
     ;(which === 'text' ? this.text : this.nameGrams).forEachCandidateOfAll(needles, (doc) => {
       // A gram index may hand out docs up to its own total, which never passes `listed`; when every
       // gram of the needles is dense that is every doc from 0, the seed's included.
-      if (doc < from) return true
+      if (doc < from || doc >= end) return true
       going = visit(doc)
       return going
     })
-    for (let doc = this.listed; going && doc < this.docs.length; doc += 1) going = visit(doc)
+    for (let doc = this.listed; going && doc < end; doc += 1) {
+      going = visit(doc)
+      if (doc % SCAN_STEP === 0) yield
+    }
+  }
+
+  /** Some docs are not listed yet: a search then checks them one by one (tens of ms at 100,000), in steps. */
+  get scanning(): boolean {
+    return this.listed < this.docs.length
   }
 
   /**
@@ -256,18 +276,24 @@ export class CollectionIndex {
    * words, in doc order per needle.
    */
   matches(needles: readonly string[], words: readonly string[] = []): Set<AnyRecord> {
+    return runToEnd(this.matchSteps(needles, words))
+  }
+
+  /** matches() in steps, to run in turns while docs are not listed yet (`scanning`). */
+  *matchSteps(needles: readonly string[], words: readonly string[] = []): Generator<void, Set<AnyRecord>> {
     const out = new Set<AnyRecord>()
+    const end = this.docs.length
     for (const needle of needles) {
-      this.candidates('text', needle, (doc) => {
+      yield* this.candidateSteps('text', needle, (doc) => {
         const d = this.doc(doc)
         if (d && d.t.text.includes(needle)) out.add(d.record)
         return true
-      })
+      }, end)
     }
-    this.withEveryWord('text', words, (d) => textHasEvery(d.t, words), (d) => {
+    yield* this.withEveryWord('text', words, (d) => textHasEvery(d.t, words), (d) => {
       out.add(d.record)
       return true
-    })
+    }, end)
     return out
   }
 
@@ -275,12 +301,18 @@ export class CollectionIndex {
    * Visits each doc that `holds` every word (none when fewer than two), in doc order, until visit
    * returns false. Candidates are the docs listed in `grams` under the grams of every word.
    */
-  private withEveryWord(grams: 'text' | 'names', words: readonly string[], holds: (d: Doc) => boolean, visit: (d: Doc, doc: number) => boolean): void {
+  private *withEveryWord(
+    grams: 'text' | 'names',
+    words: readonly string[],
+    holds: (d: Doc) => boolean,
+    visit: (d: Doc, doc: number) => boolean,
+    end = this.docs.length,
+  ): Generator<void, void> {
     if (words.length < 2) return
-    this.candidates(grams, words, (doc) => {
+    yield* this.candidateSteps(grams, words, (doc) => {
       const d = this.doc(doc)
       return d === undefined || !holds(d) || visit(d, doc)
-    })
+    }, end)
   }
 
   /**
@@ -288,18 +320,24 @@ export class CollectionIndex {
    * then, for a query of several words, names holding every word, then any other field, then records
    * holding every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
    */
-  ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean, more: { words?: readonly string[]; joined?: string } = {}): AnyRecord[] {
+  ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean, more: RankMore = {}): AnyRecord[] {
+    return runToEnd(this.rankSteps(needles, limit, accept, more))
+  }
+
+  /** ranked() in steps, to run in turns while docs are not listed yet (`scanning`). */
+  *rankSteps(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean, more: RankMore = {}): Generator<void, AnyRecord[]> {
     if (limit <= 0) return []
     // A single letter is in most names' pinyin: every doc is a candidate. Keeping only the best
     // `limit` (instead of ranking all of them and sorting) took "a" from 100 ms to a few at 100,000.
     const top: Named[] = []
     /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
-    const seen = new Uint8Array(this.docs.length)
+    const end = this.docs.length
+    const seen = new Uint8Array(end)
     const words = more.words ?? []
     // The words run together rank names only: in other fields the words themselves are looked for.
     const nameNeedles = more.joined === undefined ? needles : [...needles, more.joined]
     for (const needle of nameNeedles) {
-      this.candidates('names', needle, (doc) => {
+      yield* this.candidateSteps('names', needle, (doc) => {
         const d = this.doc(doc)
         if (!d || seen[doc] === 1) return true
         const full = top.length >= limit
@@ -307,16 +345,17 @@ export class CollectionIndex {
         const rank = nameRank(d.t, needle, full && nameNeedles.length === 1 ? top[limit - 1].rank : 4)
         if (rank === null) return true
         seen[doc] = 1
-        const hit = { doc, rank, len: d.t.names[0].length }
+        const hit = { doc, rank, len: d.t.names[0].length, record: d.record }
         if ((full && !before(hit, top[limit - 1])) || !accept(d.record)) return true
         let at = Math.min(top.length, limit - 1)
         while (at > 0 && before(hit, top[at - 1])) at -= 1
         top.splice(at, 0, hit)
         if (top.length > limit) top.pop()
         return true
-      })
+      }, end)
     }
-    const out = top.map((h) => (this.docs[h.doc] as SeedDoc).record)
+    // Held with each hit: between two steps a change may leave its doc dead.
+    const out = top.map((h) => h.record)
     const take = (d: Doc, doc: number): boolean => {
       if (seen[doc] === 0 && accept(d.record)) {
         seen[doc] = 1
@@ -325,19 +364,19 @@ export class CollectionIndex {
       return out.length < limit
     }
     // "wei zhang" for 张伟, "garcia thomas": every word in one name or its pinyin, before other fields.
-    if (out.length < limit) this.withEveryWord('names', words, (d) => nameHasEvery(d.t, words), take)
+    if (out.length < limit) yield* this.withEveryWord('names', words, (d) => nameHasEvery(d.t, words), take, end)
     for (const needle of needles) {
       if (out.length >= limit) break
-      this.candidates('text', needle, (doc) => {
+      yield* this.candidateSteps('text', needle, (doc) => {
         const d = this.doc(doc)
         if (d && seen[doc] === 0 && d.t.text.includes(needle) && accept(d.record)) {
           seen[doc] = 1
           out.push(d.record)
         }
         return out.length < limit
-      })
+      }, end)
     }
-    if (out.length < limit) this.withEveryWord('text', words, (d) => textHasEvery(d.t, words), take)
+    if (out.length < limit) yield* this.withEveryWord('text', words, (d) => textHasEvery(d.t, words), take, end)
     return out
   }
 

@@ -8,6 +8,7 @@ import type { Ctx } from './context'
 import { linksTo } from './link-checks'
 import { filterPredicates } from './queries'
 import { searchQuery, searchIndexFor, sortedOrdersFor } from '../search-index'
+import { searchTurns, stepsInSlices } from '../turns'
 
 type Rec<C extends CollectionName> = RecordTypes[C]
 
@@ -73,7 +74,9 @@ export function createRecordService(ctx: Ctx) {
       if (needles.length > 0) {
         const index = searchIndexFor(store)
         await index.ready()
-        matched = index.collection(c).matches(needles, words)
+        const idx = index.collection(c)
+        // As Ctrl+K does (search.ts): records not listed yet are checked in turns.
+        matched = idx.scanning ? await stepsInSlices(idx.matchSteps(needles, words), searchTurns, true) : idx.matches(needles, words)
       }
       const keep = (r: Rec<C>): boolean =>
         (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)

@@ -91,3 +91,51 @@ describe('ranked', () => {
     )
   })
 })
+
+describe('a search in steps while records are not listed yet', () => {
+  // More docs than one step checks (SCAN_STEP), a few thousand of them listed.
+  const many = Array.from({ length: 10_000 }, (_, i) =>
+    organisation(i, { name: ['张伟', '章科', '华a', 'zh1', '伟张3'][i % 5] + String(i % 7), aliases: [], city: i % 3 === 0 ? '科华' : 'an', deleted: i % 11 === 0 }),
+  )
+  const positions = new Map(many.map((r, i) => [r.id, i]))
+  const live = (r: AnyRecord) => r.deletedAt === null
+  const partly = (): CollectionIndex => {
+    const index = new CollectionIndex('organizations', (id) => positions.get(id), true)
+    for (const r of many) index.put(r)
+    index.catchUp(3000)
+    return index
+  }
+
+  it('yields between steps and answers as the index does once every record is listed', () => {
+    const listed = partly()
+    listed.catchUp(Infinity)
+    for (const [needles, words, joined] of [[['张伟'], [], undefined], [['科华'], [], '科华'], [['zh'], ['zh', '3'], undefined], [['伟张3'], [], undefined]] as const) {
+      const index = partly()
+      expect(index.scanning).toBe(true)
+      const steps = index.rankSteps(needles, 20, live, { words, joined })
+      let yields = 0
+      let r = steps.next()
+      for (; !r.done; r = steps.next()) yields += 1
+      expect(yields).toBeGreaterThan(1)
+      expect(r.value.map((x) => x.id)).toEqual(listed.ranked(needles, 20, live, { words, joined }).map((x) => x.id))
+      expect(r.value.map((x) => x.id)).toEqual(reference(many, [...needles], 20, live, [...words], joined))
+      const matched = index.matchSteps(needles, words)
+      let m = matched.next()
+      while (!m.done) m = matched.next()
+      expect([...m.value].map((x) => x.id).sort()).toEqual([...listed.matches(needles, words)].map((x) => x.id).sort())
+    }
+  })
+
+  it('survives records changed between two steps: no record twice, nothing thrown', () => {
+    const index = partly()
+    const steps = index.rankSteps(['张'], 5000, live, { words: [] })
+    steps.next()
+    // Every 张伟 record renamed while the search is paused: their docs die and new ones are put after it.
+    for (let i = 0; i < many.length; i += 5) index.put({ ...many[i], name: '张伟新' } as AnyRecord)
+    let r = steps.next()
+    while (!r.done) r = steps.next()
+    const ids = r.value.map((x) => x.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.length).toBeGreaterThan(0)
+  })
+})
