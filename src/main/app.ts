@@ -91,7 +91,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   // large folder, and never for an encrypted one (it would be personal data beside the sealed files).
   const cacheOptions: IndexCacheOptions = { dir: opts.dataDir, ...(opts.indexCache?.entry ? { entry: opts.indexCache.entry } : {}), onProblem: (m) => log(`Liaison Desk: ${m}`) }
   const pendingCache = codec.encrypted ? null : readIndexCache(cacheOptions)
-  let onCompacted = (): void => undefined
+  let onCompacted = (_sha256: string): void => undefined
   /** as the store counted them at open */
   let openedRecords = 0
   const store = await openStore({
@@ -104,7 +104,7 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
     // Background compactions and backups have no caller to reject to: their failures must reach the log.
     onEvent: (e) => {
       if (e.type === 'error') log(`Liaison Desk: background ${e.op} failed: ${e.error.message}`)
-      if (e.type === 'compaction') onCompacted()
+      if (e.type === 'compaction') onCompacted(e.sha256)
       if (e.type === 'open') openedRecords = e.records
       // How long a large folder took to open, step by step: what a slow start is diagnosed from.
       if (e.type === 'open' && e.ms.total >= SLOW_OPEN_MS) log(`Liaison Desk: opened ${e.records} records in ${Object.entries(e.ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`)
@@ -151,8 +151,8 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   // orders once it is built, then the cache written for the next open; all stop when the app closes.
   const large = openedRecords >= (opts.indexCache?.minRecords ?? CACHE_MIN_RECORDS)
   if (codec.encrypted) await removeIndexCache(opts.dataDir).catch((e: unknown) => log(`Liaison Desk: the search index cache could not be removed: ${e instanceof Error ? e.message : String(e)}`))
-  const warmed = warmIndexes(store, { seed: pendingCache?.seed(snapshotState) ?? null, cache: pendingCache && large ? cacheOptions : null })
-  onCompacted = () => warmed.compacted()
+  const warmed = warmIndexes(store, { seed: pendingCache?.seed(snapshotState) ?? null, cache: pendingCache && large ? cacheOptions : null, opened: snapshotState })
+  onCompacted = (sha256) => warmed.compacted(sha256)
   // docx costs a blocking module load (35 ms idle here, 70-550 ms under tsx or a loaded machine):
   // not at start, and not in the middle of the user's first report either, but once nobody has
   // called for a while after opening (nor exported a file). At a fixed 5 s it landed in the middle
@@ -179,10 +179,12 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
       },
     },
     store,
-    close: () => {
+    close: async () => {
       warm.cancel()
       warmed.stop()
-      return store.close()
+      await store.close()
+      // The chain to the db.json a compaction on close wrote (see cache-chain.ts).
+      await warmed.closed()
     },
   }
 }

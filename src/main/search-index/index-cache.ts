@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { errorCode, nodeFs, unlinkIfExists } from '../store/fs-port'
 import type { ReplayedPut, SnapshotState } from '../store'
+import { readCacheChain, removeCacheChain } from './cache-chain'
+import type { CacheChain } from './cache-chain'
 import { INDEX_CACHE_FILE } from './seed-file'
 import type { FromSeedWorker, SeedWorkerData } from './seed-worker'
 
@@ -19,6 +21,10 @@ export interface IndexSeed {
   sha256: string
   /** the cache file's bytes; null when there is none (or it could not be read): the index is then built from the records */
   bytes: Promise<Buffer | null>
+  /** the chain from an older db.json, when compactions have rewritten it since the cache was made (cache-chain.ts) */
+  chain: Promise<CacheChain | null>
+  /** told when the index took the cache: of which db.json, and which records it did not take from it */
+  taken?: (sha256: string, changed: readonly ReplayedPut[]) => void
   /** told why a cache that was there is not used */
   onProblem: (message: string) => void
 }
@@ -56,7 +62,11 @@ export function readIndexCache(opts: IndexCacheOptions): PendingCache {
     if (errorCode(err) !== 'ENOENT') onProblem(`the search index cache could not be read: ${err instanceof Error ? err.message : String(err)}`)
     return null
   })
-  return { seed: (state) => (state === null ? null : { replayed: state.replayed, sha256: state.sha256, bytes, onProblem }) }
+  const chain = readCacheChain(opts.dir).catch((err: unknown) => {
+    onProblem(`the search index cache's chain could not be read: ${err instanceof Error ? err.message : String(err)}`)
+    return null
+  })
+  return { seed: (state) => (state === null ? null : { replayed: state.replayed, sha256: state.sha256, bytes, chain, onProblem }) }
 }
 
 /**
@@ -81,6 +91,7 @@ async function readWhole(path: string): Promise<Buffer> {
 
 /** An encrypted folder keeps no cache (it would be one more file of personal data, unsealed): one left from before goes. */
 export async function removeIndexCache(dir: string): Promise<void> {
+  await removeCacheChain(dir)
   await unlinkIfExists(nodeFs, join(dir, INDEX_CACHE_FILE))
 }
 

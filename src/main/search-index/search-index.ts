@@ -230,11 +230,13 @@ export class SearchIndex {
     this.searched = false
     this.buildStarted = performance.now()
     this.changedSinceSeed = new Set(seed.replayed.map(([c, id]) => seedKey(c, id)))
-    void seed.bytes.then((bytes) => {
+    void Promise.all([seed.bytes, seed.chain]).then(([bytes, chain]) => {
       if (gen !== this.gen) return
       if (bytes === null) return this.rebuild()
+      // A cache of an older db.json serves through a chain to this one, except for the records put since.
+      const via = chain !== null && chain.to === seed.sha256 ? chain : null
       // Unpacked in idle turns, as a build would be: the first screen's calls go first.
-      const steps = decodeIndexCache(bytes, seed.sha256)
+      const steps = decodeIndexCache(bytes, via ? [seed.sha256, via.base] : seed.sha256)
       let cache: IndexCache | null = null
       runInSlices(() => {
         const r = steps.next()
@@ -242,9 +244,12 @@ export class SearchIndex {
         return r.done === true
       }, () => gen !== this.gen, this.opts, () => {
         const read = cache as IndexCache | null
-        // null: a cache of another db.json (written before the last compaction)
+        // null: a cache of another db.json (written before the last compaction, with no chain to this one)
         if (read === null) return this.rebuild()
+        const chained = via !== null && read.sha256 !== seed.sha256 ? via.changed : []
+        for (const [c, id] of chained) this.changedSinceSeed?.add(seedKey(c, id))
         this.stats = { ...this.stats, source: 'cache' }
+        seed.taken?.(read.sha256, [...seed.replayed, ...chained])
         this.takeSeed(read, gen)
       }, (err) => {
         seed.onProblem(`the search index cache ${err instanceof IndexCacheError ? `is ${err.message}` : `could not be read: ${err.message}`}: the index is built from the records`)

@@ -96,10 +96,10 @@ export class IndexCacheError extends Error {}
  * arrays are views of the bytes, which the index then keeps (the strings' 40 MB at 100k included):
  * copying the arrays out held the thread for 25-50 ms per collection, and the index's own lists
  * took as much memory again before. Null when the cache was made from another db.json than the
- * one of this sha256 (told from its header, before the work of checking the rest); throws
+ * one of this sha256, or of one of these (told from its header, before the work of checking the rest); throws
  * IndexCacheError when the bytes are not a whole, undamaged cache.
  */
-export function* decodeIndexCache(buf: Buffer, sha256: string): Generator<void, IndexCache | null> {
+export function* decodeIndexCache(buf: Buffer, sha256: string | readonly string[]): Generator<void, IndexCache | null> {
   if (buf.length < LEAD || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new IndexCacheError('not an index cache')
   const headLength = buf.readUInt32LE(MAGIC.length)
   const start = LEAD + headLength
@@ -110,7 +110,7 @@ export function* decodeIndexCache(buf: Buffer, sha256: string): Generator<void, 
   } catch {
     throw new IndexCacheError('damaged (header)')
   }
-  if (header.sha256 !== sha256) return null
+  if (typeof sha256 === 'string' ? header.sha256 !== sha256 : !sha256.includes(header.sha256)) return null
   let crc = 0
   const PIECE = 8 << 20
   for (let at = LEAD; at < buf.length; at += PIECE) {

@@ -1,6 +1,9 @@
 import type { Worker } from 'node:worker_threads'
 import type { Store } from '../store'
 import type { DbData } from '../db/schema'
+import type { ReplayedPut, SnapshotState } from '../store'
+import { CacheChainTracker, writeCacheChain } from './cache-chain'
+import type { CacheChain } from './cache-chain'
 import { writeIndexCache } from './index-cache'
 import type { IndexCacheOptions, IndexSeed } from './index-cache'
 import { searchIndexFor, stopSearchIndex } from './search-index'
@@ -17,13 +20,17 @@ export interface WarmOptions {
   seed?: IndexSeed | null
   /** where the cache is kept; null when none is (an encrypted folder, a small one) */
   cache?: IndexCacheOptions | null
+  /** what the open's state is made of (null: not a db.json's records, see SnapshotState) */
+  opened?: SnapshotState | null
 }
 
 export interface Warm {
   /** stops the builds and the cache's worker: the folder is closing */
   stop(): void
-  /** db.json was rewritten: the cache is written anew once the index is built */
-  compacted(): void
+  /** db.json was rewritten (its sha256): the chain to it from the cache is written, and the cache anew once the app is idle */
+  compacted(sha256: string): void
+  /** the store is closed (after stop): resolves once the chain to the db.json it last wrote is on disk */
+  closed(): Promise<void>
 }
 
 /**
@@ -40,15 +47,32 @@ export interface Warm {
  * records, while the next one opened.
  */
 export function warmIndexes(store: Store<DbData>, opts: WarmOptions = {}): Warm {
-  const index = searchIndexFor(store, undefined, opts.seed)
+  const cache = opts.cache
+  const chain = cache ? new CacheChainTracker(opts.opened ?? null) : null
+  const problem = (what: string) => (err: unknown): void => cache?.onProblem?.(`${what}: ${err instanceof Error ? err.message : String(err)}`)
   let stopped = false
+  /** chain files are written one after the other, the last one written last */
+  let chainWrites = Promise.resolve()
+  const writeChain = (next: CacheChain | null | undefined): void => {
+    if (!next || !cache) return
+    chainWrites = chainWrites.then(() => writeCacheChain(cache.dir, next)).catch(problem('the search index cache\'s chain was not written'))
+  }
+  const seed = opts.seed ? { ...opts.seed, taken: (sha256: string, changed: readonly ReplayedPut[]) => writeChain(chain?.seeded(sha256, changed)) } : null
+  const index = searchIndexFor(store, undefined, seed)
+  // Until the folder is closed: the store's last commits and its compaction on close count too.
+  const unsubscribe = chain
+    ? store.subscribe((change) => {
+        if (change.kind === 'replaced') return chain.replaced()
+        // A new record comes after every record a cache holds: only records put again are named.
+        for (const { collection, record, previous } of change.puts) if (previous !== undefined) chain.put(collection, record.id)
+      })
+    : (): void => undefined
   let worker: Worker | null = null
   /** the cache does not match db.json (none at open, or a compaction since) */
   let stale = false
   let writing = false
   /** the index is built and the sort orders started: the cache may be written from now on */
   let built = false
-  const cache = opts.cache
   // The writer is idle work in another thread: it starts once no call or export has been in
   // progress for CACHE_QUIET_MS, and waits while one is (a package received as it started took
   // 1.6-1.9 s instead of 1.0-1.3 s, its own worker sharing the second core with the writer).
@@ -77,9 +101,12 @@ export function warmIndexes(store: Store<DbData>, opts: WarmOptions = {}): Warm 
     if (!cache || stopped || writing || !stale) return
     writing = true
     stale = false
-    void writeIndexCache(cache, (w) => (worker = w), pause).then((m) => {
+    // A chain file stays true whatever cache is on disk (see cache-chain.ts): it is left as it is.
+    const written = writeIndexCache(cache, (w) => (worker = w), pause)
+    void written.then((m) => {
       writing = false
       worker = null
+      if (m.type === 'done') chain?.written(m.sha256)
       if (m.type === 'error' && !stopped) cache.onProblem?.(`the search index cache was not written: ${m.message}`)
       // Another compaction while it was written: once more, for the db.json of now.
       soon()
@@ -91,7 +118,10 @@ export function warmIndexes(store: Store<DbData>, opts: WarmOptions = {}): Warm 
       sortedOrdersFor(store)
       built = true
       // Built from the records: there was no cache for this db.json (or it could not be used).
-      if (index.stats.source !== 'cache') stale = true
+      if (index.stats.source !== 'cache') {
+        stale = true
+        chain?.unseeded()
+      }
       soon()
     })
   }, SORT_START_DELAY_MS)
@@ -108,7 +138,12 @@ export function warmIndexes(store: Store<DbData>, opts: WarmOptions = {}): Warm 
       stopSearchIndex(store)
       stopSortedOrders(store)
     },
-    compacted: () => {
+    closed: async () => {
+      unsubscribe()
+      await chainWrites
+    },
+    compacted: (sha256) => {
+      writeChain(chain?.compacted(sha256))
       stale = true
       soon()
     },

@@ -414,7 +414,7 @@ export class JournalStore<D extends DbShape> implements Store<D> {
     this.snapshotSeq = job.seq
     this.bytesAtSnapshot = job.appendedAt
     await this.deleteSegmentsUpTo(Math.min(job.seq, this.backupSeq))
-    this.emit({ type: 'compaction', ms: performance.now() - t0, seq: job.seq, bytes: result.bytes, reason })
+    this.emit({ type: 'compaction', ms: performance.now() - t0, seq: job.seq, bytes: result.bytes, reason, sha256: result.sha256 })
   }
 
   private async deleteSegmentsUpTo(seq: number): Promise<void> {

@@ -157,7 +157,8 @@ export type StoreListener = (change: StoreChange) => void
 /** What happens in the background has nowhere else to go: the host logs it. */
 export type StoreEvent =
   | { type: 'open'; ms: OpenTimings; records: number; journalEntries: number }
-  | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string }
+  /** sha256: of the db.json it wrote */
+  | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string; sha256: string }
   | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[]; reason: string }
   | { type: 'error'; op: 'compaction' | 'backup' | 'close' | 'recovery-report' | 'listener'; error: Error }
 

@@ -8,6 +8,7 @@ import { openApp } from '../../../src/main/app'
 import { dbSchema } from '../../../src/main/db/schema'
 import type { DbData } from '../../../src/main/db/schema'
 import { searchIndexFor } from '../../../src/main/search-index'
+import { CACHE_CHAIN_FILE, decodeCacheChain, encodeCacheChain } from '../../../src/main/search-index/cache-chain'
 import { writeIndexCache } from '../../../src/main/search-index/index-cache'
 import { forEachPackedHolding, listGrams, packTexts, packedText, readTexts } from '../../../src/main/search-index/seed'
 import { INDEX_CACHE_FILE, IndexCacheError, decodeIndexCache, encodeIndexCache } from '../../../src/main/search-index/seed-file'
@@ -118,7 +119,7 @@ async function folder(): Promise<string> {
   return app.dataDir
 }
 
-const QUERIES = ['张伟', 'zw', 'zhangwei', '138', '8000', 'huawei', '华为', 'hw', 'lina@', '李', 'na', 'garcia thomas', 'thomas garcia', '腾讯', '0755', 'nobody']
+const QUERIES = ['张伟', 'zw', 'zhangwei', '138', '8000', 'huawei', '华为', 'hw', 'lina@', '李', 'na', 'garcia thomas', 'thomas garcia', '腾讯', '0755', 'nobody', '王芳', 'wf', '赵敏', '9999', '孙悟空']
 
 async function answers(dir: string, log: string[] = []) {
   const core = await openApp({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'test', indexCache: { minRecords: 1 }, log: (l) => log.push(l) })
@@ -189,6 +190,77 @@ describe('opening a folder with the index cache', () => {
     } finally {
       await core.close()
     }
+  })
+
+  it('serves after compactions rewrote db.json, through the chain written at each, when the app closed before the cache was written again', async () => {
+    const dir = await folder()
+    await writeIndexCache({ dir })
+    const shaOfA = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    // Changes left in the journal: the next open replays them, and its backup writes db.json anew.
+    const store = await openStore<DbData>({ dir, schema: dbSchema, backupOnOpen: false, backupIntervalMs: 1e12, compactOnCloseMaxBytes: 0 })
+    const wang = store.data.contacts.find((c) => c.name === '王芳')
+    if (!wang) throw new Error('no 王芳')
+    const stamp = new Date('2026-01-06T08:00:00.000Z').toISOString()
+    await store.commit({ puts: [{ collection: 'contacts', record: { ...wang, name: '赵敏', phone: '13599990000', updatedAt: stamp } }] })
+    await store.close()
+    // No cache is written in this session (its worker cannot start), as when the app closes first.
+    const session: string[] = []
+    const core = await openApp({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'test', indexCache: { minRecords: 1, entry: join(dir, 'no-such-worker.js') }, log: (l) => session.push(l) })
+    try {
+      await searchIndexFor(core.store).built()
+      expect(searchIndexFor(core.store).stats.source).toBe('cache')
+      await expect.poll(async () => (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim() !== shaOfA, { timeout: 60_000, interval: 50 }).toBe(true)
+      // A change after that compaction: closing this small folder writes db.json once more.
+      expect((await core.router.call('contacts.create', { name: '孙悟空', phone: '13012345678' })).ok).toBe(true)
+    } finally {
+      await core.close()
+    }
+    const chain = decodeCacheChain(await readFile(join(dir, CACHE_CHAIN_FILE), 'utf8'))
+    expect(chain?.base).toBe(shaOfA)
+    expect(chain?.to).toBe((await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim())
+    expect(session.join('\n')).not.toMatch(/chain/)
+    const records = await tempDir()
+    cleanup.push(records)
+    await cp(dir, records, { recursive: true })
+    await rm(join(records, INDEX_CACHE_FILE))
+    const log: string[] = []
+    const viaChain = await answers(dir, log)
+    expect(viaChain.source).toBe('cache')
+    expect(viaChain.out).toEqual((await answers(records)).out)
+    const names = (q: string) => (viaChain.out[q] as { global: Array<{ name: string }> }).global.map((h) => h.name)
+    expect(names('王芳')).toEqual([])
+    expect(names('9999')).toEqual(['赵敏'])
+    expect(names('孙悟空')).toEqual(['孙悟空'])
+    expect(log.join('\n')).not.toMatch(/search index cache/)
+  })
+
+  it('takes the cache of an older db.json only through a whole chain to the one opened, and finds what it names by its new values', async () => {
+    const dir = await folder()
+    await writeIndexCache({ dir })
+    const shaOfA = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    // db.json written anew by this store with one record changed (closing a small folder compacts it).
+    const store = await openStore<DbData>({ dir, schema: dbSchema, backupOnOpen: false, backupIntervalMs: 1e12 })
+    const wang = store.data.contacts.find((c) => c.name === '王芳')
+    if (!wang) throw new Error('no 王芳')
+    await store.commit({ puts: [{ collection: 'contacts', record: { ...wang, name: '赵敏', phone: '13599990000', updatedAt: new Date('2026-01-06T08:00:00.000Z').toISOString() } }] })
+    await store.close()
+    const shaOfB = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    expect(shaOfB).not.toBe(shaOfA)
+    const records = await tempDir()
+    cleanup.push(records)
+    await cp(dir, records, { recursive: true })
+    await rm(join(records, INDEX_CACHE_FILE))
+    const expected = (await answers(records)).out
+    const chainFile = join(dir, CACHE_CHAIN_FILE)
+    expect((await answers(dir)).source).toBe('records')
+    await writeFile(chainFile, encodeCacheChain({ base: shaOfA, to: shaOfA.replace(/^./, shaOfA[0] === '0' ? '1' : '0'), changed: [['contacts', wang.id]] }))
+    expect((await answers(dir)).source).toBe('records')
+    await writeFile(chainFile, encodeCacheChain({ base: shaOfA, to: shaOfB, changed: [['contacts', wang.id]] }).slice(0, -1))
+    expect((await answers(dir)).source).toBe('records')
+    await writeFile(chainFile, encodeCacheChain({ base: shaOfA, to: shaOfB, changed: [['contacts', wang.id]] }))
+    const via = await answers(dir)
+    expect(via.source).toBe('cache')
+    expect(via.out).toEqual(expected)
   })
 
   it('ignores the cache of another db.json, and a damaged one (saying so in the log)', async () => {
