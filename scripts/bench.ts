@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type { ELDHistogram } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { dbSchema } from '../src/main/db/schema'
 import type { DbData } from '../src/main/db/schema'
 import type { Contact } from '../src/shared/domain'
@@ -181,112 +183,7 @@ async function main(): Promise<void> {
     add('readFile + JSON.parse (baseline)', ms(base.readParse))
     add('JSON.stringify of it (what a naive save blocks for)', ms(base.stringify))
     add('schema.validate (zod) of it', ms(base.validate))
-    let t = performance.now()
-
-    process.stdout.write('open\n')
-    const events: StoreEvent[] = []
-    const listeners: Array<() => void> = []
-    const onEvent = (e: StoreEvent): void => {
-      events.push(e)
-      for (const l of [...listeners]) l()
-    }
-    const loop = monitorEventLoopDelay({ resolution: 5 })
-    t = performance.now()
-    // Edits pay for what the app adds to every write: the merge version and the history entry.
-    const prepare = createWriteHook(() => ({ id: 'dBENCHLAPTOP0', label: 'bench' }), () => new Date())
-    let store: Store<DbData> = await openStore({ dir, schema: dbSchema, onEvent, prepare })
-    const openMs = performance.now() - t
-    loop.enable()
-    const opened = events.find((e) => e.type === 'open')
-    add('openStore (total)', ms(openMs))
-    if (opened && opened.type === 'open') {
-      const o = opened.ms
-      add('  of which read / parse', `${ms(o.read)} / ${ms(o.parse)}`)
-      add('  of which validate / index / journal', `${ms(o.validate)} / ${ms(o.index)} / ${ms(o.journal)}`)
-    }
-
-    process.stdout.write('backup on open (full streamed snapshot + copy + worker verify)\n')
-    const backup = await waitFor(events, 0, listeners, (e) => e.type === 'backup')
-    const compaction = events.find((e) => e.type === 'compaction')
-    if (compaction && compaction.type === 'compaction') add('streamed snapshot write (compaction)', `${ms(compaction.ms)} for ${mb(compaction.bytes)}`)
-    if (backup.type === 'backup') add('backup (snapshot + copy + verify)', `${ms(backup.ms)}, of which worker re-read+sha256+check ${ms(backup.verifyMs)}`)
-    add('max main-thread block during backup/compaction', ms(maxBlock(loop)))
-
-    process.stdout.write(`${edits} single edits, one after the other\n`)
-    const contacts = store.data.contacts
-    const lat: number[] = []
-    loop.reset()
-    for (let i = 0; i < edits; i += 1) {
-      const c = contacts[(i * 7919) % contacts.length]
-      const t0 = performance.now()
-      await store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] })
-      lat.push(performance.now() - t0)
-    }
-    lat.sort((a, b) => a - b)
-    add('one-edit commit p50 / p95 / max', `${ms(percentile(lat, 50))} / ${ms(percentile(lat, 95))} / ${ms(lat[lat.length - 1])}`)
-    add('max main-thread block during edits', ms(maxBlock(loop)))
-
-    process.stdout.write('edits during a journal compaction\n')
-    const before = events.length
-    loop.reset()
-    // Push the journal over the 2,000-entry threshold, then keep editing while the snapshot streams.
-    const burst: Array<Promise<void>> = []
-    for (let i = 0; i < 2000; i += 1) {
-      const c = contacts[(i * 104729) % contacts.length]
-      burst.push(store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] }))
-    }
-    await Promise.all(burst)
-    const during: number[] = []
-    let compacted = false
-    const done = waitFor(events, before, listeners, (e) => e.type === 'compaction').then(() => {
-      compacted = true
-    })
-    const t0 = performance.now()
-    let i = 0
-    while (!compacted && performance.now() - t0 < 30000) {
-      const c = contacts[(i * 31) % contacts.length]
-      const s = performance.now()
-      await store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] })
-      during.push(performance.now() - s)
-      i += 1
-    }
-    await done
-    const jc = events.slice(before).find((e) => e.type === 'compaction')
-    if (jc && jc.type === 'compaction') add('journal compaction (streamed, commits go on)', `${ms(jc.ms)} for ${mb(jc.bytes)}`)
-    during.sort((a, b) => a - b)
-    if (during.length > 0) {
-      add('commits during compaction: n / p50 / p95 / max', `${during.length} / ${ms(percentile(during, 50))} / ${ms(percentile(during, 95))} / ${ms(during[during.length - 1])}`)
-    }
-    add('max main-thread block during compaction', ms(maxBlock(loop)))
-
-    process.stdout.write('list and search\n')
-    t = performance.now()
-    const live = store.data.contacts.filter((c) => c.deletedAt === null)
-    const page = [...live].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, 50)
-    add('list contacts: filter + sort by name + first page', `${ms(performance.now() - t)} (${live.length} rows, page ${page.length})`)
-    for (const q of ['张伟', 'smith', '138', 'example.cn', 'no-such-thing']) {
-      const needle = q.toLowerCase()
-      t = performance.now()
-      let hits = 0
-      for (const c of store.data.contacts) {
-        if (c.deletedAt !== null) continue
-        if (c.name.toLowerCase().includes(needle) || c.phone.includes(needle) || c.email.toLowerCase().includes(needle)) hits += 1
-      }
-      add(`search "${q}" (substring over name/phone/email)`, `${ms(performance.now() - t)} (${hits} hits)`)
-    }
-    t = performance.now()
-    for (let k = 0; k < 10000; k += 1) store.get('contacts', contacts[(k * 13) % contacts.length].id)
-    add('10,000 get() by id', ms(performance.now() - t))
-
-    process.stdout.write('close and reopen\n')
-    loop.disable()
-    t = performance.now()
-    await store.close()
-    add('close', ms(performance.now() - t))
-    t = performance.now()
-    store = await openStore({ dir, schema: dbSchema, backupOnOpen: false, prepare })
-    add('reopen (snapshot + journal replay)', ms(performance.now() - t))
-    await store.close()
+    await storeFigures(dir, edits)
 
     await appLevel(dir, work)
     // --only store: what precedes (the store, lists, search, export), without the merge and import runs.
@@ -298,6 +195,127 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true })
   }
+}
+
+/**
+ * The store alone: open, backup, edits, a compaction under edits, list and search by scanning, reopen.
+ * A function of its own so that none of its records stay referenced while the app is measured.
+ */
+async function storeFigures(dir: string, edits: number): Promise<void> {
+  let t = performance.now()
+
+  process.stdout.write('open\n')
+  const events: StoreEvent[] = []
+  const listeners: Array<() => void> = []
+  const onEvent = (e: StoreEvent): void => {
+    events.push(e)
+    for (const l of [...listeners]) l()
+  }
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  t = performance.now()
+  // Edits pay for what the app adds to every write: the merge version and the history entry.
+  const prepare = createWriteHook(() => ({ id: 'dBENCHLAPTOP0', label: 'bench' }), () => new Date())
+  let store: Store<DbData> = await openStore({ dir, schema: dbSchema, onEvent, prepare })
+  const openMs = performance.now() - t
+  loop.enable()
+  const opened = events.find((e) => e.type === 'open')
+  add('openStore (total)', ms(openMs))
+  if (opened && opened.type === 'open') {
+    const o = opened.ms
+    add('  of which read / parse', `${ms(o.read)} / ${ms(o.parse)}`)
+    add('  of which validate / index / journal', `${ms(o.validate)} / ${ms(o.index)} / ${ms(o.journal)}`)
+  }
+
+  process.stdout.write('backup on open (full streamed snapshot + copy + worker verify)\n')
+  const backup = await waitFor(events, 0, listeners, (e) => e.type === 'backup')
+  const compaction = events.find((e) => e.type === 'compaction')
+  if (compaction && compaction.type === 'compaction') add('streamed snapshot write (compaction)', `${ms(compaction.ms)} for ${mb(compaction.bytes)}`)
+  if (backup.type === 'backup') add('backup (snapshot + copy + verify)', `${ms(backup.ms)}, of which worker re-read+sha256+check ${ms(backup.verifyMs)}`)
+  add('max main-thread block during backup/compaction', ms(maxBlock(loop)))
+
+  process.stdout.write(`${edits} single edits, one after the other\n`)
+  const contacts = store.data.contacts
+  const lat: number[] = []
+  loop.reset()
+  for (let i = 0; i < edits; i += 1) {
+    const c = contacts[(i * 7919) % contacts.length]
+    const t0 = performance.now()
+    await store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] })
+    lat.push(performance.now() - t0)
+  }
+  lat.sort((a, b) => a - b)
+  add('one-edit commit p50 / p95 / max', `${ms(percentile(lat, 50))} / ${ms(percentile(lat, 95))} / ${ms(lat[lat.length - 1])}`)
+  add('max main-thread block during edits', ms(maxBlock(loop)))
+
+  process.stdout.write('edits during a journal compaction\n')
+  const before = events.length
+  loop.reset()
+  // Push the journal over the 2,000-entry threshold, then keep editing while the snapshot streams.
+  const burst: Array<Promise<void>> = []
+  for (let i = 0; i < 2000; i += 1) {
+    const c = contacts[(i * 104729) % contacts.length]
+    burst.push(store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] }))
+  }
+  await Promise.all(burst)
+  const during: number[] = []
+  let compacted = false
+  const done = waitFor(events, before, listeners, (e) => e.type === 'compaction').then(() => {
+    compacted = true
+  })
+  const t0 = performance.now()
+  let i = 0
+  while (!compacted && performance.now() - t0 < 30000) {
+    const c = contacts[(i * 31) % contacts.length]
+    const s = performance.now()
+    await store.commit({ puts: [{ collection: 'contacts', record: editContact(c, i, new Date().toISOString()) }] })
+    during.push(performance.now() - s)
+    i += 1
+  }
+  await done
+  const jc = events.slice(before).find((e) => e.type === 'compaction')
+  if (jc && jc.type === 'compaction') add('journal compaction (streamed, commits go on)', `${ms(jc.ms)} for ${mb(jc.bytes)}`)
+  during.sort((a, b) => a - b)
+  if (during.length > 0) {
+    add('commits during compaction: n / p50 / p95 / max', `${during.length} / ${ms(percentile(during, 50))} / ${ms(percentile(during, 95))} / ${ms(during[during.length - 1])}`)
+  }
+  add('max main-thread block during compaction', ms(maxBlock(loop)))
+
+  process.stdout.write('list and search\n')
+  t = performance.now()
+  const live = store.data.contacts.filter((c) => c.deletedAt === null)
+  const page = [...live].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, 50)
+  add('list contacts: filter + sort by name + first page', `${ms(performance.now() - t)} (${live.length} rows, page ${page.length})`)
+  for (const q of ['张伟', 'smith', '138', 'example.cn', 'no-such-thing']) {
+    const needle = q.toLowerCase()
+    t = performance.now()
+    let hits = 0
+    for (const c of store.data.contacts) {
+      if (c.deletedAt !== null) continue
+      if (c.name.toLowerCase().includes(needle) || c.phone.includes(needle) || c.email.toLowerCase().includes(needle)) hits += 1
+    }
+    add(`search "${q}" (substring over name/phone/email)`, `${ms(performance.now() - t)} (${hits} hits)`)
+  }
+  t = performance.now()
+  for (let k = 0; k < 10000; k += 1) store.get('contacts', contacts[(k * 13) % contacts.length].id)
+  add('10,000 get() by id', ms(performance.now() - t))
+
+  process.stdout.write('close and reopen\n')
+  loop.disable()
+  t = performance.now()
+  await store.close()
+  add('close', ms(performance.now() - t))
+  t = performance.now()
+  store = await openStore({ dir, schema: dbSchema, backupOnOpen: false, prepare })
+  add('reopen (snapshot + journal replay)', ms(performance.now() - t))
+  await store.close()
+}
+
+/** A full collection now, through V8's own gc() (turned on at run time: the bench runs under tsx). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  gc()
 }
 
 /** Times one call through the router and adds it to the table under `label`. */
@@ -316,6 +334,10 @@ async function appLevel(dir: string, work: string): Promise<void> {
   const cachePath = join(dir, INDEX_CACHE_FILE)
   await rm(cachePath, { force: true })
   const opened = (cache = false) => openApp({ dataDir: dir, resourcesDir: resolve(root, 'resources'), appVersion: 'bench', ...(cache ? {} : { indexCache: { minRecords: Infinity } }) })
+  // Each open as a launch of the app sees it: the app instances this process opened before (and
+  // the store's own runs) are collected first, outside the times. Their half a gigabyte of garbage
+  // otherwise went in the middle of the next open's background work: pauses no app would have.
+  collectGarbage()
   const first = await opened()
   try {
     // Before the background has sorted the order: the page is picked in one pass (SortedOrders.firstPage).
@@ -325,6 +347,7 @@ async function appLevel(dir: string, work: string): Promise<void> {
     await first.close()
   }
   // A user who presses Ctrl+K once the first screen is up, a second after the open.
+  collectGarbage()
   const second = await opened()
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000))
@@ -337,6 +360,7 @@ async function appLevel(dir: string, work: string): Promise<void> {
   const written = await writeIndexCache({ dir })
   if (written.type !== 'done') throw new Error(`index cache: ${written.message}`)
   add('search index cache written by its worker thread (nice 19, after the index is built)', `${ms(performance.now() - t)}, ${mb(written.bytes)}`)
+  collectGarbage()
   t = performance.now()
   const cached = await opened(true)
   try {
@@ -350,6 +374,7 @@ async function appLevel(dir: string, work: string): Promise<void> {
     await cached.close()
   }
   await rm(cachePath, { force: true })
+  collectGarbage()
   const core = await opened()
   const openedAt = performance.now()
   try {
