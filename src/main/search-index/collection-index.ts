@@ -330,8 +330,8 @@ export class CollectionIndex {
     // A single letter is in most names' pinyin: every doc is a candidate. Keeping only the best
     // `limit` (instead of ranking all of them and sorting) took "a" from 100 ms to a few at 100,000.
     const top: Named[] = []
-    /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
     const end = this.docs.length
+    /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
     const seen = new Uint8Array(end)
     const words = more.words ?? []
     // The words run together rank names only: in other fields the words themselves are looked for.
