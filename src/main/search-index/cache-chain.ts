@@ -190,7 +190,11 @@ export class CacheChainTracker {
   private chainTo(sha256: string): CacheChain | null {
     if (!this.base) return null
     const from = this.base.from - this.dropped
-    if (this.base.changed.length + this.ids.length - from > CHAIN_MAX) return null
+    if (this.base.changed.length + this.ids.length - from > CHAIN_MAX) {
+      // No later chain from this cache could be shorter: its log can go.
+      this.base = null
+      return null
+    }
     return { base: this.base.sha256, to: sha256, changed: [...this.base.changed, ...this.since(this.base.from)] }
   }
 

@@ -101,5 +101,10 @@ describe('what a session knows of the cache on disk', () => {
     expect(t.compacted(B)?.changed).toHaveLength(CHAIN_MAX)
     t.put('contacts', 'one-more')
     expect(t.compacted(C)).toBeNull()
+    // Nothing from that cache again; a cache written of the db.json on disk starts a chain anew.
+    expect(t.compacted(D)).toBeNull()
+    t.written(D)
+    t.put('contacts', 'after')
+    expect(t.compacted(A)?.base).toBe(D)
   })
 })
