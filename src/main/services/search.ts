@@ -49,7 +49,7 @@ export function createSearchService(ctx: Ctx) {
         return hits
       }
       // Until every gram is listed (the first seconds after an open without the index's cache), the
-      // records not listed yet are checked one by one: 50-90 ms at 100,000, so in turns.
+      // records not listed yet are checked one by one: 45-85 ms at 100,000, so in turns.
       return kinds.some((c) => index.collection(c).scanning) ? stepsInSlices(steps(), searchTurns, true) : runToEnd(steps())
     },
   }
