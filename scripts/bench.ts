@@ -203,7 +203,6 @@ async function main(): Promise<void> {
  */
 async function storeFigures(dir: string, edits: number): Promise<void> {
   let t = performance.now()
-
   process.stdout.write('open\n')
   const events: StoreEvent[] = []
   const listeners: Array<() => void> = []

@@ -39,7 +39,7 @@ const KEY = /^"((?:[^"\\]|\\.)*)":/
 /** One top-level key of a laid-out db.json, or one line of a collection's records. */
 export type LaidOutPart = { name: string; value: unknown } | { name: string; records: unknown[]; first: boolean }
 
-/** The bytes up to `need` are not read yet (see partsAsRead). */
+/** The bytes up to `wait` are not all read yet (see partsAsRead). */
 interface Wait {
   wait: number
 }
