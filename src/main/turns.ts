@@ -145,7 +145,7 @@ export const turns: Turns = createTurns()
 /**
  * A search the user waits for while the index still checks records one by one (the first seconds
  * after an open without its cache): slices of up to 30 ms, with a turn of the shared queue between
- * two. In the shared queue's 8 ms turns, behind the build's, a 60 ms search took 90-130 ms.
+ * two. In the shared queue's 8 ms turns, behind the build's, a 20 ms search took 90-130 ms.
  */
 export const searchTurns: Turns = createTurns({ budgetMs: 30 })
 

@@ -7,10 +7,9 @@
 // run) cost the next open the whole build: a second before the first search, 2–3 s for the grams.
 // A chain is a fact about two db.json files, named by their sha256: it stays true whatever cache
 // is on disk, and is used only with a cache of its base (decodeIndexCache checks the header).
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../store/atomic-write'
-import { errorCode, nodeFs, unlinkIfExists } from '../store/fs-port'
+import { nodeFs, readIfExists, unlinkIfExists } from '../store/fs-port'
 import type { ReplayedPut } from '../store'
 
 export const CACHE_CHAIN_FILE = 'search-index.chain'
@@ -76,12 +75,8 @@ export function decodeCacheChain(text: string): CacheChain | null {
 }
 
 export async function readCacheChain(dir: string): Promise<CacheChain | null> {
-  try {
-    return decodeCacheChain(await readFile(join(dir, CACHE_CHAIN_FILE), 'utf8'))
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT') return null
-    throw err
-  }
+  const bytes = await readIfExists(nodeFs, join(dir, CACHE_CHAIN_FILE))
+  return bytes === null ? null : decodeCacheChain(bytes.toString('utf8'))
 }
 
 export async function writeCacheChain(dir: string, chain: CacheChain): Promise<void> {

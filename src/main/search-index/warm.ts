@@ -102,8 +102,7 @@ export function warmIndexes(store: Store<DbData>, opts: WarmOptions = {}): Warm 
     writing = true
     stale = false
     // A chain file stays true whatever cache is on disk (see cache-chain.ts): it is left as it is.
-    const written = writeIndexCache(cache, (w) => (worker = w), pause)
-    void written.then((m) => {
+    void writeIndexCache(cache, (w) => (worker = w), pause).then((m) => {
       writing = false
       worker = null
       if (m.type === 'done') chain?.written(m.sha256)

@@ -1,4 +1,5 @@
 import { open, readFile } from 'node:fs/promises'
+import { errorCode } from './fs-port'
 
 /** Bytes per read: a few ms of copying each, on libuv's thread pool. */
 const READ_PIECE = 4 << 20
@@ -31,7 +32,7 @@ export async function readPiecewise(path: string): Promise<PiecewiseRead | null>
   try {
     handle = await open(path, 'r')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    if (errorCode(err) === 'ENOENT') return null
     throw err
   }
   const fh = handle
