@@ -23,7 +23,7 @@ import { INDEX_CACHE_FILE } from '../src/main/search-index/seed-file'
 import type { AppCore } from '../src/main/app'
 import { openStore } from '../src/main/store'
 import { createWriteHook } from '../src/main/exchange/write-hook'
-import type { Store, StoreEvent } from '../src/main/store'
+import type { OpenTimings, Store, StoreEvent } from '../src/main/store'
 import { generate, writeDataFolder } from './gen'
 import { benchImport } from './bench-import'
 import { benchExchange } from './bench-exchange'
@@ -31,6 +31,8 @@ import { backgroundDone, indexBuild, searchFigures } from './bench-search'
 import { loadDocx } from '../src/main/reports/docx-layout'
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
+/** fresh processes of each, baseline and open, alternated */
+const OPEN_RUNS = 3
 
 type Row = [string, string]
 const rows: Row[] = []
@@ -128,11 +130,36 @@ async function baseline(path: string): Promise<Baseline> {
   return { readParse, stringify, validate: performance.now() - t }
 }
 
+/** The store's open as a launch of the app has it: in a process of its own, as the baseline's parse. */
+async function openOf(dir: string): Promise<OpenTimings> {
+  let opened: OpenTimings | null = null
+  const t = performance.now()
+  const store = await openStore({ dir, schema: dbSchema, backupOnOpen: false, onEvent: (e) => e.type === 'open' && (opened = e.ms) })
+  const total = performance.now() - t
+  await store.close()
+  if (opened === null) throw new Error('the store told no open')
+  return { ...(opened as OpenTimings), total }
+}
+
+/** Runs this script again in a fresh process for one measure (`--baseline` or `--open-of`). */
+function inFreshProcess<T>(mode: string, path: string): T {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--${mode}`, path], { encoding: 'utf8' })
+  if (child.status !== 0) throw new Error(`${mode} failed: ${child.stderr}`)
+  return JSON.parse(child.stdout) as T
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const baselineOf = argValue(args, 'baseline')
   if (baselineOf) {
     process.stdout.write(JSON.stringify(await baseline(baselineOf)))
+    return
+  }
+  const openedOf = argValue(args, 'open-of')
+  if (openedOf) {
+    process.stdout.write(JSON.stringify(await openOf(openedOf)))
     return
   }
   const importRows = Number(argValue(args, 'import-rows') ?? 100000)
@@ -175,12 +202,24 @@ async function main(): Promise<void> {
     const dbPath = join(dir, 'db.json')
     const size = (await stat(dbPath)).size
 
-    process.stdout.write('baseline (in a separate process, so its garbage does not slow what follows)\n')
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--baseline', dbPath], { encoding: 'utf8' })
-    if (child.status !== 0) throw new Error(`baseline failed: ${child.stderr}`)
-    const base = JSON.parse(child.stdout) as Baseline
+    // Each in a fresh process, as at a launch of the app, so that neither pays for the other's garbage
+    // or for what this process did before; alternated, three of each, because a busy machine moves
+    // both by tens of ms from one run to the next.
+    process.stdout.write('baseline and open, alternated, each in a fresh process\n')
+    const bases: Baseline[] = []
+    const opens: OpenTimings[] = []
+    for (let i = 0; i < OPEN_RUNS; i += 1) {
+      bases.push(inFreshProcess<Baseline>('baseline', dbPath))
+      opens.push(inFreshProcess<OpenTimings>('open-of', dir))
+    }
+    const base = bases[0]
+    const baseMs = median(bases.map((b) => b.readParse))
+    const openMs = median(opens.map((o) => o.total))
+    const list = (values: number[]): string => values.map((v) => v.toFixed(0)).join(', ')
     add('db.json size', mb(size))
-    add('readFile + JSON.parse (baseline)', ms(base.readParse))
+    add('readFile + JSON.parse (baseline)', `${ms(baseMs)} (median of ${list(bases.map((b) => b.readParse))})`)
+    add('openStore, as at a launch (a fresh process)', `${ms(openMs)} (median of ${list(opens.map((o) => o.total))}): ${(openMs / baseMs).toFixed(2)}× the baseline`)
+    add('  of which read + parse / index / journal', `${ms(median(opens.map((o) => o.read + o.parse)))} / ${ms(median(opens.map((o) => o.index)))} / ${ms(median(opens.map((o) => o.journal)))}`)
     add('JSON.stringify of it (what a naive save blocks for)', ms(base.stringify))
     add('schema.validate (zod) of it', ms(base.validate))
     await storeFigures(dir, edits)
@@ -218,7 +257,7 @@ async function storeFigures(dir: string, edits: number): Promise<void> {
   const openMs = performance.now() - t
   loop.enable()
   const opened = events.find((e) => e.type === 'open')
-  add('openStore (total)', ms(openMs))
+  add('openStore in this process, after the above (total)', ms(openMs))
   if (opened && opened.type === 'open') {
     const o = opened.ms
     add('  of which read / parse', `${ms(o.read)} / ${ms(o.parse)}`)

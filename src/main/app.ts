@@ -149,6 +149,9 @@ export async function openApp(opts: AppOptions): Promise<AppCore> {
   }
   // The search index from now on (from its cache when there is one for this db.json), the sort
   // orders once it is built, then the cache written for the next open; all stop when the app closes.
+  // After the store's own work that follows its open (its id maps, a garbage collection), which
+  // would otherwise share turns and garbage with the index's build and the first screen's calls.
+  await store.settled()
   const large = openedRecords >= (opts.indexCache?.minRecords ?? CACHE_MIN_RECORDS)
   if (codec.encrypted) await removeIndexCache(opts.dataDir).catch((e: unknown) => log(`Liaison Desk: the search index cache could not be removed: ${e instanceof Error ? e.message : String(e)}`))
   const warmed = warmIndexes(store, { seed: pendingCache?.seed(snapshotState) ?? null, cache: pendingCache && large ? cacheOptions : null, opened: snapshotState })

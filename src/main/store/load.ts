@@ -13,15 +13,8 @@ import { NewerSchemaError, assertNotNewer, migrateToCurrent } from './migrations
 import { setAside } from './set-aside'
 import { SnapshotUnparseableError, readSnapshot, snapshotDb } from './snapshot-adapter'
 import { budgetPause } from './snapshot-parse'
-import { cycleYoungGeneration } from './young-generation'
 import type { SnapshotDoc } from './snapshot-adapter'
 import type { DbShape, OpenTimings, ReplayedPut, SkippedEntry, StoreSchema, StoredRecord } from './types'
-
-/**
- * Past this many records an open ends by making V8 collect its young generation twice (see
- * `young-generation.ts`): what the last parsed records would otherwise cost in the first seconds of use.
- */
-const CYCLE_YOUNG_AFTER = 20_000
 
 export const SNAPSHOT_FILE = 'db.json'
 
@@ -184,10 +177,9 @@ async function assemble<D extends DbShape>(
     replayRaw(base, entries)
     timings.journal += ms(t)
     t = performance.now()
-    const memory = await MemoryState.build(base as D, ctx.schema.collections, budgetPause())
+    // Bytes this store wrote hold distinct ids: their maps are built after the open (Store.settled).
+    const memory = trusted ? MemoryState.deferred(base as D, ctx.schema.collections) : await MemoryState.build(base as D, ctx.schema.collections, budgetPause())
     timings.index += ms(t)
-    // Counted in the open's total only.
-    if (memory.recordCount() >= CYCLE_YOUNG_AFTER) await cycleYoungGeneration()
     const replayed = trusted ? entries.flatMap((e) => e.puts.map(([c, r]): ReplayedPut => [c, r.id])) : undefined
     return { memory, migratedFrom: null, rejected, ...(replayed ? { replayed } : {}) }
   }

@@ -89,6 +89,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 export class JournalStore<D extends DbShape> implements Store<D> {
   private memory: MemoryState<D>
+  /** the open's background work (see Store.settled) */
+  private settling: Promise<void> = Promise.resolve()
   /** where preconditions look: memory plus the queue */
   private readonly head = new Head(() => this.memory)
   private writer!: JournalWriter
@@ -198,6 +200,15 @@ export class JournalStore<D extends DbShape> implements Store<D> {
 
   status(): StoreStatus {
     return { dataDir: this.init.dir, recovered: this.recovered }
+  }
+
+  /** See Store.settled: set once, by the open. */
+  settleAfterOpen(work: Promise<void>): void {
+    this.settling = work
+  }
+
+  settled(): Promise<void> {
+    return this.settling
   }
 
   async dismissRecovery(): Promise<void> {

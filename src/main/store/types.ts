@@ -138,6 +138,12 @@ export interface Store<D extends DbShape> {
   restoreBackup(name: string): Promise<void>
   /** forgets the recovery report once the user has read it (it is kept on disk until then) */
   dismissRecovery(): Promise<void>
+  /**
+   * Resolves once the work that follows the open in the background is done (the id maps of a large
+   * db.json, a garbage collection of what its parse left): the app starts its own background work
+   * after it, so that the two do not share turns. Reads need not wait. Never rejects.
+   */
+  settled(): Promise<void>
   /** flush, compact if cheap, release the lock; never rejects (failures go to onEvent) */
   close(): Promise<void>
   /**
@@ -160,7 +166,7 @@ export type StoreEvent =
   /** sha256: of the db.json it wrote */
   | { type: 'compaction'; ms: number; seq: number; bytes: number; reason: string; sha256: string }
   | { type: 'backup'; name: string; ms: number; verifyMs: number; deleted: string[]; reason: string }
-  | { type: 'error'; op: 'compaction' | 'backup' | 'close' | 'recovery-report' | 'listener'; error: Error }
+  | { type: 'error'; op: 'compaction' | 'backup' | 'close' | 'recovery-report' | 'listener' | 'id-maps'; error: Error }
 
 export interface OpenTimings {
   read: number
