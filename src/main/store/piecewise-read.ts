@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises'
+import { open, readFile, stat } from 'node:fs/promises'
+import type { BigIntStats } from 'node:fs'
 import { errorCode } from './fs-port'
 
 /** Bytes per read: a few ms of copying each, on libuv's thread pool. */
@@ -20,6 +21,22 @@ export interface PiecewiseRead {
   reach(n: number): Promise<void>
   /** resolves when the whole file is in, rejects if a read failed */
   readonly done: Promise<void>
+  /** the file's identity when it was opened (fileIdentity); '' once it turned out another length */
+  readonly identity: string
+}
+
+/**
+ * What changes whenever a file's bytes do: its size, inode, modification and status-change times to
+ * the nanosecond. The status-change time cannot be set back by a program (only the clock could), and a
+ * file replaced or copied is another inode. Git's index trusts a file unchanged on the same grounds.
+ */
+function identityOf(st: BigIntStats): string {
+  return `${st.size}:${st.dev}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`
+}
+
+/** The identity of the file at `path` now (see PiecewiseRead.identity). */
+export async function fileIdentity(path: string): Promise<string> {
+  return identityOf(await stat(path, { bigint: true }))
 }
 
 /**
@@ -37,8 +54,11 @@ export async function readPiecewise(path: string): Promise<PiecewiseRead | null>
   }
   const fh = handle
   let buf: Buffer
+  let identity: string
   try {
-    buf = Buffer.allocUnsafe((await fh.stat()).size)
+    const st = await fh.stat({ bigint: true })
+    identity = identityOf(st)
+    buf = Buffer.allocUnsafe(Number(st.size))
   } catch (err) {
     await fh.close()
     throw err
@@ -55,6 +75,9 @@ export async function readPiecewise(path: string): Promise<PiecewiseRead | null>
       return buf
     },
     filled: () => filled,
+    get identity() {
+      return identity
+    },
     reach: (n) => {
       if (filled >= n || filled >= buf.length) return Promise.resolve()
       return new Promise<void>((resolve, reject) => {
@@ -68,14 +91,17 @@ export async function readPiecewise(path: string): Promise<PiecewiseRead | null>
         while (filled < buf.length) {
           const { bytesRead } = await fh.read(buf, filled, Math.min(READ_PIECE, buf.length - filled), filled)
           // Shorter than fstat said (cut meanwhile): what was there, as readFile would give.
-          if (bytesRead === 0) buf = buf.subarray(0, filled)
-          else filled += bytesRead
+          if (bytesRead === 0) {
+            buf = buf.subarray(0, filled)
+            identity = ''
+          } else filled += bytesRead
           wake()
         }
         const probe = Buffer.allocUnsafe(1)
         if ((await fh.read(probe, 0, 1, filled)).bytesRead > 0) {
           buf = await readFile(path)
           filled = buf.length
+          identity = ''
         }
       } finally {
         await fh.close()

@@ -18,6 +18,9 @@ import { openStore } from '../../../src/main/store'
 import { runToEnd } from '../../../src/main/turns'
 import { RESOURCES, openTestApp, tempDir } from '../helpers'
 
+/** db.json's sha256 as the store wrote it: the sidecar's first line (its second is the file's identity). */
+const sidecarSha = async (dir: string): Promise<string> => (await readFile(join(dir, 'db.json.sha256'), 'utf8')).split('\n')[0]
+
 const at = (...parts: string[]) => parts.join('\u0001')
 
 describe('the index cache file', () => {
@@ -195,7 +198,7 @@ describe('opening a folder with the index cache', () => {
   it('serves after compactions rewrote db.json, through the chain written at each, when the app closed before the cache was written again', async () => {
     const dir = await folder()
     await writeIndexCache({ dir })
-    const shaOfA = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    const shaOfA = await sidecarSha(dir)
     // Changes left in the journal: the next open replays them, and its backup writes db.json anew.
     const store = await openStore<DbData>({ dir, schema: dbSchema, backupOnOpen: false, backupIntervalMs: 1e12, compactOnCloseMaxBytes: 0 })
     const wang = store.data.contacts.find((c) => c.name === '王芳')
@@ -209,7 +212,7 @@ describe('opening a folder with the index cache', () => {
     try {
       await searchIndexFor(core.store).built()
       expect(searchIndexFor(core.store).stats.source).toBe('cache')
-      await expect.poll(async () => (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim() !== shaOfA, { timeout: 60_000, interval: 50 }).toBe(true)
+      await expect.poll(async () => (await sidecarSha(dir)) !== shaOfA, { timeout: 60_000, interval: 50 }).toBe(true)
       // A change after that compaction: closing this small folder writes db.json once more.
       expect((await core.router.call('contacts.create', { name: '孙悟空', phone: '13012345678' })).ok).toBe(true)
     } finally {
@@ -217,7 +220,7 @@ describe('opening a folder with the index cache', () => {
     }
     const chain = decodeCacheChain(await readFile(join(dir, CACHE_CHAIN_FILE), 'utf8'))
     expect(chain?.base).toBe(shaOfA)
-    expect(chain?.to).toBe((await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim())
+    expect(chain?.to).toBe(await sidecarSha(dir))
     expect(session.join('\n')).not.toMatch(/chain/)
     const records = await tempDir()
     cleanup.push(records)
@@ -237,14 +240,14 @@ describe('opening a folder with the index cache', () => {
   it('takes the cache of an older db.json only through a whole chain to the one opened, and finds what it names by its new values', async () => {
     const dir = await folder()
     await writeIndexCache({ dir })
-    const shaOfA = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    const shaOfA = await sidecarSha(dir)
     // db.json written anew by this store with one record changed (closing a small folder compacts it).
     const store = await openStore<DbData>({ dir, schema: dbSchema, backupOnOpen: false, backupIntervalMs: 1e12 })
     const wang = store.data.contacts.find((c) => c.name === '王芳')
     if (!wang) throw new Error('no 王芳')
     await store.commit({ puts: [{ collection: 'contacts', record: { ...wang, name: '赵敏', phone: '13599990000', updatedAt: new Date('2026-01-06T08:00:00.000Z').toISOString() } }] })
     await store.close()
-    const shaOfB = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    const shaOfB = await sidecarSha(dir)
     expect(shaOfB).not.toBe(shaOfA)
     const records = await tempDir()
     cleanup.push(records)
@@ -271,7 +274,7 @@ describe('opening a folder with the index cache', () => {
     const expected = (await answers(dir)).out
 
     // Another db.json: the cache names another sha256 (its header is not under the CRC).
-    const sha = (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()
+    const sha = await sidecarSha(dir)
     const other = Buffer.from(good)
     other.write(sha.replace(/^./, sha[0] === '0' ? '1' : '0'), good.indexOf(sha), 'latin1')
     await writeFile(path, other)
@@ -295,7 +298,7 @@ describe('opening a folder with the index cache', () => {
     try {
       const path = join(dir, INDEX_CACHE_FILE)
       await expect.poll(() => existsSync(path), { timeout: 60_000, interval: 100 }).toBe(true)
-      const cache = runToEnd(decodeIndexCache(await readFile(path), (await readFile(join(dir, 'db.json.sha256'), 'utf8')).trim()))
+      const cache = runToEnd(decodeIndexCache(await readFile(path), await sidecarSha(dir)))
       expect(Object.keys(cache?.texts ?? {})).toContain('contacts')
     } finally {
       await core.close()
