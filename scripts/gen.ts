@@ -1,5 +1,7 @@
-// npx tsx scripts/gen.ts --contacts 100000 --out <folder> [--organizations 5000] [--activities 2000] [--seed 1]
-// Writes a deterministic large data folder (same seed, same bytes) for benchmarks and scale tests.
+// npx tsx scripts/gen.ts --contacts 100000 --out <folder> [--organizations 5000] [--activities 2000] [--seed 1] [--no-index-cache]
+// Writes a deterministic large data folder (same seed, same bytes) for benchmarks and scale tests, as the
+// app leaves it: db.json and, for a large folder, the search index's cache its worker writes once the
+// app is idle (`--no-index-cache`: without it, as the first open after a migration finds the folder).
 // Records are built to the shared zod schemas and the whole database passes the real validation.
 import { readdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -10,6 +12,7 @@ import { settingsSchema } from '../src/shared/domain/settings'
 import type { Activity, Contact, Organization, Staff } from '../src/shared/domain'
 import { activityKind, cooperationCategory, degree, organizationKind, period } from '../src/shared/enums'
 import { openStore } from '../src/main/store'
+import { CACHE_MIN_RECORDS, writeIndexCache } from '../src/main/search-index/index-cache'
 import { mulberry32 } from './prng'
 import { stampWrite } from '../src/main/exchange/record-state'
 
@@ -220,7 +223,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const out = argValue(args, 'out')
   if (!out) {
-    process.stderr.write('usage: npx tsx scripts/gen.ts --contacts 100000 --out <folder> [--organizations 5000] [--activities 2000] [--seed 1]\n')
+    process.stderr.write('usage: npx tsx scripts/gen.ts --contacts 100000 --out <folder> [--organizations 5000] [--activities 2000] [--seed 1] [--no-index-cache]\n')
     process.exit(2)
   }
   const num = (name: keyof GenOptions): number => Number(argValue(args, name) ?? DEFAULT_GEN[name])
@@ -229,11 +232,17 @@ async function main(): Promise<void> {
   const data = generate(opts)
   const t1 = performance.now()
   await writeDataFolder(resolve(out), data)
+  const records = dbSchema.collections.reduce((n, c) => n + ((data as unknown as Record<string, unknown[]>)[c]?.length ?? 0), 0)
   const t2 = performance.now()
   process.stdout.write(
     `generated ${opts.contacts} contacts, ${opts.organizations} organizations, ${opts.activities} activities, ${opts.staff} staff ` +
       `(seed ${opts.seed}) in ${(t1 - t0).toFixed(0)} ms; validated and written to ${resolve(out)} in ${(t2 - t1).toFixed(0)} ms\n`,
   )
+  if (!args.includes('--no-index-cache') && records >= CACHE_MIN_RECORDS) {
+    const written = await writeIndexCache({ dir: resolve(out) })
+    if (written.type !== 'done') throw new Error(`the search index cache was not written: ${written.message}`)
+    process.stdout.write(`search index cache written in ${(performance.now() - t2).toFixed(0)} ms\n`)
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
