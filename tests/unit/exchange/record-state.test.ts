@@ -1,7 +1,8 @@
 // @vitest-environment node
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { conflicts, currentValues, merge } from '../../../src/main/exchange/field-merge'
-import { fromState, legacySync, recordConflicts, stampWrite, toState } from '../../../src/main/exchange/record-state'
+import { fromState, legacySync, recordConflicts, stampAny, stampWrite, toState } from '../../../src/main/exchange/record-state'
 import type { SyncMeta } from '../../../src/shared/domain/sync'
 
 const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h))
@@ -19,6 +20,23 @@ describe('record metadata: stamped on each write, compact, convertible to the me
     expect(s.o).toBe('A')
     // the creation is the record's createdAt and base dot, not a history entry (a sixth of a 100k file)
     expect(s.h).toBeUndefined()
+  })
+
+  it('a new record is stamped exactly as the general path stamps it, key order and bytes included', () => {
+    const key = fc.constantFrom('id', 'createdAt', 'updatedAt', 'updatedBy', 'sync', 'deletedAt', 'name', 'phone', 'tags', 'alumni', 'z')
+    const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null), fc.constant(undefined), fc.array(fc.string({ maxLength: 2 }), { maxLength: 2 }), fc.record({ classYear: fc.integer() }))
+    const record = fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength: 11 }).map((pairs) => Object.fromEntries(pairs))
+    const stamp = fc.record({ device: fc.constantFrom('', 'A', 'dLAPTOP01'), by: fc.string({ maxLength: 3 }), now: fc.date({ min: new Date(0), max: new Date(Date.UTC(2100, 0)), noInvalidDate: true }) })
+    fc.assert(
+      fc.property(record, stamp, (r, st) => {
+        const fast = stampWrite(undefined, r, st)
+        const general = stampAny(undefined, r, st)
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(general))
+        expect(Object.keys(fast)).toEqual(Object.keys(general))
+        expect(Object.keys(fast.sync as object)).toEqual(Object.keys(general.sync as object))
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('an edit dots only the fields it changed and records their values before and after', () => {
