@@ -161,10 +161,20 @@ function stampCreation(next: Rec, stamp: WriteStamp): Rec {
     out[k] = next[k]
     fields += 1
   }
-  const sync: SyncMeta = { vv: { [stamp.device]: 1 }, d: fields > 0 ? [stamp.device, 1, editTime({ vv: {}, fields: {} }, stamp.now)] : ['', 1, '1970-01-01T00:00:00.000Z'] }
+  const sync: SyncMeta = { vv: { [stamp.device]: 1 }, d: fields > 0 ? [stamp.device, 1, isoTime(stamp.now)] : ['', 1, '1970-01-01T00:00:00.000Z'] }
   if (stamp.device) sync.o = stamp.device
   out.sync = sync
   return out
+}
+
+/** The last time written as text: every record of one transaction has the same (100,000 of an import: 90 ms). */
+let lastTime = { ms: NaN, iso: '' }
+
+/** What editTime gives a record with no edit yet: the time as it is. */
+function isoTime(now: Date): string {
+  const ms = now.getTime()
+  if (ms !== lastTime.ms) lastTime = { ms, iso: new Date(ms).toISOString() }
+  return lastTime.iso
 }
 
 /** Any write, a creation included (stampCreation is its fast path). Exported for the test that compares them. */
