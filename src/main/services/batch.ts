@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { collectionName, collections, linkedIds, links } from '../../shared/collections'
 import type { AnyRecord, CollectionName } from '../../shared/collections'
-import { idSchema, isoDateTime, patchOf } from '../../shared/domain/common'
+import { idSchema, isoDateTime, patchOf, systemFields } from '../../shared/domain/common'
 import type { HistoryKind } from '../../shared/domain/sync'
 import { AppError, validationError } from '../errors'
 import type { StoreView } from '../store'
@@ -123,6 +123,23 @@ export function stored(c: CollectionName, record: object, place: ErrorPlace): An
   return { ...record, ...(checked.data as object) } as unknown as AnyRecord
 }
 
+/** Create inputs validateOps checked against their collection's input schema (see createdFrom). */
+const checkedInputs = new WeakSet<object>()
+/** What a create adds to its input; its collection's record schema is these and the input's fields. */
+const systemSchema = z.object(systemFields)
+
+/**
+ * The record a create makes of an input validateOps checked: only the fields the create adds are
+ * checked, because the record schema is those and the input schema's fields, and checking the input
+ * again gives the same values (stored() would). An import of 100,000 rows checked each one twice:
+ * 0.4 s of its main thread.
+ */
+function createdFrom(input: Record<string, unknown>, created: Record<string, unknown>, place: ErrorPlace): AnyRecord {
+  const checked = systemSchema.safeParse(created)
+  if (!checked.success) throw validationError(checked.error, place.prefix)
+  return { ...input, ...created, ...checked.data } as unknown as AnyRecord
+}
+
 export interface PlannedPut {
   collection: CollectionName
   record: AnyRecord
@@ -144,7 +161,7 @@ function planOp(view: BatchView, op: BatchOp, stamp: Stamp, place: ErrorPlace): 
         throw new AppError('CONFLICT', `${place.label}A ${c} record with id ${op.id} exists already`, { [key(place, 'id')]: ['Already used'] })
       }
       const created = { id: op.id ?? randomUUID(), createdAt: stamp.at, updatedAt: stamp.at, updatedBy: stamp.by, deletedAt: null, mergedInto: null }
-      record = stored(c, { ...op.input, ...created }, place)
+      record = checkedInputs.has(op.input) ? createdFrom(op.input, created, place) : stored(c, { ...op.input, ...created }, place)
       break
     }
     case 'update': {
@@ -319,7 +336,11 @@ export function* validateOpsSteps(ops: readonly unknown[]): Generator<number, Ba
     }
     const values = op.op === 'create' ? collections[op.collection].input.safeParse(op.input) : patchSchema(op.collection).safeParse(op.changes)
     if (!values.success) Object.assign(fieldErrors, validationError(values.error, ['ops', String(i)]).fieldErrors)
-    else if (op.op === 'create') out.push({ ...op, input: values.data as Record<string, unknown> })
+    else if (op.op === 'create') {
+      const input = values.data as Record<string, unknown>
+      checkedInputs.add(input)
+      out.push({ ...op, input })
+    }
     else out.push({ ...op, changes: values.data as Record<string, unknown> })
   }
   if (Object.keys(fieldErrors).length > 0) {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { StoreView, StoredRecord } from '../../../src/main/store'
-import { planBatchSteps, stillValid, validateOps } from '../../../src/main/services/batch'
+import { planBatch, planBatchSteps, stillValid, validateOps } from '../../../src/main/services/batch'
 import type { PreparedBatch } from '../../../src/main/services/batch'
 
 function view(records: Record<string, StoredRecord[]>): StoreView {
@@ -66,5 +66,36 @@ describe('a big batch planned in steps', () => {
     expect(seen.length).toBeGreaterThan(2000 / 32 + 1)
     expect(seen.every((n, i) => i === 0 || n >= seen[i - 1])).toBe(true)
     expect(seen[seen.length - 1]).toBe(2000)
+  })
+})
+
+describe('a create whose input validateOps checked', () => {
+  const place = () => ({ prefix: [], changes: [], label: '' })
+  // Inputs with defaults to fill, text to trim, nested objects and lists, and a trip's cross-field check.
+  const inputs: Array<{ collection: string; input: Record<string, unknown> }> = [
+    { collection: 'contacts', input: { name: '  李娜 ', organizationId: 'org-1', phone: '138 0013 8000', email: 'li@example.cn', alumni: { classYear: 2019, major: ' 地质学 ' }, tags: [' 校友 '], notes: '两行\n备注' } },
+    { collection: 'contacts', input: { name: 'Garcia Thomas' } },
+    { collection: 'organizations', input: { name: '江西铜业股份有限公司', aliases: ['江铜'] } },
+    { collection: 'trips', input: { title: '赴苏州考察', startDate: '2025-06-14', endDate: '2025-06-16', destinations: ['苏州'], days: [{ date: '2025-06-14', transport: '高铁' }] } },
+  ]
+
+  it('makes the record the full record check makes, field for field and in the same order', () => {
+    const base = view({ organizations: [org], contacts: [], trips: [] })
+    for (const { collection, input } of inputs) {
+      const checked = validateOps([{ op: 'create', collection, id: 'fixed-id', input }])
+      // The same op, its input no longer the object validateOps checked: the full record check.
+      const unchecked = checked.map((op) => structuredClone(op))
+      const fast = planBatch(base, checked, stamp, place)[0].record
+      const full = planBatch(base, unchecked, stamp, place)[0].record
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(full))
+      expect(fast).toEqual(full)
+    }
+  })
+
+  it('still checks what the create adds to the input', () => {
+    const base = view({ organizations: [org], contacts: [] })
+    const long = { at: stamp.at, by: 'x'.repeat(101) }
+    const checked = validateOps([{ op: 'create', collection: 'contacts', input: { name: '李娜' } }])
+    expect(() => planBatch(base, checked, long, place)).toThrow(expect.objectContaining({ fieldErrors: expect.objectContaining({ updatedBy: expect.any(Array) }) }))
   })
 })
