@@ -1,6 +1,7 @@
 // @vitest-environment node
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { OrgMatcher, PersonMatcher, personKey } from '../../../src/main/import/duplicates'
+import { OrgMatcher, PersonMatcher, diceOf, gramItem, personKey } from '../../../src/main/import/duplicates'
 import { bigramSimilarity, branchParent, orgKeys, sameOrgName, validUscc } from '../../../src/main/import/org-names'
 
 const same = (a: string, b: string) => sameOrgName(orgKeys(a), orgKeys(b))
@@ -106,5 +107,19 @@ describe('PersonMatcher', () => {
   })
   it('compares Latin names without case or spaces', () => {
     expect(personKey(' Li  Ming ')).toBe(personKey('li ming'))
+  })
+})
+
+describe('the fuzzy score of a candidate organisation (diceOf)', () => {
+  it('is bigramSimilarity, for names that repeat a bigram or not', () => {
+    // A small alphabet, so that repeated bigrams (科技科技, aaa) are common.
+    const name = fc.array(fc.constantFrom('科', '技', '江', '铜', 'a', 'b'), { maxLength: 8 }).map((c) => c.join(''))
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const own = new Set(Array.from({ length: Math.max(0, a.length - 1) }, (_, i) => a.slice(i, i + 2)))
+        expect(diceOf(a, own, gramItem(null, b))).toBe(bigramSimilarity(b, a))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
