@@ -9,7 +9,7 @@ import type { StoreView } from '../store'
 import { BatchView } from './batch-view'
 import type { Ctx } from './context'
 import { deadLinks, linkersOf, targetKey } from './link-checks'
-import { runToEnd } from '../turns'
+import { runToEnd, stepDue } from '../turns'
 
 /** One change of a batch. A create may bring its own id (a re-import), which must be new. */
 export type BatchOp =
@@ -266,7 +266,7 @@ export function* planBatchSteps(base: StoreView, ops: readonly BatchOp[], stamp:
   const puts: PlannedPut[] = []
   const basis: Array<string | null> = []
   for (let i = 0; i < ops.length; i += 1) {
-    if (i % OPS_PER_STEP === 0) yield i
+    if (stepDue(i, OPS_PER_STEP)) yield i
     const put = planOp(view, ops[i], stamp, placeOf(i))
     puts.push(put)
     basis.push((base.get(put.collection, put.record.id)?.updatedAt as string | undefined) ?? null)
@@ -322,7 +322,7 @@ export function* validateOpsSteps(ops: readonly unknown[]): Generator<number, Ba
   const fieldErrors: Record<string, string[]> = {}
   const out: BatchOp[] = []
   for (let i = 0; i < ops.length; i += 1) {
-    if (i % OPS_PER_STEP === 0) yield i
+    if (stepDue(i, OPS_PER_STEP)) yield i
     const raw = ops[i]
     const shape = opSchema.safeParse(raw)
     if (!shape.success) {

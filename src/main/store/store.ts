@@ -251,7 +251,8 @@ export class JournalStore<D extends DbShape> implements Store<D> {
       if (blockChars > 1 << 19) seal()
     }
     for (let i = 0; i < puts.length; i += 1) {
-      if (i % 64 === 0) yield i
+      // The first puts a few at a time: cold, 64 of them held the thread for 20-30 ms.
+      if (i % (i < 1024 ? 4 : 64) === 0) yield i
       // Stamped now, against the head as it is: a commit of prepared puts checks first that none of
       // the records changed since (services/batch.ts stillValid), so the stamp is still right then.
       const prepare = this.init.settings.prepare
