@@ -228,6 +228,42 @@ export function utf16TabText(): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(lines.join('\r\n'), 'utf-16le')])
 }
 
+/**
+ * A class list as a counsellor keeps it in WPS: a title and a "填表单位 / 填表日期" line above the header,
+ * two-character names padded to line up ("王  芳"), "无" and "/" for nothing, two numbers in one cell,
+ * an alumnus abroad, and a total and the signatures under the table.
+ */
+export function officeClassList(): Buffer {
+  return xlsx({
+    sheets: [{
+      name: 'Sheet1',
+      rows: [
+        ['资源与环境学院2015届毕业生去向汇总表', null, null, null, null, null, null, null],
+        ['填表单位：学工办', null, null, null, null, null, '填表日期：2024年3月5日', null],
+        ['序号', '姓  名', '毕业时间', '专业班级', '工作单位', '联系电话', '电子邮箱', '备注'],
+        [1, '欧阳明', '2011-2015', '环境工程151班', '江西铜业股份有限公司', '13807910011\n13907910011', 'ouyang@163.com;oym@qq.com', '无'],
+        [2, '王  芳', '2015届硕士', '环境科学152班', '南昌市生态环境局', '="079188305678"', '无', '/'],
+        [3, '李 娜', '2015届', '环境工程151班', '无', "'13807910013", '—', '读研'],
+        [4, '陈静', 2015, '地质工程', 'Tech Ltd (Hong Kong)', '+852 9123 4567', 'mailto:chenjing@example.com', ''],
+        [null, null, null, null, null, null, null, null],
+        ['合计：4人', null, null, null, null, null, null, null],
+        ['制表人：张老师', null, null, null, '审核人：李老师', null, null, null],
+      ],
+      merges: ['A1:H1'],
+    }],
+  })
+}
+
+/** A survey site's export (问卷星): numbered questions as headers, "(空)" and "(跳过)" for unanswered ones, GBK. */
+export function surveyCsv(): Buffer {
+  const lines = [
+    '序号,提交答卷时间,所用时间,1、您的姓名：,2、您的手机号码：,3、请填写您的工作单位,Q4. 您的职务是？,第5题 毕业年份,6、所学专业：',
+    '1,2024/3/5 10:02:11,120秒,周杰,13912345678,江西省水利规划设计研究院有限公司,高级工程师,2010,水文与水资源工程',
+    '2,2024/3/5 10:05:40,98秒,吴敏,(空),(跳过),(跳过),2012届,"环境科学\n（辅修经济学）"',
+  ]
+  return iconv.encode(lines.join('\r\n') + '\r\n', 'gbk')
+}
+
 export function formulaWorkbook(): Buffer {
   return xlsx({
     sheets: [{
@@ -310,6 +346,8 @@ export const FIXTURES: Record<string, () => Buffer> = {
   'alumni-titled.xlsx': titledAlumniWorkbook,
   'alumni-by-class-year.xlsx': classYearWorkbook,
   'dates-1904.xlsx': workbook1904,
+  'office-class-list.xlsx': officeClassList,
+  'survey-export.csv': surveyCsv,
   'formulas.xlsx': formulaWorkbook,
   'hostile-zip-bomb.xlsx': zipBomb,
   'hostile-whole-sheet-validation.xlsx': wholeSheetValidation,

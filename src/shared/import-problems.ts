@@ -66,6 +66,18 @@ const TEXT = {
     en: '"{value}" is outside 1940–2100',
     'zh-CN': '“{value}”不在 1940–2100 之间',
   },
+  classYearNoteLeft: {
+    en: 'Imported as the class of {value}; "{note}" is not part of a class year and was left out',
+    'zh-CN': '按 {value} 届导入；“{note}”不是届别的一部分，未导入',
+  },
+  classYearFromRange: {
+    en: 'Read as the class of {value}, the year {range} ends',
+    'zh-CN': '按 {range} 的结束年份，作为 {value} 届导入',
+  },
+  emailFirstKept: {
+    en: 'Only the first address was kept: {rest}',
+    'zh-CN': '只保留了第一个邮箱，未导入：{rest}',
+  },
   notEmail: {
     en: '"{value}" is not an e-mail address',
     'zh-CN': '“{value}”不是电子邮箱地址',
@@ -81,6 +93,10 @@ const TEXT = {
   badCreditCode: {
     en: '"{value}" is not a valid unified social credit code (18 characters with a check character)',
     'zh-CN': '“{value}”不是有效的统一社会信用代码（18 位，末位为校验码）',
+  },
+  footerRow: {
+    en: 'A line under the table (a total, a signature or a note), not a record: skipped',
+    'zh-CN': '表格下方的合计、签名或说明行，不是记录：已跳过',
   },
   noName: {
     en: 'The row has no name',

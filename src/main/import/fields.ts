@@ -54,16 +54,31 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
   },
 }
 
-/** Header text as compared: NFKC, no spaces, no "*", no "(必填)"/"(选填)", no trailing colon, lower case. */
+/**
+ * A survey site's question around the header (问卷星, 腾讯问卷 export "1、您的姓名：", "Q3. 请填写您的工作单位",
+ * "第2题 您的手机号码是？"): the number, the polite words and the question mark, after the spaces are gone.
+ */
+const QUESTION_NUMBER = /^(?:q?\d+[、.)]|第\d+题[、.:]?)/
+const QUESTION_WORDS = /^(?:请(?:填写|输入|选择|留下|提供)?)?(?:(?:您|你)的?)?/
+const QUESTION_END = /(?:是(?:什么|多少)?)?[?？]*$/
+
+/** Header text as compared: NFKC, no spaces, no "*", no "(必填)"/"(选填)", no trailing colon, no survey wording, lower case. */
 export function normHeader(label: string): string {
-  return normText(label)
+  const key = normText(label)
     .toLowerCase()
     .replace(/\((必填|选填|可选|必须|required|optional)\)/g, '')
     .replace(/[\s*:：]/g, '')
+  return key.replace(QUESTION_NUMBER, '').replace(QUESTION_WORDS, '').replace(QUESTION_END, '') || key
 }
 
+/** Each register's dictionary, limited to the fields that register has (COMMON names phone, which an organisation lacks). */
+const DICTIONARY = Object.fromEntries(IMPORT_TARGETS.map((t) => {
+  const fields = new Set<string>(TARGET_FIELDS[t])
+  return [t, Object.entries(SYNONYMS[t]).filter(([field]) => fields.has(field)) as Array<[ImportField, string[]]>]
+})) as Record<ImportTarget, Array<[ImportField, string[]]>>
+
 function byDictionary(target: ImportTarget, key: string): ImportField | null {
-  for (const [field, words] of Object.entries(SYNONYMS[target])) if (words.includes(key)) return field as ImportField
+  for (const [field, words] of DICTIONARY[target]) if (words.includes(key)) return field
   return null
 }
 

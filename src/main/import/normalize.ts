@@ -46,12 +46,24 @@ export function normPhone(cell: Cell): Norm<string> {
   if (SCIENTIFIC.test(text)) {
     return bad('phoneScientific', { value: text })
   }
-  const parts = text.split(/[,;/、]|\s{2,}/).map((p) => p.trim()).filter((p) => p !== '')
+  const parts = phoneParts(cell)
   const { number, note } = phoneAndNote(parts[0] ?? '')
   const r = checkDigits(number.replace(/[\s\-().]/g, ''), false)
   if (r.ok && parts.length > 1) return ok(r.value, found('phoneFirstKept', { rest: parts.slice(1).join(', ') }))
   if (r.ok && note !== '') return ok(r.value, found('phoneNoteLeft', { value: r.value, note }))
   return r
+}
+
+/**
+ * The numbers a phone cell holds: one per line, or between commas, slashes and wide gaps; and two
+ * numbers of seven digits or more with one space between ("13800138000 13900139000"), which no single
+ * number is written as ("138 0013 8000" and "0791 88305678" have shorter groups).
+ */
+function phoneParts(cell: string): string[] {
+  const parts = cell.split(/[\r\n]+/).map(normText).flatMap((line) => line.split(/[,;/、]|\s{2,}/)).map((p) => p.trim()).filter((p) => p !== '')
+  if (parts.length !== 1) return parts
+  const groups = parts[0].split(' ')
+  return groups.length > 1 && groups.every((g) => /^\+?\d{7,}$/.test(g)) ? groups : parts
 }
 
 /** "手机：", "Tel:", "电话" before a number (NFKC has made the colon and brackets half-width). */
@@ -73,11 +85,18 @@ function phoneAndNote(cell: string): { number: string; note: string } {
 
 function checkDigits(raw: string, fromNumber: boolean): Norm<string> {
   let s = raw
+  // Another country's number (an alumnus in Hong Kong or abroad) keeps its "+" and code; a Chinese area code never starts 00.
+  let country = ''
   if (s.startsWith('+86')) s = s.slice(3)
   else if (s.startsWith('0086')) s = s.slice(4)
   else if (/^861\d{10}$/.test(s)) s = s.slice(2)
+  else if (/^(\+|00)[1-9]/.test(s)) {
+    country = '+'
+    s = s.replace(/^(\+|00)/, '')
+  }
   if (!/^\d+$/.test(s)) return bad('phoneChars', { value: raw })
   if (s.length < 5 || s.length > 20) return bad('phoneLength', { value: raw, digits: s.length })
+  if (country !== '') return ok(country + s)
   // A landline stored as a number lost its leading 0 (0791 88888888 -> 79188888888); say so rather than guess.
   if (fromNumber && !s.startsWith('1') && s.length >= 9) return ok(s, found('landlineZero', { value: s }))
   return ok(s)
@@ -183,6 +202,10 @@ function twoDigitYear(yy: number): number {
   return yy <= 50 ? 2000 + yy : 1900 + yy
 }
 
+const DEGREE_WORDS = '(?:本科|硕士|博士|研究生|专科|大专)(?:研究)?生?'
+const CLASS_YEAR_WITH_WORDS = new RegExp(`^(${DEGREE_WORDS})?(\\d{4}|\\d{2})(届|级)(毕业生?|${DEGREE_WORDS}(?:毕业生?)?)?$`)
+const STUDY_YEARS = /^(\d{4})(?:[.\-/年]\d{1,2}月?)?[-~至到—–](\d{4})(?:[.\-/年]\d{1,2}月?)?$/
+
 /**
  * Class years as offices write them: 2019届 (graduating class), 2019级 (entering class),
  * 19届, 2019, 2019年, or a graduation date. The number is kept as written; which
@@ -198,10 +221,23 @@ export function normClassYear(cell: Cell): Norm<number | null> {
   if (typeof cell === 'boolean') return bad('notClassYear', { value: String(cell) })
   const s = normText(cell).replace(/\s+/g, '')
   if (s === '') return ok(null)
-  let m = /^(\d{4})(届|级|年|年级|届毕业生)?$/.exec(s)
+  let m = /^(\d{4})(届|级|年|年级|届毕业生|年毕业)?$/.exec(s)
   if (m) return range(+m[1], s)
   m = /^(\d{2})(届|级)$/.exec(s)
   if (m) return range(twoDigitYear(+m[1]), s)
+  // "2015届硕士", "本科2015届": the year, with what else the cell says named in a warning.
+  m = CLASS_YEAR_WITH_WORDS.exec(s)
+  if (m) {
+    const y = range(m[2].length === 2 ? twoDigitYear(+m[2]) : +m[2], s)
+    const words = (m[1] ?? '') + (m[4] ?? '')
+    return y.ok && y.value !== null && !/^毕业生?$/.test(words) && words !== '' ? ok(y.value, found('classYearNoteLeft', { value: y.value, note: words })) : y
+  }
+  // Years of study, "2011-2015" or "2011.09-2015.06": the class is the year they end, said in a warning.
+  m = STUDY_YEARS.exec(s)
+  if (m && +m[2] > +m[1] && +m[2] - +m[1] <= 10) {
+    const y = range(+m[2], s)
+    return y.ok && y.value !== null ? ok(y.value, found('classYearFromRange', { value: y.value, range: s })) : y
+  }
   // A graduation date: 05/06/2019 is ambiguous as a day, but not as a year, which is all a class year takes.
   const d = normDate(s, { order: 'dmy' })
   if (d.ok && d.value !== null) return range(Number(d.value.iso.slice(0, 4)), s)
@@ -215,11 +251,19 @@ function range(y: number, source: string): Norm<number | null> {
   return ok(y)
 }
 
-/** E-mail addresses: NFKC (full-width ＠ and letters), trimmed, lower-cased domain. */
+/** An address as mail programs take it: one @, a dot in the domain, no spaces, commas or semicolons. */
+const EMAIL = /^[^@\s,;]+@[^@\s,;.]+(\.[^@\s,;.]+)+$/
+
+/**
+ * E-mail addresses: NFKC (full-width ＠ and letters), trimmed, lower-cased domain, a "mailto:" link's
+ * address. A cell with several addresses keeps the first and names the rest in a warning.
+ */
 export function normEmail(cell: Cell): Norm<string> {
-  const s = normText(cell).replace(/\s+/g, '')
-  if (s === '') return ok('')
+  const parts = normText(cell).split(/[\s;,/、]+/).map((p) => p.replace(/^mailto:/i, '')).filter((p) => p !== '')
+  if (parts.length === 0) return ok('')
+  const s = parts[0]
   const at = s.lastIndexOf('@')
-  if (at <= 0 || at === s.length - 1) return bad('notEmail', { value: s })
-  return ok(`${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`)
+  if (!EMAIL.test(s) || (parts.length > 1 && !parts.slice(1).every((p) => EMAIL.test(p)))) return bad('notEmail', { value: normText(cell) })
+  const value = `${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`
+  return parts.length > 1 ? ok(value, found('emailFirstKept', { rest: parts.slice(1).join(', ') })) : ok(value)
 }

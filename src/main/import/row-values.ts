@@ -41,6 +41,29 @@ for (const v of organizationKind.values) {
 }
 KINDS.set('公司', 'enterprise').set('园区', 'industrialPark').set('研究院', 'institute').set('大学', 'university').set('学会', 'association').set('协会', 'association')
 
+/**
+ * What offices type in a cell they have nothing for ("无", "/", "—") and what survey sites export for an
+ * unanswered question ("(空)", "(跳过)" after NFKC): no value, so a record never states "无" as a phone.
+ */
+const NOTHING = new Set(['无', '暂无', '没有', '不详', '/', '-', '--', '—', '——', '(空)', '(跳过)', '(无)', 'n/a', 'na', 'none', 'null'])
+const saysNothing = (text: string) => text.length <= 4 && NOTHING.has(text.toLowerCase())
+
+/**
+ * Text a CSV carries in Excel's own markers for "keep this as text": ="0791…" (what systems export so the
+ * leading 0 survives) and a leading apostrophe before a number ('13800138000, typed to stop Excel's rounding).
+ */
+function excelText(cell: ImportCell): ImportCell {
+  // Most cells start with neither mark: two character checks, not two regular expressions, per cell.
+  if (typeof cell !== 'string' || (cell.charCodeAt(0) !== 61 && cell.charCodeAt(0) !== 39)) return cell
+  const formula = /^="(.*)"$/s.exec(cell)
+  if (formula) return formula[1]
+  return /^'[+\d]/.test(cell) ? cell.slice(1) : cell
+}
+
+/** A person's name as typed to line up in a column ("王  芳" beside "欧阳明"): the Chinese name without the padding. */
+const PADDED_HAN_NAME = /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u
+const personName = (text: string) => (PADDED_HAN_NAME.test(text) ? text.replace(/ /g, '') : text)
+
 const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
 
 /** One sheet row to a create input: every value normalised, every problem tied to its column. */
@@ -57,8 +80,10 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
     problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
 
   for (const col of columns) {
-    const raw = cells[col.index] ?? null
-    const text = normText(raw)
+    const read = excelText(cells[col.index] ?? null)
+    const said = normText(read)
+    const raw = saysNothing(said) ? null : read
+    const text = raw === null ? '' : said
     if (col.use === 'ignore') continue
     if (col.use === 'keepInNotes') {
       if (text !== '') notes.push(`${col.label}: ${text}`)
@@ -83,6 +108,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         const r = normEmail(raw)
         if (!r.ok) problem(col, 'error', r.found)
         else {
+          if (r.warningFound) problem(col, 'warning', r.warningFound)
           input.email = r.value
           given.add('email')
         }
@@ -92,6 +118,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         const r = normClassYear(raw)
         if (!r.ok) problem(col, 'error', r.found)
         else if (r.value !== null) {
+          if (r.warningFound) problem(col, 'warning', r.warningFound)
           alumni.classYear = r.value
           given.add('classYear')
         }
@@ -141,6 +168,10 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       case 'notes':
         notes.unshift(text)
         break
+      case 'name':
+        input.name = target === 'organizations' ? text : personName(text)
+        given.add('name')
+        break
       default:
         input[col.use] = text
         given.add(col.use)
@@ -167,7 +198,9 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       const f: Found =
         issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.origin === 'string'
           ? { code: 'tooLong', params: { max: issue.maximum } }
-          : { code: 'invalidValue', params: { field, detail: issue.message } }
+          : field === 'name' && input.name === undefined
+            ? { code: 'noName', params: {} }
+            : { code: 'invalidValue', params: { field, detail: issue.message } }
       if (col) problem(col, 'error', f)
       else problems.push(field === 'name' ? rowProblem('error', 'noName', {}) : rowProblem('error', f.code, f.code === 'invalidValue' ? f.params : { field, detail: issue.message }))
     }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { fieldForHeader, suggestMapping } from '../../../src/main/import/fields'
+import { fieldForHeader, IMPORT_TARGETS, suggestMapping, TARGET_FIELDS } from '../../../src/main/import/fields'
 
 describe('column headers as offices write them', () => {
   it('matches each to its field, with a qualifier in brackets, two names of one field, spaces and "*"', () => {
@@ -32,5 +32,28 @@ describe('column headers as offices write them', () => {
 
   it('keeps an unknown column in the notes and ignores a serial number column', () => {
     expect(suggestMapping('contacts', ['序号', '姓名', '性别', '职务/职称', '职务'])).toEqual(['ignore', 'name', 'keepInNotes', 'position', 'keepInNotes'])
+  })
+
+  it("reads a survey site's numbered questions as the headers they ask for", () => {
+    const table: Array<[string, string | null]> = [
+      ['1、您的姓名：', 'name'],
+      ['2.您的手机号码', 'phone'],
+      ['Q3. 请填写您的工作单位', 'organization'],
+      ['第4题 您的职务是？', 'position'],
+      ['5、毕业年份：', 'classYear'],
+      ['6、所学专业（必填）', 'major'],
+      ['7、您的性别', null],
+    ]
+    for (const [label, field] of table) expect(fieldForHeader('contacts', label), label).toBe(field)
+  })
+
+  it('never suggests a field the register does not have', () => {
+    const headers = ['ID', '姓名', '单位名称', '联系电话', '手机', '城市', '所在地', '地址', '网址', '部门', '职务', '届别', '专业', '邮箱', '微信', '行业', '简称', '统一社会信用代码', '备注', '标签']
+    for (const target of IMPORT_TARGETS) {
+      const has = new Set<string>([...TARGET_FIELDS[target], 'keepInNotes', 'ignore'])
+      for (const use of suggestMapping(target, headers)) expect(has.has(use), `${target}: ${use}`).toBe(true)
+    }
+    expect(fieldForHeader('organizations', '联系电话')).toBeNull()
+    expect(fieldForHeader('staff', '城市')).toBeNull()
   })
 })

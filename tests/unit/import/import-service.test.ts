@@ -130,6 +130,63 @@ describe('importing an alumni directory', () => {
   })
 })
 
+describe('files as offices make them', () => {
+  it('a WPS class list: the lines under the table are skipped, padding and "无" are nothing, each cell read as meant', async () => {
+    const o = await open(F.officeClassList(), '2015届去向.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: 'Sheet1' }] }
+    const p = await app.call('import.preview', plan)
+    expect(p.sheets[0]).toMatchObject({ headerRow: 2, dataStart: 3 })
+    expect(p.counts).toMatchObject({ create: 4, error: 0, skip: 2 })
+    const skipped = p.rows.filter((r) => r.action === 'skip')
+    expect(skipped.map((r) => r.row)).toEqual([9, 10])
+    expect(skipped.every((r) => r.problems[0].code === 'footerRow')).toBe(true)
+    const warned = (name: string) => p.rows.find((r) => r.cells['姓 名'] === name)?.problems.map((x) => x.code)
+    expect(warned('欧阳明')).toEqual(['classYearFromRange', 'phoneFirstKept', 'emailFirstKept'])
+    expect(warned('王  芳')).toEqual(['classYearNoteLeft'])
+    expect(p.newOrganizations.sort()).toEqual(['Tech Ltd (Hong Kong)', '南昌市生态环境局', '江西铜业股份有限公司'].sort())
+
+    await app.call('import.commit', plan)
+    const person = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
+    expect(person('欧阳明')).toMatchObject({ phone: '13807910011', email: 'ouyang@163.com', alumni: { classYear: 2015 }, notes: '专业班级: 环境工程151班' })
+    // "王  芳" and "李 娜" lose the padding; "无", "/" and "—" state nothing; Excel's text markers go.
+    expect(person('王芳')).toMatchObject({ phone: '079188305678', email: '', notes: '专业班级: 环境科学152班' })
+    expect(person('李娜')).toMatchObject({ phone: '13807910013', email: '', organizationId: null, notes: '读研\n专业班级: 环境工程151班' })
+    expect(person('陈静')).toMatchObject({ phone: '+85291234567', email: 'chenjing@example.com' })
+    expect(live(app.core.store.data.contacts)).toHaveLength(4)
+  })
+
+  it('a survey export: numbered questions find their fields, and unanswered ones are empty', async () => {
+    const o = await open(F.surveyCsv(), '校友信息登记.csv')
+    expect(o.encoding).toBe('gb18030')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
+    expect(p.columns.map((c) => c.use)).toEqual(['ignore', 'keepInNotes', 'keepInNotes', 'name', 'phone', 'organization', 'position', 'classYear', 'major'])
+    expect(p.counts).toMatchObject({ create: 2, error: 0 })
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
+    const wu = live(app.core.store.data.contacts).find((c) => c.name === '吴敏')
+    expect(wu).toMatchObject({ phone: '', position: '', organizationId: null, alumni: { classYear: 2012, major: '环境科学 (辅修经济学)' } })
+  })
+
+  it('an organisation list with a contact person and a phone keeps them in the notes, not as a field it lacks', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: '实习基地', rows: [
+      ['单位名称', '所在地', '联系人', '联系电话', '签约时间'],
+      ['江西铜业股份有限公司', '贵溪', '王经理', '0701-3777777', '2019-05-06'],
+    ] }] })
+    const o = await open(bytes, '实习基地.xlsx', 'organizations')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: '实习基地' }] })
+    expect(p.columns.map((c) => c.use)).toEqual(['name', 'city', 'keepInNotes', 'keepInNotes', 'keepInNotes'])
+    expect(p.counts).toMatchObject({ create: 1, error: 0 })
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: '实习基地' }] })
+    expect(live(app.core.store.data.organizations)[0].notes).toBe('联系人: 王经理\n联系电话: 0701-3777777\n签约时间: 2019-05-06')
+  })
+
+  it('a row with data but no name says so on the name column', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机'], ['张三', 13900000001], ['', 13900000002]] }] })
+    const o = await open(bytes, 'n.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p.rows[1]).toMatchObject({ action: 'error', problems: [{ code: 'noName', column: '姓名', letter: 'A', message: 'The row has no name' }] })
+  })
+})
+
 describe('duplicates at import', () => {
   it('links contacts to existing organisations through the name rules and confirmed aliases', async () => {
     const org = await app.call('organizations.create', { name: '江西铜业（集团）有限公司', aliases: ['江铜'] })

@@ -71,6 +71,19 @@ describe('normPhone', () => {
     expect(normPhone('138abc5678').ok).toBe(false)
   })
 
+  it('splits numbers one per line, and two whole numbers with one space, but not a number written in groups', () => {
+    expect(normPhone('13812345678\n13987654321')).toMatchObject({ ok: true, value: '13812345678', warningFound: { code: 'phoneFirstKept', params: { rest: '13987654321' } } })
+    expect(normPhone('13812345678 13987654321')).toMatchObject({ ok: true, value: '13812345678', warningFound: { code: 'phoneFirstKept' } })
+    expect(normPhone('0791 83969123')).toEqual({ ok: true, value: '079183969123' })
+    expect(normPhone('138 1234 5678')).toEqual({ ok: true, value: '13812345678' })
+  })
+
+  it("keeps another country's number with its code", () => {
+    expect(value(normPhone('+852 9123 4567'))).toBe('+85291234567')
+    expect(value(normPhone('001-650-555-1234'))).toBe('+16505551234')
+    expect(value(normPhone('+86 138 1234 5678'))).toBe('13812345678')
+  })
+
   it('warns that a landline stored as a number may have lost its leading 0', () => {
     const r = normPhone(79183969123)
     expect(r.ok && r.warning).toMatch(/leading 0/)
@@ -147,6 +160,20 @@ describe('normClassYear', () => {
   ])('%s -> %s', (input, expected) => {
     expect(value(normClassYear(input))).toBe(expected)
   })
+  it('takes the year from a cell that says more, and names what it left out', () => {
+    expect(normClassYear('2015届硕士')).toMatchObject({ ok: true, value: 2015, warningFound: { code: 'classYearNoteLeft', params: { note: '硕士' } } })
+    expect(normClassYear('本科2015届')).toMatchObject({ ok: true, value: 2015, warningFound: { params: { note: '本科' } } })
+    expect(normClassYear('2015届毕业生')).toEqual({ ok: true, value: 2015 })
+    expect(normClassYear('2015年毕业')).toEqual({ ok: true, value: 2015 })
+  })
+  it('reads years of study as the class of the year they end, and says so', () => {
+    expect(normClassYear('2011-2015')).toMatchObject({ ok: true, value: 2015, warningFound: { code: 'classYearFromRange' } })
+    expect(normClassYear('2011.09—2015.06')).toMatchObject({ ok: true, value: 2015 })
+    expect(normClassYear('2011～2015')).toMatchObject({ ok: true, value: 2015 })
+    // Not a span of study: refused rather than guessed.
+    expect(normClassYear('2015-2011').ok).toBe(false)
+    expect(normClassYear('1990-2015').ok).toBe(false)
+  })
   it('refuses what is not a year', () => {
     expect(normClassYear('研究生').ok).toBe(false)
     expect(normClassYear(1850).ok).toBe(false)
@@ -158,5 +185,12 @@ describe('normEmail', () => {
   it('normalises full-width characters and the domain case', () => {
     expect(value(normEmail('ｚｈａｎｇ＠QQ.COM'))).toBe('zhang@qq.com')
     expect(normEmail('zhang.qq.com').ok).toBe(false)
+  })
+  it('keeps the first of several addresses and warns; takes a mailto link; refuses a broken domain', () => {
+    expect(normEmail('a@qq.com; b@163.com')).toMatchObject({ ok: true, value: 'a@qq.com', warningFound: { code: 'emailFirstKept', params: { rest: 'b@163.com' } } })
+    expect(normEmail('mailto:A@QQ.com')).toEqual({ ok: true, value: 'A@qq.com' })
+    expect(normEmail('zhang@qq,com').ok).toBe(false)
+    expect(normEmail('zhang@qq').ok).toBe(false)
+    expect(normEmail('a@qq.com 见备注').ok).toBe(false)
   })
 })
