@@ -90,13 +90,17 @@ const TEXT = {
     en: '"{value}" is not a kind of organisation ({kinds})',
     'zh-CN': '“{value}”不是单位类型（可填：{kinds}）',
   },
+  readAsKept: {
+    en: 'Read as {valueEn}; "{text}" is kept in the notes',
+    'zh-CN': '按“{value}”导入；原文“{text}”保留在备注中',
+  },
   badCreditCode: {
     en: '"{value}" is not a valid unified social credit code (18 characters with a check character)',
     'zh-CN': '“{value}”不是有效的统一社会信用代码（18 位，末位为校验码）',
   },
   footerRow: {
-    en: 'A line under the table (a total, a signature or a note), not a record: skipped',
-    'zh-CN': '表格下方的合计、签名或说明行，不是记录：已跳过',
+    en: '"{text}" is a line under the table (a total, a signature or a note), not a record: skipped',
+    'zh-CN': '“{text}”是表格下方的合计、签名或说明行，不是记录：已跳过',
   },
   noName: {
     en: 'The row has no name',

@@ -6,7 +6,7 @@ import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planIn
 import type { DbData } from '../db/schema'
 import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
-import { isFooterRow } from './footer-row'
+import { footerText } from './footer-row'
 import type { ImportTarget } from './fields'
 import { detectHeaderRow, headerLayout } from './header-row'
 import { columnLetter } from './limits'
@@ -129,7 +129,6 @@ export function* planSteps(
       return { index, label, use }
     })
 
-    const nameAt = specs.findIndex((s) => s.use === 'name')
     // The header's work (detection, merged cells, mapping: 12 ms for 100,000 rows) is a step of its own.
     yield rows.length
     for (let r = layout.dataStart; r < sheet.rows.length; r++) {
@@ -147,14 +146,14 @@ export function* planSteps(
       specs.forEach((s, i) => (cellsByIndex[s.index] = cells[i]))
       const v = rowValues(target, specs, cellsByIndex, sel.classYear)
       const key = `${sheet.name}!${rowNumber}`
-      const footer = isFooterRow(cells, nameAt)
+      const footer = footerText(cells, typeof v.input.name === 'string' ? v.input.name : '')
       const row: PlannedRow = {
-        key, sheet: sheet.name, row: rowNumber, cells: shown, problems: footer ? [rowProblem('warning', 'footerRow', {})] : v.problems, action: 'create',
+        key, sheet: sheet.name, row: rowNumber, cells: shown, problems: footer !== null ? [rowProblem('warning', 'footerRow', { text: footer })] : v.problems, action: 'create',
         targetId: null, targetName: '', matchedBy: '', changes: [], conflicts: [], organization: null, input: v.input, given: [...v.given], newOrgKey: null,
       }
       rows.push(row)
       rowByKey.set(key, row)
-      if (footer) {
+      if (footer !== null) {
         row.action = 'skip'
         continue
       }

@@ -33,7 +33,31 @@ const DEGREES: Record<string, (typeof degree.values)[number]> = {
   未知: 'unknown', 不详: 'unknown', unknown: 'unknown',
 }
 
-const KINDS = new Map<string, string>()
+/**
+ * A degree written with more words ("全日制本科", "工程硕士", "本科/硕士"): the highest one it names. Read this
+ * way, the cell's own text also goes to the notes, so "工程" or "在职" is not lost.
+ */
+const DEGREE_WORDS: Array<[RegExp, (typeof degree.values)[number]]> = [
+  [/博士|doctor|ph\.?d/, 'doctor'],
+  [/硕士|研究生|master|mba|emba|mpa|mem|mpacc|mfa|llm/, 'master'],
+  [/本科|学士|bachelor/, 'bachelor'],
+  [/专科|大专|高职|中专|高中|associate/, 'other'],
+]
+
+/** An organisation's kind as lists write it ("国企", "民营企业", "事业单位"): read by keyword, the text kept in the notes. */
+const KIND_WORDS: Array<[RegExp, (typeof organizationKind.values)[number]]> = [
+  [/管委会|管理委员会/, 'devZoneCommittee'],
+  [/园区|产业园|科技园|孵化/, 'industrialPark'],
+  [/高校|大学|学院/, 'university'],
+  [/研究院|研究所|科研|设计院|实验室/, 'institute'],
+  [/协会|学会|商会|联合会|社会团体|社团|校友会/, 'association'],
+  [/政府|机关|党政|行政/, 'government'],
+  [/企|公司|集团|上市|股份|合资|独资|私营|民营|国有|外资|港资|台资/, 'enterprise'],
+  [/事业单位|医院|学校|部队|其他/, 'other'],
+]
+const byWords = <T>(words: Array<[RegExp, T]>, text: string): T | undefined => words.find(([re]) => re.test(text))?.[1]
+
+const KINDS = new Map<string, (typeof organizationKind.values)[number]>()
 for (const v of organizationKind.values) {
   KINDS.set(v.toLowerCase(), v)
   KINDS.set(organizationKind.labels[v]['zh-CN'], v)
@@ -46,7 +70,8 @@ KINDS.set('公司', 'enterprise').set('园区', 'industrialPark').set('研究院
  * unanswered question ("(空)", "(跳过)" after NFKC): no value, so a record never states "无" as a phone.
  */
 const NOTHING = new Set(['无', '暂无', '没有', '不详', '/', '-', '--', '—', '——', '(空)', '(跳过)', '(无)', 'n/a', 'na', 'none', 'null'])
-const saysNothing = (text: string) => text.length <= 4 && NOTHING.has(text.toLowerCase())
+const NOTHING_STARTS = new Set([...NOTHING].map((t) => t[0]).concat(['N']))
+const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(text[0]) && NOTHING.has(text.toLowerCase())
 
 /**
  * Text a CSV carries in Excel's own markers for "keep this as text": ="0791…" (what systems export so the
@@ -78,6 +103,11 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   let creditCode = ''
   const problem = (col: ColumnSpec, level: RowProblem['level'], f: Found) =>
     problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
+  /** A value read from a longer text: the text stays in the notes, and the user is told how it was read. */
+  const keptBeside = (col: ColumnSpec, readAs: Record<'zh-CN' | 'en', string>, text: string) => {
+    notes.push(`${col.label}: ${text}`)
+    problem(col, 'warning', { code: 'readAsKept', params: { value: readAs['zh-CN'], valueEn: readAs.en, text } })
+  }
 
   for (const col of columns) {
     const read = excelText(cells[col.index] ?? null)
@@ -125,11 +155,13 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         break
       }
       case 'degree': {
-        const d = DEGREES[text.toLowerCase().replace(/\s+/g, '')]
+        const key = text.toLowerCase().replace(/\s+/g, '')
+        const d = DEGREES[key] ?? byWords(DEGREE_WORDS, key)
         if (d === undefined) problem(col, 'error', { code: 'unknownDegree', params: { value: text } })
         else {
           alumni.degree = d
           given.add('degree')
+          if (DEGREES[key] === undefined) keptBeside(col, degree.labels[d], text)
         }
         break
       }
@@ -142,7 +174,9 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         given.add('organization')
         break
       case 'kind': {
-        const k = KINDS.get(text.toLowerCase())
+        const exact = KINDS.get(text.toLowerCase())
+        const k = exact ?? byWords(KIND_WORDS, text.toLowerCase())
+        if (k !== undefined && exact === undefined) keptBeside(col, organizationKind.labels[k], text)
         if (k === undefined) problem(col, 'error', { code: 'unknownKind', params: { value: text, kinds: organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、') } })
         else {
           input.kind = k

@@ -179,6 +179,43 @@ describe('files as offices make them', () => {
     expect(live(app.core.store.data.organizations)[0].notes).toBe('联系人: 王经理\n联系电话: 0701-3777777\n签约时间: 2019-05-06')
   })
 
+  it('a kind or a degree written with more words is read by its keyword, and the words are kept in the notes', async () => {
+    const orgs = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['单位名称', '单位性质'],
+      ['江西铜业股份有限公司', '国企'],
+      ['南昌大学第一附属医院', '事业单位'],
+      ['南昌高新区管委会', '政府派出机构（管委会）'],
+      ['某某合作单位', '合作单位'],
+      ['江西省环境保护科学研究院', '研究院'],
+    ] }] })
+    const o = await open(orgs, 'kinds.xlsx', 'organizations')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
+    expect(p.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'error', 'create'])
+    expect(p.rows[0].problems[0]).toMatchObject({ code: 'readAsKept', level: 'warning', message: 'Read as Enterprise; "国企" is kept in the notes' })
+    expect(p.rows[3].problems[0].code).toBe('unknownKind')
+    // An exact kind says all there is: no warning, nothing added to the notes.
+    expect(p.rows[4].problems).toEqual([])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
+    const org = (name: string) => live(app.core.store.data.organizations).find((x) => x.name === name)
+    expect(org('江西铜业股份有限公司')).toMatchObject({ kind: 'enterprise', notes: '单位性质: 国企' })
+    expect(org('南昌大学第一附属医院')).toMatchObject({ kind: 'other', notes: '单位性质: 事业单位' })
+    expect(org('南昌高新区管委会')).toMatchObject({ kind: 'devZoneCommittee' })
+    expect(org('江西省环境保护科学研究院')).toMatchObject({ kind: 'institute', notes: '' })
+
+    const people = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['姓名', '学历'], ['甲', '全日制本科'], ['乙', '工程硕士'], ['丙', '本科/硕士'], ['丁', '博士'], ['戊', '小学'],
+    ] }] })
+    const o2 = await open(people, 'degrees.xlsx')
+    const p2 = await app.call('import.preview', { sessionId: o2.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p2.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'create', 'error'])
+    await app.call('import.commit', { sessionId: o2.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    const degreeOf = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
+    expect(degreeOf('甲')).toMatchObject({ alumni: { degree: 'bachelor' }, notes: '学历: 全日制本科' })
+    expect(degreeOf('乙')?.alumni?.degree).toBe('master')
+    expect(degreeOf('丙')?.alumni?.degree).toBe('master')
+    expect(degreeOf('丁')).toMatchObject({ alumni: { degree: 'doctor' }, notes: '' })
+  })
+
   it('a row with data but no name says so on the name column', async () => {
     const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机'], ['张三', 13900000001], ['', 13900000002]] }] })
     const o = await open(bytes, 'n.xlsx')
