@@ -38,6 +38,7 @@ describe('the fast .xlsx reader reads what SheetJS reads', () => {
     classYears: F.classYearWorkbook,
     dates1904: F.workbook1904,
     formulas: F.formulaWorkbook,
+    officeClassList: F.officeClassList,
     wholeSheetValidation: F.wholeSheetValidation,
     definedNames: F.hugeDefinedNames,
   })) {
