@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../store/atomic-write'
 import { nodeFs } from '../store/fs-port'
 import { isSealed } from '../store/file-codec'
 import { sha256InPieces } from '../store/snapshot-parse'
+import { giveWay } from '../thread-priority'
 import { listGrams, packTexts, readTexts } from './seed'
 import type { SeedGrams, SeedTexts } from './seed'
 import { encodeIndexCache } from './seed-file'
@@ -51,26 +52,11 @@ async function run(job: SeedWorkerData['indexCache']): Promise<FromSeedWorker> {
   return { type: 'done', sha256, bytes: pieces.reduce((n, p) => n + p.length, 0) }
 }
 
-/**
- * On Linux the nice value is a thread's own: this one gives way to the main thread (the open, the
- * first calls) and to the window when they want the CPU, and runs on what they leave. Elsewhere the
- * thread keeps its priority (per-thread priorities there are not reachable from Node).
- */
-function giveWay(): void {
-  if (process.platform !== 'linux') return
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop())
-    if (Number.isSafeInteger(tid) && tid > 0) setPriority(tid, 19)
-  } catch {
-    // Not allowed or not there: it only runs at the usual priority.
-  }
-}
-
 // Only when started as the cache's worker (index-cache.ts marks it): a test runner's own worker thread imports this file too.
 const job = (workerData as Partial<SeedWorkerData> | null)?.indexCache
 if (parentPort && job) {
   const port = parentPort
-  giveWay()
+  giveWay(readlinkSync, setPriority)
   run(job).then(
     (m) => port.postMessage(m),
     (err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromSeedWorker),

@@ -215,8 +215,8 @@ export class SnapshotAdapter implements Adapter<SnapshotDoc | null> {
   }
 
   /**
-   * `<snapshot>.sha256`: the hash of the bytes this store wrote. A snapshot whose bytes still match it
-   * was validated record by record before it was committed, so opening it need not validate it again.
+   * Where the sidecar (its format at readSidecar) is. A snapshot whose bytes still match its hash was
+   * validated record by record before it was committed, so opening it need not validate it again.
    */
   get sidecarPath(): string {
     return `${this.path}.sha256`

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
+import { giveWay } from '../thread-priority'
 import { ENVELOPE, isAesCodec } from './aes-codec'
 import { plainCodec } from './file-codec'
 import type { FileCodec } from './file-codec'
@@ -30,16 +31,8 @@ function open(stored) {
   decipher.setAuthTag(stored.subarray(stored.length - E.tag));
   return Buffer.concat([decipher.update(stored.subarray(head, stored.length - E.tag)), decipher.final()]);
 }
-// On Linux a thread's nice value is its own: this one gives way to the main thread and its garbage
-// collector's helpers, which the open's parse keeps busy on the other core.
-if (process.platform === 'linux') {
-  try {
-    const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isSafeInteger(tid) && tid > 0) require('node:os').setPriority(tid, 19);
-  } catch {
-    // Not allowed or not there: it runs at the usual priority.
-  }
-}
+// Gives way to the main thread, which the open's parse keeps busy, and to its garbage collector's helpers.
+(${giveWay.toString()})(require('node:fs').readlinkSync, require('node:os').setPriority);
 function check() {
   const buf = workerData.plain ? Buffer.from(workerData.plain) : open(readFileSync(workerData.path));
   const sha256 = createHash('sha256').update(buf).digest('hex');
