@@ -46,10 +46,9 @@ export function diceOf(core: string, own: ReadonlySet<string>, item: { core: str
   return (2 * common) / (core.length - 1 + item.core.length - 1)
 }
 
-/** What OrgMatcher files a name under: its core and, when none repeats, its bigrams. */
-export function gramItem<E>(entry: E, core: string): { entry: E; core: string; grams: ReadonlySet<string> | null } {
-  const grams = bigrams(core)
-  return { entry, core, grams: grams.size === core.length - 1 ? grams : null }
+/** What OrgMatcher files a name under: its core and, when none repeats, its bigrams; `all` are the bigrams to file it under. */
+export function gramItem<E>(entry: E, core: string, all: ReadonlySet<string> = bigrams(core)): { entry: E; core: string; grams: ReadonlySet<string> | null } {
+  return { entry, core, grams: all.size === core.length - 1 ? all : null }
 }
 
 export function initials(s: string): string {
@@ -77,8 +76,9 @@ export class OrgMatcher {
     const entry: OrgEntry = { id, keys, initials: initials(keys[0]?.core ?? '') }
     if (entry.initials.length >= 3) this.byInitials.set(entry.initials, [...(this.byInitials.get(entry.initials) ?? []), entry])
     for (const k of keys) {
-      const item: GramItem = gramItem(entry, k.core)
-      for (const g of item.grams ?? bigrams(k.core)) {
+      const all = bigrams(k.core)
+      const item: GramItem = gramItem(entry, k.core, all)
+      for (const g of all) {
         const list = this.byGram.get(g)
         if (list) list.push(item)
         else this.byGram.set(g, [item])
