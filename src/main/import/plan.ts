@@ -8,7 +8,7 @@ import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicate
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import { footerText } from './footer-row'
 import type { ImportTarget } from './fields'
-import { detectHeaderRow, headerLayout } from './header-row'
+import { detectHeaderRow, headerLayout, mergedDown } from './header-row'
 import { columnLetter } from './limits'
 import { normText } from './normalize'
 import type { ParsedFile } from './parse-file'
@@ -129,15 +129,17 @@ export function* planSteps(
       return { index, label, use }
     })
 
+    const merged = mergedDown(sheet.rows, sheet.merges, layout.dataStart)
     // The header's work (detection, merged cells, mapping: 12 ms for 100,000 rows) is a step of its own.
     yield rows.length
     for (let r = layout.dataStart; r < sheet.rows.length; r++) {
       if (stepDue(r - layout.dataStart, ROWS_PER_STEP)) yield rows.length
       const rowNumber = r + 1
       const raw = sheet.rows[r]
-      const cells: ImportCell[] = corrections.size === 0 ? specs.map((s) => raw[s.index] ?? null) : specs.map((s) => {
+      const under = merged.get(r)
+      const cells: ImportCell[] = corrections.size === 0 ? specs.map((s) => raw[s.index] ?? under?.get(s.index) ?? null) : specs.map((s) => {
         const fix = corrections.get(`${sheet.name}\u0000${rowNumber}\u0000${s.label}`)
-        return fix !== undefined ? fix : (raw[s.index] ?? null)
+        return fix !== undefined ? fix : (raw[s.index] ?? under?.get(s.index) ?? null)
       })
       if (!cells.some(plainlyFilled) && cells.every((c) => normText(c) === '')) continue
       const shown: Record<string, string> = {}

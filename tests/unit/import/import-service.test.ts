@@ -216,6 +216,25 @@ describe('files as offices make them', () => {
     expect(degreeOf('丁')).toMatchObject({ alumni: { degree: 'doctor' }, notes: '' })
   })
 
+  it('a value merged down over several people belongs to each of them; a merge across columns fills no other field', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['工作单位', '届别', '姓名', '手机', '备注', '职务'],
+      ['江西铜业股份有限公司', '2015届', '张一', 13900000001, '三人同一部门', null],
+      [null, null, '张二', 13900000002, null, '工程师'],
+      [null, null, '张三', 13900000003, null, null],
+      ['南昌市生态环境局', '2016届', '李四', 13900000004, null, null],
+    ], merges: ['A2:A4', 'B2:B4', 'E2:F2'] }] })
+    const o = await open(bytes, 'merged.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p.rows.map((r) => r.cells['工作单位'])).toEqual(['江西铜业股份有限公司', '江西铜业股份有限公司', '江西铜业股份有限公司', '南昌市生态环境局'])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    const db = app.core.store.data
+    const jx = db.organizations.find((x) => x.name === '江西铜业股份有限公司')
+    for (const name of ['张一', '张二', '张三']) expect(db.contacts.find((c) => c.name === name), name).toMatchObject({ organizationId: jx?.id, alumni: { classYear: 2015 } })
+    expect(db.contacts.find((c) => c.name === '张一')).toMatchObject({ position: '', notes: '三人同一部门' })
+    expect(db.contacts.find((c) => c.name === '张二')).toMatchObject({ position: '工程师', notes: '' })
+  })
+
   it('a row with data but no name says so on the name column', async () => {
     const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机'], ['张三', 13900000001], ['', 13900000002]] }] })
     const o = await open(bytes, 'n.xlsx')
