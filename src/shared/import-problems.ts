@@ -102,6 +102,10 @@ const TEXT = {
     en: '"{text}" is a line under the table (a total, a signature or a note), not a record: skipped',
     'zh-CN': '“{text}”是表格下方的合计、签名或说明行，不是记录：已跳过',
   },
+  headingRow: {
+    en: '"{text}" is a heading inside the table, not a record: skipped',
+    'zh-CN': '“{text}”是表格中的分组标题，不是记录：已跳过',
+  },
   noName: {
     en: 'The row has no name',
     'zh-CN': '这一行没有名称',

@@ -79,3 +79,19 @@ export function mergedDown(rows: readonly Cell[][], merges: readonly Merge[], da
   }
   return out
 }
+
+/**
+ * Headings inside the table: a row below the header whose one filled cell is the start of a merge across
+ * columns ("2015届", "一、企业校友", "环境工程专业"), as offices group a list. Row -> its text. A single
+ * filled cell that is not merged across is data (a person with only a name).
+ */
+export function headingRows(rows: readonly Cell[][], merges: readonly Merge[], dataStart: number): Map<number, string> {
+  const out = new Map<number, string>()
+  for (const m of merges) {
+    if (m.r0 < dataStart || m.c1 === m.c0) continue
+    const line = rows[m.r0] ?? []
+    const text = normText(line[m.c0] ?? null)
+    if (text !== '' && line.every((c, i) => i === m.c0 || normText(c) === '')) out.set(m.r0, text)
+  }
+  return out
+}

@@ -8,9 +8,9 @@ import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicate
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import { footerText } from './footer-row'
 import type { ImportTarget } from './fields'
-import { detectHeaderRow, headerLayout, mergedDown } from './header-row'
+import { detectHeaderRow, headerLayout, headingRows, mergedDown } from './header-row'
 import { columnLetter } from './limits'
-import { normText } from './normalize'
+import { normClassYear, normText } from './normalize'
 import type { ParsedFile } from './parse-file'
 import { rowValues } from './row-values'
 import type { ColumnSpec } from './row-values'
@@ -130,6 +130,9 @@ export function* planSteps(
     })
 
     const merged = mergedDown(sheet.rows, sheet.merges, layout.dataStart)
+    const headings = headingRows(sheet.rows, sheet.merges, layout.dataStart)
+    // A heading that is a class year ("2015届") gives it to the rows under it that lack one, as a sheet's name does.
+    let sectionYear: number | null = null
     // The header's work (detection, merged cells, mapping: 12 ms for 100,000 rows) is a step of its own.
     yield rows.length
     for (let r = layout.dataStart; r < sheet.rows.length; r++) {
@@ -146,16 +149,24 @@ export function* planSteps(
       specs.forEach((s, i) => (shown[s.label] = show(cells[i])))
       const cellsByIndex: ImportCell[] = []
       specs.forEach((s, i) => (cellsByIndex[s.index] = cells[i]))
-      const v = rowValues(target, specs, cellsByIndex, sel.classYear)
+      // A "合计" merged across the row is a footer, not a heading.
+      const headingText = headings.get(r) ?? null
+      const heading = headingText !== null && footerText([headingText], '') === null ? headingText : null
+      if (heading !== null) {
+        const year = normClassYear(heading)
+        if (year.ok && year.value !== null && year.warningFound === undefined) sectionYear = year.value
+      }
+      const v = rowValues(target, specs, cellsByIndex, sectionYear ?? sel.classYear)
       const key = `${sheet.name}!${rowNumber}`
-      const footer = footerText(cells, typeof v.input.name === 'string' ? v.input.name : '')
+      const footerLine = footerText(cells, typeof v.input.name === 'string' ? v.input.name : '')
+      const skipped = footerLine !== null ? rowProblem('warning', 'footerRow', { text: footerLine }) : heading !== null ? rowProblem('warning', 'headingRow', { text: heading }) : null
       const row: PlannedRow = {
-        key, sheet: sheet.name, row: rowNumber, cells: shown, problems: footer !== null ? [rowProblem('warning', 'footerRow', { text: footer })] : v.problems, action: 'create',
+        key, sheet: sheet.name, row: rowNumber, cells: shown, problems: skipped !== null ? [skipped] : v.problems, action: 'create',
         targetId: null, targetName: '', matchedBy: '', changes: [], conflicts: [], organization: null, input: v.input, given: [...v.given], newOrgKey: null,
       }
       rows.push(row)
       rowByKey.set(key, row)
-      if (footer !== null) {
+      if (skipped !== null) {
         row.action = 'skip'
         continue
       }

@@ -235,6 +235,34 @@ describe('files as offices make them', () => {
     expect(db.contacts.find((c) => c.name === '张二')).toMatchObject({ position: '工程师', notes: '' })
   })
 
+  it('a heading merged across the table is skipped, and a class year heading gives its year to the rows under it', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['姓名', '专业', '手机', '届别'],
+      ['2015届', null, null, null],
+      ['张一', '环境工程', 13900000001, null],
+      ['张二', '地质工程', 13900000002, '2014届'],
+      ['环境工程专业', null, null, null],
+      ['张三', '环境工程', 13900000003, null],
+      ['2016届', null, null, null],
+      ['李四', '环境工程', 13900000004, null],
+      ['王五', null, null, null],
+      ['合计：4人', null, null, null],
+    ], merges: ['A2:D2', 'A5:D5', 'A7:D7', 'A10:D10'] }] })
+    const o = await open(bytes, 'sections.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p.rows.map((r) => [r.row, r.action, r.problems[0]?.code ?? ''])).toEqual([
+      [2, 'skip', 'headingRow'], [3, 'create', ''], [4, 'create', ''], [5, 'skip', 'headingRow'], [6, 'create', ''],
+      [7, 'skip', 'headingRow'], [8, 'create', ''], [9, 'create', ''], [10, 'skip', 'footerRow'],
+    ])
+    expect(p.rows[0].problems[0].message).toBe('"2015届" is a heading inside the table, not a record: skipped')
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    const year = (name: string) => app.core.store.data.contacts.find((c) => c.name === name)?.alumni?.classYear
+    // The row's own class year wins; a heading that is not a year leaves the year as it was.
+    expect(['张一', '张二', '张三', '李四'].map(year)).toEqual([2015, 2014, 2015, 2016])
+    // A name alone, not merged across, is a person.
+    expect(app.core.store.data.contacts.find((c) => c.name === '王五')).toMatchObject({ alumni: { classYear: 2016 } })
+  })
+
   it('a row with data but no name says so on the name column', async () => {
     const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机'], ['张三', 13900000001], ['', 13900000002]] }] })
     const o = await open(bytes, 'n.xlsx')
