@@ -2,6 +2,8 @@
 // and sends its code and values; the import grid shows it in the interface language, and the English
 // text travels too (for logs, the error-rows file and anything that predates the code).
 
+import { degree, organizationKind } from './enums'
+
 export type ImportProblemLang = 'zh-CN' | 'en'
 export type ImportProblemParams = Record<string, string | number>
 
@@ -90,9 +92,13 @@ const TEXT = {
     en: '"{value}" is not a kind of organisation ({kinds})',
     'zh-CN': '“{value}”不是单位类型（可填：{kinds}）',
   },
-  readAsKept: {
-    en: 'Read as {valueEn}; "{text}" is kept in the notes',
-    'zh-CN': '按“{value}”导入；原文“{text}”保留在备注中',
+  kindReadAs: {
+    en: 'Read as {kind}; "{text}" is kept in the notes',
+    'zh-CN': '按“{kind}”导入；原文“{text}”保留在备注中',
+  },
+  degreeReadAs: {
+    en: 'Read as {degree}; "{text}" is kept in the notes',
+    'zh-CN': '按“{degree}”导入；原文“{text}”保留在备注中',
   },
   badCreditCode: {
     en: '"{value}" is not a valid unified social credit code (18 characters with a check character)',
@@ -138,8 +144,16 @@ const TEXT = {
 
 export type ImportProblemCode = keyof typeof TEXT
 
+/** Params that carry one of the domain's closed values, shown by its label in the reader's language. */
+const LABELLED: Record<string, { labels: Record<string, Record<ImportProblemLang, string>> }> = { kind: organizationKind, degree }
+
+function shown(name: string, value: string | number, lang: ImportProblemLang): string {
+  const label = typeof value === 'string' ? LABELLED[name]?.labels[value]?.[lang] : undefined
+  return label ?? String(value)
+}
+
 export function importProblemText(code: ImportProblemCode, params: ImportProblemParams, lang: ImportProblemLang): string {
-  return TEXT[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return TEXT[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? shown(name, params[name], lang) : whole))
 }
 
 export const IMPORT_PROBLEM_CODES = Object.keys(TEXT) as ImportProblemCode[]

@@ -104,9 +104,10 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   const problem = (col: ColumnSpec, level: RowProblem['level'], f: Found) =>
     problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
   /** A value read from a longer text: the text stays in the notes, and the user is told how it was read. */
-  const keptBeside = (col: ColumnSpec, readAs: Record<'zh-CN' | 'en', string>, text: string) => {
+  const keptBeside = (col: ColumnSpec, readAs: { code: 'kindReadAs'; kind: string } | { code: 'degreeReadAs'; degree: string }, text: string) => {
     notes.push(`${col.label}: ${text}`)
-    problem(col, 'warning', { code: 'readAsKept', params: { value: readAs['zh-CN'], valueEn: readAs.en, text } })
+    const { code, ...value } = readAs
+    problem(col, 'warning', { code, params: { ...value, text } })
   }
 
   for (const col of columns) {
@@ -161,7 +162,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         else {
           alumni.degree = d
           given.add('degree')
-          if (DEGREES[key] === undefined) keptBeside(col, degree.labels[d], text)
+          if (DEGREES[key] === undefined) keptBeside(col, { code: 'degreeReadAs', degree: d }, text)
         }
         break
       }
@@ -176,7 +177,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       case 'kind': {
         const exact = KINDS.get(text.toLowerCase())
         const k = exact ?? byWords(KIND_WORDS, text.toLowerCase())
-        if (k !== undefined && exact === undefined) keptBeside(col, organizationKind.labels[k], text)
+        if (k !== undefined && exact === undefined) keptBeside(col, { code: 'kindReadAs', kind: k }, text)
         if (k === undefined) problem(col, 'error', { code: 'unknownKind', params: { value: text, kinds: organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、') } })
         else {
           input.kind = k

@@ -191,7 +191,7 @@ describe('files as offices make them', () => {
     const o = await open(orgs, 'kinds.xlsx', 'organizations')
     const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
     expect(p.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'error', 'create'])
-    expect(p.rows[0].problems[0]).toMatchObject({ code: 'readAsKept', level: 'warning', message: 'Read as Enterprise; "国企" is kept in the notes' })
+    expect(p.rows[0].problems[0]).toMatchObject({ code: 'kindReadAs', level: 'warning', params: { kind: 'enterprise' }, message: 'Read as Enterprise; "国企" is kept in the notes' })
     expect(p.rows[3].problems[0].code).toBe('unknownKind')
     // An exact kind says all there is: no warning, nothing added to the notes.
     expect(p.rows[4].problems).toEqual([])
