@@ -230,7 +230,8 @@ export function utf16TabText(): Buffer {
 
 /**
  * A class list as a counsellor keeps it in WPS: a title and a "填表单位 / 填表日期" line above the header,
- * two-character names padded to line up ("王  芳"), "无" and "/" for nothing, two numbers in one cell,
+ * two-character names padded to line up ("王  芳"), "无" and "/" for nothing, two numbers in one cell
+ * under a header the dictionary does not know ("联系方式"),
  * an alumnus abroad, and a total and the signatures under the table.
  */
 export function officeClassList(): Buffer {
@@ -240,7 +241,7 @@ export function officeClassList(): Buffer {
       rows: [
         ['资源与环境学院2015届毕业生去向汇总表', null, null, null, null, null, null, null],
         ['填表单位：学工办', null, null, null, null, null, '填表日期：2024年3月5日', null],
-        ['序号', '姓  名', '毕业时间', '专业班级', '工作单位', '联系电话', '电子邮箱', '备注'],
+        ['序号', '姓  名', '毕业时间', '专业班级', '工作单位', '联系方式', '电子邮箱', '备注'],
         [1, '欧阳明', '2011-2015', '环境工程151班', '江西铜业股份有限公司', '13807910011\n13907910011', 'ouyang@163.com;oym@qq.com', '无'],
         [2, '王  芳', '2015届硕士', '环境科学152班', '南昌市生态环境局', '="079188305678"', '无', '/'],
         [3, '李 娜', '2015届', '环境工程151班', '无', "'13807910013", '—', '读研'],

@@ -133,7 +133,8 @@ export interface PlanColumn {
   label: string
   letter: string
   use: ColumnUseName
-  source: 'user' | 'remembered' | 'dictionary'
+  /** content: the dictionary did not know the header, the column's values read as the field */
+  source: 'user' | 'remembered' | 'dictionary' | 'content'
 }
 export interface PlanCounts {
   create: number

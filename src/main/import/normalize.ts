@@ -27,6 +27,18 @@ export function normText(cell: Cell): string {
   return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim()
 }
 
+/**
+ * Text a CSV carries in Excel's own markers for "keep this as text": ="0791…" (what systems export so the
+ * leading 0 survives) and a leading apostrophe before a number ('13800138000, typed to stop Excel's rounding).
+ */
+export function excelText(cell: Cell): Cell {
+  // Most cells start with neither mark: two character checks, not two regular expressions, per cell.
+  if (typeof cell !== 'string' || (cell.charCodeAt(0) !== 61 && cell.charCodeAt(0) !== 39)) return cell
+  const formula = /^="(.*)"$/s.exec(cell)
+  if (formula) return formula[1]
+  return /^'[+\d]/.test(cell) ? cell.slice(1) : cell
+}
+
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i
 
 /**

@@ -5,6 +5,7 @@ import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planInput } from '../../shared/import'
 import type { DbData } from '../db/schema'
 import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
+import { fieldsByContent } from './column-content'
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import { footerText } from './footer-row'
 import type { ImportTarget } from './fields'
@@ -119,12 +120,15 @@ export function* planSteps(
     if (signature === '') signature = sheetSignature
     const remembered = rememberedMapping(db.importBatches, sheetSignature)
     const suggested = suggestMapping(target, layout.labels)
+    const byContent = fieldsByContent(target, suggested, sheet.rows, layout.dataStart)
     const allowed = new Set<string>([...TARGET_FIELDS[target], 'keepInNotes', 'ignore'])
     const specs: ColumnSpec[] = layout.labels.map((label, index) => {
       const user = opts.mapping[label]
       const rem = remembered[label]
-      const use = (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : suggested[index]) as ColumnUseName
-      columns.push({ sheet: sheet.name, label, letter: columnLetter(index), use, source: user !== undefined ? 'user' : rem !== undefined ? 'remembered' : 'dictionary' })
+      const content = byContent.get(index)
+      const use = (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : (content ?? suggested[index])) as ColumnUseName
+      const source = user !== undefined ? 'user' : rem !== undefined ? 'remembered' : content !== undefined ? 'content' : 'dictionary'
+      columns.push({ sheet: sheet.name, label, letter: columnLetter(index), use, source })
       mappingOut[label] = use
       return { index, label, use }
     })

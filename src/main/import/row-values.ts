@@ -4,7 +4,7 @@ import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, RowProblem } from '../../shared/import'
 import type { ImportTarget } from './fields'
 import { columnLetter } from './limits'
-import { normClassYear, normEmail, normPhone, normText } from './normalize'
+import { excelText, normClassYear, normEmail, normPhone, normText } from './normalize'
 import type { Found } from './normalize'
 import { validUscc } from './org-names'
 
@@ -72,18 +72,6 @@ KINDS.set('公司', 'enterprise').set('园区', 'industrialPark').set('研究院
 const NOTHING = new Set(['无', '暂无', '没有', '不详', '/', '-', '--', '—', '——', '(空)', '(跳过)', '(无)', 'n/a', 'na', 'none', 'null'])
 const NOTHING_STARTS = new Set([...NOTHING].map((t) => t[0]).concat(['N']))
 const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(text[0]) && NOTHING.has(text.toLowerCase())
-
-/**
- * Text a CSV carries in Excel's own markers for "keep this as text": ="0791…" (what systems export so the
- * leading 0 survives) and a leading apostrophe before a number ('13800138000, typed to stop Excel's rounding).
- */
-function excelText(cell: ImportCell): ImportCell {
-  // Most cells start with neither mark: two character checks, not two regular expressions, per cell.
-  if (typeof cell !== 'string' || (cell.charCodeAt(0) !== 61 && cell.charCodeAt(0) !== 39)) return cell
-  const formula = /^="(.*)"$/s.exec(cell)
-  if (formula) return formula[1]
-  return /^'[+\d]/.test(cell) ? cell.slice(1) : cell
-}
 
 /** A person's name as typed to line up in a column ("王  芳" beside "欧阳明"): the Chinese name without the padding. */
 const PADDED_HAN_NAME = /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u

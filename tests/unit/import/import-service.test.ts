@@ -263,6 +263,27 @@ describe('files as offices make them', () => {
     expect(app.core.store.data.contacts.find((c) => c.name === '王五')).toMatchObject({ alumni: { classYear: 2016 } })
   })
 
+  it('a column the dictionary does not know is recognised by its values: mobiles are the phone, addresses the e-mail', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['学号', '姓名', '入校', '联系方式', '常用地址'],
+      [2011001, '张一', 2011, '13900000001', 'zhang1@example.com'],
+      [2011002, '张二', 2011, '139 0000 0002', 'zhang2@example.com'],
+      [2011003, '张三', 2011, '0791-88305678', ''],
+      [2011004, '张四', 2011, '', 'zhang4@example.com'],
+    ] }] })
+    const o = await open(bytes, 'content.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    // Student numbers and years are numbers, not phones: they stay in the notes.
+    expect(p.columns.map((c) => [c.label, c.use, c.source])).toEqual([
+      ['学号', 'keepInNotes', 'dictionary'], ['姓名', 'name', 'dictionary'], ['入校', 'keepInNotes', 'dictionary'],
+      ['联系方式', 'phone', 'content'], ['常用地址', 'email', 'content'],
+    ])
+    expect(p.counts).toMatchObject({ create: 4, error: 0 })
+    // The user's choice still wins over what the values suggest.
+    const mine = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }], mapping: { 联系方式: 'keepInNotes' } })
+    expect(mine.columns[3]).toMatchObject({ use: 'keepInNotes', source: 'user' })
+  })
+
   it('a row with data but no name says so on the name column', async () => {
     const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机'], ['张三', 13900000001], ['', 13900000002]] }] })
     const o = await open(bytes, 'n.xlsx')
