@@ -38,7 +38,7 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
   organizations: {
     ...COMMON,
     name: ['单位名称', '企业名称', '公司名称', '名称', '单位', '企业', '公司', '机构名称', 'organisation', 'organization', 'company', 'name'],
-    kind: ['类型', '单位类型', '单位性质', '机构类型', 'kind', 'type'],
+    kind: ['类型', '单位类型', '单位性质', '单位类别', '机构类型', '机构性质', '企业性质', '企业类型', '公司类型', '公司性质', '性质', 'kind', 'type'],
     industry: ['行业', '所属行业', '行业类别', 'industry', 'sector'],
     province: ['省份', '省', '所在省份', 'province'],
     address: ['地址', '详细地址', '单位地址', '通讯地址', 'address'],

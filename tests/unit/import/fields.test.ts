@@ -54,6 +54,7 @@ describe('column headers as offices write them', () => {
       for (const use of suggestMapping(target, headers)) expect(has.has(use), `${target}: ${use}`).toBe(true)
     }
     expect(fieldForHeader('organizations', '联系电话')).toBeNull()
+    expect(['企业性质', '单位类别', '公司类型'].map((h) => fieldForHeader('organizations', h))).toEqual(['kind', 'kind', 'kind'])
     expect(fieldForHeader('staff', '城市')).toBeNull()
   })
 })
