@@ -23,14 +23,21 @@ const looksLikeEmail = (c: Cell): boolean => {
  * full of mobile numbers is the phone, a column of addresses the e-mail, when the register has that
  * field and no other column claims it. Returns the columns so recognised (index -> field).
  */
-export function fieldsByContent(target: ImportTarget, uses: readonly ColumnUse[], rows: readonly Cell[][], dataStart: number): Map<number, ColumnUse> {
+export function fieldsByContent(
+  target: ImportTarget,
+  uses: readonly ColumnUse[],
+  /** false for a column whose use the user chose (or an earlier import remembers) */
+  open: (col: number) => boolean,
+  rows: readonly Cell[][],
+  dataStart: number,
+): Map<number, ColumnUse> {
   const out = new Map<number, ColumnUse>()
   const has = new Set<string>(TARGET_FIELDS[target])
   const tests: Array<[ColumnUse, (c: Cell) => boolean]> = [['phone', looksLikePhone], ['email', looksLikeEmail]]
   for (const [field, test] of tests) {
     if (!has.has(field) || uses.includes(field)) continue
     for (let col = 0; col < uses.length; col++) {
-      if (uses[col] !== 'keepInNotes' || out.has(col)) continue
+      if (uses[col] !== 'keepInNotes' || !open(col) || out.has(col)) continue
       let seen = 0
       let hits = 0
       for (let r = dataStart; r < rows.length && seen < SAMPLE; r++) {

@@ -62,13 +62,13 @@ export function headerLayout(rows: readonly Cell[][], merges: readonly Merge[], 
 /**
  * The values a merged cell below the header shows on each of its rows: offices merge an organisation,
  * a class year or a major down over the people it applies to, and the file holds the value only in
- * the merge's first row. Row -> column -> value, for the merge's first column (a merge across
- * columns is one value, not one per field); a filled cell keeps its own value.
+ * the merge's first row. Row -> column -> value. Only a merge down one column: a block across columns
+ * too is a heading over several rows, or one value over several fields, not a value for each row.
  */
 export function mergedDown(rows: readonly Cell[][], merges: readonly Merge[], dataStart: number): Map<number, Map<number, Cell>> {
   const out = new Map<number, Map<number, Cell>>()
   for (const m of merges) {
-    if (m.r0 < dataStart || m.r1 === m.r0) continue
+    if (m.r0 < dataStart || m.r1 === m.r0 || m.c1 !== m.c0) continue
     const value = rows[m.r0]?.[m.c0] ?? null
     if (value === null) continue
     for (let r = m.r0 + 1; r <= m.r1 && r < rows.length; r++) {

@@ -8,7 +8,7 @@ import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicate
 import { fieldsByContent } from './column-content'
 import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import { footerText } from './footer-row'
-import type { ImportTarget } from './fields'
+import type { ColumnUse, ImportTarget } from './fields'
 import { detectHeaderRow, headerLayout, headingRows, mergedDown } from './header-row'
 import { columnLetter } from './limits'
 import { normClassYear, normText } from './normalize'
@@ -120,13 +120,20 @@ export function* planSteps(
     if (signature === '') signature = sheetSignature
     const remembered = rememberedMapping(db.importBatches, sheetSignature)
     const suggested = suggestMapping(target, layout.labels)
-    const byContent = fieldsByContent(target, suggested, sheet.rows, layout.dataStart)
     const allowed = new Set<string>([...TARGET_FIELDS[target], 'keepInNotes', 'ignore'])
+    const chosen = layout.labels.map((label): ColumnUse | undefined => {
+      const user = opts.mapping[label]
+      const rem = remembered[label]
+      // allowed holds only uses of this register, so the strings are ColumnUse values.
+      return (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : undefined) as ColumnUse | undefined
+    })
+    // Only a column the dictionary left to the notes is looked at, and only for a field no column has yet.
+    const byContent = fieldsByContent(target, chosen.map((c, i) => c ?? suggested[i]), (col) => chosen[col] === undefined, sheet.rows, layout.dataStart)
     const specs: ColumnSpec[] = layout.labels.map((label, index) => {
       const user = opts.mapping[label]
       const rem = remembered[label]
       const content = byContent.get(index)
-      const use = (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : (content ?? suggested[index])) as ColumnUseName
+      const use = (chosen[index] ?? content ?? suggested[index]) as ColumnUseName
       const source = user !== undefined ? 'user' : rem !== undefined ? 'remembered' : content !== undefined ? 'content' : 'dictionary'
       columns.push({ sheet: sheet.name, label, letter: columnLetter(index), use, source })
       mappingOut[label] = use

@@ -247,18 +247,23 @@ describe('files as offices make them', () => {
       ['李四', '环境工程', 13900000004, null],
       ['王五', null, null, null],
       ['合计：4人', null, null, null],
-    ], merges: ['A2:D2', 'A5:D5', 'A7:D7', 'A10:D10'] }] })
+      ['2017届', null, null, null],
+      [null, null, null, null],
+      ['赵六', '环境工程', 13900000006, null],
+    ], merges: ['A2:D2', 'A5:D5', 'A7:D7', 'A10:D10', 'A11:D12'] }] })
     const o = await open(bytes, 'sections.xlsx')
     const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
     expect(p.rows.map((r) => [r.row, r.action, r.problems[0]?.code ?? ''])).toEqual([
       [2, 'skip', 'headingRow'], [3, 'create', ''], [4, 'create', ''], [5, 'skip', 'headingRow'], [6, 'create', ''],
       [7, 'skip', 'headingRow'], [8, 'create', ''], [9, 'create', ''], [10, 'skip', 'footerRow'],
+      // A heading merged over two rows is one heading, not a person named "2017届" on its second row.
+      [11, 'skip', 'headingRow'], [13, 'create', ''],
     ])
     expect(p.rows[0].problems[0].message).toBe('"2015届" is a heading inside the table, not a record: skipped')
     await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
     const year = (name: string) => app.core.store.data.contacts.find((c) => c.name === name)?.alumni?.classYear
     // The row's own class year wins; a heading that is not a year leaves the year as it was.
-    expect(['张一', '张二', '张三', '李四'].map(year)).toEqual([2015, 2014, 2015, 2016])
+    expect(['张一', '张二', '张三', '李四', '赵六'].map(year)).toEqual([2015, 2014, 2015, 2016, 2017])
     // A name alone, not merged across, is a person.
     expect(app.core.store.data.contacts.find((c) => c.name === '王五')).toMatchObject({ alumni: { classYear: 2016 } })
   })
@@ -282,6 +287,9 @@ describe('files as offices make them', () => {
     // The user's choice still wins over what the values suggest.
     const mine = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }], mapping: { 联系方式: 'keepInNotes' } })
     expect(mine.columns[3]).toMatchObject({ use: 'keepInNotes', source: 'user' })
+    // A field the user gave another column is not given a second one.
+    const other = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }], mapping: { 学号: 'phone' } })
+    expect(other.columns.map((c) => c.use)).toEqual(['phone', 'name', 'keepInNotes', 'keepInNotes', 'email'])
   })
 
   it('a row with data but no name says so on the name column', async () => {
