@@ -70,6 +70,8 @@ export interface FixtureSheet {
   /** extra XML after </sheetData> (merges are written for you) */
   extra?: string
   dimension?: string
+  /** 0-based columns the sheet hides, as Excel writes them (<col hidden="1">) */
+  hiddenColumns?: number[]
 }
 export interface FixtureBook {
   sheets: FixtureSheet[]
@@ -119,7 +121,8 @@ function sheetXml(s: FixtureSheet, shared?: SharedStrings): string {
     .join('')
   const merges = s.merges?.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : ''
   const dim = s.dimension ? `<dimension ref="${s.dimension}"/>` : ''
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dim}<sheetData>${rows}</sheetData>${merges}${s.extra ?? ''}</worksheet>`
+  const cols = s.hiddenColumns?.length ? `<cols>${s.hiddenColumns.map((c) => `<col min="${c + 1}" max="${c + 1}" width="0" hidden="1" customWidth="1"/>`).join('')}</cols>` : ''
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dim}${cols}<sheetData>${rows}</sheetData>${merges}${s.extra ?? ''}</worksheet>`
 }
 
 export function xlsx(book: FixtureBook): Buffer {
@@ -255,6 +258,38 @@ export function officeClassList(): Buffer {
   })
 }
 
+/**
+ * A graduate office's workbook: an instructions sheet, one sheet per class named with more words
+ * ("2017届（硕士）", "2019届就业方案"), a two-row header whose 序号 and 姓名 are merged down both rows,
+ * degrees written the English way, a name with a Japanese middle dot, and an employer's contact
+ * person with the employer's phone beside the graduate's own mobile.
+ */
+export function graduateSheets(): Buffer {
+  return xlsx({
+    sheets: [
+      { name: '填表说明', rows: [['填表说明'], ['1. 每届一个工作表'], ['2. 手机号请填写11位']] },
+      {
+        name: '2017届（硕士）',
+        rows: [
+          ['2017届硕士研究生校友名录', null, null, null, null, null, null, null],
+          ['序号', '姓名', '基本信息', null, '工作信息', null, '联系方式', null],
+          [null, null, '性别', '学位', '工作单位', '职务', '手机', '邮箱'],
+          [1, '邓超', '男', 'M.Eng.', '江西铜业集团有限公司', '工程师', 13800000041, 'dengchao@example.com'],
+          [2, '阿依古丽・买买提', '女', '硕士', '江西省水利厅', '科员', 13800000042, null],
+        ],
+        merges: ['A1:H1', 'A2:A3', 'B2:B3', 'C2:D2', 'E2:F2', 'G2:H2'],
+      },
+      {
+        name: '2019届就业方案',
+        rows: [
+          ['姓名', '专业', '学历', '就业单位', '单位联系人', '联系电话', '本人手机'],
+          ['夏雨', '环境工程', '本科', '南昌大学', '刘老师', '0791-83969999-8001', 13800000043],
+        ],
+      },
+    ],
+  })
+}
+
 /** A survey site's export (问卷星): numbered questions as headers, "(空)" and "(跳过)" for unanswered ones, GBK. */
 export function surveyCsv(): Buffer {
   const lines = [
@@ -348,6 +383,7 @@ export const FIXTURES: Record<string, () => Buffer> = {
   'alumni-by-class-year.xlsx': classYearWorkbook,
   'dates-1904.xlsx': workbook1904,
   'office-class-list.xlsx': officeClassList,
+  'graduate-sheets.xlsx': graduateSheets,
   'survey-export.csv': surveyCsv,
   'formulas.xlsx': formulaWorkbook,
   'hostile-zip-bomb.xlsx': zipBomb,

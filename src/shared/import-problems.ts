@@ -17,12 +17,12 @@ const TEXT = {
     'zh-CN': '“{value}”被存成了科学计数法，数字已经丢失：请在 Excel 中把这一列设为文本格式，重新输入号码后再导入',
   },
   phoneFirstKept: {
-    en: 'Only the first number was kept: {rest}',
-    'zh-CN': '只保留了第一个号码，未导入：{rest}',
+    en: 'Only the first number is the phone; {rest} is kept in the notes',
+    'zh-CN': '只把第一个号码作为电话；{rest} 保留在备注中',
   },
   phoneNoteLeft: {
-    en: 'Imported as {value}; "{note}" is not part of a phone number and was left out',
-    'zh-CN': '按 {value} 导入；“{note}”不是电话号码的一部分，未导入',
+    en: 'Imported as {value}; "{note}" is not part of a phone number and is kept in the notes',
+    'zh-CN': '按 {value} 导入；“{note}”不是电话号码的一部分，保留在备注中',
   },
   phoneChars: {
     en: '"{value}" is not a phone number (only digits, with + ( ) - and spaces, are allowed)',
@@ -69,16 +69,24 @@ const TEXT = {
     'zh-CN': '“{value}”不在 1940–2100 之间',
   },
   classYearNoteLeft: {
-    en: 'Imported as the class of {value}; "{note}" is not part of a class year and was left out',
-    'zh-CN': '按 {value} 届导入；“{note}”不是届别的一部分，未导入',
+    en: 'Imported as the class of {value}; "{note}" is not part of a class year and is kept in the notes',
+    'zh-CN': '按 {value} 届导入；“{note}”不是届别的一部分，保留在备注中',
+  },
+  classYearFromSerial: {
+    en: 'Read as the class of {value}: the cell holds the number {value}, which Excel counts as the date {date}',
+    'zh-CN': '单元格中是数字，按 Excel 的日期 {date} 读作 {value} 届',
+  },
+  classYearEntering: {
+    en: '{value}级 usually names the year of entry, and the class year is the year of graduation: imported as {value}, correct it if the list means the entering class',
+    'zh-CN': '“{value}级”通常指入学年份，而届别是毕业年份：按 {value} 导入，如名单指的是入学年级请更正',
   },
   classYearFromRange: {
     en: 'Read as the class of {value}, the year {range} ends',
     'zh-CN': '按 {range} 的结束年份，作为 {value} 届导入',
   },
   emailFirstKept: {
-    en: 'Only the first address was kept: {rest}',
-    'zh-CN': '只保留了第一个邮箱，未导入：{rest}',
+    en: 'Only the first address is the e-mail; {rest} is kept in the notes',
+    'zh-CN': '只把第一个地址作为邮箱；{rest} 保留在备注中',
   },
   notEmail: {
     en: '"{value}" is not an e-mail address',
@@ -103,6 +111,10 @@ const TEXT = {
   badCreditCode: {
     en: '"{value}" is not a valid unified social credit code (18 characters with a check character)',
     'zh-CN': '“{value}”不是有效的统一社会信用代码（18 位，末位为校验码）',
+  },
+  keptInNotes: {
+    en: '{why}. Kept in the notes; the field is left empty',
+    'zh-CN': '{why}。原文已保留在备注中，该项留空',
   },
   footerRow: {
     en: '"{text}" is a line under the table (a total, a signature or a note), not a record: skipped',
@@ -147,13 +159,15 @@ export type ImportProblemCode = keyof typeof TEXT
 /** Params that carry one of the domain's closed values, shown by its label in the reader's language. */
 const LABELLED: Record<string, { labels: Record<string, Record<ImportProblemLang, string>> }> = { kind: organizationKind, degree }
 
-function shown(name: string, value: string | number, lang: ImportProblemLang): string {
+function shown(name: string, value: string | number, lang: ImportProblemLang, params: ImportProblemParams): string {
+  // keptInNotes says why in the words of the problem the value had.
+  if (name === 'why' && typeof value === 'string' && value in TEXT && value !== 'keptInNotes') return importProblemText(value as ImportProblemCode, params, lang)
   const label = typeof value === 'string' ? LABELLED[name]?.labels[value]?.[lang] : undefined
   return label ?? String(value)
 }
 
 export function importProblemText(code: ImportProblemCode, params: ImportProblemParams, lang: ImportProblemLang): string {
-  return TEXT[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? shown(name, params[name], lang) : whole))
+  return TEXT[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? shown(name, params[name], lang, params) : whole))
 }
 
 export const IMPORT_PROBLEM_CODES = Object.keys(TEXT) as ImportProblemCode[]

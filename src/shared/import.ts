@@ -134,7 +134,7 @@ export interface PlanColumn {
   letter: string
   use: ColumnUseName
   /** content: the dictionary did not know the header, the column's values read as the field */
-  source: 'user' | 'remembered' | 'dictionary' | 'content'
+  source: 'user' | 'remembered' | 'dictionary' | 'content' | 'hidden'
 }
 export interface PlanCounts {
   create: number

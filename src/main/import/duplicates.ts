@@ -180,7 +180,8 @@ export class OrgNameLookup {
 
 /** A person's name as compared: NFKC, no spaces ("张 三" is 张三), case-insensitive for Latin names. */
 export function personKey(name: string): string {
-  return normText(name).replace(/[\s·•.]/g, '').toLowerCase()
+  // The dot in a Uyghur or foreign name is typed as ·, •, ・ (Japanese), ‧, ∙ or a full stop.
+  return normText(name).replace(/[\s·•・‧∙⋅.]/g, '').toLowerCase()
 }
 
 export type PersonMatch =

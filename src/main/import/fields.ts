@@ -17,21 +17,21 @@ export type ColumnUse = ImportField | 'keepInNotes' | 'ignore'
 /** Synonyms after normHeader; earlier entries win when two columns claim one field. */
 const COMMON: Record<string, string[]> = {
   id: ['id', '记录id', '记录编号', 'recordid'],
-  phone: ['手机', '手机号', '手机号码', '联系电话', '电话', '移动电话', '电话号码', '联系手机', 'mobile', 'phone', 'tel', 'telephone', 'cellphone', 'mobilephone'],
+  phone: ['手机', '手机号', '手机号码', '本人手机', '个人手机', '本人电话', '联系电话', '电话', '移动电话', '电话号码', '联系手机', 'mobile', 'phone', 'tel', 'telephone', 'cellphone', 'mobilephone'],
   notes: ['备注', '说明', '备注说明', 'notes', 'note', 'remark', 'remarks', 'comment', 'comments'],
   tags: ['标签', 'tags', 'tag'],
-  city: ['城市', '所在地', '所在城市', '工作城市', '现居城市', '常住地', '地区', '所在地区', 'city', 'location'],
+  city: ['城市', '所在地', '所在城市', '工作城市', '现居城市', '常住地', '现居住地', '居住地', '工作地', '工作地点', '地区', '所在地区', 'city', 'location'],
 }
 
 const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
   contacts: {
     ...COMMON,
-    name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', 'name', 'fullname'],
-    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', 'organisation', 'organization', 'company', 'employer'],
-    position: ['职务', '职位', '岗位', '现任职务', '担任职务', '职务职称', '职称', 'position', 'title', 'jobtitle'],
+    name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', '学生姓名', '毕业生姓名', '接待人', '接待人员', '对接人', '负责人', '人员姓名', 'name', 'fullname', 'contactperson'],
+    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', '就业单位', '签约单位', '用人单位', '接收单位', '工作单位全称', 'organisation', 'organization', 'company', 'employer'],
+    position: ['职务', '职位', '岗位', '现任职务', '担任职务', '职务职称', '单位职务', '接待人职务', '职称', 'position', 'title', 'jobtitle'],
     email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
     wechat: ['微信', '微信号', '微信号码', 'wechat', 'weixin'],
-    classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '毕业年月', '毕业日期', '入学年份', '入学时间', '入学年级', '级', '年级', '毕业时间', 'class', 'classyear', 'graduationyear', 'year'],
+    classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '毕业年月', '毕业日期', '毕业时间', 'classof', 'classyear', 'graduationyear', 'yearofgraduation', 'class', 'year', '级', '年级'],
     major: ['专业', '所学专业', '毕业专业', '专业名称', 'major', 'programme', 'program'],
     degree: ['学历', '学位', '学历层次', '学历学位', 'degree'],
   },
@@ -39,12 +39,12 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
     ...COMMON,
     name: ['单位名称', '企业名称', '公司名称', '名称', '单位', '企业', '公司', '机构名称', 'organisation', 'organization', 'company', 'name'],
     kind: ['类型', '单位类型', '单位性质', '单位类别', '机构类型', '机构性质', '企业性质', '企业类型', '公司类型', '公司性质', '性质', 'kind', 'type'],
-    industry: ['行业', '所属行业', '行业类别', 'industry', 'sector'],
-    province: ['省份', '省', '所在省份', 'province'],
-    address: ['地址', '详细地址', '单位地址', '通讯地址', 'address'],
-    website: ['网址', '网站', '官网', '主页', 'website', 'web', 'url'],
+    industry: ['行业', '所属行业', '行业类别', '行业分类', '行业领域', '所属领域', '产业领域', 'industry', 'sector'],
+    province: ['省份', '省', '所在省份', '所属省份', '所在省', '所属省', 'province'],
+    address: ['地址', '详细地址', '单位地址', '通讯地址', '企业地址', '公司地址', '注册地址', '办公地址', '联系地址', '单位详细地址', 'address'],
+    website: ['网址', '网站', '官网', '主页', '单位网址', '企业网址', '公司网址', '网站地址', '官方网站', 'website', 'web', 'url'],
     creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', 'uscc', 'creditcode'],
-    aliases: ['简称', '别名', '曾用名', '单位简称', 'alias', 'aliases', 'shortname'],
+    aliases: ['简称', '别名', '曾用名', '单位简称', '企业简称', '公司简称', 'alias', 'aliases', 'shortname'],
   },
   staff: {
     ...COMMON,
@@ -107,17 +107,42 @@ export function fieldForHeader(target: ImportTarget, label: string): ImportField
   return null
 }
 
-/** Every header's use: a dictionary field, else ignored; a field claimed twice goes to the notes the second time. */
+/** How well a synonym names its field: its place in the field's list (a second-row match, or one of two names, ranks last). */
+function rankOf(target: ImportTarget, field: ImportField, label: string): number {
+  const words = DICTIONARY[target].find(([f]) => f === field)?.[1] ?? []
+  const at = label.split(' / ').reverse().concat(label).map((p) => words.indexOf(normHeader(p))).find((i) => i >= 0)
+  return at ?? words.length
+}
+
+/**
+ * Every header's use: a dictionary field, else kept in the notes (a 序号 column ignored). Two columns
+ * naming one field: the better synonym takes it (毕业时间 before 年级), the first column on a tie, and
+ * the other goes to the notes. A phone right after an organisation's contact person (单位联系人 | 联系电话
+ * in a graduates' employment list) is that person's, not the row's: it goes to the notes too.
+ */
 export function suggestMapping(target: ImportTarget, labels: readonly string[]): ColumnUse[] {
-  const taken = new Set<string>()
-  return labels.map((label) => {
-    if (normHeader(label) === '') return 'ignore'
-    const f = fieldForHeader(target, label)
-    if (f === null) return normHeader(label) === '序号' || normHeader(label) === 'no' ? 'ignore' : 'keepInNotes'
-    if (taken.has(f)) return 'keepInNotes'
-    taken.add(f)
+  const claims = labels.map((label) => (normHeader(label) === '' ? null : fieldForHeader(target, label)))
+  const winner = new Map<ImportField, { col: number; rank: number }>()
+  claims.forEach((f, col) => {
+    if (f === null) return
+    const rank = rankOf(target, f, labels[col])
+    const best = winner.get(f)
+    if (best === undefined || rank < best.rank) winner.set(f, { col, rank })
+  })
+  return labels.map((label, col) => {
+    const key = normHeader(label)
+    if (key === '') return 'ignore'
+    const f = claims[col]
+    if (f === null) return key === '序号' || key === 'no' ? 'ignore' : 'keepInNotes'
+    if (winner.get(f)?.col !== col) return 'keepInNotes'
+    if (f === 'phone' && afterOthersContact(target, labels, col)) return 'keepInNotes'
     return f
   })
+}
+
+/** The column right after an organisation's contact person ("单位联系人") that the row's person has not claimed. */
+export function afterOthersContact(target: ImportTarget, labels: readonly string[], col: number): boolean {
+  return col > 0 && normHeader(labels[col - 1]).endsWith('联系人') && fieldForHeader(target, labels[col - 1]) === null
 }
 
 /** A file's header signature: the same headers, in any order, get the mapping remembered from last time. */

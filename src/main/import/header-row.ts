@@ -20,16 +20,24 @@ const SCAN_ROWS = 20
 /**
  * The header row: among the first rows, the one whose cells the dictionary
  * knows best (ties: the most text cells). A title row (one merged cell across
- * the table, "某某学院校友名录") holds one cell and loses.
+ * the table, "某某学院校友名录") holds one cell and loses. When that row is the
+ * lower half of a two-row header (the row above groups it with merges across,
+ * "联系方式" over 手机 and 邮箱, and names the columns merged down both rows,
+ * "序号", "姓名"), the header starts on the row above, or those columns would
+ * have no label.
  */
-export function detectHeaderRow(target: ImportTarget, rows: readonly Cell[][]): number {
+export function detectHeaderRow(target: ImportTarget, rows: readonly Cell[][], merges: readonly Merge[] = []): number {
   let best = { row: 0, known: -1, text: -1 }
   for (let r = 0; r < Math.min(rows.length, SCAN_ROWS); r++) {
     const cells = rows[r].filter((c) => typeof c === 'string' && normText(c) !== '') as string[]
     const known = cells.filter((c) => fieldForHeader(target, c) !== null).length
     if (known > best.known || (known === best.known && cells.length > best.text)) best = { row: r, known, text: cells.length }
   }
-  return best.row
+  const above = best.row - 1
+  if (above < 0) return best.row
+  const filled = (rows[above] ?? []).filter((c) => normText(c) !== '').length
+  const groups = merges.some((m) => m.r0 === above && (m.c1 > m.c0 || m.r1 >= best.row))
+  return filled >= 2 && groups && headerLayout(rows, merges, above).depth === 2 ? above : best.row
 }
 
 /**

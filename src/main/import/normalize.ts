@@ -75,13 +75,15 @@ function phoneParts(cell: string): string[] {
   const parts = cell.split(/[\r\n]+/).map(normText).flatMap((line) => line.split(/[,;/、]|\s{2,}/)).map((p) => p.trim()).filter((p) => p !== '')
   if (parts.length !== 1) return parts
   const groups = parts[0].split(' ')
-  return groups.length > 1 && groups.every((g) => /^\+?\d{7,}$/.test(g)) ? groups : parts
+  return groups.length > 1 && groups.every((g) => /^\+?\d[\d-]{6,}$/.test(g) && g.replace(/-/g, '').length >= 7) ? groups : parts
 }
 
 /** "手机：", "Tel:", "电话" before a number (NFKC has made the colon and brackets half-width). */
 const PHONE_LABEL = /^(?:[^\d+(]*?:|\p{Script=Han}+)\s*(?=[+\d(])/u
 /** Words after the number ("（微信同号）", "微信同号", "转 8001", "ext. 8001"), or words in brackets. */
 const PHONE_NOTE = /\s*(?:\([^\d)]*\)|(?:转|分机|ext\.?|x)\s*\d+|\p{Script=Han}.*)$/iu
+/** A landline's extension after its number: "0791-83969999-8001", "0791-83969999(8001)". */
+const LANDLINE_EXTENSION = /^(\(?0\d{2,3}\)?[-\s]?\d{7,8})(?:-|\s*\()(\d{1,5})\)?$/
 
 /**
  * The number of a phone cell and what was written around it: offices label numbers ("手机：138…")
@@ -90,6 +92,8 @@ const PHONE_NOTE = /\s*(?:\([^\d)]*\)|(?:转|分机|ext\.?|x)\s*\d+|\p{Script=Ha
  */
 function phoneAndNote(cell: string): { number: string; note: string } {
   const unlabelled = cell.replace(PHONE_LABEL, '')
+  const ext = LANDLINE_EXTENSION.exec(unlabelled)
+  if (ext) return { number: ext[1], note: ext[0].slice(ext[1].length) }
   const m = PHONE_NOTE.exec(unlabelled)
   if (!m || m.index === 0) return { number: unlabelled, note: '' }
   return { number: unlabelled.slice(0, m.index), note: m[0].trim() }
@@ -228,15 +232,23 @@ export function normClassYear(cell: Cell): Norm<number | null> {
   if (typeof cell === 'number') {
     if (Number.isInteger(cell) && cell >= 1940 && cell <= 2100) return ok(cell)
     if (Number.isInteger(cell) && cell >= 0 && cell < 100) return ok(twoDigitYear(cell))
+    // "2015.07" typed into a General cell is the number 2015.07 (and "2015.10" is 2015.1): a year and its month.
+    const month = Math.round((cell - Math.floor(cell)) * 100)
+    if (cell >= 1940 && cell < 2101 && (month >= 1 && month <= 12 || month % 10 === 0)) return ok(Math.floor(cell))
+    // A graduation date pasted as a plain number: Excel's serial (42186 is 2015-07-01), said in a warning.
+    if (Number.isInteger(cell) && cell >= 14611 && cell <= 73051) {
+      const d = normDate(cell, {})
+      if (d.ok && d.value !== null) return ok(Number(d.value.iso.slice(0, 4)), found('classYearFromSerial', { value: cell, date: d.value.iso }))
+    }
     return bad('notClassYear', { value: cell })
   }
   if (typeof cell === 'boolean') return bad('notClassYear', { value: String(cell) })
-  const s = normText(cell).replace(/\s+/g, '')
+  const s = normText(cell).replace(/\s+/g, '').replace(/^classof/i, '')
   if (s === '') return ok(null)
   let m = /^(\d{4})(届|级|年|年级|届毕业生|年毕业)?$/.exec(s)
-  if (m) return range(+m[1], s)
-  m = /^(\d{2})(届|级)$/.exec(s)
-  if (m) return range(twoDigitYear(+m[1]), s)
+  if (m) return entering(range(+m[1], s), m[2])
+  m = /^(\d{2})(届|级)?$/.exec(s)
+  if (m) return entering(range(twoDigitYear(+m[1]), s), m[2])
   // "2015届硕士", "本科2015届": the year, with what else the cell says named in a warning.
   m = CLASS_YEAR_WITH_WORDS.exec(s)
   if (m) {
@@ -256,6 +268,11 @@ export function normClassYear(cell: Cell): Norm<number | null> {
   const md = normDate(s, { order: 'mdy' })
   if (md.ok && md.value !== null) return range(Number(md.value.iso.slice(0, 4)), s)
   return bad('notClassYear', { value: s })
+}
+
+/** 2015级 is, strictly, the class that entered in 2015: read as written, and said, since 届别 is the year they leave. */
+function entering(y: Norm<number | null>, suffix: string | undefined): Norm<number | null> {
+  return y.ok && y.value !== null && (suffix === '级' || suffix === '年级') ? ok(y.value, found('classYearEntering', { value: y.value })) : y
 }
 
 function range(y: number, source: string): Norm<number | null> {

@@ -37,7 +37,7 @@ export async function parseFile(req: ParseRequest): Promise<ParsedFile> {
   if (kind === 'text') {
     const t = readTextTable(bytes, req.encoding)
     const name = req.fileName.replace(/\.[^.]*$/, '') || 'Sheet1'
-    return { format: 'text', encoding: t.encoding, delimiter: t.delimiter, date1904: false, created: null, sheets: [{ name, rows: t.rows, merges: [] }] }
+    return { format: 'text', encoding: t.encoding, delimiter: t.delimiter, date1904: false, created: null, sheets: [{ name, rows: t.rows, merges: [], hiddenColumns: [] }] }
   }
   if (kind === 'zip') {
     await checkZip(bytes)

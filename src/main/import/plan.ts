@@ -6,7 +6,7 @@ import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planIn
 import type { DbData } from '../db/schema'
 import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
 import { fieldsByContent } from './column-content'
-import { headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
+import { afterOthersContact, headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import { footerText } from './footer-row'
 import type { ColumnUse, ImportTarget } from './fields'
 import { detectHeaderRow, headerLayout, headingRows, mergedDown } from './header-row'
@@ -113,7 +113,7 @@ export function* planSteps(
   for (const sel of opts.sheets) {
     const sheet = file.sheets.find((s) => s.name === sel.name)
     if (!sheet) continue
-    const headerRow = sel.headerRow ?? detectHeaderRow(target, sheet.rows)
+    const headerRow = sel.headerRow ?? detectHeaderRow(target, sheet.rows, sheet.merges)
     const layout = headerLayout(sheet.rows, sheet.merges, headerRow)
     sheetsOut.push({ name: sheet.name, headerRow, headerDepth: layout.depth, dataStart: layout.dataStart })
     const sheetSignature = headerSignature(target, layout.labels)
@@ -128,13 +128,17 @@ export function* planSteps(
       return (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : undefined) as ColumnUse | undefined
     })
     // Only a column the dictionary left to the notes is looked at, and only for a field no column has yet.
-    const byContent = fieldsByContent(target, chosen.map((c, i) => c ?? suggested[i]), (col) => chosen[col] === undefined, sheet.rows, layout.dataStart)
+    // Not the column after an employer's contact person: its numbers are the employer's, not the row's.
+    // A column the file hides (an ID number, a helper column) holds what its author did not show: left out unless chosen.
+    const hidden = new Set(sheet.hiddenColumns)
+    for (const col of hidden) if (col < suggested.length) suggested[col] = 'ignore'
+    const byContent = fieldsByContent(target, chosen.map((c, i) => c ?? suggested[i]), (col) => chosen[col] === undefined && !hidden.has(col) && !afterOthersContact(target, layout.labels, col), sheet.rows, layout.dataStart)
     const specs: ColumnSpec[] = layout.labels.map((label, index) => {
       const user = opts.mapping[label]
       const rem = remembered[label]
       const content = byContent.get(index)
       const use = (chosen[index] ?? content ?? suggested[index]) as ColumnUseName
-      const source = user !== undefined ? 'user' : rem !== undefined ? 'remembered' : content !== undefined ? 'content' : 'dictionary'
+      const source = user !== undefined ? 'user' : rem !== undefined ? 'remembered' : content !== undefined ? 'content' : hidden.has(index) ? 'hidden' : 'dictionary'
       columns.push({ sheet: sheet.name, label, letter: columnLetter(index), use, source })
       mappingOut[label] = use
       return { index, label, use }

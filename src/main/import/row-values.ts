@@ -38,9 +38,9 @@ const DEGREES: Record<string, (typeof degree.values)[number]> = {
  * way, the cell's own text also goes to the notes, so "工程" or "在职" is not lost.
  */
 const DEGREE_WORDS: Array<[RegExp, (typeof degree.values)[number]]> = [
-  [/博士|doctor|ph\.?d/, 'doctor'],
-  [/硕士|研究生|master|mba|emba|mpa|mem|mpacc|mfa|llm/, 'master'],
-  [/本科|学士|bachelor/, 'bachelor'],
+  [/博士|硕博|doctor|ph\.?d|dphil|^d(?:eng|sc)$/, 'doctor'],
+  [/硕士|研究生|本硕|master|mba|emba|mpa|mem|mpacc|mfa|llm|^m(?:eng|sc|phil|res|arch|ed|s|a)$/, 'master'],
+  [/本科|学士|专升本|bachelor|^b(?:eng|sc|a|s|ba|arch|ed)$|^llb$/, 'bachelor'],
   [/专科|大专|高职|中专|高中|associate/, 'other'],
 ]
 
@@ -55,6 +55,23 @@ const KIND_WORDS: Array<[RegExp, (typeof organizationKind.values)[number]]> = [
   [/企|公司|集团|上市|股份|合资|独资|私营|民营|国有|外资|港资|台资/, 'enterprise'],
   [/事业单位|医院|学校|部队|其他/, 'other'],
 ]
+const PART_READ = new Set(['phoneFirstKept', 'phoneNoteLeft', 'classYearNoteLeft', 'classYearFromRange', 'emailFirstKept'])
+/**
+ * An organisation's kind from its own name, for one a contact row names ("南昌大学", "江西省水利厅"): a
+ * name no keyword fits is left to the register's default, as a form left blank is.
+ */
+const NAME_KINDS: Array<[RegExp, (typeof organizationKind.values)[number]]> = [
+  [/管委会|管理委员会/, 'devZoneCommittee'],
+  [/产业园|科技园|工业园|软件园|创业园|园区|孵化/, 'industrialPark'],
+  [/公司|集团|股份|厂$|事务所|银行|\b(?:ltd|inc|corp|co|gmbh|llc|plc|ag|sa)\b\.?/i, 'enterprise'],
+  [/医院|中学|小学|学校$|大队|站$|馆$/, 'other'],
+  [/大学|学院|高等专科学校|university|college/i, 'university'],
+  [/研究院|研究所|设计院|科学院|实验室|institute|laboratory/i, 'institute'],
+  [/协会|学会|商会|联合会|校友会|association|society/i, 'association'],
+  [/政府|[厅局委办]$|人民代表大会|政协|ministry|government/i, 'government'],
+]
+export const kindFromName = (name: string) => byWords(NAME_KINDS, normText(name))
+
 const byWords = <T>(words: Array<[RegExp, T]>, text: string): T | undefined => words.find(([re]) => re.test(text))?.[1]
 
 const KINDS = new Map<string, (typeof organizationKind.values)[number]>()
@@ -75,7 +92,9 @@ const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(tex
 
 /** A person's name as typed to line up in a column ("王  芳" beside "欧阳明"): the Chinese name without the padding. */
 const PADDED_HAN_NAME = /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u
-const personName = (text: string) => (PADDED_HAN_NAME.test(text) ? text.replace(/ /g, '') : text)
+/** The dot between the parts of a name written in Chinese (阿依古丽·买买提), typed as •, ・, ‧, ∙ or a full stop: the one dot, ·. */
+const NAME_DOT = /(?<=\p{Script=Han})\s*[·•・‧∙⋅.]\s*(?=\p{Script=Han})/gu
+const personName = (text: string) => (PADDED_HAN_NAME.test(text) ? text.replace(/ /g, '') : text).replace(NAME_DOT, '·')
 
 const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
 
@@ -98,6 +117,22 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
     problem(col, 'warning', { code, params: { ...value, text } })
   }
 
+  /**
+   * A value no rule reads: the field stays empty and the cell's text goes to the notes, so one cell an
+   * office wrote its own way ("M.Sc.", an old 注册号, "Class of 2015") neither loses the person nor
+   * becomes a guess. Only what cannot be kept is an error (a missing name, digits Excel already lost).
+   */
+  const keptInNotes = (col: ColumnSpec, f: Found, text: string) => {
+    notes.push(`${col.label}: ${text}`)
+    problem(col, 'warning', { code: 'keptInNotes', params: { ...f.params, why: f.code } })
+  }
+  /** A value read from part of its cell (the first of two numbers, a year with words): the whole cell stays in the notes. */
+  const readFromPart = (col: ColumnSpec, f: Found | undefined, text: string) => {
+    if (f === undefined) return
+    if (PART_READ.has(f.code)) notes.push(`${col.label}: ${text}`)
+    problem(col, 'warning', f)
+  }
+
   for (const col of columns) {
     const read = excelText(cells[col.index] ?? null)
     const said = normText(read)
@@ -115,9 +150,11 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         break
       case 'phone': {
         const r = normPhone(raw)
-        if (!r.ok) problem(col, 'error', r.found)
-        else {
-          if (r.warningFound) problem(col, 'warning', r.warningFound)
+        if (!r.ok) {
+          if (r.found.code === 'phoneScientific') problem(col, 'error', r.found)
+          else keptInNotes(col, r.found, text)
+        } else {
+          readFromPart(col, r.warningFound, text)
           input.phone = r.value
           given.add('phone')
         }
@@ -125,9 +162,9 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'email': {
         const r = normEmail(raw)
-        if (!r.ok) problem(col, 'error', r.found)
+        if (!r.ok) keptInNotes(col, r.found, text)
         else {
-          if (r.warningFound) problem(col, 'warning', r.warningFound)
+          readFromPart(col, r.warningFound, text)
           input.email = r.value
           given.add('email')
         }
@@ -135,18 +172,19 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'classYear': {
         const r = normClassYear(raw)
-        if (!r.ok) problem(col, 'error', r.found)
+        if (!r.ok) keptInNotes(col, r.found, text)
         else if (r.value !== null) {
-          if (r.warningFound) problem(col, 'warning', r.warningFound)
+          readFromPart(col, r.warningFound, text)
           alumni.classYear = r.value
           given.add('classYear')
         }
         break
       }
       case 'degree': {
-        const key = text.toLowerCase().replace(/\s+/g, '')
+        // "M.Sc.", "B. Eng.": the letters alone.
+        const key = text.toLowerCase().replace(/[\s.]+/g, '')
         const d = DEGREES[key] ?? byWords(DEGREE_WORDS, key)
-        if (d === undefined) problem(col, 'error', { code: 'unknownDegree', params: { value: text } })
+        if (d === undefined) keptInNotes(col, { code: 'unknownDegree', params: { value: text } }, text)
         else {
           alumni.degree = d
           given.add('degree')
@@ -166,7 +204,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         const exact = KINDS.get(text.toLowerCase())
         const k = exact ?? byWords(KIND_WORDS, text.toLowerCase())
         if (k !== undefined && exact === undefined) keptBeside(col, { code: 'kindReadAs', kind: k }, text)
-        if (k === undefined) problem(col, 'error', { code: 'unknownKind', params: { value: text, kinds: organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、') } })
+        if (k === undefined) keptInNotes(col, { code: 'unknownKind', params: { value: text, kinds: organizationKind.values.map((v) => organizationKind.labels[v]['zh-CN']).join('、') } }, text)
         else {
           input.kind = k
           given.add('kind')
@@ -175,7 +213,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'creditCode': {
         const code = text.toUpperCase().replace(/\s+/g, '')
-        if (!validUscc(code)) problem(col, 'error', { code: 'badCreditCode', params: { value: text } })
+        if (!validUscc(code)) keptInNotes(col, { code: 'badCreditCode', params: { value: text } }, text)
         else {
           creditCode = code
           input.creditCode = code

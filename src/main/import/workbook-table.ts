@@ -13,6 +13,8 @@ export interface SheetTable {
   name: string
   rows: Cell[][]
   merges: Merge[]
+  /** columns the file hides (an ID number, a helper column): their values are not offered by default */
+  hiddenColumns: number[]
 }
 
 /**
@@ -25,7 +27,7 @@ export function readWorkbookTables(bytes: Buffer): { sheets: SheetTable[]; date1
   let wb: XLSX.WorkBook
   try {
     wb = XLSX.read(bytes, {
-      type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellNF: true, cellStyles: false,
+      type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellNF: true, cellStyles: true,
       cellDates: false, bookVBA: false, bookDeps: false, bookFiles: false, WTF: false,
     })
   } catch (err) {
@@ -93,11 +95,16 @@ function sheetTable(name: string, ws: XLSX.WorkSheet | undefined, date1904: bool
     throw tooManyRows(name)
   }
   const merges = ((ws?.['!merges'] ?? []) as XLSX.Range[]).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }))
-  return denseTable(name, rows, lastRow, lastCol, merges)
+  // cellStyles is what makes SheetJS read the columns' properties, "hidden" among them.
+  const hidden: number[] = []
+  ;((ws?.['!cols'] ?? []) as Array<XLSX.ColInfo | undefined>).forEach((c, i) => {
+    if (c?.hidden === true) hidden.push(i)
+  })
+  return denseTable(name, rows, lastRow, lastCol, merges, hidden)
 }
 
 /** Sparse rows (holes where a row or cell held nothing) to the rectangle of used cells, merges clipped to it. */
-export function denseTable(name: string, rows: Cell[][], lastRow: number, lastCol: number, merges: Merge[]): SheetTable {
+export function denseTable(name: string, rows: Cell[][], lastRow: number, lastCol: number, merges: Merge[], hidden: readonly number[] = []): SheetTable {
   const dense: Cell[][] = []
   for (let r = 0; r <= lastRow; r++) {
     const src = rows[r]
@@ -109,5 +116,5 @@ export function denseTable(name: string, rows: Cell[][], lastRow: number, lastCo
     .filter((m) => m.r0 <= lastRow && m.c0 <= lastCol)
     .slice(0, 10_000)
     .map((m) => ({ r0: m.r0, c0: m.c0, r1: Math.min(m.r1, lastRow), c1: Math.min(m.c1, lastCol) }))
-  return { name, rows: dense, merges: clipped }
+  return { name, rows: dense, merges: clipped, hiddenColumns: hidden.filter((c) => c <= lastCol) }
 }

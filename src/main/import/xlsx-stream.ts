@@ -75,6 +75,7 @@ const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/
 const TEXT = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g
 const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g
 const MERGE = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g
+const COL = /<(?:\w+:)?col\b([^>]*?)\/?>/g
 
 async function sheet(zip: ZipFile, entry: Entry, name: string, ctx: SheetContext): Promise<SheetTable> {
   const rows: Cell[][] = []
@@ -110,7 +111,23 @@ async function sheet(zip: ZipFile, entry: Entry, name: string, ctx: SheetContext
       }
     }
   }
+  // <cols> comes before <sheetData>: held until the rows start, for the columns the file hides.
+  let head: string | null = ''
+  const hidden: number[] = []
   await eachChunk(zip, entry, (chunk) => {
+    if (head !== null) {
+      head += chunk
+      const at = head.search(/<(?:\w+:)?sheetData\b/)
+      if (at >= 0 || head.length > 1_000_000) {
+        for (const m of head.slice(0, at >= 0 ? at : head.length).matchAll(COL)) {
+          const a = attrs(m[1])
+          if (a.hidden !== '1' && a.hidden !== 'true') continue
+          const max = Math.min(Number(a.max ?? a.min), LIMITS.columns)
+          for (let c = Number(a.min); c <= max; c++) hidden.push(c - 1)
+        }
+        head = null
+      }
+    }
     const text = tail + chunk
     // Whole rows only: a row cut by the chunk boundary waits for the rest.
     const end = afterLastClose(text, 'row')
@@ -126,7 +143,7 @@ async function sheet(zip: ZipFile, entry: Entry, name: string, ctx: SheetContext
     const c0 = columnIndex(m[1])
     merges.push({ r0, c0, r1: m[4] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnIndex(m[3]) : c0 })
   }
-  return denseTable(name, rows, lastRow, lastCol, merges)
+  return denseTable(name, rows, lastRow, lastCol, merges, hidden)
 }
 
 function cellValue(t: string, style: string | undefined, body: string, ctx: SheetContext): Cell {

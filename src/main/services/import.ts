@@ -18,6 +18,7 @@ import { initials } from '../import/duplicates'
 import { detectHeaderRow } from '../import/header-row'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
+import { kindFromName } from '../import/row-values'
 import type { ParsedFile } from '../import/parse-file'
 import { forkLauncher, parseInChild } from '../import/parse-runner'
 import type { ParseLauncher } from '../import/parse-runner'
@@ -59,6 +60,14 @@ function* parsedInSteps<S extends z.ZodArray>(schema: S, list: readonly unknown[
     yield at
   }
   return out as z.output<S>
+}
+
+/** A sheet named for its class: "2015届", "16级", and "2017届（硕士）", "2019届就业方案" by the year before 届. */
+function sheetClassYear(name: string): ReturnType<typeof normClassYear> {
+  const whole = normClassYear(name)
+  if (whole.ok) return whole
+  const m = /((?:19|20)\d{2})\s*届/.exec(name)
+  return m ? normClassYear(Number(m[1])) : whole
 }
 
 export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.importLauncher ?? forkLauncher()) {
@@ -119,7 +128,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
     for (const [key, name] of p.newOrganizations) {
       const id = randomUUID()
       orgIds.set(key, id)
-      ops.push({ op: 'create', collection: 'organizations', id, input: { name } })
+      const kind = kindFromName(name)
+      ops.push({ op: 'create', collection: 'organizations', id, input: kind === undefined ? { name } : { name, kind } })
       rowOf.push(name)
     }
     const orgOf = (row: Plan['rows'][number]): string | null | undefined =>
@@ -194,12 +204,12 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         encoding: file.encoding,
         delimiter: file.delimiter,
         sheets: file.sheets.map((sh) => {
-          const cy = normClassYear(sh.name)
+          const cy = sheetClassYear(sh.name)
           return {
             name: sh.name,
             rows: sh.rows.length,
             columns: Math.max(0, ...sh.rows.slice(0, 50).map((r) => r.length)),
-            headerRow: detectHeaderRow(input.target, sh.rows),
+            headerRow: detectHeaderRow(input.target, sh.rows, sh.merges),
             preview: sh.rows.slice(0, 30),
             classYear: cy.ok ? cy.value : null,
           }

@@ -18,7 +18,10 @@ describe('column headers as offices write them', () => {
       ['邮箱地址', 'email'],
       ['Email Address', 'email'],
       ['毕业年月', 'classYear'],
-      ['入学时间', 'classYear'],
+      // The year they entered is not the class year (the year they leave): kept in the notes.
+      ['入学时间', null],
+      ['入学年份', null],
+      ['Class of', 'classYear'],
       ['届别【如2019届】', 'classYear'],
       ['专业名称', 'major'],
       ['微信号码', 'wechat'],
@@ -31,7 +34,18 @@ describe('column headers as offices write them', () => {
   })
 
   it('keeps an unknown column in the notes and ignores a serial number column', () => {
-    expect(suggestMapping('contacts', ['序号', '姓名', '性别', '职务/职称', '职务'])).toEqual(['ignore', 'name', 'keepInNotes', 'position', 'keepInNotes'])
+    expect(suggestMapping('contacts', ['序号', '姓名', '性别', '职务/职称', '职务'])).toEqual(['ignore', 'name', 'keepInNotes', 'keepInNotes', 'position'])
+  })
+
+  it('gives a field claimed twice to the better name, and an employer contact\'s phone to the notes', () => {
+    // 年级 comes first, but 毕业时间 is the class year.
+    expect(suggestMapping('contacts', ['姓名', '年级', '入学时间', '毕业时间'])).toEqual(['name', 'keepInNotes', 'keepInNotes', 'classYear'])
+    expect(suggestMapping('contacts', ['姓名', '年级'])).toEqual(['name', 'classYear'])
+    // A graduates' employment list: the phone after 单位联系人 is the employer's.
+    expect(suggestMapping('contacts', ['姓名', '手机', '就业单位', '单位联系人', '联系电话'])).toEqual(['name', 'phone', 'organization', 'keepInNotes', 'keepInNotes'])
+    expect(suggestMapping('contacts', ['姓名', '就业单位', '单位联系人', '联系电话'])).toEqual(['name', 'organization', 'keepInNotes', 'keepInNotes'])
+    // A visit ledger names the person who received the delegation.
+    expect(suggestMapping('contacts', ['走访日期', '企业名称', '接待人', '职务', '联系电话'])).toEqual(['keepInNotes', 'organization', 'name', 'position', 'phone'])
   })
 
   it("reads a survey site's numbered questions as the headers they ask for", () => {

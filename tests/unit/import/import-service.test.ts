@@ -4,6 +4,7 @@ import * as XLSX from '@e965/xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as F from '../../../scripts/make-import-fixtures'
 import type { ImportOpened } from '../../../src/shared/import'
+import { importProblemText } from '../../../src/shared/import-problems'
 import { openTestApp } from '../helpers'
 import type { TestApp } from '../helpers'
 
@@ -131,6 +132,81 @@ describe('importing an alumni directory', () => {
 })
 
 describe('files as offices make them', () => {
+  it('a visit ledger: the person who received the visit is the contact, one name with two kinds of dot is one person, every organisation gets the kind its name says', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: '走访台账', rows: [
+      ['走访日期', '企业名称', '接待人', '职务', '联系电话', '走访内容'],
+      ['2024-03-05', '南昌大学', '阿依古丽・买买提', '处长', 13800000021, '座谈'],
+      ['2024-03-06', '南昌大学', '阿依古丽·买买提', '处长', 13800000021, '回访'],
+      ['2024-03-06', '江西省水利厅', '周敏', '处长', 13800000022, ''],
+      ['2024-03-07', 'Cairo University', '买买提.艾力', 'Professor', '0791-83969999-8001', ''],
+      ['2024-03-08', '江西铜业集团有限公司', '刘洋', '工程师', '13800000023/13900000023', ''],
+    ] }] })
+    const o = await open(bytes, '走访台账.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: '走访台账' }] }
+    const p = await app.call('import.preview', plan)
+    expect(p.columns.map((c) => c.use)).toEqual(['keepInNotes', 'organization', 'name', 'position', 'phone', 'keepInNotes'])
+    expect(p.rows.map((r) => r.action)).toEqual(['create', 'duplicate', 'create', 'create', 'create'])
+    await app.call('import.commit', plan)
+    const people = live(app.core.store.data.contacts)
+    const orgs = live(app.core.store.data.organizations)
+    const person = (name: string) => people.find((c) => c.name === name)
+    expect(people.map((c) => c.name).sort()).toEqual(['买买提·艾力', '刘洋', '周敏', '阿依古丽·买买提'].sort())
+    // The extension and the second number are not the phone, and are not lost.
+    expect(person('买买提·艾力')).toMatchObject({ phone: '079183969999' })
+    expect(person('买买提·艾力')?.notes).toContain('联系电话: 0791-83969999-8001')
+    expect(person('刘洋')).toMatchObject({ phone: '13800000023' })
+    expect(person('刘洋')?.notes).toContain('13900000023')
+    const kind = (name: string) => orgs.find((x) => x.name === name)?.kind
+    expect(['南昌大学', '江西省水利厅', 'Cairo University', '江西铜业集团有限公司'].map(kind)).toEqual(['university', 'government', 'university', 'enterprise'])
+  })
+
+  it("a graduate office's workbook: each class sheet with its own header, the employer's contact and phone kept apart", async () => {
+    const o = await open(F.graduateSheets(), '研究生校友.xlsx')
+    expect(o.sheets.map((x) => [x.name, x.classYear, x.headerRow])).toEqual([['填表说明', null, 0], ['2017届（硕士）', 2017, 1], ['2019届就业方案', 2019, 0]])
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: o.sheets.slice(1).map((x) => ({ name: x.name, classYear: x.classYear })) }
+    const p = await app.call('import.preview', plan)
+    expect(p.rows.map((r) => r.action)).toEqual(['create', 'create', 'create'])
+    await app.call('import.commit', plan)
+    const people = live(app.core.store.data.contacts)
+    const orgOf = (c: { organizationId: string | null }) => live(app.core.store.data.organizations).find((x) => x.id === c.organizationId)
+    const person = (name: string) => people.find((c) => c.name === name)
+    expect(person('邓超')).toMatchObject({ phone: '13800000041', email: 'dengchao@example.com', position: '工程师', alumni: { classYear: 2017, degree: 'master' } })
+    expect(person('阿依古丽·买买提')).toMatchObject({ phone: '13800000042', alumni: { classYear: 2017, degree: 'master' } })
+    expect(orgOf(person('阿依古丽·买买提')!)).toMatchObject({ name: '江西省水利厅', kind: 'government' })
+    // 夏雨's phone is her own mobile; the employer's contact and number are notes about her employer.
+    expect(person('夏雨')).toMatchObject({ phone: '13800000043', alumni: { classYear: 2019, degree: 'bachelor', major: '环境工程' } })
+    expect(person('夏雨')?.notes.split('\n')).toEqual(['单位联系人: 刘老师', '联系电话: 0791-83969999-8001'])
+    expect(orgOf(person('夏雨')!)).toMatchObject({ name: '南昌大学', kind: 'university' })
+
+    // Without a mobile of her own, the employer's numbers are still not given to her by their look.
+    const o2 = await open(F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '就业单位', '单位联系人', '联系方式'], ['秋云', '南昌大学', '刘老师', 13800000044]] }] }), '方案.xlsx')
+    const p2 = await app.call('import.preview', { sessionId: o2.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p2.columns.map((c) => c.use)).toEqual(['name', 'organization', 'keepInNotes', 'keepInNotes'])
+  })
+
+  it('a column the file hides (an ID number) is left out unless the user chooses it, in .xlsx and .xls', async () => {
+    const rows = [['姓名', '身份证号', '手机'], ['张三', '360102199001011234', 13800000051]]
+    const book = XLSX.utils.book_new()
+    const ws = XLSX.utils.aoa_to_sheet(rows)
+    ws['!cols'] = [{}, { hidden: true }]
+    XLSX.utils.book_append_sheet(book, ws, 'S')
+    const xls = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Uint8Array)
+    for (const [bytes, name] of [[F.xlsx({ sheets: [{ name: 'S', rows, hiddenColumns: [1] }] }), 'h.xlsx'], [xls, 'h.xls']] as const) {
+      const o = await open(bytes, name)
+      const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: 'S' }] }
+      const p = await app.call('import.preview', plan)
+      expect(p.columns.map((c) => [c.use, c.source]), name).toEqual([['name', 'dictionary'], ['ignore', 'hidden'], ['phone', 'dictionary']])
+      const chosen = await app.call('import.preview', { ...plan, mapping: { 身份证号: 'keepInNotes' } })
+      expect(chosen.columns[1]).toMatchObject({ use: 'keepInNotes', source: 'user' })
+    }
+  })
+
+  it('a sheet named for its class with more words still gives its class year; an instructions sheet gives none', async () => {
+    const rows = [['姓名', '手机'], ['赵一', 13800000031]]
+    const o = await open(F.xlsx({ sheets: [{ name: '说明', rows: [['请按届别填写']] }, { name: '2017届（硕士）', rows }, { name: '2019届就业方案', rows }, { name: '2015级', rows }] }), '分届.xlsx')
+    expect(o.sheets.map((x) => x.classYear)).toEqual([null, 2017, 2019, 2015])
+  })
+
   it('a WPS class list: the lines under the table are skipped, padding and "无" are nothing, each cell read as meant', async () => {
     const o = await open(F.officeClassList(), '2015届去向.xlsx')
     const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: 'Sheet1' }] }
@@ -147,9 +223,11 @@ describe('files as offices make them', () => {
 
     await app.call('import.commit', plan)
     const person = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
-    expect(person('欧阳明')).toMatchObject({ phone: '13807910011', email: 'ouyang@163.com', alumni: { classYear: 2015 }, notes: '专业班级: 环境工程151班' })
+    // What a cell said beyond the value read from it stays in the notes: the years of study, the second number and address.
+    expect(person('欧阳明')).toMatchObject({ phone: '13807910011', email: 'ouyang@163.com', alumni: { classYear: 2015 } })
+    expect(person('欧阳明')?.notes.split('\n')).toEqual(['毕业时间: 2011-2015', '专业班级: 环境工程151班', '联系方式: 13807910011 13907910011', '电子邮箱: ouyang@163.com;oym@qq.com'])
     // "王  芳" and "李 娜" lose the padding; "无", "/" and "—" state nothing; Excel's text markers go.
-    expect(person('王芳')).toMatchObject({ phone: '079188305678', email: '', notes: '专业班级: 环境科学152班' })
+    expect(person('王芳')).toMatchObject({ phone: '079188305678', email: '', notes: '毕业时间: 2015届硕士\n专业班级: 环境科学152班' })
     expect(person('李娜')).toMatchObject({ phone: '13807910013', email: '', organizationId: null, notes: '读研\n专业班级: 环境工程151班' })
     expect(person('陈静')).toMatchObject({ phone: '+85291234567', email: 'chenjing@example.com' })
     expect(live(app.core.store.data.contacts)).toHaveLength(4)
@@ -190,9 +268,11 @@ describe('files as offices make them', () => {
     ] }] })
     const o = await open(orgs, 'kinds.xlsx', 'organizations')
     const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
-    expect(p.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'error', 'create'])
+    expect(p.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'create', 'create'])
     expect(p.rows[0].problems[0]).toMatchObject({ code: 'kindReadAs', level: 'warning', params: { kind: 'enterprise' }, message: 'Read as Enterprise; "国企" is kept in the notes' })
-    expect(p.rows[3].problems[0].code).toBe('unknownKind')
+    // A kind no keyword names does not lose the organisation: its text goes to the notes, the kind stays unknown.
+    expect(p.rows[3].problems[0]).toMatchObject({ code: 'keptInNotes', level: 'warning', params: { why: 'unknownKind' } })
+    expect(importProblemText('keptInNotes', p.rows[3].problems[0].params, 'zh-CN')).toMatch(/^“合作单位”不是单位类型.*。原文已保留在备注中，该项留空$/)
     // An exact kind says all there is: no warning, nothing added to the notes.
     expect(p.rows[4].problems).toEqual([])
     await app.call('import.commit', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
@@ -201,19 +281,25 @@ describe('files as offices make them', () => {
     expect(org('南昌大学第一附属医院')).toMatchObject({ kind: 'other', notes: '单位性质: 事业单位' })
     expect(org('南昌高新区管委会')).toMatchObject({ kind: 'devZoneCommittee' })
     expect(org('江西省环境保护科学研究院')).toMatchObject({ kind: 'institute', notes: '' })
+    expect(org('某某合作单位')).toMatchObject({ notes: '单位性质: 合作单位' })
 
     const people = F.xlsx({ sheets: [{ name: 'S', rows: [
       ['姓名', '学历'], ['甲', '全日制本科'], ['乙', '工程硕士'], ['丙', '本科/硕士'], ['丁', '博士'], ['戊', '小学'],
+      ['己', 'M.Sc.'], ['庚', 'B. Eng.'], ['辛', '专升本'], ['壬', '本硕连读'], ['癸', '硕博连读'],
     ] }] })
     const o2 = await open(people, 'degrees.xlsx')
     const p2 = await app.call('import.preview', { sessionId: o2.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
-    expect(p2.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'create', 'error'])
+    // No degree is worth a person: one that names none (小学) is kept in the notes with a warning.
+    expect(p2.rows.map((r) => r.action)).toEqual(Array(10).fill('create'))
+    expect(p2.rows[4].problems[0]).toMatchObject({ level: 'warning', code: 'keptInNotes', params: { why: 'unknownDegree', value: '小学' } })
     await app.call('import.commit', { sessionId: o2.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
     const degreeOf = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
     expect(degreeOf('甲')).toMatchObject({ alumni: { degree: 'bachelor' }, notes: '学历: 全日制本科' })
     expect(degreeOf('乙')?.alumni?.degree).toBe('master')
     expect(degreeOf('丙')?.alumni?.degree).toBe('master')
     expect(degreeOf('丁')).toMatchObject({ alumni: { degree: 'doctor' }, notes: '' })
+    expect(degreeOf('戊')).toMatchObject({ alumni: null, notes: '学历: 小学' })
+    expect(['己', '庚', '辛', '壬', '癸'].map((n) => degreeOf(n)?.alumni?.degree)).toEqual(['master', 'bachelor', 'bachelor', 'master', 'doctor'])
   })
 
   it('a value merged down over several people belongs to each of them; a merge across columns fills no other field', async () => {
@@ -348,9 +434,10 @@ describe('duplicates at import', () => {
     ] }] })
     const o = await open(bytes, 'orgs.xlsx', 'organizations')
     const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
-    expect(p.rows.map((r) => r.action)).toEqual(['update', 'create', 'duplicate', 'error'])
+    expect(p.rows.map((r) => r.action)).toEqual(['update', 'create', 'duplicate', 'create'])
     expect(p.rows[0]).toMatchObject({ matchedBy: 'creditCode', changes: [{ field: 'industry', from: '', to: '工程设计' }] })
-    expect(p.rows[3].problems[0]).toMatchObject({ column: '统一社会信用代码', letter: 'B' })
+    // A code that fails its check is not stored as one (nor matched by): it is kept in the notes, said on its cell.
+    expect(p.rows[3].problems[0]).toMatchObject({ column: '统一社会信用代码', letter: 'B', level: 'warning', code: 'keptInNotes', params: { why: 'badCreditCode' } })
     await app.call('import.commit', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
     const hits = await app.call('search.global', { query: '赣锋' })
     expect(hits.filter((h) => h.collection === 'organizations')).toHaveLength(1)

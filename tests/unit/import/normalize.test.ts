@@ -76,6 +76,17 @@ describe('normPhone', () => {
     expect(normPhone('13812345678 13987654321')).toMatchObject({ ok: true, value: '13812345678', warningFound: { code: 'phoneFirstKept' } })
     expect(normPhone('0791 83969123')).toEqual({ ok: true, value: '079183969123' })
     expect(normPhone('138 1234 5678')).toEqual({ ok: true, value: '13812345678' })
+    // A mobile and a landline with its dash, as one line.
+    expect(normPhone('13800000008 0791-83969999')).toMatchObject({ ok: true, value: '13800000008', warningFound: { code: 'phoneFirstKept', params: { rest: '0791-83969999' } } })
+  })
+
+  it("keeps a landline's extension out of the number, and names it", () => {
+    for (const cell of ['0791-83969999-8001', '0791-83969999(8001)', '0791-83969999（8001）', '0791-83969999转8001']) {
+      expect(normPhone(cell), cell).toMatchObject({ ok: true, value: '079183969999', warningFound: { code: 'phoneNoteLeft' } })
+    }
+    // A mobile written in groups with dashes is one number, not a number and an extension.
+    expect(normPhone('138-1234-5678')).toEqual({ ok: true, value: '13812345678' })
+    expect(normPhone('010-12345678')).toEqual({ ok: true, value: '01012345678' })
   })
 
   it("keeps another country's number with its code", () => {
@@ -156,6 +167,13 @@ describe('normClassYear', () => {
     ['05/06/2019', 2019],
     ['30/6/2019', 2019],
     ['2019年6月30日', 2019],
+    // "2015.07" and "2015.10" typed into a General cell are the numbers 2015.07 and 2015.1.
+    [2015.07, 2015],
+    [2015.1, 2015],
+    ['2015.07', 2015],
+    ['15', 2015],
+    [15, 2015],
+    ['Class of 2015', 2015],
     ['', null],
   ])('%s -> %s', (input, expected) => {
     expect(value(normClassYear(input))).toBe(expected)
@@ -173,6 +191,14 @@ describe('normClassYear', () => {
     // Not a span of study: refused rather than guessed.
     expect(normClassYear('2015-2011').ok).toBe(false)
     expect(normClassYear('1990-2015').ok).toBe(false)
+  })
+  it('reads a date pasted as its serial number, and says which date', () => {
+    expect(normClassYear(42186)).toMatchObject({ ok: true, value: 2015, warningFound: { code: 'classYearFromSerial', params: { value: 42186, date: '2015-07-01' } } })
+  })
+  it('says that 2015级 is, strictly, the year of entry', () => {
+    expect(normClassYear('2015级')).toMatchObject({ ok: true, value: 2015, warningFound: { code: 'classYearEntering', params: { value: 2015 } } })
+    expect(normClassYear('15级')).toMatchObject({ ok: true, value: 2015, warningFound: { code: 'classYearEntering' } })
+    expect(normClassYear('2015届').ok && normClassYear('2015届')).not.toHaveProperty('warningFound')
   })
   it('refuses what is not a year', () => {
     expect(normClassYear('研究生').ok).toBe(false)

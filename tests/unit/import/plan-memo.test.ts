@@ -28,7 +28,7 @@ function workbook(rows: number): ParsedFile {
     const person = i % 13 === 12 ? i - 5 : i
     body.push([`校友${person}`, 13800000000 + person, ORG_NAMES[next() % ORG_NAMES.length]])
   }
-  return { format: 'xlsx', encoding: null, delimiter: null, date1904: false, created: null, sheets: [{ name: '校友', rows: body, merges: [] }] }
+  return { format: 'xlsx', encoding: null, delimiter: null, date1904: false, created: null, sheets: [{ name: '校友', rows: body, merges: [], hiddenColumns: [] }] }
 }
 
 function plan(file: ParsedFile, rememberOrgs: boolean): Plan {

@@ -39,6 +39,8 @@ describe('the fast .xlsx reader reads what SheetJS reads', () => {
     dates1904: F.workbook1904,
     formulas: F.formulaWorkbook,
     officeClassList: F.officeClassList,
+    graduateSheets: F.graduateSheets,
+    hiddenColumn: () => F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '身份证号', '手机', '辅助列'], ['张三', '360102199001011234', 13800000001, 'x']], hiddenColumns: [1, 3, 9] }] }),
     wholeSheetValidation: F.wholeSheetValidation,
     definedNames: F.hugeDefinedNames,
   })) {
@@ -54,6 +56,17 @@ describe('the fast .xlsx reader reads what SheetJS reads', () => {
     expect(rows[2][0]).toBe('李四')
     expect(rows[2][2]).toBe(43592)
     expect(fast?.sheets.map((s) => s.name)).toEqual(['校友 & 企业', '2019届'])
+  })
+
+  it('names the columns a workbook hides, as Excel and WPS write them', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('S')
+    ws.addRow(['姓名', '身份证号', '手机'])
+    ws.addRow(['张三', '360102199001011234', 13800000001])
+    ws.getColumn(2).hidden = true
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer())
+    await same(bytes)
+    expect((await readXlsxFast(bytes))?.sheets[0].hiddenColumns).toEqual([1])
   })
 
   it('the benchmark directory with shared strings', () => {

@@ -23,7 +23,7 @@ export const importEn: typeof importZhCN = {
   column: 'Column',
   header: 'Header',
   use: 'Import as',
-  source: { dictionary: 'recognised', content: 'from the values', remembered: 'as last time', user: 'chosen' },
+  source: { dictionary: 'recognised', content: 'from the values', hidden: 'hidden in the file', remembered: 'as last time', user: 'chosen' },
   uses: {
     id: 'Record ID (updates the record)', name: 'Name', organization: 'Organisation', position: 'Position', phone: 'Phone', email: 'E-mail', wechat: 'WeChat',
     city: 'City', classYear: 'Class year', degree: 'Degree', major: 'Major', notes: 'Notes', tags: 'Tags', kind: 'Kind', industry: 'Industry', province: 'Province',

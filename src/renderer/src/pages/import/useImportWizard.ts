@@ -70,7 +70,10 @@ export function useImportWizard(initialTarget: Target) {
     async (fileName: string, data: string, encoding?: ApiInput<'import.open'>['encoding']) => {
       const o = await withJob((jobId) => call('import.open', { fileName, target, data, encoding, jobId }))
       setOpened(o)
-      setSheets(Object.fromEntries(o.sheets.map((s, i) => [s.name, { selected: i === 0 || (o.sheets.length > 1 && s.classYear !== null), headerRow: s.headerRow, classYear: s.classYear }])))
+      // A workbook with a sheet per class gets those sheets (not its "说明" sheet); another gets its first sheet with rows.
+      const byYear = o.sheets.length > 1 && o.sheets.some((s) => s.classYear !== null)
+      const first = Math.max(0, o.sheets.findIndex((s) => s.rows > 0))
+      setSheets(Object.fromEntries(o.sheets.map((s, i) => [s.name, { selected: byYear ? s.classYear !== null : i === first, headerRow: s.headerRow, classYear: s.classYear }])))
       setMapping({})
       setCorrections([])
       setDecisions({})
