@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { officeClassList, titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
+import { graduateSheets, officeClassList, titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
 import { expect, navigate, openApp, test } from './fixtures'
 import type { AppServer } from './fixtures'
 
@@ -111,5 +111,35 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Control+K')
     await page.getByTestId('global-search-input').pressSequentially('王芳')
     await expect(page.getByRole('option', { name: /王芳/ })).toBeVisible()
+  })
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`import a graduate office's workbook, a sheet per class ${lang}`, async ({ page, server }) => {
+    test.setTimeout(120_000)
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await openImport(page, server, lang)
+    await page.getByTestId('import-file').setInputFiles({ name: '研究生校友.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: graduateSheets() })
+    // The class sheets are chosen, each with the year its name gives; the instructions sheet is not.
+    await expect(page.getByTestId('sheet-填表说明')).not.toBeChecked()
+    await expect(page.getByTestId('sheet-2017届（硕士）')).toBeChecked()
+    await expect(page.getByTestId('sheet-2019届就业方案')).toBeChecked()
+    await page.getByTestId('sheet-box-2017届（硕士）').click({ position: { x: 4, y: 4 } })
+    // 序号 and 姓名 are merged down the two header rows: the header starts on row 2, under the title.
+    await expect(page.getByTestId('header-row-text')).toContainText('2')
+    await shot(page, lang, '10-graduate-sheets')
+    await page.getByTestId('import-next').click()
+    await shot(page, lang, '11-graduate-mapping')
+    await page.getByTestId('import-next').click()
+    const counts = page.getByTestId('import-counts')
+    await expect(counts).toContainText(L('新建 3', 'New 3'))
+    await expect(counts).toContainText(L('有错误 0', 'Error 0'))
+    await shot(page, lang, '12-graduate-preview')
+    await page.getByTestId('import-commit').click()
+    await expect(page.getByTestId('import-done')).toContainText(L('新建 3', '3 new'))
+    await page.keyboard.press('Control+K')
+    // One name, whichever dot the sheet typed.
+    await page.getByTestId('global-search-input').pressSequentially('阿依古丽')
+    await expect(page.getByRole('option', { name: /阿依古丽·买买提/ })).toBeVisible()
   })
 }

@@ -27,7 +27,7 @@ export function SheetStep({ w }: { w: ImportWizard }) {
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ minHeight: 0 }}>
       <Stack spacing={1} sx={{ minWidth: 240 }}>
         {opened.sheets.map((s) => (
-          <Box key={s.name} sx={{ p: 1, borderRadius: 1, bgcolor: s.name === sheet.name ? 'action.selected' : undefined }} onClick={() => setActive(s.name)}>
+          <Box key={s.name} data-testid={`sheet-box-${s.name}`} sx={{ p: 1, borderRadius: 1, bgcolor: s.name === sheet.name ? 'action.selected' : undefined }} onClick={() => setActive(s.name)}>
             <FormControlLabel
               control={<Checkbox checked={w.sheets[s.name]?.selected ?? false} onChange={(e) => update(s.name, { selected: e.target.checked })} slotProps={{ input: { 'data-testid': `sheet-${s.name}` } as object }} />}
               label={`${s.name} · ${t('imports.rows', { count: s.rows })}`}
