@@ -27,6 +27,13 @@ export function normText(cell: Cell): string {
   return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim()
 }
 
+/** normText line by line, for a note: the lines a cell was written in (Alt+Enter) stay lines. */
+export function normLines(cell: Cell): string {
+  const s = normText(cell)
+  if (typeof cell !== 'string' || !/[\r\n]/.test(cell)) return s
+  return cell.split(/\r\n|[\r\n]/).map(normText).filter((l) => l !== '').join('\n')
+}
+
 /**
  * Text a CSV carries in Excel's own markers for "keep this as text": ="0791…" (what systems export so the
  * leading 0 survives) and a leading apostrophe before a number ('13800138000, typed to stop Excel's rounding).

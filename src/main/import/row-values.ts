@@ -4,7 +4,7 @@ import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, RowProblem } from '../../shared/import'
 import type { ImportTarget } from './fields'
 import { columnLetter } from './limits'
-import { excelText, normClassYear, normEmail, normPhone, normText } from './normalize'
+import { excelText, normClassYear, normEmail, normLines, normPhone, normText } from './normalize'
 import type { Found } from './normalize'
 import { validUscc } from './org-names'
 
@@ -94,7 +94,11 @@ const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(tex
 const PADDED_HAN_NAME = /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u
 /** The dot between the parts of a name written in Chinese (阿依古丽·买买提), typed as •, ・, ‧, ∙ or a full stop: the one dot, ·. */
 const NAME_DOT = /(?<=\p{Script=Han})\s*[·•・‧∙⋅.]\s*(?=\p{Script=Han})/gu
-const personName = (text: string) => (PADDED_HAN_NAME.test(text) ? text.replace(/ /g, '') : text).replace(NAME_DOT, '·')
+const ANY_DOT = /[·•・‧∙⋅.]/
+const personName = (text: string) => {
+  const name = PADDED_HAN_NAME.test(text) ? text.replace(/ /g, '') : text
+  return ANY_DOT.test(name) ? name.replace(NAME_DOT, '·') : name
+}
 
 const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
 
@@ -140,7 +144,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
     const text = raw === null ? '' : said
     if (col.use === 'ignore') continue
     if (col.use === 'keepInNotes') {
-      if (text !== '') notes.push(`${col.label}: ${text}`)
+      if (text !== '') notes.push(`${col.label}: ${normLines(raw)}`)
       continue
     }
     if (text === '' && col.use !== 'classYear') continue
@@ -227,7 +231,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         given.add(col.use)
         break
       case 'notes':
-        notes.unshift(text)
+        notes.unshift(normLines(raw))
         break
       case 'name':
         input.name = target === 'organizations' ? text : personName(text)

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { detectDateOrder, normClassYear, normDate, normEmail, normPhone, normText } from '../../../src/main/import/normalize'
+import { detectDateOrder, normClassYear, normDate, normEmail, normLines, normPhone, normText } from '../../../src/main/import/normalize'
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }) => (r.ok ? r.value : `ERROR: ${r.error}`)
 
@@ -11,6 +11,14 @@ describe('normText', () => {
     expect(normText('南昌  大学')).toBe('南昌 大学')
     expect(normText(13800138000)).toBe('13800138000')
     expect(normText(null)).toBe('')
+  })
+})
+
+describe('normLines', () => {
+  it("keeps a note's lines (Alt+Enter in Excel), each normalised, and drops empty ones", () => {
+    expect(normLines('已调离，\r\n\r\n  去向不明 ')).toBe('已调离,\n去向不明')
+    expect(normLines('一行　文字')).toBe('一行 文字')
+    expect(normLines(2015)).toBe('2015')
   })
 })
 
