@@ -116,6 +116,14 @@ const TEXT = {
     en: '{why}. Kept in the notes; the field is left empty',
     'zh-CN': '{why}。原文已保留在备注中，该项留空',
   },
+  nameHonorific: {
+    en: 'Imported as {name}, with the title {honorific}',
+    'zh-CN': '按姓名“{name}”、称谓“{honorific}”导入',
+  },
+  nameRemark: {
+    en: 'Imported as {name}; "{remark}" is not part of the name and is kept in the notes',
+    'zh-CN': '按姓名“{name}”导入；“{remark}”不是姓名的一部分，保留在备注中',
+  },
   footerRow: {
     en: '"{text}" is a line under the table (a total, a signature or a note), not a record: skipped',
     'zh-CN': '“{text}”是表格下方的合计、签名或说明行，不是记录：已跳过',

@@ -100,6 +100,24 @@ const personName = (text: string) => {
   return ANY_DOT.test(name) ? name.replace(NAME_DOT, '·') : name
 }
 
+/**
+ * A name as lists write it with more than the name: a title after a Chinese name (詹益斌博士) or before a
+ * Latin one (Dr. Chen) is the contact's honorific; a remark in brackets (张三（班长）) is not the name.
+ * 张老师, 王先生 are left whole: without them there is only a surname.
+ */
+const TITLE_AFTER = /^(\p{Script=Han}{2,4})(博士|教授|副教授|院士|研究员)$/u
+const TITLE_BEFORE = /^(dr|prof|professor)\.?\s+(\S.*)$/i
+const REMARK_AFTER = /^(\p{Script=Han}{2,4}(?:·\p{Script=Han}+)?)\s*\(([^()]+)\)$/u
+function nameParts(name: string): { name: string; honorific: string; remark: string } {
+  let m = TITLE_AFTER.exec(name)
+  if (m) return { name: m[1], honorific: m[2], remark: '' }
+  m = TITLE_BEFORE.exec(name)
+  if (m) return { name: m[2], honorific: m[1].toLowerCase().startsWith('prof') ? 'Prof.' : 'Dr.', remark: '' }
+  m = REMARK_AFTER.exec(name)
+  if (m) return { name: m[1], honorific: '', remark: m[2] }
+  return { name, honorific: '', remark: '' }
+}
+
 const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
 
 /** One sheet row to a create input: every value normalised, every problem tied to its column. */
@@ -233,10 +251,26 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       case 'notes':
         notes.unshift(normLines(raw))
         break
-      case 'name':
-        input.name = target === 'organizations' ? text : personName(text)
+      case 'name': {
+        if (target !== 'contacts') {
+          input.name = target === 'organizations' ? text : personName(text)
+          given.add('name')
+          break
+        }
+        const parts = nameParts(personName(text))
+        input.name = parts.name
         given.add('name')
+        if (parts.honorific !== '') {
+          input.honorific = parts.honorific
+          given.add('honorific')
+          problem(col, 'warning', { code: 'nameHonorific', params: { name: parts.name, honorific: parts.honorific } })
+        }
+        if (parts.remark !== '') {
+          notes.push(`${col.label}: ${text}`)
+          problem(col, 'warning', { code: 'nameRemark', params: { name: parts.name, remark: parts.remark } })
+        }
         break
+      }
       default:
         input[col.use] = text
         given.add(col.use)

@@ -201,6 +201,16 @@ describe('files as offices make them', () => {
     }
   })
 
+  it('a title with the name is the honorific, a remark in brackets goes to the notes, a surname with 老师 stays whole', async () => {
+    const o = await open(F.xlsx({ sheets: [{ name: 'S', rows: [['姓名', '手机'], ['詹益斌博士', 13800000061], ['Dr. Chen Li', 13800000062], ['张三（班长）', 13800000063], ['王老师', 13800000064], ['欧阳博士', 13800000065]] }] }), '名单.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: 'S' }] }
+    const p = await app.call('import.preview', plan)
+    expect(p.rows.map((r) => r.problems.map((x) => x.code))).toEqual([['nameHonorific'], ['nameHonorific'], ['nameRemark'], [], ['nameHonorific']])
+    await app.call('import.commit', plan)
+    const got = live(app.core.store.data.contacts).map((c) => [c.name, c.honorific, c.notes])
+    expect(got).toEqual(expect.arrayContaining([['詹益斌', '博士', ''], ['Chen Li', 'Dr.', ''], ['张三', '', '姓名: 张三(班长)'], ['王老师', '', ''], ['欧阳', '博士', '']]))
+  })
+
   it('a sheet named for its class with more words still gives its class year; an instructions sheet gives none', async () => {
     const rows = [['姓名', '手机'], ['赵一', 13800000031]]
     const o = await open(F.xlsx({ sheets: [{ name: '说明', rows: [['请按届别填写']] }, { name: '2017届（硕士）', rows }, { name: '2019届就业方案', rows }, { name: '2015级', rows }] }), '分届.xlsx')
