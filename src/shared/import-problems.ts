@@ -17,8 +17,8 @@ const TEXT = {
     'zh-CN': '“{value}”被存成了科学计数法，数字已经丢失：请在 Excel 中把这一列设为文本格式，重新输入号码后再导入',
   },
   phoneFirstKept: {
-    en: 'Only the first number is the phone; {rest} is kept in the notes',
-    'zh-CN': '只把第一个号码作为电话；{rest} 保留在备注中',
+    en: 'One number is the phone (the first, or the mobile beside a landline); {rest} is kept in the notes',
+    'zh-CN': '只取一个号码作为电话（第一个，或座机旁的手机）；{rest} 保留在备注中',
   },
   phoneNoteLeft: {
     en: 'Imported as {value}; "{note}" is not part of a phone number and is kept in the notes',
@@ -123,6 +123,14 @@ const TEXT = {
   nameRemark: {
     en: 'Imported as {name}; "{remark}" is not part of the name and is kept in the notes',
     'zh-CN': '按姓名“{name}”导入；“{remark}”不是姓名的一部分，保留在备注中',
+  },
+  headerAgain: {
+    en: "The table's header again (a list printed with it on every page), not a record: skipped",
+    'zh-CN': '表头重复出现（打印时每页都带表头），不是记录：已跳过',
+  },
+  exampleRow: {
+    en: "The template's example row, not a record: skipped",
+    'zh-CN': '模板中的示例行，不是记录：已跳过',
   },
   footerRow: {
     en: '"{text}" is a line under the table (a total, a signature or a note), not a record: skipped',

@@ -21,3 +21,32 @@ export function footerText(cells: readonly Cell[], name: string): string | null 
   }
   return null
 }
+
+/**
+ * The header again inside the table, as a list printed with its header on every page has it: at least
+ * two cells, and most of the row's filled cells, say their own column's header.
+ */
+export function repeatsHeader(cells: readonly Cell[], columns: ReadonlyArray<{ label: string }>): boolean {
+  let filled = 0
+  let same = 0
+  // Per row of a 100,000-row import: only a cell about as long as its header is normalised.
+  cells.forEach((c, i) => {
+    if (c === null || c === '') return
+    filled += 1
+    const label = columns[i]?.label ?? ''
+    if (typeof c !== 'string' || c.length > label.length + 4) return
+    const text = c === label ? c : normText(c)
+    if (text !== '' && (text === label || label.endsWith(` / ${text}`))) same += 1
+  })
+  return same >= 2 && same * 2 > filled
+}
+
+/** A template's example row ("示例 | 张三 | …", "（此行为示例，请勿删除）"): its first cell says so, or a cell says it is one. */
+const EXAMPLE_FIRST = /^(?:示例|样例|范例|例|填写示例|e\.?g\.?|example)[:.]?$/i
+const EXAMPLE_SAID = /此行为(?:示例|样例|范例)|示例行|(?:示例|样例)(?:数据)?[,，]?请(?:勿|删除|删去)|填写示例/
+const EXAMPLE_WORD = /[示样范]例|e\.?g|example/i
+export function exampleRow(cells: readonly Cell[]): boolean {
+  const first = cells.find((c) => c !== null && c !== '')
+  if (typeof first === 'string' && first.length <= 12 && EXAMPLE_FIRST.test(normText(first))) return true
+  return cells.some((c) => typeof c === 'string' && EXAMPLE_WORD.test(c) && EXAMPLE_SAID.test(normText(c)))
+}

@@ -46,6 +46,7 @@ export function excelText(cell: Cell): Cell {
   return /^'[+\d]/.test(cell) ? cell.slice(1) : cell
 }
 
+const MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i
 
 /**
@@ -66,9 +67,12 @@ export function normPhone(cell: Cell): Norm<string> {
     return bad('phoneScientific', { value: text })
   }
   const parts = phoneParts(cell)
-  const { number, note } = phoneAndNote(parts[0] ?? '')
+  // Of a landline and a mobile in one cell, the mobile is the person's own number.
+  const mobile = parts.length > 1 ? parts.findIndex((p) => MOBILE.test(phoneAndNote(p).number.replace(/[\s\-().]/g, ''))) : -1
+  const pick = mobile > 0 ? mobile : 0
+  const { number, note } = phoneAndNote(parts[pick] ?? '')
   const r = checkDigits(number.replace(/[\s\-().]/g, ''), false)
-  if (r.ok && parts.length > 1) return ok(r.value, found('phoneFirstKept', { rest: parts.slice(1).join(', ') }))
+  if (r.ok && parts.length > 1) return ok(r.value, found('phoneFirstKept', { rest: parts.filter((_, i) => i !== pick).join(', ') }))
   if (r.ok && note !== '') return ok(r.value, found('phoneNoteLeft', { value: r.value, note }))
   return r
 }
@@ -250,7 +254,8 @@ export function normClassYear(cell: Cell): Norm<number | null> {
     return bad('notClassYear', { value: cell })
   }
   if (typeof cell === 'boolean') return bad('notClassYear', { value: String(cell) })
-  const s = normText(cell).replace(/\s+/g, '').replace(/^classof/i, '')
+  // A graduation date-time as systems export one ("2019/6/30 0:00:00"), a remark in brackets ("2015届（本科）").
+  const s = normText(cell).replace(/\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/, '').replace(/\s+/g, '').replace(/^classof/i, '').replace(/\(([^()]*)\)$/, '$1')
   if (s === '') return ok(null)
   let m = /^(\d{4})(届|级|年|年级|届毕业生|年毕业)?$/.exec(s)
   if (m) return entering(range(+m[1], s), m[2])
@@ -270,9 +275,11 @@ export function normClassYear(cell: Cell): Norm<number | null> {
     return y.ok && y.value !== null ? ok(y.value, found('classYearFromRange', { value: y.value, range: s })) : y
   }
   // A graduation date: 05/06/2019 is ambiguous as a day, but not as a year, which is all a class year takes.
-  const d = normDate(s, { order: 'dmy' })
+  // "2015年6月毕业": the date they left.
+  const left = s.replace(/毕业生?$/, '')
+  const d = normDate(left, { order: 'dmy' })
   if (d.ok && d.value !== null) return range(Number(d.value.iso.slice(0, 4)), s)
-  const md = normDate(s, { order: 'mdy' })
+  const md = normDate(left, { order: 'mdy' })
   if (md.ok && md.value !== null) return range(Number(md.value.iso.slice(0, 4)), s)
   return bad('notClassYear', { value: s })
 }

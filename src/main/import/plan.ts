@@ -7,7 +7,7 @@ import type { DbData } from '../db/schema'
 import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
 import { fieldsByContent } from './column-content'
 import { afterOthersContact, headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
-import { footerText } from './footer-row'
+import { exampleRow, footerText, repeatsHeader } from './footer-row'
 import type { ColumnUse, ImportTarget } from './fields'
 import { detectHeaderRow, headerLayout, headingRows, mergedDown } from './header-row'
 import { columnLetter } from './limits'
@@ -131,7 +131,8 @@ export function* planSteps(
     // Not the column after an employer's contact person: its numbers are the employer's, not the row's.
     // A column the file hides (an ID number, a helper column) holds what its author did not show: left out unless chosen.
     const hidden = new Set(sheet.hiddenColumns)
-    for (const col of hidden) if (col < suggested.length) suggested[col] = 'ignore'
+    // The app's own export hides its ID column: that one is read, or a re-import would not update its records.
+    for (const col of hidden) if (col < suggested.length && suggested[col] !== 'id') suggested[col] = 'ignore'
     const byContent = fieldsByContent(target, chosen.map((c, i) => c ?? suggested[i]), (col) => chosen[col] === undefined && !hidden.has(col) && !afterOthersContact(target, layout.labels, col), sheet.rows, layout.dataStart)
     const specs: ColumnSpec[] = layout.labels.map((label, index) => {
       const user = opts.mapping[label]
@@ -174,7 +175,10 @@ export function* planSteps(
       const v = rowValues(target, specs, cellsByIndex, sectionYear ?? sel.classYear)
       const key = `${sheet.name}!${rowNumber}`
       const footerLine = footerText(cells, typeof v.input.name === 'string' ? v.input.name : '')
-      const skipped = footerLine !== null ? rowProblem('warning', 'footerRow', { text: footerLine }) : heading !== null ? rowProblem('warning', 'headingRow', { text: heading }) : null
+      const skipped = footerLine !== null ? rowProblem('warning', 'footerRow', { text: footerLine })
+        : heading !== null ? rowProblem('warning', 'headingRow', { text: heading })
+          : repeatsHeader(cells, specs) ? rowProblem('warning', 'headerAgain', {})
+            : exampleRow(cells) ? rowProblem('warning', 'exampleRow', {}) : null
       const row: PlannedRow = {
         key, sheet: sheet.name, row: rowNumber, cells: shown, problems: skipped !== null ? [skipped] : v.problems, action: 'create',
         targetId: null, targetName: '', matchedBy: '', changes: [], conflicts: [], organization: null, input: v.input, given: [...v.given], newOrgKey: null,

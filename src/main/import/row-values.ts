@@ -130,6 +130,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   let id = ''
   let organizationName = ''
   let creditCode = ''
+  let classYearUnread = false
   const problem = (col: ColumnSpec, level: RowProblem['level'], f: Found) =>
     problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
   /** A value read from a longer text: the text stays in the notes, and the user is told how it was read. */
@@ -194,7 +195,10 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       }
       case 'classYear': {
         const r = normClassYear(raw)
-        if (!r.ok) keptInNotes(col, r.found, text)
+        if (!r.ok) {
+          keptInNotes(col, r.found, text)
+          classYearUnread = true
+        }
         else if (r.value !== null) {
           readFromPart(col, r.warningFound, text)
           alumni.classYear = r.value
@@ -277,12 +281,18 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
     }
   }
   if (target === 'contacts') {
-    if (alumni.classYear === undefined && sheetClassYear !== null) {
+    // A cell that states a year no rule reads is not overruled by the sheet's name: it stays unknown.
+    if (alumni.classYear === undefined && sheetClassYear !== null && !classYearUnread) {
       alumni.classYear = sheetClassYear
       given.add('classYear')
     }
     // Only a row that says something about the school makes the person an alumnus.
     if (Object.keys(alumni).length > 0) input.alumni = alumni
+  }
+  // An organisation list without a kind column: the kind its name says, as for one a contact row names.
+  if (target === 'organizations' && input.kind === undefined && typeof input.name === 'string') {
+    const kind = kindFromName(input.name)
+    if (kind !== undefined) input.kind = kind
   }
   if (notes.length > 0) {
     input.notes = notes.join('\n')

@@ -211,6 +211,34 @@ describe('files as offices make them', () => {
     expect(got).toEqual(expect.arrayContaining([['詹益斌', '博士', ''], ['Chen Li', 'Dr.', ''], ['张三', '', '姓名: 张三(班长)'], ['王老师', '', ''], ['欧阳', '博士', '']]))
   })
 
+  it("a printed list's repeated header and a template's example row are skipped; an unread class year is not overruled by the sheet's", async () => {
+    const header = ['序号', '姓名', '届别', '手机', '工作单位']
+    const o = await open(F.xlsx({ sheets: [{ name: '2019届', rows: [
+      header,
+      ['示例', '张三', '2015届', 13800000000, '（此行为示例，请勿删除）'],
+      [1, '何静', '二〇二〇届', 13800000071, '南昌大学'],
+      header,
+      [2, '周涛', null, 13800000072, '江西省生态环境厅'],
+    ] }] }), '打印名单.xlsx')
+    const plan = { sessionId: o.sessionId, target: 'contacts' as const, sheets: [{ name: '2019届', classYear: 2019 }] }
+    const p = await app.call('import.preview', plan)
+    expect(p.rows.map((r) => [r.row, r.action, r.problems[0]?.code])).toEqual([[2, 'skip', 'exampleRow'], [3, 'create', 'keptInNotes'], [4, 'skip', 'headerAgain'], [5, 'create', undefined]])
+    await app.call('import.commit', plan)
+    const people = live(app.core.store.data.contacts)
+    expect(people.map((c) => [c.name, c.alumni?.classYear ?? null])).toEqual([['何静', null], ['周涛', 2019]])
+  })
+
+  it('an organisation list without a kind column gives each the kind its name says; a re-import reads the hidden ID column', async () => {
+    const o = await open(F.xlsx({ sheets: [{ name: 'S', rows: [['单位名称'], ['江西省生态环境厅'], ['南昌大学'], ['南昌高新区管理委员会'], ['某某科技有限公司']] }] }), 'orgs.xlsx', 'organizations')
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
+    expect(live(app.core.store.data.organizations).map((x) => x.kind)).toEqual(['government', 'university', 'devZoneCommittee', 'enterprise'])
+    const id = live(app.core.store.data.organizations)[1].id
+    const again = await open(F.xlsx({ sheets: [{ name: 'S', rows: [['ID', '单位名称', '所属行业'], [id, '南昌大学', '教育']], hiddenColumns: [0] }] }), 'orgs-export.xlsx', 'organizations')
+    const p = await app.call('import.preview', { sessionId: again.sessionId, target: 'organizations', sheets: [{ name: 'S' }] })
+    expect(p.columns[0]).toMatchObject({ use: 'id' })
+    expect(p.rows[0]).toMatchObject({ action: 'update', targetId: id, matchedBy: 'id' })
+  })
+
   it('a sheet named for its class with more words still gives its class year; an instructions sheet gives none', async () => {
     const rows = [['姓名', '手机'], ['赵一', 13800000031]]
     const o = await open(F.xlsx({ sheets: [{ name: '说明', rows: [['请按届别填写']] }, { name: '2017届（硕士）', rows }, { name: '2019届就业方案', rows }, { name: '2015级', rows }] }), '分届.xlsx')

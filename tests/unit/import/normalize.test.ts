@@ -88,6 +88,11 @@ describe('normPhone', () => {
     expect(normPhone('13800000008 0791-83969999')).toMatchObject({ ok: true, value: '13800000008', warningFound: { code: 'phoneFirstKept', params: { rest: '0791-83969999' } } })
   })
 
+  it('takes the mobile of a landline and a mobile in one cell', () => {
+    expect(normPhone('0797-8312001/13907970201')).toMatchObject({ ok: true, value: '13907970201', warningFound: { code: 'phoneFirstKept', params: { rest: '0797-8312001' } } })
+    expect(normPhone('13907970201/0797-8312001')).toMatchObject({ ok: true, value: '13907970201' })
+  })
+
   it("keeps a landline's extension out of the number, and names it", () => {
     for (const cell of ['0791-83969999-8001', '0791-83969999(8001)', '0791-83969999（8001）', '0791-83969999转8001']) {
       expect(normPhone(cell), cell).toMatchObject({ ok: true, value: '079183969999', warningFound: { code: 'phoneNoteLeft' } })
@@ -182,6 +187,10 @@ describe('normClassYear', () => {
     ['15', 2015],
     [15, 2015],
     ['Class of 2015', 2015],
+    ['2019/6/30 0:00:00', 2019],
+    ['2020-06-30 00:00:00', 2020],
+    ['2015届（本科）', 2015],
+    ['2015年6月毕业', 2015],
     ['', null],
   ])('%s -> %s', (input, expected) => {
     expect(value(normClassYear(input))).toBe(expected)
