@@ -44,7 +44,8 @@ export function repeatsHeader(cells: readonly Cell[], columns: ReadonlyArray<{ l
 /** A template's example row ("示例 | 张三 | …", "（此行为示例，请勿删除）"): its first cell says so, or a cell says it is one. */
 const EXAMPLE_FIRST = /^(?:示例|样例|范例|例|填写示例|e\.?g\.?|example)[:.]?$/i
 const EXAMPLE_SAID = /此行为(?:示例|样例|范例)|示例行|(?:示例|样例)(?:数据)?[,，]?请(?:勿|删除|删去)|填写示例/
-const EXAMPLE_WORD = /[示样范]例|e\.?g|example/i
+// Only a cell with one of these words is normalised and read (e-mails say "example" all day long).
+const EXAMPLE_WORD = /[示样范]例/
 export function exampleRow(cells: readonly Cell[]): boolean {
   const first = cells.find((c) => c !== null && c !== '')
   if (typeof first === 'string' && first.length <= 12 && EXAMPLE_FIRST.test(normText(first))) return true

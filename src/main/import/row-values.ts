@@ -109,6 +109,10 @@ const TITLE_AFTER = /^(\p{Script=Han}{2,4})(博士|教授|副教授|院士|研�
 const TITLE_BEFORE = /^(dr|prof|professor)\.?\s+(\S.*)$/i
 const REMARK_AFTER = /^(\p{Script=Han}{2,4}(?:·\p{Script=Han}+)?)\s*\(([^()]+)\)$/u
 function nameParts(name: string): { name: string; honorific: string; remark: string } {
+  // Most names end in none of these and start with neither: three string checks, not three expressions, per row.
+  const end = name[name.length - 1]
+  const start = name.slice(0, 2).toLowerCase()
+  if (end !== '士' && end !== '授' && end !== '员' && end !== ')' && start !== 'dr' && start !== 'pr') return { name, honorific: '', remark: '' }
   let m = TITLE_AFTER.exec(name)
   if (m) return { name: m[1], honorific: m[2], remark: '' }
   m = TITLE_BEFORE.exec(name)
