@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro'
 import type { Contact, Organization } from '../../shared/domain'
-import { normText } from './normalize'
+import { NAME_DOTS, normText } from './normalize'
 import { bigramSimilarity, branchParent, orgKeys, sameOrgName, validUscc } from './org-names'
 import type { OrgKeys } from './org-names'
 
@@ -178,10 +178,12 @@ export class OrgNameLookup {
   }
 }
 
+/** Spaces and a name's dot, however typed, are not part of who a person is. */
+const NOT_IN_KEY = new RegExp(`[\\s${NAME_DOTS}]`, 'g')
+
 /** A person's name as compared: NFKC, no spaces ("张 三" is 张三), case-insensitive for Latin names. */
 export function personKey(name: string): string {
-  // The dot in a Uyghur or foreign name is typed as ·, •, ・ (Japanese), ‧, ∙ or a full stop.
-  return normText(name).replace(/[\s·•・‧∙⋅.]/g, '').toLowerCase()
+  return normText(name).replace(NOT_IN_KEY, '').toLowerCase()
 }
 
 export type PersonMatch =

@@ -27,6 +27,9 @@ export function normText(cell: Cell): string {
   return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim()
 }
 
+/** The dot between the parts of a name (阿依古丽·买买提) as files type it: ·, •, ・ (Japanese), ‧, ∙, ⋅ or a full stop. */
+export const NAME_DOTS = '·•・‧∙⋅.'
+
 /** normText line by line, for a note: the lines a cell was written in (Alt+Enter) stay lines. */
 export function normLines(cell: Cell): string {
   const s = normText(cell)

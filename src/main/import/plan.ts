@@ -128,11 +128,11 @@ export function* planSteps(
       return (user !== undefined && allowed.has(user) ? user : rem !== undefined && allowed.has(rem) ? rem : undefined) as ColumnUse | undefined
     })
     // Only a column the dictionary left to the notes is looked at, and only for a field no column has yet.
-    // Not the column after an employer's contact person: its numbers are the employer's, not the row's.
-    // A column the file hides (an ID number, a helper column) holds what its author did not show: left out unless chosen.
+    // A column the file hides (an ID number, a helper column) holds what its author did not show: left out
+    // unless chosen. Not the ID: the app's own export hides it, and a re-import must update its records.
     const hidden = new Set(sheet.hiddenColumns)
-    // The app's own export hides its ID column: that one is read, or a re-import would not update its records.
     for (const col of hidden) if (col < suggested.length && suggested[col] !== 'id') suggested[col] = 'ignore'
+    // Not a hidden column, nor the one after an employer's contact person (its numbers are the employer's).
     const byContent = fieldsByContent(target, chosen.map((c, i) => c ?? suggested[i]), (col) => chosen[col] === undefined && !hidden.has(col) && !afterOthersContact(target, layout.labels, col), sheet.rows, layout.dataStart)
     const specs: ColumnSpec[] = layout.labels.map((label, index) => {
       const user = opts.mapping[label]

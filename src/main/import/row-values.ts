@@ -4,7 +4,7 @@ import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, RowProblem } from '../../shared/import'
 import type { ImportTarget } from './fields'
 import { columnLetter } from './limits'
-import { excelText, normClassYear, normEmail, normLines, normPhone, normText } from './normalize'
+import { excelText, NAME_DOTS, normClassYear, normEmail, normLines, normPhone, normText } from './normalize'
 import type { Found } from './normalize'
 import { validUscc } from './org-names'
 
@@ -92,9 +92,9 @@ const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(tex
 
 /** A person's name as typed to line up in a column ("王  芳" beside "欧阳明"): the Chinese name without the padding. */
 const PADDED_HAN_NAME = /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u
-/** The dot between the parts of a name written in Chinese (阿依古丽·买买提), typed as •, ・, ‧, ∙ or a full stop: the one dot, ·. */
-const NAME_DOT = /(?<=\p{Script=Han})\s*[·•・‧∙⋅.]\s*(?=\p{Script=Han})/gu
-const ANY_DOT = /[·•・‧∙⋅.]/
+/** The dot between the parts of a name written in Chinese (阿依古丽·买买提), however typed: the one dot, ·. */
+const NAME_DOT = new RegExp(`(?<=\\p{Script=Han})\\s*[${NAME_DOTS}]\\s*(?=\\p{Script=Han})`, 'gu')
+const ANY_DOT = new RegExp(`[${NAME_DOTS}]`)
 const personName = (text: string) => {
   const name = PADDED_HAN_NAME.test(text) ? text.replace(/ /g, '') : text
   return ANY_DOT.test(name) ? name.replace(NAME_DOT, '·') : name
