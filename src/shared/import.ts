@@ -12,7 +12,7 @@ import type { ImportProblemCode, ImportProblemParams } from './import-problems'
  */
 export const IMPORT_MAX_FILE_BYTES = 30 * 1024 * 1024
 export const IMPORT_MAX_BODY_CHARS = Math.ceil(IMPORT_MAX_FILE_BYTES / 3) * 4 + 4096
-export const IMPORT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const
+export const IMPORT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5', 'windows-1252'] as const
 
 export const COLUMN_USES = [
   'id', 'name', 'organization', 'position', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags',

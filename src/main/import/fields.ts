@@ -62,6 +62,16 @@ const QUESTION_NUMBER = /^(?:q?\d+[、.)]|第\d+题[、.:]?)/
 const QUESTION_WORDS = /^(?:请(?:填写|输入|选择|留下|提供)?)?(?:(?:您|你)的?)?/
 const QUESTION_END = /(?:是(?:什么|多少)?)?[?？]*$/
 
+/**
+ * What a survey site adds to every answer about the answering itself (问卷星: 提交答卷时间, 所用时间,
+ * 来源, 来源详情, 来自IP; 腾讯问卷: 开始答题时间, 答题时长, 填写设备 …): nothing about the person.
+ */
+const SURVEY_BOOKKEEPING = new Set(['提交答卷时间', '所用时间', '来源详情', '来自ip', 'ip', 'ip地址', 'ip来源', '开始答题时间', '结束答题时间', '答题时间', '答题时长', '填写时间', '填写时长', '填写设备', '提交时间', '操作系统', '浏览器', '用户id', '答卷编号', '总分', 'submittime', 'submittedat', 'ipaddress', 'responseid', 'starttime', 'endtime', 'duration'])
+/** Ignored like 序号 when next to survey bookkeeping: alone, 来源 or 编号 can be the office's own. */
+const SURVEY_COUNTERS = new Set(['序号', 'no', '编号', '来源', '昵称'])
+/** A header that asks rather than names ("5、您目前所在的城市"): read by the field name it ends with. */
+const ASKS = /^(?:q?\d+[、.)]|第\d+题)|^(?:请|您|你)|[?？]$/i
+
 /** Header text as compared: NFKC, no spaces, no "*", no "(必填)"/"(选填)", no trailing colon, no survey wording, lower case. */
 export function normHeader(label: string): string {
   const key = normText(label)
@@ -104,7 +114,24 @@ export function fieldForHeader(target: ImportTarget, label: string): ImportField
     const named = new Set(pieces.map((p) => byDictionary(target, p)).filter((f) => f !== null))
     if (named.size === 1) return [...named][0]
   }
-  return null
+  return ASKS.test(normText(label).trim()) ? askedField(target, normHeader(label)) : null
+}
+
+/**
+ * The field a survey question ends by naming: "您目前所在的城市" → city, "您的最高学历" → degree. The
+ * longest Chinese synonym of two characters or more wins, so "现工作单位名称" is the organisation, not
+ * 名称. Latin synonyms are not used: with the spaces gone, "which hotel" ends with "tel".
+ */
+const CHINESE_WORD = /^\p{Script=Han}{2,}$/u
+function askedField(target: ImportTarget, key: string): ImportField | null {
+  // "您的工作单位及职务" asks two things in one answer; the user decides.
+  if (/[及和与/、]/.test(key)) return null
+  let best: { field: ImportField; length: number } | null = null
+  for (const [field, words] of DICTIONARY[target]) {
+    if (field === 'id') continue
+    for (const w of words) if (CHINESE_WORD.test(w) && w.length < key.length && key.endsWith(w) && (best === null || w.length > best.length)) best = { field, length: w.length }
+  }
+  return best?.field ?? null
 }
 
 /** How well a synonym names its field: its place in the field's list (a second-row match, or one of two names, ranks last). */
@@ -115,13 +142,17 @@ function rankOf(target: ImportTarget, field: ImportField, label: string): number
 }
 
 /**
- * Every header's use: a dictionary field, else kept in the notes (a 序号 column ignored). Two columns
+ * Every header's use: a dictionary field, else kept in the notes (a 序号 column, and a survey's
+ * bookkeeping columns, ignored: when an answer was sent, from which IP, how long it took). Two columns
  * naming one field: the better synonym takes it (毕业时间 before 年级), the first column on a tie, and
  * the other goes to the notes. A phone right after an organisation's contact person (单位联系人 | 联系电话
  * in a graduates' employment list) is that person's, not the row's: it goes to the notes too.
  */
 export function suggestMapping(target: ImportTarget, labels: readonly string[]): ColumnUse[] {
-  const claims = labels.map((label) => (normHeader(label) === '' ? null : fieldForHeader(target, label)))
+  const keys = labels.map(normHeader)
+  const survey = keys.some((k) => SURVEY_BOOKKEEPING.has(k))
+  const bookkeeping = (key: string) => SURVEY_BOOKKEEPING.has(key) || (survey && SURVEY_COUNTERS.has(key))
+  const claims = labels.map((label, col) => (keys[col] === '' || bookkeeping(keys[col]) ? null : fieldForHeader(target, label)))
   const winner = new Map<ImportField, { col: number; rank: number }>()
   claims.forEach((f, col) => {
     if (f === null) return
@@ -129,9 +160,9 @@ export function suggestMapping(target: ImportTarget, labels: readonly string[]):
     const best = winner.get(f)
     if (best === undefined || rank < best.rank) winner.set(f, { col, rank })
   })
-  return labels.map((label, col) => {
-    const key = normHeader(label)
-    if (key === '') return 'ignore'
+  return labels.map((_, col) => {
+    const key = keys[col]
+    if (key === '' || bookkeeping(key)) return 'ignore'
     const f = claims[col]
     if (f === null) return key === '序号' || key === 'no' ? 'ignore' : 'keepInNotes'
     if (winner.get(f)?.col !== col) return 'keepInNotes'

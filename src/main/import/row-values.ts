@@ -122,6 +122,11 @@ function nameParts(name: string): { name: string; honorific: string; remark: str
   return { name, honorific: '', remark: '' }
 }
 
+/** A header as a note's label: "职务：" would give "职务：: 教授". */
+const noteLabel = (label: string) => label.replace(/\s*[:：]+\s*$/, '') || label
+/** A survey's option column: the numbered question, then the option in brackets. */
+const OPTION_COLUMN = /^((?:q?\d+|第\d+题).*?)\s*[(（]([^()（）]+)[)）]$/i
+
 const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
 
 /** One sheet row to a create input: every value normalised, every problem tied to its column. */
@@ -135,11 +140,25 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   let organizationName = ''
   let creditCode = ''
   let classYearUnread = false
+  const noteOf = (col: ColumnSpec, text: string) => notes.push(`${noteLabel(col.label)}: ${text}`)
+  /**
+   * A column kept whole in the notes. A survey's multiple-choice question comes one column per option,
+   * "8、您希望学院提供的服务(校友活动)", holding 1 or 0: the note says the option chosen, and an option
+   * not chosen says nothing. 问卷星 joins the options of one answer with ┋.
+   */
+  const keptColumn = (col: ColumnSpec, text: string) => {
+    const option = OPTION_COLUMN.exec(col.label)
+    if (option !== null && (text === '0' || text === '1')) {
+      if (text === '1') notes.push(`${noteLabel(option[1])}: ${option[2].trim()}`)
+      return
+    }
+    noteOf(col, text.replaceAll('┋', '、'))
+  }
   const problem = (col: ColumnSpec, level: RowProblem['level'], f: Found) =>
     problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
   /** A value read from a longer text: the text stays in the notes, and the user is told how it was read. */
   const keptBeside = (col: ColumnSpec, readAs: { code: 'kindReadAs'; kind: string } | { code: 'degreeReadAs'; degree: string }, text: string) => {
-    notes.push(`${col.label}: ${text}`)
+    noteOf(col, text)
     const { code, ...value } = readAs
     problem(col, 'warning', { code, params: { ...value, text } })
   }
@@ -150,13 +169,13 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
    * becomes a guess. Only what cannot be kept is an error (a missing name, digits Excel already lost).
    */
   const keptInNotes = (col: ColumnSpec, f: Found, text: string) => {
-    notes.push(`${col.label}: ${text}`)
+    noteOf(col, text)
     problem(col, 'warning', { code: 'keptInNotes', params: { ...f.params, why: f.code } })
   }
   /** A value read from part of its cell (the first of two numbers, a year with words): the whole cell stays in the notes. */
   const readFromPart = (col: ColumnSpec, f: Found | undefined, text: string) => {
     if (f === undefined) return
-    if (PART_READ.has(f.code)) notes.push(`${col.label}: ${text}`)
+    if (PART_READ.has(f.code)) noteOf(col, text)
     problem(col, 'warning', f)
   }
 
@@ -167,7 +186,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
     const text = raw === null ? '' : said
     if (col.use === 'ignore') continue
     if (col.use === 'keepInNotes') {
-      if (text !== '') notes.push(`${col.label}: ${normLines(raw)}`)
+      if (text !== '') keptColumn(col, normLines(raw))
       continue
     }
     if (text === '' && col.use !== 'classYear') continue
@@ -274,7 +293,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
           problem(col, 'warning', { code: 'nameHonorific', params: { name: parts.name, honorific: parts.honorific } })
         }
         if (parts.remark !== '') {
-          notes.push(`${col.label}: ${text}`)
+          noteOf(col, text)
           problem(col, 'warning', { code: 'nameRemark', params: { name: parts.name, remark: parts.remark } })
         }
         break

@@ -3,13 +3,15 @@ import iconv from 'iconv-lite'
 import { ImportFileError, LIMITS } from './limits'
 import type { Cell } from './normalize'
 
-export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
+import { IMPORT_ENCODINGS } from '../../shared/import'
+
+export type TextEncoding = (typeof IMPORT_ENCODINGS)[number]
 
 /**
  * A BOM decides; else strict UTF-8 (a GBK file almost never decodes as valid
- * UTF-8); else GB18030, a superset of GBK. Detectors misread short Chinese
- * text, so none is used; the user can override from the preview.
+ * UTF-8); else GB18030, a superset of GBK, unless the bytes are plainly
+ * Windows-1252 (see latinNotChinese). Detectors misread short Chinese text, so
+ * none is used; the user can override from the preview.
  */
 export function decodeText(bytes: Buffer, override?: TextEncoding): { text: string; encoding: TextEncoding } {
   if (override) return { text: iconv.decode(bytes, override, { stripBOM: true }), encoding: override }
@@ -30,8 +32,24 @@ export function decodeText(bytes: Buffer, override?: TextEncoding): { text: stri
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
-    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' }
+    const text = iconv.decode(bytes, 'gb18030')
+    if (latinNotChinese(text)) return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' }
+    return { text, encoding: 'gb18030' }
   }
+}
+
+/**
+ * A file saved by an English Excel ("CSV" on Windows writes Windows-1252: José, Müller) read as
+ * GB18030: each accented letter takes the next byte with it, giving a lone ideograph inside or after a Latin
+ * word (M黮ler, Ren閑) or, before a comma or a space, no character at all (Jos\ufffd). Chinese text gives
+ * runs of ideographs between delimiters. So: Windows-1252 when most of what GB18030 made of the
+ * high bytes is undecodable or a lone ideograph touching a Latin letter. One damaged byte in a Chinese
+ * file stays GB18030.
+ */
+function latinNotChinese(gbText: string): boolean {
+  const han = gbText.match(/[\p{Script=Han}\ufffd]/gu)?.length ?? 0
+  const latinLike = gbText.match(/\ufffd|(?<=[A-Za-z])\p{Script=Han}(?!\p{Script=Han})|(?<!\p{Script=Han})\p{Script=Han}(?=[A-Za-z])/gu)?.length ?? 0
+  return han > 0 && latinLike * 2 > han
 }
 
 const DELIMITERS = ['\t', ',', ';', '，'] as const

@@ -57,8 +57,19 @@ describe('column headers as offices write them', () => {
       ['5、毕业年份：', 'classYear'],
       ['6、所学专业（必填）', 'major'],
       ['7、您的性别', null],
+      // A question that names its field at the end, after words of its own.
+      ['8、您目前所在的城市', 'city'],
+      ['请问您的最高学历是？', 'degree'],
+      ['您现在的工作单位名称', 'organization'],
+      ['9、您的工作单位及职务', null],
+      ['Q10. Which hotel?', null],
     ]
     for (const [label, field] of table) expect(fieldForHeader('contacts', label), label).toBe(field)
+  })
+
+  it("ignores a survey's bookkeeping columns, and 来源 or 编号 only beside them", () => {
+    expect(suggestMapping('contacts', ['编号', '提交时间', '来源', '填写设备', '答题时长', '姓名'])).toEqual(['ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'name'])
+    expect(suggestMapping('contacts', ['编号', '姓名', '来源'])).toEqual(['keepInNotes', 'name', 'keepInNotes'])
   })
 
   it('never suggests a field the register does not have', () => {

@@ -275,11 +275,16 @@ describe('files as offices make them', () => {
     const o = await open(F.surveyCsv(), '校友信息登记.csv')
     expect(o.encoding).toBe('gb18030')
     const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
-    expect(p.columns.map((c) => c.use)).toEqual(['ignore', 'keepInNotes', 'keepInNotes', 'name', 'phone', 'organization', 'position', 'classYear', 'major'])
+    // The answering's bookkeeping (when, from where, how long) is ignored; "您目前所在的城市" is the city.
+    expect(p.columns.map((c) => c.use)).toEqual(['ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'name', 'phone', 'organization', 'position', 'classYear', 'major', 'city', 'keepInNotes', 'keepInNotes', 'keepInNotes'])
     expect(p.counts).toMatchObject({ create: 2, error: 0 })
     await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
     const wu = live(app.core.store.data.contacts).find((c) => c.name === '吴敏')
-    expect(wu).toMatchObject({ phone: '', position: '', organizationId: null, alumni: { classYear: 2012, major: '环境科学 (辅修经济学)' } })
+    expect(wu).toMatchObject({ phone: '', position: '', organizationId: null, city: '深圳', alumni: { classYear: 2012, major: '环境科学 (辅修经济学)' } })
+    // One note per option chosen, none for an option left out; a label's own colon is not doubled.
+    expect(wu?.notes).toBe('8、您希望学院提供的服务: 就业推荐')
+    const zhou = live(app.core.store.data.contacts).find((c) => c.name === '周杰')
+    expect(zhou?.notes).toBe('8、您希望学院提供的服务: 校友活动\n8、您希望学院提供的服务: 就业推荐\n9、对学院的建议: 多组织返校活动、加强校企合作')
   })
 
   it('an organisation list with a contact person and a phone keeps them in the notes, not as a field it lacks', async () => {

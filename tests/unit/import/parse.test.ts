@@ -5,6 +5,7 @@ import { ImportFileError } from '../../../src/main/import/limits'
 import { parseFile } from '../../../src/main/import/parse-file'
 import { forkLauncher, parseInChild } from '../../../src/main/import/parse-runner'
 import type { ParseLauncher } from '../../../src/main/import/parse-runner'
+import iconv from 'iconv-lite'
 import { decodeText, sniffDelimiter } from '../../../src/main/import/text-table'
 
 const launcher = forkLauncher()
@@ -46,6 +47,18 @@ describe('text files', () => {
   it('prefers strict UTF-8 and a BOM', () => {
     expect(decodeText(Buffer.from('姓名,手机', 'utf8')).encoding).toBe('utf-8')
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('姓名')])).text).toBe('姓名')
+  })
+
+  it("reads an English Excel's CSV (Windows-1252) as such, and a Chinese file with one damaged byte still as GB18030", () => {
+    const latin = iconv.encode('Name,City,Company\nJosé Müller,Zürich,Nestlé\nRenée Dubois,Besançon,Société Générale\nSøren Ødegård,Århus,Mærsk\n', 'windows-1252')
+    const read = decodeText(latin)
+    expect(read.encoding).toBe('windows-1252')
+    expect(read.text).toContain('Renée Dubois,Besançon,Société Générale')
+    const gbk = iconv.encode('姓名,单位,城市\n张伟,江西铜业集团,南昌\n李娜,中国瑞林工程技术股份有限公司,南昌\nPython工程师,A座,B栋\n', 'gbk')
+    const damaged = Buffer.concat([gbk.subarray(0, 20), Buffer.from([0xff]), gbk.subarray(20)])
+    expect(decodeText(damaged).encoding).toBe('gb18030')
+    expect(decodeText(gbk).text).toContain('中国瑞林工程技术股份有限公司')
+    expect(decodeText(latin, 'windows-1252').text).toContain('Søren Ødegård')
   })
 
   it('sniffs comma, tab, semicolon and the full-width comma', () => {
