@@ -24,6 +24,11 @@ const CITIES = [
 const REGION_WORDS = [...PROVINCES, ...CITIES].sort((a, b) => b.length - a.length)
 
 const BRANCH = /(分公司|分行|支行|办事处|分厂|分院|分部|分中心)$/
+/**
+ * A unit named after its company's full legal name: "江西铜业股份有限公司贵溪冶炼厂",
+ * "某某集团有限公司技术中心". The last legal suffix ends the parent (greedy), so "…集团有限公司" stays whole.
+ */
+const UNIT_AFTER_COMPANY = /^(.{2,}(?:股份有限公司|有限责任公司|有限公司|集团公司|集团))(.{2,}(?:厂|矿|车间|中心|研究院|研究所|设计院|项目部|事业部|工程处|营业部|分局))$/
 
 function stripBrackets(s: string): string {
   // A bracketed part is a region or a former name: (江苏), (中国), (集团).
@@ -89,6 +94,8 @@ export function sameOrgName(a: OrgKeys, b: OrgKeys): boolean {
  */
 export function branchParent(name: string): string | null {
   const s = stripBrackets(normText(name))
+  const unit = UNIT_AFTER_COMPANY.exec(s)
+  if (unit) return unit[1]
   const m = BRANCH.exec(s)
   if (!m) return null
   const head = s.slice(0, m.index)

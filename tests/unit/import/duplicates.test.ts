@@ -38,6 +38,11 @@ describe('organisation names', () => {
     expect(branchParent('中国建设银行股份有限公司南昌分行')).toBe('中国建设银行股份有限公司')
     expect(branchParent('华为技术有限公司江西办事处')).toBe('华为技术有限公司')
     expect(branchParent('中铁四局集团第一工程有限公司')).toBeNull()
+    // A plant or a centre named after its company's full legal name is part of that company.
+    expect(branchParent('江西铜业股份有限公司贵溪冶炼厂')).toBe('江西铜业股份有限公司')
+    expect(branchParent('江西铜业集团有限公司德兴铜矿')).toBe('江西铜业集团有限公司')
+    expect(branchParent('中国瑞林工程技术股份有限公司')).toBeNull()
+    expect(branchParent('南昌市自来水厂')).toBeNull()
   })
 
   it('validates the check character of a unified social credit code', () => {
@@ -71,6 +76,7 @@ describe('OrgMatcher', () => {
 
   it('offers a branch as part of its parent, never as the same record', () => {
     expect(m.match('中国建设银行股份有限公司南昌分行')).toEqual({ kind: 'partOf', id: 'ccb' })
+    expect(m.match('江西铜业股份有限公司贵溪冶炼厂')).toEqual({ kind: 'partOf', id: 'jxcu' })
   })
 
   it('only proposes fuzzy matches, and ignores deleted records', () => {
