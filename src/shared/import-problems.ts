@@ -36,6 +36,14 @@ const TEXT = {
     en: "Stored as a number: a landline's leading 0 may have been lost ({value})",
     'zh-CN': '该单元格存的是数字：座机号码开头的 0 可能已丢失（{value}）',
   },
+  landlineNoZero: {
+    en: '"{value}" looks like a landline whose leading 0 was lost when the file was saved from Excel; imported as it is, check it',
+    'zh-CN': '“{value}”像是从 Excel 保存文件时丢了开头 0 的座机号码：按原样导入，请核对',
+  },
+  formulaError: {
+    en: 'The file holds the error {value} here (a formula Excel could not work out); read as an empty cell',
+    'zh-CN': '文件在此处是错误值 {value}（Excel 未能算出的公式）：按空单元格导入',
+  },
   notDate: {
     en: '"{value}" is not a date',
     'zh-CN': '“{value}”不是日期',

@@ -23,7 +23,8 @@ const bad = <T>(code: ImportProblemCode, params: ImportProblemParams = {}): Norm
 /** NFKC (full-width letters, digits and the ideographic space become half-width), trimmed, inner runs of space collapsed. */
 export function normText(cell: Cell): string {
   if (cell === null) return ''
-  const s = typeof cell === 'string' ? cell : String(cell)
+  // A checkbox or a TRUE/FALSE column reads as Excel shows it, not as JavaScript spells it.
+  const s = typeof cell === 'string' ? cell : typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell)
   return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim()
 }
 
@@ -81,12 +82,14 @@ export function normPhone(cell: Cell): Norm<string> {
 }
 
 /**
- * The numbers a phone cell holds: one per line, or between commas, slashes and wide gaps; and two
+ * The numbers a phone cell holds: one per line, or between commas, slashes and wide gaps, or before a
+ * label after a number ("电话:0791-88888888 手机:13800138000"); and two
  * numbers of seven digits or more with one space between ("13800138000 13900139000"), which no single
  * number is written as ("138 0013 8000" and "0791 88305678" have shorter groups).
  */
+const BETWEEN_NUMBERS = /[,;/、]|\s{2,}|(?<=\d)\s*(?=(?:手机|电话|座机|固话|办公电话|宅电|家庭电话|tel|mobile|phone|cell)\s*:?\s*[+\d(])/i
 function phoneParts(cell: string): string[] {
-  const parts = cell.split(/[\r\n]+/).map(normText).flatMap((line) => line.split(/[,;/、]|\s{2,}/)).map((p) => p.trim()).filter((p) => p !== '')
+  const parts = cell.split(/[\r\n]+/).map(normText).flatMap((line) => line.split(BETWEEN_NUMBERS)).map((p) => p.trim()).filter((p) => p !== '')
   if (parts.length !== 1) return parts
   const groups = parts[0].split(' ')
   return groups.length > 1 && groups.every((g) => /^\+?\d[\d-]{6,}$/.test(g) && g.replace(/-/g, '').length >= 7) ? groups : parts
@@ -113,6 +116,8 @@ function phoneAndNote(cell: string): { number: string; note: string } {
   return { number: unlabelled.slice(0, m.index), note: m[0].trim() }
 }
 
+const BARE_LOST_ZERO = /^[2-9]\d{9,10}$/
+
 function checkDigits(raw: string, fromNumber: boolean): Norm<string> {
   let s = raw
   // Another country's number (an alumnus in Hong Kong or abroad) keeps its "+" and code; a Chinese area code never starts 00.
@@ -129,6 +134,9 @@ function checkDigits(raw: string, fromNumber: boolean): Norm<string> {
   if (country !== '') return ok(country + s)
   // A landline stored as a number lost its leading 0 (0791 88888888 -> 79188888888); say so rather than guess.
   if (fromNumber && !s.startsWith('1') && s.length >= 9) return ok(s, found('landlineZero', { value: s }))
+  // The same number as a CSV saved from such a column writes it: ten or eleven bare digits that are
+  // neither a mobile (1…) nor a number with its area code (0…), which no Chinese number is.
+  if (!fromNumber && BARE_LOST_ZERO.test(raw)) return ok(s, found('landlineNoZero', { value: s }))
   return ok(s)
 }
 

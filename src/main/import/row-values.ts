@@ -90,6 +90,9 @@ const NOTHING = new Set(['无', '暂无', '没有', '不详', '/', '-', '--', '�
 const NOTHING_STARTS = new Set([...NOTHING].map((t) => t[0]).concat(['N']))
 const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(text[0]) && NOTHING.has(text.toLowerCase())
 
+/** What Excel shows in a cell whose formula failed (a CSV saved from it writes the same text). */
+const FORMULA_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/
+
 /** A person's name as typed to line up in a column ("王  芳" beside "欧阳明"): the Chinese name without the padding. */
 const PADDED_HAN_NAME = /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u
 /** The dot between the parts of a name written in Chinese (阿依古丽·买买提), however typed: the one dot, ·. */
@@ -182,9 +185,11 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   for (const col of columns) {
     const read = excelText(cells[col.index] ?? null)
     const said = normText(read)
-    const raw = saysNothing(said) ? null : read
-    const text = raw === null ? '' : said
     if (col.use === 'ignore') continue
+    const failed = said.charCodeAt(0) === 35 && FORMULA_ERROR.test(said)
+    if (failed) problem(col, 'warning', { code: 'formulaError', params: { value: said } })
+    const raw = failed || saysNothing(said) ? null : read
+    const text = raw === null ? '' : said
     if (col.use === 'keepInNotes') {
       if (text !== '') keptColumn(col, normLines(raw))
       continue

@@ -62,11 +62,17 @@ function cellValue(cell: XLSX.CellObject, date1904: boolean): Cell {
       return Boolean(cell.v)
     case 'd':
       return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : null
+    case 'e':
+      // "#N/A", "#REF!": kept as the text Excel shows, so the import can say the cell held an error.
+      return typeof cell.w === 'string' ? cell.w : typeof cell.v === 'number' ? (EXCEL_ERRORS[cell.v] ?? null) : null
     default:
-      // 'e' (an error such as #N/A) and 'z' (a stub) hold nothing to import
+      // 'z' (a stub) holds nothing to import
       return null
   }
 }
+
+/** Excel's error codes as SheetJS gives them (cell.v of a type 'e' cell read without its text). */
+const EXCEL_ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' }
 
 function sheetTable(name: string, ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetTable {
   const data = (ws?.['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>

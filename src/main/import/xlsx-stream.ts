@@ -160,7 +160,8 @@ function cellValue(t: string, style: string | undefined, body: string, ctx: Shee
     case 'd':
       return /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : null
     case 'e':
-      return null
+      // "#N/A", "#REF!": kept as the text Excel shows, so the import can say the cell held an error.
+      return text(decodeXml(raw))
     default: {
       const v = Number(raw)
       if (raw.trim() === '' || !Number.isFinite(v)) return null

@@ -287,6 +287,18 @@ describe('files as offices make them', () => {
     expect(zhou?.notes).toBe('8、您希望学院提供的服务: 校友活动\n8、您希望学院提供的服务: 就业推荐\n9、对学院的建议: 多组织返校活动、加强校企合作')
   })
 
+  it("a formula's error (#N/A, #REF!) is an empty cell with a warning that says so, and TRUE/FALSE read as Excel shows them", async () => {
+    const o = await open(Buffer.from('姓名,工作单位,手机,是否理事\n周杰,#N/A,13912345678,TRUE\n吴敏,江西铜业股份有限公司,#REF!,FALSE\n', 'utf8'), 'lookup.csv')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
+    expect(p.counts).toMatchObject({ create: 2, error: 0 })
+    const warned = p.rows.flatMap((r) => r.problems).filter((x) => x.code === 'formulaError')
+    expect(warned.map((x) => [x.column, x.params.value])).toEqual([['工作单位', '#N/A'], ['手机', '#REF!']])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: o.sheets[0].name }] })
+    const zhou = live(app.core.store.data.contacts).find((c) => c.name === '周杰')
+    expect(zhou).toMatchObject({ organizationId: null, phone: '13912345678', notes: '是否理事: TRUE' })
+    expect(live(app.core.store.data.contacts).find((c) => c.name === '吴敏')).toMatchObject({ phone: '' })
+  })
+
   it('an organisation list with a contact person and a phone keeps them in the notes, not as a field it lacks', async () => {
     const bytes = F.xlsx({ sheets: [{ name: '实习基地', rows: [
       ['单位名称', '所在地', '联系人', '联系电话', '签约时间'],

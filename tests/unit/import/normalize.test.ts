@@ -91,6 +91,16 @@ describe('normPhone', () => {
   it('takes the mobile of a landline and a mobile in one cell', () => {
     expect(normPhone('0797-8312001/13907970201')).toMatchObject({ ok: true, value: '13907970201', warningFound: { code: 'phoneFirstKept', params: { rest: '0797-8312001' } } })
     expect(normPhone('13907970201/0797-8312001')).toMatchObject({ ok: true, value: '13907970201' })
+    // Labelled numbers on one line, each after the other.
+    expect(normPhone('电话：0791-88888888 手机：13800138000')).toMatchObject({ ok: true, value: '13800138000', warningFound: { code: 'phoneFirstKept', params: { rest: '电话:0791-88888888' } } })
+    expect(normPhone('办公电话0791-88888888手机13800138000')).toMatchObject({ ok: true, value: '13800138000' })
+    expect(normPhone('Tel: 0791-88888888 Mobile: 13800138000')).toMatchObject({ ok: true, value: '13800138000' })
+  })
+
+  it("flags a landline whose leading 0 a CSV lost, and nothing that is a whole number", () => {
+    expect(normPhone('79188888888')).toMatchObject({ ok: true, value: '79188888888', warningFound: { code: 'landlineNoZero' } })
+    expect(normPhone('7918888888')).toMatchObject({ ok: true, warningFound: { code: 'landlineNoZero' } })
+    for (const whole of ['13800138000', '079188888888', '88888888', '0791-88888888', '+85291234567']) expect(normPhone(whole), whole).not.toHaveProperty('warningFound')
   })
 
   it("keeps a landline's extension out of the number, and names it", () => {

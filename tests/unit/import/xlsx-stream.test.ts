@@ -11,8 +11,8 @@ async function excelLikeWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.created = new Date(Date.UTC(2026, 10, 20, 2, 30))
   const ws = wb.addWorksheet('校友 & 企业')
-  ws.addRow(['姓名', '入职日期', '毕业日期', '手机', '是否校友', '备注', '公式'])
-  ws.addRow(['张三', new Date(Date.UTC(2019, 4, 6)), 43591, 13807910001, true, 'A & B <c> "d" \'e\'', { formula: 'D2+1', result: 13807910002 }])
+  ws.addRow(['姓名', '入职日期', '毕业日期', '手机', '是否校友', '备注', '公式', '单位'])
+  ws.addRow(['张三', new Date(Date.UTC(2019, 4, 6)), 43591, 13807910001, true, 'A & B <c> "d" \'e\'', { formula: 'D2+1', result: 13807910002 }, { formula: 'VLOOKUP(A2,X!A:B,2,0)', result: { error: '#N/A' } }])
   ws.addRow([{ richText: [{ text: '李', font: { bold: true } }, { text: '四' }] }, null, 43592, '+86 138 0791 0003', false, '第一行\r\n第二行', { formula: 'A2&"x"', result: '张三x' }])
   ws.addRow([])
   ws.addRow(['王五', null, null, null, null, '  前后空格  ', null])
@@ -53,6 +53,8 @@ describe('the fast .xlsx reader reads what SheetJS reads', () => {
     const fast = await readXlsxFast(bytes)
     const rows = fast?.sheets[0].rows ?? []
     expect(rows[1].slice(0, 6)).toEqual(['张三', '2019-05-06', '2019-05-06', 13807910001, true, 'A & B <c> "d" \'e\''])
+    // A formula's error is read as Excel shows it, for the import to name.
+    expect(rows[1][7]).toBe('#N/A')
     expect(rows[2][0]).toBe('李四')
     expect(rows[2][2]).toBe(43592)
     expect(fast?.sheets.map((s) => s.name)).toEqual(['校友 & 企业', '2019届'])
