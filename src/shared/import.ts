@@ -72,8 +72,10 @@ export interface OpenedSheet {
   headerRow: number
   /** the first rows as read, for choosing the header row */
   preview: ImportCell[][]
-  /** the sheet name read as a class year ("2019届" -> 2019), else null */
+  /** the sheet name read as a class year ("2019届" -> 2019), else its title's ("…2015届毕业生名单"), else null */
   classYear: number | null
+  /** where classYear was read: the sheet's name or the title above its header */
+  classYearFrom: 'name' | 'title' | null
 }
 export interface ImportOpened {
   sessionId: string

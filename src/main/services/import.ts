@@ -5,7 +5,7 @@ import type { AnyRecord, CollectionName } from '../../shared/collections'
 import type { Contact } from '../../shared/domain'
 import { importBatchRecord } from '../../shared/domain/importBatches'
 import type { ImportBatch } from '../../shared/domain/importBatches'
-import type { ErrorRowsFile, ImportBatchSummary, ImportOpened, ImportPreview, UndoResult } from '../../shared/import'
+import type { ErrorRowsFile, ImportBatchSummary, ImportCell, ImportOpened, ImportPreview, UndoResult } from '../../shared/import'
 import { AppError } from '../errors'
 import type { StoredRecord, StoreView } from '../store'
 import { editableFields, planBatch, planBatchSteps, stillValid, validateOps, validateOpsSteps } from './batch'
@@ -62,12 +62,33 @@ function* parsedInSteps<S extends z.ZodArray>(schema: S, list: readonly unknown[
   return out as z.output<S>
 }
 
+/** A year in words that name a class: "2017届（硕士）", "2019届就业方案", "2019年毕业生名单". */
+const CLASS_IN_WORDS = /((?:19|20)\d{2})\s*(?:届|年毕业)/
+
 /** A sheet named for its class: "2015届", "16级", and "2017届（硕士）", "2019届就业方案" by the year before 届. */
 function sheetClassYear(name: string): ReturnType<typeof normClassYear> {
   const whole = normClassYear(name)
   if (whole.ok) return whole
-  const m = /((?:19|20)\d{2})\s*届/.exec(name)
+  const m = CLASS_IN_WORDS.exec(name)
   return m ? normClassYear(Number(m[1])) : whole
+}
+
+/**
+ * The class a sheet's title names ("南昌大学资源与环境学院2015届毕业生名单" above the header), for a
+ * sheet whose name does not ("Sheet1"). Only a title's year: 届 and 年毕业 name the graduating class,
+ * and one year in the title; a title naming two ("2015届、2016届") names none.
+ */
+function titleClassYear(rows: readonly ImportCell[][], headerRow: number): number | null {
+  const years = new Set<number>()
+  for (const row of rows.slice(0, headerRow)) {
+    for (const cell of row) {
+      if (typeof cell !== 'string') continue
+      for (const m of cell.matchAll(new RegExp(CLASS_IN_WORDS.source, 'g'))) years.add(Number(m[1]))
+    }
+  }
+  if (years.size !== 1) return null
+  const r = normClassYear([...years][0])
+  return r.ok ? r.value : null
 }
 
 export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.importLauncher ?? forkLauncher()) {
@@ -205,13 +226,16 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         delimiter: file.delimiter,
         sheets: file.sheets.map((sh) => {
           const cy = sheetClassYear(sh.name)
+          const headerRow = detectHeaderRow(input.target, sh.rows, sh.merges)
+          const titled = cy.ok ? null : titleClassYear(sh.rows, headerRow)
           return {
             name: sh.name,
             rows: sh.rows.length,
             columns: Math.max(0, ...sh.rows.slice(0, 50).map((r) => r.length)),
-            headerRow: detectHeaderRow(input.target, sh.rows, sh.merges),
+            headerRow,
             preview: sh.rows.slice(0, 30),
-            classYear: cy.ok ? cy.value : null,
+            classYear: cy.ok ? cy.value : titled,
+            classYearFrom: cy.ok && cy.value !== null ? ('name' as const) : titled !== null ? ('title' as const) : null,
           }
         }),
         previousImports: ctx.store.data.importBatches

@@ -106,10 +106,20 @@ describe('importing an alumni directory', () => {
 
   it('imports several sheets at once with each sheet name as the class year', async () => {
     const o = await open(F.classYearWorkbook(), 'by-year.xlsx')
-    expect(o.sheets.map((s) => [s.name, s.classYear])).toEqual([['2017届', 2017], ['2018届', 2018]])
+    expect(o.sheets.map((s) => [s.name, s.classYear, s.classYearFrom])).toEqual([['2017届', 2017, 'name'], ['2018届', 2018, 'name']])
     await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: o.sheets.map((s) => ({ name: s.name, classYear: s.classYear })) })
     const byName = new Map(app.core.store.data.contacts.map((c) => [c.name, c.alumni?.classYear]))
     expect(Object.fromEntries(byName)).toEqual({ 赵敏: 2017, 钱进: 2017, 孙丽: 2018 })
+  })
+
+  it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
+    const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
+    const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')
+    expect(o.sheets.map((s) => [s.headerRow, s.classYear, s.classYearFrom])).toEqual([[1, 2015, 'title']])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: o.sheets.map((s) => ({ name: s.name, classYear: s.classYear })) })
+    expect(live(app.core.store.data.contacts)[0]).toMatchObject({ name: '赵敏', alumni: { classYear: 2015 } })
+    expect((await open(titled('2015届、2016届校友名单'), 'two.xlsx')).sheets[0].classYear).toBeNull()
+    expect((await open(titled('2015级校友名单'), 'entering.xlsx')).sheets[0].classYear).toBeNull()
   })
 
   it('remembers the mapping for the next file with the same headers', async () => {

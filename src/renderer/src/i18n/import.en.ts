@@ -18,6 +18,7 @@ export const importEn: typeof importZhCN = {
   rows: '{{count}} rows',
   classYear: 'Class year',
   classYearHint: 'Use the sheet name as the class year',
+  classYearFromTitle: 'From the title above the header',
   headerRow: 'Header in row {{row}} (click a row below to change it)',
   headerDepth2: 'two-row merged header',
   column: 'Column',

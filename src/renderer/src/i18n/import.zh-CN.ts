@@ -17,6 +17,7 @@ export const importZhCN = {
   rows: '{{count}} 行',
   classYear: '届别',
   classYearHint: '把工作表名作为届别',
+  classYearFromTitle: '按表头上方标题中的届别',
   headerRow: '表头在第 {{row}} 行（点击下表中的一行可更改）',
   headerDepth2: '两行合并表头',
   column: '列',

@@ -37,7 +37,7 @@ export function SheetStep({ w }: { w: ImportWizard }) {
                 size="small"
                 type="number"
                 label={t('imports.classYear')}
-                helperText={s.classYear !== null ? t('imports.classYearHint') : undefined}
+                helperText={s.classYearFrom === 'name' ? t('imports.classYearHint') : s.classYearFrom === 'title' ? t('imports.classYearFromTitle') : undefined}
                 value={w.sheets[s.name]?.classYear ?? ''}
                 onChange={(e) => update(s.name, { classYear: e.target.value === '' ? null : Number(e.target.value) })}
                 sx={{ width: 160, ml: 4 }}
