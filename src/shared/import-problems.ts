@@ -40,6 +40,14 @@ const TEXT = {
     en: '"{value}" looks like a landline whose leading 0 was lost when the file was saved from Excel; imported as it is, check it',
     'zh-CN': '“{value}”像是从 Excel 保存文件时丢了开头 0 的座机号码：按原样导入，请核对',
   },
+  orgPositionSplit: {
+    en: 'Read as the organisation "{organization}" and the position "{position}"',
+    'zh-CN': '读作工作单位“{organization}”和职务“{position}”',
+  },
+  orgPositionUnread: {
+    en: '"{value}" does not read as an organisation and a position',
+    'zh-CN': '“{value}”无法分成工作单位和职务',
+  },
   formulaError: {
     en: 'The file holds the error {value} here (a formula Excel could not work out); read as an empty cell',
     'zh-CN': '文件在此处是错误值 {value}（Excel 未能算出的公式）：按空单元格导入',

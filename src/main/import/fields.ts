@@ -5,7 +5,7 @@ export type ImportTarget = (typeof IMPORT_TARGETS)[number]
 
 /** The fields a column can fill, per register; `id` matches the app's own exports back to their records. */
 export const TARGET_FIELDS = {
-  contacts: ['id', 'name', 'organization', 'position', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
+  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
   organizations: ['id', 'name', 'kind', 'industry', 'city', 'province', 'address', 'website', 'creditCode', 'aliases', 'notes', 'tags'],
   staff: ['id', 'name', 'title', 'department', 'phone', 'notes', 'tags'],
 } as const satisfies Record<ImportTarget, readonly string[]>
@@ -29,6 +29,7 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
     name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', '学生姓名', '毕业生姓名', '接待人', '接待人员', '对接人', '负责人', '人员姓名', 'name', 'fullname', 'contactperson'],
     organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', '就业单位', '签约单位', '用人单位', '接收单位', '工作单位全称', 'organisation', 'organization', 'company', 'employer'],
     position: ['职务', '职位', '岗位', '现任职务', '担任职务', '职务职称', '单位职务', '接待人职务', '职称', 'position', 'title', 'jobtitle'],
+    orgAndPosition: ['工作单位及职务', '工作单位和职务', '工作单位与职务', '单位及职务', '单位和职务', '工作单位及职位', '单位及职位', '现工作单位及职务', '任职单位及职务', '工作单位职务', '单位职务职称', 'organisationandposition', 'companyandposition'],
     email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
     wechat: ['微信', '微信号', '微信号码', 'wechat', 'weixin'],
     classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '毕业年月', '毕业日期', '毕业时间', 'classof', 'classyear', 'graduationyear', 'yearofgraduation', 'class', 'year', '级', '年级'],
@@ -101,7 +102,7 @@ const ALTERNATIVES = /[/、|]/
  * The field a header names by the dictionary, or null. A two-row header "联系方式 / 手机" is matched
  * by its lower part first. A header with a qualifier in brackets, or two names of one field
  * ("职务/职称", "学历、学位"), is matched without the qualifier, by the names that are in the
- * dictionary, when they all name the same field: "工作单位/职务" names two and is left to the user.
+ * dictionary, when they all name the same field; "工作单位/职务" names both of a contact's, read apart per row.
  */
 export function fieldForHeader(target: ImportTarget, label: string): ImportField | null {
   const parts = [...label.split(' / ').reverse(), label]
@@ -113,6 +114,8 @@ export function fieldForHeader(target: ImportTarget, label: string): ImportField
     const pieces = normHeader(normText(part).replace(QUALIFIER, '')).split(ALTERNATIVES).filter((p) => p !== '')
     const named = new Set(pieces.map((p) => byDictionary(target, p)).filter((f) => f !== null))
     if (named.size === 1) return [...named][0]
+    // "工作单位/职务": both in one cell, read apart per row.
+    if (named.size === 2 && named.has('organization') && named.has('position') && target === 'contacts') return 'orgAndPosition'
   }
   return ASKS.test(normText(label).trim()) ? askedField(target, normHeader(label)) : null
 }

@@ -7,6 +7,7 @@ import { columnLetter } from './limits'
 import { excelText, NAME_DOTS, normClassYear, normEmail, normLines, normPhone, normText } from './normalize'
 import type { Found } from './normalize'
 import { validUscc } from './org-names'
+import { orgAndPosition } from './org-position'
 
 export interface ColumnSpec {
   index: number
@@ -254,6 +255,21 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         organizationName = text
         given.add('organization')
         break
+      case 'orgAndPosition': {
+        const both = orgAndPosition(text)
+        if (both === null) {
+          keptInNotes(col, { code: 'orgPositionUnread', params: { value: text } }, text)
+          break
+        }
+        organizationName = both.organization
+        given.add('organization')
+        if (both.position !== '') {
+          input.position = both.position
+          given.add('position')
+        }
+        if (both.by === 'words') problem(col, 'warning', { code: 'orgPositionSplit', params: { organization: both.organization, position: both.position } })
+        break
+      }
       case 'kind': {
         const exact = KINDS.get(text.toLowerCase())
         const k = exact ?? byWords(KIND_WORDS, text.toLowerCase())

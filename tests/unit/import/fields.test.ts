@@ -26,8 +26,8 @@ describe('column headers as offices write them', () => {
       ['专业名称', 'major'],
       ['微信号码', 'wechat'],
       ['联系方式 / 手机', 'phone'],
-      // Two fields in one column: left to the user (kept in the notes), not guessed.
-      ['工作单位/职务', null],
+      // Both of a contact's in one column: read apart per row.
+      ['工作单位/职务', 'orgAndPosition'],
       ['性别', null],
     ]
     for (const [label, field] of table) expect(fieldForHeader('contacts', label), label).toBe(field)
@@ -61,7 +61,7 @@ describe('column headers as offices write them', () => {
       ['8、您目前所在的城市', 'city'],
       ['请问您的最高学历是？', 'degree'],
       ['您现在的工作单位名称', 'organization'],
-      ['9、您的工作单位及职务', null],
+      ['9、您的工作单位及职务', 'orgAndPosition'],
       ['Q10. Which hotel?', null],
     ]
     for (const [label, field] of table) expect(fieldForHeader('contacts', label), label).toBe(field)

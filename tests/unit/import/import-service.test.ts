@@ -112,6 +112,26 @@ describe('importing an alumni directory', () => {
     expect(Object.fromEntries(byName)).toEqual({ 赵敏: 2017, 钱进: 2017, 孙丽: 2018 })
   })
 
+  it('a column of organisation and position is read apart per row, the organisation linked or created, a split by words flagged', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: '校友', rows: [
+      ['姓名', '工作单位及职务', '手机'],
+      ['周杰', '江西铜业股份有限公司/总工程师', 13912345671],
+      ['吴敏', '南昌大学资源与环境学院院长', 13912345672],
+      ['郑爽', '退休', 13912345673],
+    ] }] })
+    const o = await open(bytes, '校友.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '校友' }] })
+    expect(p.columns.map((c) => c.use)).toEqual(['name', 'orgAndPosition', 'phone'])
+    expect(p.counts).toMatchObject({ create: 3, error: 0 })
+    expect(p.rows.map((r) => r.problems.map((x) => x.code))).toEqual([[], ['orgPositionSplit'], ['keptInNotes']])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '校友' }] })
+    const orgs = new Map(live(app.core.store.data.organizations).map((x) => [x.id, x.name]))
+    const person = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
+    expect([person('周杰')?.position, orgs.get(person('周杰')?.organizationId ?? '')]).toEqual(['总工程师', '江西铜业股份有限公司'])
+    expect([person('吴敏')?.position, orgs.get(person('吴敏')?.organizationId ?? '')]).toEqual(['院长', '南昌大学资源与环境学院'])
+    expect(person('郑爽')).toMatchObject({ position: '', organizationId: null, notes: '工作单位及职务: 退休' })
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')
