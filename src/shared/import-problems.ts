@@ -136,6 +136,14 @@ const TEXT = {
     en: 'Imported as {name}, with the title {honorific}',
     'zh-CN': '按姓名“{name}”、称谓“{honorific}”导入',
   },
+  severalNames: {
+    en: '"{value}" names several people; put each on a row of their own, or correct the cell here',
+    'zh-CN': '“{value}”包含多个人名：请每人一行，或在此处更正该单元格',
+  },
+  nameWithPhone: {
+    en: 'Imported as {name}, with the number {phone} written beside the name as the phone',
+    'zh-CN': '按姓名“{name}”导入，姓名旁的号码 {phone} 作为电话',
+  },
   nameRemark: {
     en: 'Imported as {name}; "{remark}" is not part of the name and is kept in the notes',
     'zh-CN': '按姓名“{name}”导入；“{remark}”不是姓名的一部分，保留在备注中',

@@ -131,6 +131,15 @@ const noteLabel = (label: string) => label.replace(/\s*[:：]+\s*$/, '') || labe
 /** A survey's option column: the numbered question, then the option in brackets. */
 const OPTION_COLUMN = /^((?:q?\d+|第\d+题).*?)\s*[(（]([^()（）]+)[)）]$/i
 
+/**
+ * Two people in one name cell, as a visit ledger lists who received the delegation ("张三、李四",
+ * "王芳/刘洋", "张三和李四"): no one record can be both, and which one the row's phone belongs to is
+ * not written, so the row waits for the user.
+ */
+const SEVERAL_NAMES = /^\p{Script=Han}{2,4}(?:\s*[、,，;；/&]\s*|和|及)\p{Script=Han}{2,4}/u
+/** A name with a phone number after it in one cell ("张三 13800138000", "李四：0791-88888888"). */
+const NAME_WITH_NUMBER = /^(\p{Script=Han}{2,4}(?:·\p{Script=Han}+)?)\s*[:：]?\s*(\+?\d[\d\s-]{6,})$/u
+
 const splitList = (s: string) => s.split(/[,，、;；/|]/).map((x) => x.trim()).filter((x) => x !== '')
 
 /** One sheet row to a create input: every value normalised, every problem tied to its column. */
@@ -144,6 +153,7 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   let organizationName = ''
   let creditCode = ''
   let classYearUnread = false
+  let namePhone: { col: ColumnSpec; name: string; number: string } | null = null
   const noteOf = (col: ColumnSpec, text: string) => notes.push(`${noteLabel(col.label)}: ${text}`)
   /**
    * A column kept whole in the notes. A survey's multiple-choice question comes one column per option,
@@ -305,7 +315,15 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
           given.add('name')
           break
         }
-        const parts = nameParts(personName(text))
+        if (SEVERAL_NAMES.test(text)) {
+          problem(col, 'error', { code: 'severalNames', params: { value: text } })
+          // The cell is not empty: the one error is the one above, not also "no name".
+          input.name = text
+          break
+        }
+        const withNumber = NAME_WITH_NUMBER.exec(text)
+        if (withNumber) namePhone = { col, name: withNumber[1], number: withNumber[2] }
+        const parts = nameParts(personName(withNumber?.[1] ?? text))
         input.name = parts.name
         given.add('name')
         if (parts.honorific !== '') {
@@ -323,6 +341,15 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         input[col.use] = text
         given.add(col.use)
     }
+  }
+  if (namePhone !== null) {
+    // The number beside a name is the phone when the row has none of its own; else it is kept.
+    const r = normPhone(namePhone.number)
+    if (r.ok && input.phone === undefined) {
+      input.phone = r.value
+      given.add('phone')
+      problem(namePhone.col, 'warning', { code: 'nameWithPhone', params: { name: namePhone.name, phone: r.value } })
+    } else noteOf(namePhone.col, namePhone.number)
   }
   if (target === 'contacts') {
     // A cell that states a year no rule reads is not overruled by the sheet's name: it stays unknown.

@@ -132,6 +132,26 @@ describe('importing an alumni directory', () => {
     expect(person('郑爽')).toMatchObject({ position: '', organizationId: null, notes: '工作单位及职务: 退休' })
   })
 
+  it('a name cell with two people waits for the user; a number beside a name is the phone when the row has none', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: '走访', rows: [
+      ['企业名称', '接待人', '联系电话'],
+      ['江西铜业股份有限公司', '张三、李四', 13912345671],
+      ['南昌水业集团', '王芳 13912345672', null],
+      ['江西省地质局', '刘洋：13912345673', 13912345674],
+      ['南昌大学', '王和平', null],
+    ] }] })
+    const o = await open(bytes, '走访.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '走访' }] })
+    expect(p.counts).toMatchObject({ create: 3, error: 1 })
+    expect(p.rows.map((r) => r.problems.map((x) => x.code))).toEqual([['severalNames'], ['nameWithPhone'], [], []])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '走访' }] })
+    const person = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
+    expect(person('王芳')).toMatchObject({ phone: '13912345672', notes: '' })
+    expect(person('刘洋')).toMatchObject({ phone: '13912345674', notes: '接待人: 13912345673' })
+    expect(person('王和平')).toBeDefined()
+    expect(live(app.core.store.data.contacts).some((c) => c.name.includes('张三'))).toBe(false)
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')
