@@ -5,7 +5,7 @@ export type ImportTarget = (typeof IMPORT_TARGETS)[number]
 
 /** The fields a column can fill, per register; `id` matches the app's own exports back to their records. */
 export const TARGET_FIELDS = {
-  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
+  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
   organizations: ['id', 'name', 'kind', 'industry', 'city', 'province', 'address', 'website', 'creditCode', 'aliases', 'notes', 'tags'],
   staff: ['id', 'name', 'title', 'department', 'phone', 'notes', 'tags'],
 } as const satisfies Record<ImportTarget, readonly string[]>
@@ -30,6 +30,12 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
     organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', '就业单位', '签约单位', '用人单位', '接收单位', '工作单位全称', 'organisation', 'organization', 'company', 'employer'],
     position: ['职务', '职位', '岗位', '现任职务', '担任职务', '职务职称', '单位职务', '接待人职务', '职称', 'position', 'title', 'jobtitle'],
     orgAndPosition: ['工作单位及职务', '工作单位和职务', '工作单位与职务', '单位及职务', '单位和职务', '工作单位及职位', '单位及职位', '现工作单位及职务', '任职单位及职务', '工作单位职务', '单位职务职称', 'organisationandposition', 'companyandposition'],
+    // The employer's own particulars on a person's row (a 就业方案's 单位性质, 单位行业, 单位所在地): the organisation's, not the person's.
+    orgKind: ['单位性质', '企业性质', '单位类型', '单位类别', '企业类型', '公司性质', '公司类型', '用人单位性质', '就业单位性质'],
+    orgIndustry: ['单位行业', '所属行业', '单位所属行业', '企业所属行业', '行业', '行业类别', '行业领域', '用人单位行业', '就业单位行业'],
+    orgCity: ['单位所在地', '单位所在城市', '企业所在地', '公司所在地', '用人单位所在地', '就业单位所在地', '单位地区'],
+    orgAddress: ['单位地址', '企业地址', '公司地址', '单位详细地址', '单位通讯地址', '用人单位地址'],
+    orgWebsite: ['单位网址', '企业网址', '公司网址', '单位网站', '企业官网', '单位官网'],
     email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
     wechat: ['微信', '微信号', '微信号码', 'wechat', 'weixin'],
     classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '毕业年月', '毕业日期', '毕业时间', 'classof', 'classyear', 'graduationyear', 'yearofgraduation', 'class', 'year', '级', '年级'],

@@ -33,6 +33,8 @@ export interface Plan {
   counts: PlanCounts
   /** new organisations: key -> name */
   newOrganizations: Map<string, string>
+  /** what the rows naming a new organisation say of it (单位性质, 单位行业 …): key -> its fields and notes */
+  newOrganizationDetails: Map<string, { fields: Record<string, string>; notes: string[] }>
   headerSignature: string
   mapping: Record<string, string>
 }
@@ -106,6 +108,14 @@ export function* planSteps(
   const staffByName = new Map<string, Staff[]>()
   if (target === 'staff') for (const s of db.staff) if (s.deletedAt === null) staffByName.set(personKey(s.name), [...(staffByName.get(personKey(s.name)) ?? []), s])
   const newOrganizations = new Map<string, string>()
+  const newOrganizationDetails = new Map<string, { fields: Record<string, string>; notes: string[] }>()
+  /** The first row to say a field of a new organisation gives it; every row's words are kept once. */
+  const detailNewOrg = (orgKey: string, d: NonNullable<ReturnType<typeof rowValues>['orgDetails']>) => {
+    const had = newOrganizationDetails.get(orgKey) ?? { fields: {}, notes: [] }
+    for (const [field, value] of Object.entries(d.fields)) had.fields[field] ??= value
+    for (const line of d.notes) if (!had.notes.includes(line)) had.notes.push(line)
+    newOrganizationDetails.set(orgKey, had)
+  }
   const corrections = new Map(opts.corrections.map((c) => [`${c.sheet}\u0000${c.row}\u0000${c.column}`, c.value]))
   const mappingOut: Record<string, string> = {}
   let signature = ''
@@ -173,6 +183,16 @@ export function* planSteps(
         if (year.ok && year.value !== null && year.warningFound === undefined) sectionYear = year.value
       }
       const v = rowValues(target, specs, cellsByIndex, sectionYear ?? sel.classYear)
+      // An employer's particulars go to it only when this import creates it; an existing one is not
+      // changed from a person's row, so they stay with the person, in the notes.
+      if (v.orgDetails !== null) {
+        const m = v.organizationName === '' ? null : orgs.match(v.organizationName)
+        if (m === null || (m.kind === 'same' && !m.id.startsWith('new:'))) {
+          v.input.notes = [typeof v.input.notes === 'string' ? v.input.notes : '', ...v.orgDetails.lines].filter((l) => l !== '').join('\n')
+          v.given.add('notes')
+          v.orgDetails = null
+        }
+      }
       const key = `${sheet.name}!${rowNumber}`
       const footerLine = footerText(cells, typeof v.input.name === 'string' ? v.input.name : '')
       const skipped = footerLine !== null ? rowProblem('warning', 'footerRow', { text: footerLine })
@@ -268,6 +288,7 @@ export function* planSteps(
         if (m.kind === 'same' && m.id.startsWith('new:')) {
           row.organization = { action: 'create', id: null, name: newOrganizations.get(m.id) ?? v.organizationName, note: '' }
           row.newOrgKey = m.id
+          if (v.orgDetails !== null) detailNewOrg(m.id, v.orgDetails)
         } else if (m.kind === 'same') row.organization = { action: 'link', id: m.id, name: orgName.get(m.id) ?? v.organizationName, note: m.by }
         else {
           const note = m.kind === 'similar' ? `similar to ${orgName.get(m.id) ?? ''}` : m.kind === 'partOf' ? `a branch of ${orgName.get(m.id) ?? ''}` : ''
@@ -276,6 +297,7 @@ export function* planSteps(
           orgs.learn(orgKey, v.organizationName)
           row.organization = { action: 'create', id: null, name: v.organizationName, note }
           row.newOrgKey = orgKey
+          if (v.orgDetails !== null) detailNewOrg(orgKey, v.orgDetails)
         }
         if (row.action === 'update' || row.action === 'unchanged') {
           const rec = byId.get(row.targetId ?? '') as Contact | undefined
@@ -301,9 +323,13 @@ export function* planSteps(
   }
   // Organisations created for contacts only if some row that is written needs them.
   const needed = new Set(rows.filter((r) => r.action === 'create' || r.action === 'update').map((r) => r.newOrgKey))
-  for (const k of [...newOrganizations.keys()]) if (!needed.has(k)) newOrganizations.delete(k)
+  for (const k of [...newOrganizations.keys()]) {
+    if (needed.has(k)) continue
+    newOrganizations.delete(k)
+    newOrganizationDetails.delete(k)
+  }
   yield rows.length
   const counts: PlanCounts = { create: 0, update: 0, duplicate: 0, unchanged: 0, conflict: 0, error: 0, skip: 0 }
   for (const r of rows) counts[r.action]++
-  return { columns, sheets: sheetsOut, rows, counts, newOrganizations, headerSignature: signature, mapping: mappingOut }
+  return { columns, sheets: sheetsOut, rows, counts, newOrganizations, newOrganizationDetails, headerSignature: signature, mapping: mappingOut }
 }

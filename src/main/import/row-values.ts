@@ -24,6 +24,20 @@ export interface RowValues {
   organizationName: string
   creditCode: string
   problems: RowProblem[]
+  /**
+   * The employer's particulars the row gives (单位性质, 单位行业 …): for the organisation when this import
+   * creates it (`fields`, and `notes` for what its fields do not hold), else kept in the person's notes
+   * (`lines`), since an existing organisation is not changed from a person's row.
+   */
+  orgDetails: { fields: Record<string, string>; notes: string[]; lines: string[] } | null
+}
+
+/** A contact row's column for its organisation's field, with the field's longest value. */
+const ORG_DETAIL: Partial<Record<ColumnUseName, { field: string; max: number }>> = {
+  orgIndustry: { field: 'industry', max: 100 },
+  orgCity: { field: 'city', max: 60 },
+  orgAddress: { field: 'address', max: 300 },
+  orgWebsite: { field: 'website', max: 300 },
 }
 
 const DEGREES: Record<string, (typeof degree.values)[number]> = {
@@ -154,6 +168,15 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   let creditCode = ''
   let classYearUnread = false
   let namePhone: { col: ColumnSpec; name: string; number: string } | null = null
+  let orgDetails: RowValues['orgDetails'] = null
+  /** field: where the organisation keeps the value; the text also goes to its notes when no field holds it exactly. */
+  const orgDetail = (col: ColumnSpec, text: string, field: { name: string; value: string } | null, textToNotes: boolean) => {
+    orgDetails ??= { fields: {}, notes: [], lines: [] }
+    const line = `${noteLabel(col.label)}: ${text}`
+    orgDetails.lines.push(line)
+    if (field !== null) orgDetails.fields[field.name] = field.value
+    if (textToNotes) orgDetails.notes.push(line)
+  }
   const noteOf = (col: ColumnSpec, text: string) => notes.push(`${noteLabel(col.label)}: ${text}`)
   /**
    * A column kept whole in the notes. A survey's multiple-choice question comes one column per option,
@@ -280,6 +303,21 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         if (both.by === 'words') problem(col, 'warning', { code: 'orgPositionSplit', params: { organization: both.organization, position: both.position } })
         break
       }
+      case 'orgKind': {
+        // "国有企业" is an enterprise, and the organisation's notes keep the words; no warning on every row.
+        const exact = KINDS.get(text.toLowerCase())
+        const k = exact ?? byWords(KIND_WORDS, text.toLowerCase())
+        orgDetail(col, text, k === undefined ? null : { name: 'kind', value: k }, exact === undefined)
+        break
+      }
+      case 'orgIndustry':
+      case 'orgCity':
+      case 'orgAddress':
+      case 'orgWebsite': {
+        const d = ORG_DETAIL[col.use]
+        if (d !== undefined) orgDetail(col, text, text.length <= d.max ? { name: d.field, value: text } : null, text.length > d.max)
+        break
+      }
       case 'kind': {
         const exact = KINDS.get(text.toLowerCase())
         const k = exact ?? byWords(KIND_WORDS, text.toLowerCase())
@@ -385,5 +423,5 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
       else problems.push(field === 'name' ? rowProblem('error', 'noName', {}) : rowProblem('error', f.code, f.code === 'invalidValue' ? f.params : { field, detail: issue.message }))
     }
   }
-  return { input, given, id, organizationName, creditCode, problems }
+  return { input, given, id, organizationName, creditCode, problems, orgDetails }
 }

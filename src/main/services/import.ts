@@ -150,7 +150,11 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
       const id = randomUUID()
       orgIds.set(key, id)
       const kind = kindFromName(name)
-      ops.push({ op: 'create', collection: 'organizations', id, input: kind === undefined ? { name } : { name, kind } })
+      const details = p.newOrganizationDetails.get(key)
+      // The kind the rows state wins over the one its name suggests.
+      const input: Record<string, unknown> = { name, ...(kind === undefined ? {} : { kind }), ...details?.fields }
+      if (details !== undefined && details.notes.length > 0) input.notes = details.notes.join('\n')
+      ops.push({ op: 'create', collection: 'organizations', id, input })
       rowOf.push(name)
     }
     const orgOf = (row: Plan['rows'][number]): string | null | undefined =>

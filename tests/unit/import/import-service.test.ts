@@ -152,6 +152,31 @@ describe('importing an alumni directory', () => {
     expect(live(app.core.store.data.contacts).some((c) => c.name.includes('张三'))).toBe(false)
   })
 
+  it("an employer's particulars on a graduate's row go to the organisation the import creates, and stay with the person when it exists", async () => {
+    await app.call('organizations.create', { name: '南昌水业集团有限责任公司', kind: 'government' })
+    const bytes = F.xlsx({ sheets: [{ name: '2019届就业方案', rows: [
+      ['姓名', '就业单位', '单位性质', '单位行业', '单位所在地', '单位地址'],
+      ['周杰', '江西洪都航空工业集团有限责任公司', '国有企业', '制造业', '江西省南昌市', '南昌市青云谱区新溪桥'],
+      ['吴敏', '江西洪都航空工业集团有限责任公司', '国有企业', '航空航天', '', ''],
+      ['郑爽', '南昌水业集团有限责任公司', '国有企业', '水务', '南昌', ''],
+    ] }] })
+    const o = await open(bytes, '就业方案.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '2019届就业方案' }] })
+    expect(p.columns.map((c) => c.use)).toEqual(['name', 'organization', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress'])
+    expect(p.counts).toMatchObject({ create: 3, error: 0 })
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '2019届就业方案' }] })
+    const hongdu = live(app.core.store.data.organizations).find((x) => x.name === '江西洪都航空工业集团有限责任公司')
+    // The first row to state a field gives it; the words a kind was read from stay in the notes.
+    expect(hongdu).toMatchObject({ kind: 'enterprise', industry: '制造业', city: '江西省南昌市', address: '南昌市青云谱区新溪桥', notes: '单位性质: 国有企业' })
+    const person = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
+    expect(person('周杰')?.notes).toBe('')
+    expect(person('吴敏')).toMatchObject({ organizationId: hongdu?.id, notes: '' })
+    // An organisation already in the app is not changed from a person's row.
+    const water = live(app.core.store.data.organizations).find((x) => x.name === '南昌水业集团有限责任公司')
+    expect(water).toMatchObject({ kind: 'government', industry: '', city: '' })
+    expect(person('郑爽')).toMatchObject({ organizationId: water?.id, notes: '单位性质: 国有企业\n单位行业: 水务\n单位所在地: 南昌' })
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')
