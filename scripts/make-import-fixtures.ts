@@ -290,6 +290,26 @@ export function graduateSheets(): Buffer {
   })
 }
 
+/**
+ * A graduate employment list as a school office keeps it: the class only in the title, one column for
+ * the employer and the position, the employer's own particulars beside the person's.
+ */
+export function employmentList(): Buffer {
+  return xlsx({
+    sheets: [{
+      name: 'Sheet1',
+      rows: [
+        ['南昌大学资源与环境学院2019届毕业生就业去向', null, null, null, null, null, null],
+        ['序号', '姓名', '工作单位及职务', '单位性质', '单位行业', '单位所在地', '手机'],
+        [1, '周杰', '江西洪都航空工业集团有限责任公司/助理工程师', '国有企业', '制造业', '江西省南昌市', 13900000051],
+        [2, '吴敏', '南昌大学资源与环境学院辅导员', '高等教育单位', '教育', '江西省南昌市', 13900000052],
+        [3, '郑爽', '江西洪都航空工业集团有限责任公司 技术员', '国有企业', '制造业', '江西省南昌市', 13900000053],
+      ],
+      merges: ['A1:G1'],
+    }],
+  })
+}
+
 /** A survey site's export (问卷星): numbered questions as headers, "(空)" and "(跳过)" for unanswered ones, GBK. */
 export function surveyCsv(): Buffer {
   const lines = [
@@ -385,6 +405,7 @@ export const FIXTURES: Record<string, () => Buffer> = {
   'office-class-list.xlsx': officeClassList,
   'graduate-sheets.xlsx': graduateSheets,
   'survey-export.csv': surveyCsv,
+  'employment-list.xlsx': employmentList,
   'formulas.xlsx': formulaWorkbook,
   'hostile-zip-bomb.xlsx': zipBomb,
   'hostile-whole-sheet-validation.xlsx': wholeSheetValidation,

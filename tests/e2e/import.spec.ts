@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { graduateSheets, officeClassList, titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
+import { employmentList, graduateSheets, officeClassList, titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
 import { expect, navigate, openApp, test } from './fixtures'
 import type { AppServer } from './fixtures'
 
@@ -141,5 +141,32 @@ for (const lang of ['zh-CN', 'en'] as const) {
     // One name, whichever dot the sheet typed.
     await page.getByTestId('global-search-input').pressSequentially('阿依古丽')
     await expect(page.getByRole('option', { name: /阿依古丽·买买提/ })).toBeVisible()
+  })
+
+  test(`import an employment list: class from the title, employer and position in one column ${lang}`, async ({ page, server }) => {
+    test.setTimeout(120_000)
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await openImport(page, server, lang)
+    await page.getByTestId('import-file').setInputFiles({ name: '2019届就业去向.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: employmentList() })
+    // The sheet is "Sheet1": the class year comes from the title above the header, and says so.
+    const box = page.getByTestId('sheet-box-Sheet1')
+    await expect(box.getByRole('spinbutton')).toHaveValue('2019')
+    await expect(box).toContainText(L('按表头上方标题中的届别', 'From the title above the header'))
+    await shot(page, lang, '13-employment-sheet')
+    await page.getByTestId('import-next').click()
+    await expect(page.getByText(L('工作单位及职务', 'Organisation and position')).first()).toBeVisible()
+    await shot(page, lang, '14-employment-mapping')
+    await page.getByTestId('import-next').click()
+    const counts = page.getByTestId('import-counts')
+    await expect(counts).toContainText(L('新建 3', 'New 3'))
+    await expect(counts).toContainText(L('有错误 0', 'Error 0'))
+    await shot(page, lang, '15-employment-preview')
+    await page.getByTestId('import-commit').click()
+    await expect(page.getByTestId('import-done')).toContainText(L('新建 3', '3 new'))
+    // The employer was created once, with the industry its rows state.
+    await navigate(page, 'organizations')
+    await expect(page.getByText('江西洪都航空工业集团有限责任公司')).toHaveCount(1)
+    await expect(page.getByText('制造业').first()).toBeVisible()
+    await shot(page, lang, '16-employment-organisations')
   })
 }

@@ -5,8 +5,8 @@
 
 /** How an organisation's name ends: the unit words of Chinese organisations. */
 const ORG_END = /(?:公司|集团|大学|学院|学校|中学|小学|研究院|研究所|设计院|党校|政府|管委会|委员会|事务所|中心|银行|医院|协会|学会|局|厅|委|厂|矿|所|站|部|办|处|院|馆|社|队|室|科)$/
-/** How a position ends; a tail that does not end like one is not split off a name. */
-const POSITION_END = /(?:院长|校长|书记|主任|经理|董事长|董事|总监|工程师|教授|讲师|局长|处长|科长|所长|站长|队长|厂长|主席|总裁|总工|部长|厅长|研究员|秘书长|会长|理事长|职员|员工|专员|技术员|助理|顾问|合伙人|负责人|主管|组长|行长|社长|馆长|总编|编辑|会计|律师|医生|医师|教师|老师|干部|科员|干事|班长|主编|设计师|分析师|架构师|创始人|ceo|cto|cfo|coo)$/i
+/** How a position ends (…员: 研究员, 辅导员, 科员); a tail that does not end like one is not split off a name. */
+const POSITION_END = /(?:院长|校长|书记|主任|经理|董事长|董事|总监|工程师|教授|讲师|局长|处长|科长|所长|站长|队长|厂长|主席|总裁|总工|部长|厅长|秘书长|会长|理事长|员工|助理|顾问|合伙人|负责人|主管|组长|行长|社长|馆长|总编|编辑|会计|律师|医生|医师|教师|老师|干部|科员|干事|班长|主编|设计师|分析师|架构师|创始人|\p{Script=Han}员|ceo|cto|cfo|coo)$/iu
 /**
  * Between the two as typed: a slash, a comma, a bar, a space; the last one, since an organisation's
  * name may hold one ("中国建设银行股份有限公司 南昌分行 行长") and a position rarely does.

@@ -20,6 +20,7 @@ describe('one cell with the organisation and the position', () => {
     ['江西铜业股份有限公司副总经理', '江西铜业股份有限公司', '副总经理'],
     ['江西省地质局第一地质大队总工程师', '江西省地质局第一地质大队', '总工程师'],
     ['华为技术有限公司高级工程师', '华为技术有限公司', '高级工程师'],
+    ['南昌大学资源与环境学院辅导员', '南昌大学资源与环境学院', '辅导员'],
   ])('split where a unit word meets a position, marked for a look: %s', (cell, organization, position) => {
     expect(orgAndPosition(cell)).toEqual({ organization, position, by: 'words' })
   })
