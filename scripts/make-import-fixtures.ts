@@ -310,6 +310,24 @@ export function employmentList(): Buffer {
   })
 }
 
+/** A class list laid out twice across the page to print on fewer sheets, under one title. */
+export function twoAcrossList(): Buffer {
+  const header = ['序号', '姓名', '工作单位', '手机']
+  return xlsx({
+    sheets: [{
+      name: '通讯录',
+      rows: [
+        ['资源与环境学院2016届校友通讯录', null, null, null, null, null, null, null, null],
+        [...header, null, ...header],
+        [1, '陶然', '江西省地质局', 13900000061, null, 2, '沈伟', '南昌水业集团', 13900000062],
+        [3, '范冰', '江西铜业股份有限公司', 13900000063, null, 4, '黎明', '南昌大学', 13900000064],
+        [5, '程功', '中国瑞林工程技术股份有限公司', 13900000065, null, null, null, null, null],
+      ],
+      merges: ['A1:I1'],
+    }],
+  })
+}
+
 /** A survey site's export (问卷星): numbered questions as headers, "(空)" and "(跳过)" for unanswered ones, GBK. */
 export function surveyCsv(): Buffer {
   const lines = [
@@ -406,6 +424,7 @@ export const FIXTURES: Record<string, () => Buffer> = {
   'graduate-sheets.xlsx': graduateSheets,
   'survey-export.csv': surveyCsv,
   'employment-list.xlsx': employmentList,
+  'two-across-list.xlsx': twoAcrossList,
   'formulas.xlsx': formulaWorkbook,
   'hostile-zip-bomb.xlsx': zipBomb,
   'hostile-whole-sheet-validation.xlsx': wholeSheetValidation,

@@ -76,6 +76,8 @@ export interface OpenedSheet {
   classYear: number | null
   /** where classYear was read: the sheet's name or the title above its header */
   classYearFrom: 'name' | 'title' | null
+  /** the file's sheet this table is one half of (a list printed twice across the page), else null */
+  partOf: string | null
 }
 export interface ImportOpened {
   sessionId: string

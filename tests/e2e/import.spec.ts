@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { employmentList, graduateSheets, officeClassList, titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
+import { employmentList, graduateSheets, twoAcrossList, officeClassList, titledAlumniWorkbook } from '../../scripts/make-import-fixtures'
 import { expect, navigate, openApp, test } from './fixtures'
 import type { AppServer } from './fixtures'
 
@@ -168,5 +168,23 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByText('江西洪都航空工业集团有限责任公司')).toHaveCount(1)
     await expect(page.getByText('制造业').first()).toBeVisible()
     await shot(page, lang, '16-employment-organisations')
+  })
+
+  test(`import a list printed twice across the page: both halves ${lang}`, async ({ page, server }) => {
+    test.setTimeout(120_000)
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await openImport(page, server, lang)
+    await page.getByTestId('import-file').setInputFiles({ name: '通讯录.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: twoAcrossList() })
+    // One sheet, two tables: both chosen, each with the class its title names.
+    await expect(page.getByTestId('sheet-通讯录 (A–D)')).toBeChecked()
+    await expect(page.getByTestId('sheet-通讯录 (F–I)')).toBeChecked()
+    await expect(page.getByTestId('sheet-box-通讯录 (F–I)').getByRole('spinbutton')).toHaveValue('2016')
+    await page.getByTestId('sheet-box-通讯录 (F–I)').click({ position: { x: 4, y: 4 } })
+    await shot(page, lang, '17-two-across-sheets')
+    await page.getByTestId('import-next').click()
+    await page.getByTestId('import-next').click()
+    await expect(page.getByTestId('import-counts')).toContainText(L('新建 5', 'New 5'))
+    await page.getByTestId('import-commit').click()
+    await expect(page.getByTestId('import-done')).toContainText(L('新建 5', '5 new'))
   })
 }

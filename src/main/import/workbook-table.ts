@@ -15,6 +15,8 @@ export interface SheetTable {
   merges: Merge[]
   /** columns the file hides (an ID number, a helper column): their values are not offered by default */
   hiddenColumns: number[]
+  /** set by sideBySide: the sheet this is one of the tables of */
+  partOf?: string
 }
 
 /**

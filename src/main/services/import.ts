@@ -16,6 +16,7 @@ import { decodeBase64InTurns } from '../import/base64-turns'
 import { runToEnd, turns } from '../turns'
 import { initials } from '../import/duplicates'
 import { detectHeaderRow } from '../import/header-row'
+import { sideBySide } from '../import/side-by-side'
 import { ImportFileError } from '../import/limits'
 import { normClassYear } from '../import/normalize'
 import { kindFromName } from '../import/row-values'
@@ -61,6 +62,9 @@ function* parsedInSteps<S extends z.ZodArray>(schema: S, list: readonly unknown[
   }
   return out as z.output<S>
 }
+
+/** A list laid out twice across a page is one a page or two long, not a directory of thousands. */
+const SIDE_BY_SIDE_ROWS = 5000
 
 /** A year in words that name a class: "2017届（硕士）", "2019届就业方案", "2019年毕业生名单". */
 const CLASS_IN_WORDS = /((?:19|20)\d{2})\s*(?:届|年毕业)/
@@ -218,6 +222,8 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
         if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { file: [err.code] })
         throw err
       }
+      // A list printed twice across the page is two tables, offered as two sheets.
+      if (file.sheets.some((sh) => sh.rows.length <= SIDE_BY_SIDE_ROWS)) file = { ...file, sheets: file.sheets.flatMap((sh) => (sh.rows.length <= SIDE_BY_SIDE_ROWS ? sideBySide(input.target, sh) : [sh])) }
       const id = randomUUID()
       sessions.set(id, { id, fileName: input.fileName, sha256, file })
       while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string)
@@ -239,6 +245,7 @@ export function createImportService(ctx: Ctx, launcher: ParseLauncher = ctx.impo
             headerRow,
             preview: sh.rows.slice(0, 30),
             classYear: cy.ok ? cy.value : titled,
+            partOf: sh.partOf ?? null,
             classYearFrom: cy.ok && cy.value !== null ? ('name' as const) : titled !== null ? ('title' as const) : null,
           }
         }),

@@ -177,6 +177,25 @@ describe('importing an alumni directory', () => {
     expect(person('郑爽')).toMatchObject({ organizationId: water?.id, notes: '单位性质: 国有企业\n单位行业: 水务\n单位所在地: 南昌' })
   })
 
+  it('a list printed twice across the page imports both halves, each problem at its own cell', async () => {
+    const bytes = F.xlsx({ sheets: [{ name: '2015届', rows: [
+      ['序号', '姓名', '手机', null, '序号', '姓名', '手机'],
+      [1, '张伟', 13800000001, null, 2, '李娜', 13800000002],
+      [3, '王芳', 13800000003, null, 4, null, 13800000004],
+    ] }] })
+    const o = await open(bytes, '通讯录.xlsx')
+    expect(o.sheets.map((s) => [s.name, s.classYear, s.partOf])).toEqual([['2015届 (A–C)', 2015, '2015届'], ['2015届 (E–G)', 2015, '2015届']])
+    const sheets = o.sheets.map((s) => ({ name: s.name, classYear: s.classYear }))
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets })
+    expect(p.counts).toMatchObject({ create: 3, error: 1 })
+    const bad = p.rows.find((r) => r.action === 'error')
+    expect([bad?.row, bad?.problems[0].column, bad?.problems[0].code]).toEqual([3, '姓名', 'noName'])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets })
+    expect(live(app.core.store.data.contacts).map((c) => [c.name, c.phone, c.notes, c.alumni?.classYear]).sort()).toEqual([
+      ['张伟', '13800000001', '', 2015], ['李娜', '13800000002', '', 2015], ['王芳', '13800000003', '', 2015],
+    ])
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')

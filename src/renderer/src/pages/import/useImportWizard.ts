@@ -70,10 +70,12 @@ export function useImportWizard(initialTarget: Target) {
     async (fileName: string, data: string, encoding?: ApiInput<'import.open'>['encoding']) => {
       const o = await withJob((jobId) => call('import.open', { fileName, target, data, encoding, jobId }))
       setOpened(o)
-      // A workbook with a sheet per class gets those sheets (not its "说明" sheet); another gets its first sheet with rows.
+      // A workbook with a sheet per class gets those sheets (not its "说明" sheet); another gets its first
+      // sheet with rows, and both tables of a sheet printed twice across.
       const byYear = o.sheets.length > 1 && o.sheets.some((s) => s.classYear !== null)
-      const first = Math.max(0, o.sheets.findIndex((s) => s.rows > 0))
-      setSheets(Object.fromEntries(o.sheets.map((s, i) => [s.name, { selected: byYear ? s.classYear !== null : i === first, headerRow: s.headerRow, classYear: s.classYear }])))
+      const first = o.sheets[Math.max(0, o.sheets.findIndex((s) => s.rows > 0))] as (typeof o.sheets)[number] | undefined
+      const chosen = (s: (typeof o.sheets)[number]) => (byYear ? s.classYear !== null : s === first || (s.partOf !== null && s.partOf === first?.partOf))
+      setSheets(Object.fromEntries(o.sheets.map((s) => [s.name, { selected: chosen(s), headerRow: s.headerRow, classYear: s.classYear }])))
       setMapping({})
       setCorrections([])
       setDecisions({})
