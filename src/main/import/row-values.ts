@@ -142,6 +142,26 @@ function nameParts(name: string): { name: string; honorific: string; remark: str
 
 /** A header as a note's label: "职务：" would give "职务：: 教授". */
 const noteLabel = (label: string) => label.replace(/\s*[:：]+\s*$/, '') || label
+
+/**
+ * What a column's header gives each of its notes, worked out once per header: the label, and for a
+ * survey's option column the question and the option (a sheet's rows share a handful of headers).
+ */
+interface NoteHeader {
+  label: string
+  option: { question: string; option: string } | null
+}
+const noteHeaders = new Map<string, NoteHeader>()
+function noteHeader(label: string): NoteHeader {
+  let h = noteHeaders.get(label)
+  if (h === undefined) {
+    const m = OPTION_COLUMN.exec(label)
+    h = { label: noteLabel(label), option: m === null ? null : { question: noteLabel(m[1]), option: m[2].trim() } }
+    if (noteHeaders.size > 10_000) noteHeaders.clear()
+    noteHeaders.set(label, h)
+  }
+  return h
+}
 /** A survey's option column: the numbered question, then the option in brackets. */
 const OPTION_COLUMN = /^((?:q?\d+|第\d+题).*?)\s*[(（]([^()（）]+)[)）]$/i
 
@@ -172,24 +192,24 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   /** field: where the organisation keeps the value; the text also goes to its notes when no field holds it exactly. */
   const orgDetail = (col: ColumnSpec, text: string, field: { name: string; value: string } | null, textToNotes: boolean) => {
     orgDetails ??= { fields: {}, notes: [], lines: [] }
-    const line = `${noteLabel(col.label)}: ${text}`
+    const line = `${noteHeader(col.label).label}: ${text}`
     orgDetails.lines.push(line)
     if (field !== null) orgDetails.fields[field.name] = field.value
     if (textToNotes) orgDetails.notes.push(line)
   }
-  const noteOf = (col: ColumnSpec, text: string) => notes.push(`${noteLabel(col.label)}: ${text}`)
+  const noteOf = (col: ColumnSpec, text: string) => notes.push(`${noteHeader(col.label).label}: ${text}`)
   /**
    * A column kept whole in the notes. A survey's multiple-choice question comes one column per option,
    * "8、您希望学院提供的服务(校友活动)", holding 1 or 0: the note says the option chosen, and an option
    * not chosen says nothing. 问卷星 joins the options of one answer with ┋.
    */
   const keptColumn = (col: ColumnSpec, text: string) => {
-    const option = OPTION_COLUMN.exec(col.label)
+    const { option } = noteHeader(col.label)
     if (option !== null && (text === '0' || text === '1')) {
-      if (text === '1') notes.push(`${noteLabel(option[1])}: ${option[2].trim()}`)
+      if (text === '1') notes.push(`${option.question}: ${option.option}`)
       return
     }
-    noteOf(col, text.replaceAll('┋', '、'))
+    noteOf(col, text.includes('┋') ? text.replaceAll('┋', '、') : text)
   }
   const problem = (col: ColumnSpec, level: RowProblem['level'], f: Found) =>
     problems.push(rowProblem(level, f.code, f.params, { column: col.label, letter: columnLetter(col.index) }))
