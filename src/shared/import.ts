@@ -15,7 +15,7 @@ export const IMPORT_MAX_BODY_CHARS = Math.ceil(IMPORT_MAX_FILE_BYTES / 3) * 4 + 
 export const IMPORT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5', 'windows-1252'] as const
 
 export const COLUMN_USES = [
-  'id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags',
+  'id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'orgCreditCode', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags',
   'kind', 'industry', 'province', 'address', 'website', 'creditCode', 'aliases', 'title', 'department', 'keepInNotes', 'ignore',
 ] as const
 export type ColumnUseName = (typeof COLUMN_USES)[number]

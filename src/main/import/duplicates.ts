@@ -165,7 +165,9 @@ export class OrgNameLookup {
 
   constructor(private readonly matcher: OrgMatcher) {}
 
-  match(name: string): OrgMatch {
+  match(name: string, creditCode = ''): OrgMatch {
+    // A code decides before any name: not from the cache of names.
+    if (creditCode !== '') return this.matcher.match(name, creditCode)
     const known = this.same.get(name)
     if (known !== undefined) return known
     const m = this.matcher.match(name)
@@ -173,8 +175,8 @@ export class OrgNameLookup {
     return m
   }
 
-  learn(id: string, name: string): void {
-    this.matcher.add(id, name)
+  learn(id: string, name: string, creditCode = ''): void {
+    this.matcher.add(id, name, [], creditCode)
   }
 }
 

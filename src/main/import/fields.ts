@@ -5,7 +5,7 @@ export type ImportTarget = (typeof IMPORT_TARGETS)[number]
 
 /** The fields a column can fill, per register; `id` matches the app's own exports back to their records. */
 export const TARGET_FIELDS = {
-  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
+  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'orgCreditCode', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
   organizations: ['id', 'name', 'kind', 'industry', 'city', 'province', 'address', 'website', 'creditCode', 'aliases', 'notes', 'tags'],
   staff: ['id', 'name', 'title', 'department', 'phone', 'notes', 'tags'],
 } as const satisfies Record<ImportTarget, readonly string[]>
@@ -35,6 +35,7 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
     orgIndustry: ['单位行业', '所属行业', '单位所属行业', '企业所属行业', '行业', '行业类别', '行业领域', '用人单位行业', '就业单位行业'],
     orgCity: ['单位所在地', '单位所在城市', '企业所在地', '公司所在地', '用人单位所在地', '就业单位所在地', '单位地区'],
     orgAddress: ['单位地址', '企业地址', '公司地址', '单位详细地址', '单位通讯地址', '用人单位地址'],
+    orgCreditCode: ['统一社会信用代码', '单位统一社会信用代码', '社会信用代码', '信用代码', '单位信用代码', '用人单位统一社会信用代码', 'uscc', 'creditcode'],
     orgWebsite: ['单位网址', '企业网址', '公司网址', '单位网站', '企业官网', '单位官网'],
     email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
     wechat: ['微信', '微信号', '微信号码', 'wechat', 'weixin'],

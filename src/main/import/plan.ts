@@ -101,7 +101,7 @@ export function* planSteps(
   const live = (db[target] as Rec[]).filter((r) => r.deletedAt === null)
   const byId = new Map(live.map((r) => [r.id, r]))
   const orgMatcher = new OrgMatcher(db.organizations)
-  const orgs = rememberOrgs ? new OrgNameLookup(orgMatcher) : { match: (name: string) => orgMatcher.match(name), learn: (id: string, name: string) => orgMatcher.add(id, name) }
+  const orgs = rememberOrgs ? new OrgNameLookup(orgMatcher) : { match: (name: string, code = '') => orgMatcher.match(name, code), learn: (id: string, name: string, code = '') => orgMatcher.add(id, name, [], code) }
   const orgName = new Map(db.organizations.map((o) => [o.id, o.name]))
   const people = target === 'contacts' ? new PersonMatcher(db.contacts) : null
   const targetOrgs = target === 'organizations' ? new OrgMatcher(db.organizations) : null
@@ -185,8 +185,9 @@ export function* planSteps(
       const v = rowValues(target, specs, cellsByIndex, sectionYear ?? sel.classYear)
       // An employer's particulars go to it only when this import creates it; an existing one is not
       // changed from a person's row, so they stay with the person, in the notes.
+      const orgCode = v.orgDetails?.fields.creditCode ?? ''
       if (v.orgDetails !== null) {
-        const m = v.organizationName === '' ? null : orgs.match(v.organizationName)
+        const m = v.organizationName === '' ? null : orgs.match(v.organizationName, orgCode)
         if (m === null || (m.kind === 'same' && !m.id.startsWith('new:'))) {
           v.input.notes = [typeof v.input.notes === 'string' ? v.input.notes : '', ...v.orgDetails.lines].filter((l) => l !== '').join('\n')
           v.given.add('notes')
@@ -284,7 +285,7 @@ export function* planSteps(
 
       // Contacts: the organisation named in the row, linked or created once per import.
       if (target === 'contacts' && v.organizationName !== '' && row.action !== 'duplicate') {
-        const m = orgs.match(v.organizationName)
+        const m = orgs.match(v.organizationName, orgCode)
         if (m.kind === 'same' && m.id.startsWith('new:')) {
           row.organization = { action: 'create', id: null, name: newOrganizations.get(m.id) ?? v.organizationName, note: '' }
           row.newOrgKey = m.id
@@ -294,7 +295,7 @@ export function* planSteps(
           const note = m.kind === 'similar' ? `similar to ${orgName.get(m.id) ?? ''}` : m.kind === 'partOf' ? `a branch of ${orgName.get(m.id) ?? ''}` : ''
           const orgKey = `new:${newOrganizations.size}`
           newOrganizations.set(orgKey, v.organizationName)
-          orgs.learn(orgKey, v.organizationName)
+          orgs.learn(orgKey, v.organizationName, orgCode)
           row.organization = { action: 'create', id: null, name: v.organizationName, note }
           row.newOrgKey = orgKey
           if (v.orgDetails !== null) detailNewOrg(orgKey, v.orgDetails)

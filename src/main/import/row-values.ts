@@ -330,6 +330,12 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
         orgDetail(col, text, k === undefined ? null : { name: 'kind', value: k }, exact === undefined)
         break
       }
+      case 'orgCreditCode': {
+        // A code whose check character fails is not the organisation's: the words stay with it, in its notes.
+        const code = text.toUpperCase().replace(/\s+/g, '')
+        orgDetail(col, text, validUscc(code) ? { name: 'creditCode', value: code } : null, !validUscc(code))
+        break
+      }
       case 'orgIndustry':
       case 'orgCity':
       case 'orgAddress':

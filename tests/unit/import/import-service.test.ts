@@ -196,6 +196,28 @@ describe('importing an alumni directory', () => {
     ])
   })
 
+  it("an employer's credit code on a person's row links the organisation it names, whatever the spelling, and is kept by one the import creates", async () => {
+    const known = await app.call('organizations.create', { name: '中国瑞林工程技术股份有限公司', creditCode: '91350100M000100Y43' })
+    const bytes = F.xlsx({ sheets: [{ name: 'S', rows: [
+      ['姓名', '就业单位', '统一社会信用代码'],
+      ['周杰', '瑞林院', '91350100M000100Y43'],
+      ['吴敏', '南昌新材料科技有限公司', '91360100MA35XXXX1X'],
+      ['郑爽', '江西赣锋锂业集团股份有限公司', '91360100MA35F0LK64'],
+    ] }] })
+    const o = await open(bytes, 'codes.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    expect(p.columns.map((c) => c.use)).toEqual(['name', 'organization', 'orgCreditCode'])
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: 'S' }] })
+    const person = (name: string) => live(app.core.store.data.contacts).find((c) => c.name === name)
+    expect(person('周杰')).toMatchObject({ organizationId: known.id, notes: '统一社会信用代码: 91350100M000100Y43' })
+    const created = live(app.core.store.data.organizations).find((x) => x.name === '南昌新材料科技有限公司')
+    // A code whose check character fails is not stored as the code; the organisation's notes keep it.
+    expect(created).toMatchObject({ creditCode: '', notes: '统一社会信用代码: 91360100MA35XXXX1X' })
+    expect(person('吴敏')?.organizationId).toBe(created?.id)
+    expect(live(app.core.store.data.organizations).find((x) => x.name === '江西赣锋锂业集团股份有限公司')).toMatchObject({ creditCode: '91360100MA35F0LK64', notes: '' })
+    expect(person('郑爽')?.notes).toBe('')
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')

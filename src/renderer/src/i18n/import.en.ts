@@ -26,7 +26,7 @@ export const importEn: typeof importZhCN = {
   use: 'Import as',
   source: { dictionary: 'recognised', content: 'from the values', hidden: 'hidden in the file', remembered: 'as last time', user: 'chosen' },
   uses: {
-    id: 'Record ID (updates the record)', name: 'Name', organization: 'Organisation', position: 'Position', orgAndPosition: 'Organisation and position', orgKind: "Organisation's kind", orgIndustry: "Organisation's industry", orgCity: "Organisation's city", orgAddress: "Organisation's address", orgWebsite: "Organisation's website", phone: 'Phone', email: 'E-mail', wechat: 'WeChat',
+    id: 'Record ID (updates the record)', name: 'Name', organization: 'Organisation', position: 'Position', orgAndPosition: 'Organisation and position', orgKind: "Organisation's kind", orgIndustry: "Organisation's industry", orgCity: "Organisation's city", orgAddress: "Organisation's address", orgWebsite: "Organisation's website", orgCreditCode: "Organisation's credit code", phone: 'Phone', email: 'E-mail', wechat: 'WeChat',
     city: 'City', classYear: 'Class year', degree: 'Degree', major: 'Major', notes: 'Notes', tags: 'Tags', kind: 'Kind', industry: 'Industry', province: 'Province',
     address: 'Address', website: 'Website', creditCode: 'Unified social credit code', aliases: 'Short names', title: 'Title', department: 'Department',
     keepInNotes: 'Keep in notes', ignore: 'Ignore',

@@ -25,7 +25,7 @@ export const importZhCN = {
   use: '导入为',
   source: { dictionary: '自动识别', content: '按内容识别', hidden: '表格中已隐藏', remembered: '沿用上次', user: '手动指定' },
   uses: {
-    id: '记录 ID（更新原记录）', name: '姓名/名称', organization: '工作单位', position: '职务', orgAndPosition: '工作单位及职务', orgKind: '单位性质', orgIndustry: '单位行业', orgCity: '单位所在地', orgAddress: '单位地址', orgWebsite: '单位网址', phone: '电话', email: '邮箱', wechat: '微信',
+    id: '记录 ID（更新原记录）', name: '姓名/名称', organization: '工作单位', position: '职务', orgAndPosition: '工作单位及职务', orgKind: '单位性质', orgIndustry: '单位行业', orgCity: '单位所在地', orgAddress: '单位地址', orgWebsite: '单位网址', orgCreditCode: '单位统一社会信用代码', phone: '电话', email: '邮箱', wechat: '微信',
     city: '城市', classYear: '届别', degree: '学历', major: '专业', notes: '备注', tags: '标签', kind: '单位类别', industry: '行业', province: '省份',
     address: '地址', website: '网址', creditCode: '统一社会信用代码', aliases: '简称/别名', title: '职务/职称', department: '部门',
     keepInNotes: '保留到备注', ignore: '不导入',

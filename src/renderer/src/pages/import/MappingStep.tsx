@@ -15,7 +15,7 @@ import { useErrorText } from '../../state'
 import type { ImportWizard, Mode } from './useImportWizard'
 
 const USES: Record<'contacts' | 'organizations' | 'staff', ColumnUseName[]> = {
-  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
+  contacts: ['id', 'name', 'organization', 'position', 'orgAndPosition', 'orgKind', 'orgIndustry', 'orgCity', 'orgAddress', 'orgWebsite', 'orgCreditCode', 'phone', 'email', 'wechat', 'city', 'classYear', 'degree', 'major', 'notes', 'tags'],
   organizations: ['id', 'name', 'kind', 'industry', 'city', 'province', 'address', 'website', 'creditCode', 'aliases', 'notes', 'tags'],
   staff: ['id', 'name', 'title', 'department', 'phone', 'notes', 'tags'],
 }
