@@ -237,9 +237,9 @@ export function rowValues(target: ImportTarget, columns: readonly ColumnSpec[], 
   }
 
   for (const col of columns) {
+    if (col.use === 'ignore') continue
     const read = excelText(cells[col.index] ?? null)
     const said = normText(read)
-    if (col.use === 'ignore') continue
     const failed = said.charCodeAt(0) === 35 && FORMULA_ERROR.test(said)
     if (failed) problem(col, 'warning', { code: 'formulaError', params: { value: said } })
     const raw = failed || saysNothing(said) ? null : read
