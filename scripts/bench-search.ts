@@ -89,6 +89,63 @@ export function drawQueries(
 }
 
 /**
+ * Queries typed the way a name is said rather than the way it is stored, drawn from the records as
+ * the others are: a Latin name without its apostrophe, hyphen or dot ("obrien", "minjun"), a name
+ * and its city without a space ("沈伟长沙"), the surname in pinyin and the given name in characters
+ * ("zhang伟"). Each is found when the drawn contact is among those Ctrl+K lists.
+ */
+export function drawTypedAsSaid(contacts: readonly Pick<Contact, 'id' | 'name' | 'city' | 'deletedAt'>[], rounds = 20): Array<{ kind: string; q: string; id: string }> {
+  const rand = mulberry32(20261128)
+  const live = contacts.filter((c) => c.deletedAt === null)
+  const punctuated = live.filter((c) => /\p{L}[-'’.]\p{L}/u.test(c.name))
+  const han = live.filter((c) => /^\p{Script=Han}{2,3}$/u.test(c.name))
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(rand() * list.length)]
+  const out: Array<{ kind: string; q: string; id: string }> = []
+  for (let i = 0; i < rounds; i += 1) {
+    const latin = pick(punctuated)
+    if (latin) {
+      // The word with the punctuation, as typed without it.
+      const word = latin.name.split(' ').find((w) => /[-'’.]/.test(w)) ?? latin.name
+      out.push({ kind: 'Latin name without its punctuation', q: word.replace(/[-'’.]/g, '').toLowerCase(), id: latin.id })
+    }
+    const c = pick(han)
+    if (c?.city) out.push({ kind: 'name and city without a space', q: `${c.name}${c.city}`, id: c.id })
+    const m = pick(han)
+    if (m) {
+      const [surname] = pinyin(m.name, { toneType: 'none', type: 'array', surname: 'head' })
+      out.push({ kind: 'pinyin surname, Chinese given name', q: `${surname}${m.name.slice(1)}`, id: m.id })
+    }
+  }
+  return out
+}
+
+/** Each query of drawTypedAsSaid once, and a few named ones `repeat` times: p50 / p95, and how many found their contact. */
+async function typedAsSaidFigures(call: (method: string, input: unknown) => Promise<unknown>, core: AppCore, add: Add, repeat = 20): Promise<void> {
+  const byKind = new Map<string, { ms: number[]; found: number }>()
+  for (const { kind, q, id } of drawTypedAsSaid(core.store.data.contacts)) {
+    const t = performance.now()
+    const hits = (await call('search.global', { query: q })) as Array<{ id: string }>
+    const took = performance.now() - t
+    const k = byKind.get(kind) ?? { ms: [], found: 0 }
+    k.ms.push(took)
+    if (hits.some((h) => h.id === id)) k.found += 1
+    byKind.set(kind, k)
+  }
+  for (const [kind, k] of byKind) add(`  Ctrl+K ${kind}: p50 / p95, found`, `${ms(pct(k.ms, 50))} / ${ms(pct(k.ms, 95))}, ${k.found} of ${k.ms.length}`)
+  for (const q of ['obrien', "o'brien", '沈伟长沙', '沈伟 长沙', 'zhang伟', 'zhang 伟', '张伟', 'zhangwei']) {
+    const runs: number[] = []
+    let hits: Array<{ collection: string; name: string }> = []
+    for (let i = 0; i < repeat; i += 1) {
+      const t = performance.now()
+      hits = (await call('search.global', { query: q })) as typeof hits
+      runs.push(performance.now() - t)
+    }
+    const contacts = hits.filter((h) => h.collection === 'contacts').map((h) => h.name)
+    add(`  Ctrl+K "${q}": p50 / p95 of ${repeat}`, `${ms(pct(runs, 50))} / ${ms(pct(runs, 95))} (${hits.length} hits; contacts ${contacts.slice(0, 3).join(', ') || 'none'})`)
+  }
+}
+
+/**
  * Resolves once the work an open starts in the background is done: every record's text in the
  * search index and every gram listed (polled: nothing in the app waits for the last gram), and
  * the sort orders built.
@@ -149,6 +206,7 @@ export async function searchFigures(core: AppCore, add: Add): Promise<void> {
   }
   add(`Ctrl+K, ${qs.length} drawn queries: index p50 / p95`, `${ms(pct(all.now, 50))} / ${ms(pct(all.now, 95))} (old scan ${ms(pct(all.old, 50))} / ${ms(pct(all.old, 95))})`)
   for (const [kind, k] of byKind) add(`  Ctrl+K ${kind}: index p50 / max`, `${ms(pct(k.now, 50))} / ${ms(Math.max(...k.now))} (old scan p50 ${ms(pct(k.old, 50))})`)
+  await typedAsSaidFigures(call, core, add)
 
   // A register search must keep every record the substring scan found.
   let kept = true
