@@ -212,8 +212,8 @@ export async function searchFigures(core: AppCore, add: Add): Promise<void> {
   let kept = true
   for (const { q } of qs.slice(0, 20)) {
     // The set contacts.list filters by (its total is checked against it below).
-    const { needles, words } = searchQuery(q)
-    const found = searchIndexFor(core.store).collection('contacts').matches(needles, words)
+    const { needles, words, bare } = searchQuery(q)
+    const found = searchIndexFor(core.store).collection('contacts').matches(needles, words, bare)
     const live = [...found].filter((r) => r.deletedAt === null).length
     const page = (await call('contacts.list', { search: q, limit: 1 })) as { total: number }
     if (page.total !== live) kept = false

@@ -50,11 +50,25 @@ export function nameHasEvery(t: RecordText, words: readonly string[]): boolean {
   return t.names.some(holds) || t.pinyin.some(holds)
 }
 
-/** What ranked() needs beyond the needles: the query's words, and the words run together. */
+/** What ranked() needs beyond the needles: the query's words, the words run together, the query without the marks of a name. */
 export interface RankMore {
   words?: readonly string[]
   joined?: string
+  /** looked for in names only (SearchQuery.bare) */
+  bare?: string
 }
+
+/** A needle of the names' ranking, and how a name answers it (lower is better; `worst` as for nameRank). */
+interface NameNeedle {
+  needle: string
+  rank: (t: RecordText, worst: number) => number | null
+}
+
+/** The bare query is a name or nothing: its ranks among the names only (0-2), never the pinyin's. */
+const NAMES_ONLY = 2
+
+/** Some one name holds the bare query. */
+const nameHolds = (t: RecordText, bare: string): boolean => t.names.some((n) => n.includes(bare))
 
 /** Docs not listed yet checked between two steps of a search (a few ms). */
 const SCAN_STEP = 4096
@@ -273,20 +287,27 @@ export class CollectionIndex {
 
   /**
    * Every record whose searchable text contains one of the (folded) needles, or every one of the
-   * words, in doc order per needle.
+   * words, or one of whose names contains `bare` (SearchQuery.bare), in doc order per needle.
    */
-  matches(needles: readonly string[], words: readonly string[] = []): Set<AnyRecord> {
-    return runToEnd(this.matchSteps(needles, words))
+  matches(needles: readonly string[], words: readonly string[] = [], bare?: string): Set<AnyRecord> {
+    return runToEnd(this.matchSteps(needles, words, bare))
   }
 
   /** matches() in steps, to run in turns while docs are not listed yet (`scanning`). */
-  *matchSteps(needles: readonly string[], words: readonly string[] = []): Generator<void, Set<AnyRecord>> {
+  *matchSteps(needles: readonly string[], words: readonly string[] = [], bare?: string): Generator<void, Set<AnyRecord>> {
     const out = new Set<AnyRecord>()
     const end = this.docs.length
     for (const needle of needles) {
       yield* this.candidateSteps('text', needle, (doc) => {
         const d = this.doc(doc)
         if (d && d.t.text.includes(needle)) out.add(d.record)
+        return true
+      }, end)
+    }
+    if (bare !== undefined) {
+      yield* this.candidateSteps('names', bare, (doc) => {
+        const d = this.doc(doc)
+        if (d && nameHolds(d.t, bare)) out.add(d.record)
         return true
       }, end)
     }
@@ -334,15 +355,18 @@ export class CollectionIndex {
     /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
     const seen = new Uint8Array(end)
     const words = more.words ?? []
+    const nameNeedles: NameNeedle[] = needles.map((needle) => ({ needle, rank: (t, worst) => nameRank(t, needle, worst) }))
     // The words run together rank names only: in other fields the words themselves are looked for.
-    const nameNeedles = more.joined === undefined ? needles : [...needles, more.joined]
-    for (const needle of nameNeedles) {
+    const { joined, bare } = more
+    if (joined !== undefined) nameNeedles.push({ needle: joined, rank: (t, worst) => nameRank(t, joined, worst) })
+    if (bare !== undefined) nameNeedles.push({ needle: bare, rank: (t, worst) => nameRank(t, bare, Math.min(worst, NAMES_ONLY)) })
+    for (const { needle, rank: rankOf } of nameNeedles) {
       yield* this.candidateSteps('names', needle, (doc) => {
         const d = this.doc(doc)
         if (!d || seen[doc] === 1) return true
         const full = top.length >= limit
         // With one needle a doc whose rank cannot matter need not be ranked; with two, the first rank counts.
-        const rank = nameRank(d.t, needle, full && nameNeedles.length === 1 ? top[limit - 1].rank : 4)
+        const rank = rankOf(d.t, full && nameNeedles.length === 1 ? top[limit - 1].rank : 4)
         if (rank === null) return true
         seen[doc] = 1
         const hit = { doc, rank, len: d.t.names[0].length, record: d.record }

@@ -1,3 +1,5 @@
+import { NAME_DOTS } from '../import/normalize'
+
 /**
  * One normal form for indexed text and queries, so that a search matches whatever way it was typed:
  * NFKC folds full-width Latin and digits (ＡＢＣ１２３) to half-width, lower-casing folds case, and
@@ -43,6 +45,20 @@ export function phoneDigits(value: string): string {
   return digits.length >= 3 && digits !== value ? digits : ''
 }
 
+/**
+ * What stands between the letters of one name without being part of it, with any space around it:
+ * apostrophes (O'Brien, and O’Brien as Word types it), hyphens and dashes (Jean-Luc, Min-jun), and the
+ * dots a name is written with (St. John, 阿依古丽·买买提). Nobody types them the same way twice, and
+ * most type none.
+ */
+const NAME_MARKS = new RegExp(`(?<=\\p{L})\\s*['’‘\`ʼ\\-‐‑‒–—${NAME_DOTS}]+\\s*(?=\\p{L})`, 'gu')
+const HAS_NAME_MARK = new RegExp(`['’‘\`ʼ\\-‐‑‒–—${NAME_DOTS}]`)
+
+/** Folded text without the marks between the letters of a name ("o'brien" → "obrien", "st. john" → "stjohn"). */
+export function bareName(folded: string): string {
+  return HAS_NAME_MARK.test(folded) ? folded.replace(NAME_MARKS, '') : folded
+}
+
 /** What a typed query looks for (see `searchQuery`). */
 export interface SearchQuery {
   /** each alone finds a record whose text contains it: the query as typed, its digits, the number without +86 */
@@ -51,6 +67,12 @@ export interface SearchQuery {
   words: string[]
   /** those words run together, looked for in names and their pinyin only ("zhang wei" → "zhangwei") */
   joined?: string
+  /**
+   * the query without the marks between letters ("o'brien", "o’brien" → "obrien"), looked for in
+   * names only, where each name is also kept so (record-text.ts): typed with other marks than the
+   * record's, a name is still found. Not in other fields: an e-mail's "wei.zhang" is no "weizhang".
+   */
+  bare?: string
 }
 
 const SPACES = /\s+/g
@@ -70,7 +92,9 @@ export function searchQuery(query: string): SearchQuery {
   // message, also looks for the number as offices store it.
   const local = /^(?:0086|86)(1\d{10})$/.exec(digits ?? folded)?.[1]
   if (digits !== null || local !== undefined) return { needles: [folded, ...(digits === null ? [] : [digits]), ...(local === undefined ? [] : [local])], words: [] }
+  const bare = bareName(folded)
+  const more = bare === folded ? {} : { bare }
   const words = [...new Set(folded.split(SPACES))]
-  if (words.length < 2) return { needles: [folded], words: [] }
-  return { needles: [folded], words, joined: folded.replace(SPACES, '') }
+  if (words.length < 2) return { needles: [folded], words: [], ...more }
+  return { needles: [folded], words, joined: folded.replace(SPACES, ''), ...more }
 }

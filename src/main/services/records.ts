@@ -69,14 +69,14 @@ export function createRecordService(ctx: Ctx) {
     async list<C extends CollectionName>(c: C, q: ListQuery): Promise<Page<Rec<C>>> {
       const pred = filterPredicates[c] as (r: Rec<C>, f: Record<string, unknown>) => boolean
       const filter = q.filter ?? {}
-      const { needles, words } = searchQuery(q.search)
+      const { needles, words, bare } = searchQuery(q.search)
       let matched: Set<AnyRecord> | null = null
       if (needles.length > 0) {
         const index = searchIndexFor(store)
         await index.ready()
         const idx = index.collection(c)
         // As Ctrl+K does (search.ts): records not listed yet are checked in turns.
-        matched = idx.scanning ? await stepsInSlices(idx.matchSteps(needles, words), searchTurns, true) : idx.matches(needles, words)
+        matched = idx.scanning ? await stepsInSlices(idx.matchSteps(needles, words, bare), searchTurns, true) : idx.matches(needles, words, bare)
       }
       const keep = (r: Rec<C>): boolean =>
         (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)

@@ -33,7 +33,8 @@ export function createSearchService(ctx: Ctx) {
   return {
     /** Ctrl+K: every collection, best name matches first, at most limitPerKind hits per kind. */
     async global(query: string, limitPerKind: number): Promise<SearchHit[]> {
-      const { needles, words, joined } = searchQuery(query)
+      const q = searchQuery(query)
+      const { needles } = q
       if (needles.length === 0) return []
       const index = searchIndexFor(ctx.store)
       await index.ready()
@@ -42,7 +43,7 @@ export function createSearchService(ctx: Ctx) {
       function* steps(): Generator<void, SearchHit[]> {
         const hits: SearchHit[] = []
         for (const c of kinds) {
-          for (const r of yield* index.collection(c).rankSteps(needles, limitPerKind, live, { words, joined })) {
+          for (const r of yield* index.collection(c).rankSteps(needles, limitPerKind, live, q)) {
             hits.push({ collection: c, id: r.id, name: displayName(r), detail: detailOf(ctx, c, r) })
           }
         }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
+import { bareName, digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
 import { GramIndex, PackedGrams } from '../../../src/main/search-index/gram-index'
 import type { GramLookup } from '../../../src/main/search-index/gram-index'
 import { sortInSteps } from '../../../src/main/search-index/merge-sort'
@@ -44,6 +44,22 @@ describe('folding', () => {
     expect(searchQuery('008613800138000').needles).toEqual(['008613800138000', '13800138000'])
     // a phone typed in groups stays one number
     expect(searchQuery('138 0013 8000')).toEqual({ needles: ['138 0013 8000', '13800138000'], words: [] })
+  })
+
+  it("reads a name without the apostrophes, hyphens and dots between its letters, as most type it (o'brien as obrien)", () => {
+    expect(bareName("o'brien")).toBe('obrien')
+    expect(bareName('patricia o’brien')).toBe('patricia obrien')
+    expect(bareName('jean-luc picard')).toBe('jeanluc picard')
+    expect(bareName('mary st. john')).toBe('mary stjohn')
+    expect(bareName('阿依古丽·买买提')).toBe('阿依古丽买买提')
+    // Marks not between letters, and what is no mark, stay.
+    expect(bareName('acme inc.')).toBe('acme inc.')
+    expect(bareName('138-0013')).toBe('138-0013')
+    expect(bareName('van der berg')).toBe('van der berg')
+    // A query with such marks also looks for itself without them, in names only.
+    expect(searchQuery('O’Brien')).toEqual({ needles: ['o’brien'], words: [], bare: 'obrien' })
+    expect(searchQuery('Jean-Luc Picard')).toEqual({ needles: ['jean-luc picard'], words: ['jean-luc', 'picard'], joined: 'jean-lucpicard', bare: 'jeanluc picard' })
+    expect(searchQuery('obrien')).toEqual({ needles: ['obrien'], words: [] })
   })
 
   it('gives full pinyin and initials of names, surname readings for people', () => {

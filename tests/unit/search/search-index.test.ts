@@ -67,6 +67,34 @@ describe('search index through Ctrl+K and the register lists', () => {
     for (const q of ['jose', 'JOSÉ', 'müller', 'MULLER', 'ｍｕｌｌｅｒ', 'mueller@']) expect(await names(q), q).toEqual(['José Müller'])
   })
 
+  it("finds a name typed without its apostrophe, hyphen or dot, or with other ones, and ranks it as the name", async () => {
+    await app.call('contacts.create', { name: 'Obrien Walsh' })
+    await app.call('contacts.create', { name: "O'Brien" })
+    await app.call('contacts.create', { name: 'Jean-Luc Picard' })
+    await app.call('contacts.create', { name: 'Mary St. John' })
+    await app.call('contacts.create', { name: '阿依古丽·买买提' })
+    // The name exactly as typed without the apostrophe comes before a name it only starts.
+    expect(await names('obrien')).toEqual(["O'Brien", 'Obrien Walsh'])
+    expect(await names('OBrien')).toEqual(["O'Brien", 'Obrien Walsh'])
+    // Typed with the apostrophe Word puts in, a name stored with the plain one.
+    expect(await names('o’brien')).toEqual(["O'Brien", 'Obrien Walsh'])
+    for (const q of ['jeanluc', 'jeanluc picard', 'picard']) expect(await names(q), q).toEqual(['Jean-Luc Picard'])
+    for (const q of ['stjohn', 'mary stjohn']) expect(await names(q), q).toEqual(['Mary St. John'])
+    expect(await names('阿依古丽买买提')).toEqual(['阿依古丽·买买提'])
+    // A register's search box and so every picker.
+    expect(await listed('obrien')).toEqual(['Obrien Walsh', "O'Brien"])
+    expect(await listed('o’brien')).toEqual(['Obrien Walsh', "O'Brien"])
+    expect(await listed('jeanluc')).toEqual(['Jean-Luc Picard'])
+  })
+
+  it("looks for a query without its marks in names only: an e-mail's wei.zhang does not find every weizhang by pinyin", async () => {
+    await app.call('contacts.create', { name: '魏章' })
+    await app.call('contacts.create', { name: '王丽', email: 'wei.zhang@example.cn' })
+    expect(await names('wei.zhang')).toEqual(['王丽'])
+    expect(await listed('wei.zhang')).toEqual(['王丽'])
+    expect(await names('weizhang')).toEqual(['魏章'])
+  })
+
   it('ranks exact name, then name prefix, then name substring, then pinyin, then other fields', async () => {
     // Created worst first, so creation order cannot explain the ranking.
     await app.call('contacts.create', { name: '周强', notes: '由张伟介绍' })
