@@ -1,4 +1,5 @@
 import { NAME_DOTS } from '../import/normalize'
+import { splitsOf } from './splits'
 
 /**
  * One normal form for indexed text and queries, so that a search matches whatever way it was typed:
@@ -73,6 +74,11 @@ export interface SearchQuery {
    * record's, a name is still found. Not in other fields: an e-mail's "wei.zhang" is no "weizhang".
    */
   bare?: string
+  /**
+   * a Chinese query without spaces ("沈伟长沙") read as two words in each likely way, best first
+   * (splits.ts): searched as if typed with the space, only when the query finds nothing whole
+   */
+  splits?: string[][]
 }
 
 const SPACES = /\s+/g
@@ -82,7 +88,8 @@ const SPACES = /\s+/g
  * number's without the country code. A query of several words ("zhang wei", "张伟 2014届",
  * "wei zhang") also finds records holding every word in any field, in any order, and ranks a name
  * whose pinyin or text is the words run together as if typed so ("zhangwei", "张伟"): office staff
- * type pinyin by syllables and names with a space.
+ * type pinyin by syllables and names with a space. A Chinese query without spaces that finds
+ * nothing whole is read as two words (`splits`): "沈伟长沙" as "沈伟 长沙".
  */
 export function searchQuery(query: string): SearchQuery {
   const folded = fold(query.trim())
@@ -95,6 +102,8 @@ export function searchQuery(query: string): SearchQuery {
   const bare = bareName(folded)
   const more = bare === folded ? {} : { bare }
   const words = [...new Set(folded.split(SPACES))]
+  const splits = words.length < 2 ? splitsOf(folded) : undefined
+  if (splits) return { needles: [folded], words: [], ...more, splits }
   if (words.length < 2) return { needles: [folded], words: [], ...more }
   return { needles: [folded], words, joined: folded.replace(SPACES, ''), ...more }
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { bareName, digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
+import { bestSplit, splitScore } from '../../../src/main/search-index/splits'
 import { GramIndex, PackedGrams } from '../../../src/main/search-index/gram-index'
 import type { GramLookup } from '../../../src/main/search-index/gram-index'
 import { sortInSteps } from '../../../src/main/search-index/merge-sort'
@@ -60,6 +61,43 @@ describe('folding', () => {
     expect(searchQuery('O’Brien')).toEqual({ needles: ['o’brien'], words: [], bare: 'obrien' })
     expect(searchQuery('Jean-Luc Picard')).toEqual({ needles: ['jean-luc picard'], words: ['jean-luc', 'picard'], joined: 'jean-lucpicard', bare: 'jeanluc picard' })
     expect(searchQuery('obrien')).toEqual({ needles: ['obrien'], words: [] })
+  })
+
+  it('offers a Chinese query of three characters or more without spaces as two words, a name-sized first word first', () => {
+    expect(searchQuery('沈伟长沙').splits).toEqual([['沈伟', '长沙'], ['沈伟长', '沙'], ['沈', '伟长沙']])
+    expect(searchQuery('欧阳娜娜长沙').splits?.slice(0, 3)).toEqual([['欧阳', '娜娜长沙'], ['欧阳娜', '娜长沙'], ['欧阳娜娜', '长沙']])
+    // Bounded, however long the query.
+    expect(searchQuery('中华人民共和国教育部高等教育司').splits?.length).toBeLessThanOrEqual(5)
+    // Two characters are a name already; a space, Latin letters or digits say where the words are.
+    for (const q of ['沈伟', '沈伟 长沙', 'shen长沙', '张伟2014届']) expect(searchQuery(q).splits, q).toBeUndefined()
+  })
+
+  it('prefers the reading of a query as two words in which a word is the name of a record it finds', () => {
+    expect(splitScore(['沈伟', '长沙'], ['沈伟'])).toBe(0)
+    expect(splitScore(['长沙', '沈伟'], ['王芳', '沈伟'])).toBe(0)
+    expect(splitScore(['沈伟', '长沙'], ['沈伟东'])).toBe(1)
+    expect(splitScore(['沈', '伟长沙'], ['王沈芳'])).toBe(2)
+    expect(splitScore(['沈伟长', '沙'], ['李娜'])).toBe(3)
+    const found: Record<string, string[]> = { '沈伟|长沙': ['沈伟'], '沈伟长|沙': ['刘沙'], '沈|伟长沙': ['沈芳'] }
+    const asked: string[] = []
+    const pick = (splits: string[][]) =>
+      runToEnd(
+        bestSplit(
+          splits,
+          function* (words) {
+            asked.push(words.join('|'))
+            yield
+            return found[words.join('|')] ?? []
+          },
+          (words, names) => (names.length === 0 ? null : splitScore(words, names)),
+        ),
+      )
+    // A whole name (rank 0) is taken at once: the readings after it are not tried.
+    expect(pick([['沈', '伟长沙'], ['沈伟', '长沙'], ['沈伟长', '沙']])).toEqual(['沈伟'])
+    expect(asked).toEqual(['沈|伟长沙', '沈伟|长沙'])
+    // Else the best answered, the first of equals; nothing when none finds anything.
+    expect(pick([['沈伟长', '沙'], ['沈', '伟长沙']])).toEqual(['沈芳'])
+    expect(pick([['无', '此人']])).toBeNull()
   })
 
   it('gives full pinyin and initials of names, surname readings for people', () => {

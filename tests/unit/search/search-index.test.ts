@@ -132,6 +132,25 @@ describe('search index through Ctrl+K and the register lists', () => {
     expect(await years('张伟 2020')).toEqual([])
   })
 
+  it('reads a Chinese query that finds nothing whole as two words, a name first: a name and a city typed without a space', async () => {
+    await app.call('contacts.create', { name: '沈伟', city: '长沙' })
+    await app.call('contacts.create', { name: '沈伟', city: '佛山' })
+    await app.call('contacts.create', { name: '沈伟东', city: '长沙' })
+    await app.call('contacts.create', { name: '刘沙', notes: '沈伟长期合作' })
+    await app.call('contacts.create', { name: '欧阳娜娜', city: '长沙' })
+    const cities = async (q: string) => (await app.call('search.global', { query: q })).filter((h) => h.collection === 'contacts').map((h) => `${h.name} ${h.detail}`)
+    // As "沈伟 长沙" finds: not 刘沙, whose notes hold 沈伟长 and whose name 沙 (沈伟长|沙 names nobody).
+    expect(await cities('沈伟长沙')).toEqual(await cities('沈伟 长沙'))
+    expect(await cities('沈伟长沙')).toEqual(['沈伟 长沙', '沈伟东 长沙'])
+    expect(await cities('长沙沈伟')).toEqual(['沈伟 长沙', '沈伟东 长沙'])
+    expect(await names('欧阳娜娜长沙')).toEqual(['欧阳娜娜'])
+    // A register's search box and so every picker.
+    expect(await listed('沈伟长沙')).toEqual(['沈伟', '沈伟东'])
+    // A query that finds something whole is not read again.
+    expect(await names('沈伟长')).toEqual(['刘沙'])
+    expect(await names('沈伟北京')).toEqual([])
+  })
+
   it('finds organisations by alias and short name, and by the pinyin of either', async () => {
     await app.call('organizations.create', { name: '深圳市腾讯计算机系统有限公司', kind: 'enterprise', aliases: ['腾讯'] })
     const orgs = async (q: string) => (await app.call('search.global', { query: q })).filter((h) => h.collection === 'organizations').map((h) => h.name)
