@@ -1,4 +1,5 @@
 import type { AnyRecord, CollectionName } from '../../shared/collections'
+import type { Spelled } from './fold'
 import { runToEnd } from '../turns'
 import { GramIndex, PackedGrams } from './gram-index'
 import { recordText } from './record-text'
@@ -44,10 +45,30 @@ export function nameRank(t: RecordText, needle: string, worst = 4): number | nul
 /** The record's searchable text holds every word, each anywhere in it. */
 const textHasEvery = (t: RecordText, words: readonly string[]): boolean => words.every((w) => t.text.includes(w))
 
-/** Some one name, or the pinyin of one, holds every word. */
+/**
+ * Each word is in a name or in the pinyin of one: "wei zhang" in 张伟's pinyin, and "zhang 伟" (or
+ * "zhang伟") in 张伟 too, each word in its own script, the letters in the pinyin and 伟 in the name.
+ */
 export function nameHasEvery(t: RecordText, words: readonly string[]): boolean {
-  const holds = (s: string) => words.every((w) => s.includes(w))
-  return t.names.some(holds) || t.pinyin.some(holds)
+  return words.every((w) => t.names.some((n) => n.includes(w)) || t.pinyin.some((p) => p.includes(w)))
+}
+
+/**
+ * How well a name answers a query of pinyin and characters (`Spelled`) by one of its spellings:
+ * as nameRank would the name typed in full, 0 when its pinyin is the form, 1 when it starts with
+ * it, 2 when it holds it; only a name that holds the characters typed.
+ */
+export function spelledRank(t: RecordText, form: string, han: readonly string[], worst = 4): number | null {
+  let best: number | null = null
+  for (const p of t.pinyin) {
+    if (p === form) {
+      best = 0
+      break
+    }
+    if (p.startsWith(form)) best = 1
+    else if (best === null && worst >= 2 && p.includes(form)) best = 2
+  }
+  return best !== null && han.every((h) => t.names.some((n) => n.includes(h))) ? best : null
 }
 
 /** What ranked() needs beyond the needles: the query's words, the words run together, the query without the marks of a name. */
@@ -56,6 +77,8 @@ export interface RankMore {
   joined?: string
   /** looked for in names only (SearchQuery.bare) */
   bare?: string
+  /** a query of pinyin and characters spelt in pinyin (SearchQuery.spelled) */
+  spelled?: Spelled
 }
 
 /** A needle of the names' ranking, and how a name answers it (lower is better; `worst` as for nameRank). */
@@ -337,7 +360,7 @@ export class CollectionIndex {
   }
 
   /**
-   * The best `limit` records for a query: exact name, name prefix, name substring, pinyin of the name,
+   * The best `limit` records for a query: exact name, name prefix, name substring (a name spelt in pinyin and characters alike), pinyin of the name,
    * then, for a query of several words, names holding every word, then any other field, then records
    * holding every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
    */
@@ -357,9 +380,10 @@ export class CollectionIndex {
     const words = more.words ?? []
     const nameNeedles: NameNeedle[] = needles.map((needle) => ({ needle, rank: (t, worst) => nameRank(t, needle, worst) }))
     // The words run together rank names only: in other fields the words themselves are looked for.
-    const { joined, bare } = more
+    const { joined, bare, spelled } = more
     if (joined !== undefined) nameNeedles.push({ needle: joined, rank: (t, worst) => nameRank(t, joined, worst) })
     if (bare !== undefined) nameNeedles.push({ needle: bare, rank: (t, worst) => nameRank(t, bare, Math.min(worst, NAMES_ONLY)) })
+    if (spelled !== undefined) for (const form of spelled.forms) nameNeedles.push({ needle: form, rank: (t, worst) => spelledRank(t, form, spelled.han, worst) })
     for (const { needle, rank: rankOf } of nameNeedles) {
       yield* this.candidateSteps('names', needle, (doc) => {
         const d = this.doc(doc)

@@ -1,4 +1,5 @@
 import { NAME_DOTS } from '../import/normalize'
+import { hanReadings } from './name-pinyin'
 import { splitsOf } from './splits'
 
 /**
@@ -79,6 +80,41 @@ export interface SearchQuery {
    * (splits.ts): searched as if typed with the space, only when the query finds nothing whole
    */
   splits?: string[][]
+  /** a query of pinyin and characters ("zhang伟", "张wei"): see `Spelled` */
+  spelled?: Spelled
+}
+
+/**
+ * A query of pinyin and characters with the characters spelt in pinyin ("zhang伟" → "zhangwei"),
+ * every reading of each (at most MAX_FORMS), and the characters themselves: a name whose pinyin is
+ * one of the forms and which holds the characters is the name typed so (张伟, and 章伟 alike), and
+ * ranks as a name typed in full would.
+ */
+export interface Spelled {
+  forms: string[]
+  han: string[]
+}
+
+/** Spellings of a query's characters: 曾长乐 alone has 2 × 2 × 2 readings. */
+const MAX_FORMS = 8
+const PINYIN_WORD = /^[a-z]+$/
+const PINYIN_AND_HAN = /^(?=.*[a-z])(?=.*\p{Script=Han})[a-z\p{Script=Han}]+$/u
+/** Where letters meet characters, as in "zhang伟" and "张wei": the words of a query typed without the space. */
+const SCRIPT_BOUNDARY = /(?<=\p{Script=Latin})(?=\p{Script=Han})|(?<=\p{Script=Han})(?=\p{Script=Latin})/u
+
+function spelledOf(words: readonly string[]): Spelled | undefined {
+  if (!PINYIN_AND_HAN.test(words.join(''))) return undefined
+  let forms = ['']
+  const han: string[] = []
+  for (const w of words) {
+    if (PINYIN_WORD.test(w)) {
+      forms = forms.map((f) => f + w)
+      continue
+    }
+    han.push(w)
+    for (const ch of w) forms = forms.flatMap((f) => hanReadings(ch).map((r) => f + r)).slice(0, MAX_FORMS)
+  }
+  return forms.length === 0 ? undefined : { forms, han }
 }
 
 const SPACES = /\s+/g
@@ -88,8 +124,9 @@ const SPACES = /\s+/g
  * number's without the country code. A query of several words ("zhang wei", "张伟 2014届",
  * "wei zhang") also finds records holding every word in any field, in any order, and ranks a name
  * whose pinyin or text is the words run together as if typed so ("zhangwei", "张伟"): office staff
- * type pinyin by syllables and names with a space. A Chinese query without spaces that finds
- * nothing whole is read as two words (`splits`): "沈伟长沙" as "沈伟 长沙".
+ * type pinyin by syllables and names with a space. Letters next to characters are two words
+ * ("zhang伟" as "zhang 伟"), and a name spelt so ranks first (`spelled`). A Chinese query without
+ * spaces that finds nothing whole is read as two words (`splits`): "沈伟长沙" as "沈伟 长沙".
  */
 export function searchQuery(query: string): SearchQuery {
   const folded = fold(query.trim())
@@ -101,9 +138,12 @@ export function searchQuery(query: string): SearchQuery {
   if (digits !== null || local !== undefined) return { needles: [folded, ...(digits === null ? [] : [digits]), ...(local === undefined ? [] : [local])], words: [] }
   const bare = bareName(folded)
   const more = bare === folded ? {} : { bare }
-  const words = [...new Set(folded.split(SPACES))]
+  const words = [...new Set(folded.split(SPACES).flatMap((w) => w.split(SCRIPT_BOUNDARY)))]
   const splits = words.length < 2 ? splitsOf(folded) : undefined
   if (splits) return { needles: [folded], words: [], ...more, splits }
   if (words.length < 2) return { needles: [folded], words: [], ...more }
-  return { needles: [folded], words, joined: folded.replace(SPACES, ''), ...more }
+  const joined = folded.replace(SPACES, '')
+  const spelled = spelledOf(words)
+  // "zhang伟" run together is the query itself: looking for it twice would find nothing more.
+  return { needles: [folded], words, ...(joined === folded ? {} : { joined }), ...more, ...(spelled ? { spelled } : {}) }
 }

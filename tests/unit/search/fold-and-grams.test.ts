@@ -100,6 +100,18 @@ describe('folding', () => {
     expect(pick([['无', '此人']])).toBeNull()
   })
 
+  it('reads letters next to characters as two words, and spells the characters in pinyin for the names', () => {
+    expect(searchQuery('zhang伟')).toEqual({ needles: ['zhang伟'], words: ['zhang', '伟'], spelled: { forms: ['zhangwei'], han: ['伟'] } })
+    expect(searchQuery('Zhang 伟')).toEqual({ needles: ['zhang 伟'], words: ['zhang', '伟'], joined: 'zhang伟', spelled: { forms: ['zhangwei'], han: ['伟'] } })
+    expect(searchQuery('张wei')).toEqual({ needles: ['张wei'], words: ['张', 'wei'], spelled: { forms: ['zhangwei'], han: ['张'] } })
+    // Every reading of a character that has several (长: chang, zhang), a few at most.
+    expect(searchQuery('长le').spelled?.forms.sort()).toEqual(['changle', 'zhangle'])
+    expect(searchQuery('曾长乐x曾长乐').spelled?.forms.length).toBeLessThanOrEqual(8)
+    // Words, but nothing to spell, when the query is more than pinyin and characters.
+    expect(searchQuery('IBM中国2024')).toEqual({ needles: ['ibm中国2024'], words: ['ibm', '中国2024'] })
+    expect(searchQuery('张伟 2014届').spelled).toBeUndefined()
+  })
+
   it('gives full pinyin and initials of names, surname readings for people', () => {
     expect(namePinyin('张伟', true)).toEqual(['zhangwei', 'zw'])
     expect(namePinyin('曾小贤', true)).toEqual(['zengxiaoxian', 'zxx'])

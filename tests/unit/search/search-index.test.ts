@@ -151,6 +151,26 @@ describe('search index through Ctrl+K and the register lists', () => {
     expect(await names('沈伟北京')).toEqual([])
   })
 
+  it('takes pinyin typed next to characters as two words, and puts first the names spelt so', async () => {
+    // Created worst first, so creation order cannot explain the ranking.
+    await app.call('contacts.create', { name: '彭伟超', email: 'zhang.peng@example.cn' })
+    await app.call('contacts.create', { name: '张文伟' })
+    await app.call('contacts.create', { name: '伟张' })
+    await app.call('contacts.create', { name: '小张伟' })
+    await app.call('contacts.create', { name: '张伟东' })
+    await app.call('contacts.create', { name: '张伟' })
+    await app.call('contacts.create', { name: '章伟' })
+    // The name spelt so (章伟 is zhang伟 as much as 张伟 is), then the names starting so and holding it,
+    // then the names with each word in its own script (zhang in the pinyin, 伟 in the name), then other fields.
+    const ranked = ['张伟', '章伟', '张伟东', '小张伟', '张文伟', '伟张', '彭伟超']
+    for (const q of ['zhang伟', 'Zhang伟', 'zhang 伟']) expect(await names(q), q).toEqual(ranked)
+    expect((await names('张wei')).slice(0, 4)).toEqual(['张伟', '张伟东', '小张伟', '张文伟'])
+    expect(await names('z伟')).toContain('张伟')
+    // A register's search box (and so every picker) finds what the query with the space finds.
+    expect(await listed('zhang伟')).toEqual(await listed('zhang 伟'))
+    expect(await listed('zhang伟')).toContain('彭伟超')
+  })
+
   it('finds organisations by alias and short name, and by the pinyin of either', async () => {
     await app.call('organizations.create', { name: '深圳市腾讯计算机系统有限公司', kind: 'enterprise', aliases: ['腾讯'] })
     const orgs = async (q: string) => (await app.call('search.global', { query: q })).filter((h) => h.collection === 'organizations').map((h) => h.name)
