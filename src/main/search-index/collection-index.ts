@@ -360,9 +360,10 @@ export class CollectionIndex {
   }
 
   /**
-   * The best `limit` records for a query: exact name, name prefix, name substring (a name spelt in pinyin and characters alike), pinyin of the name,
-   * then, for a query of several words, names holding every word, then any other field, then records
-   * holding every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
+   * The best `limit` records for a query: exact name, name prefix, name substring (a name typed
+   * without its marks, or spelt in pinyin and characters, alike), pinyin of the name, then, for a
+   * query of several words, names holding every word, then any other field, then records holding
+   * every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
    */
   ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean, more: RankMore = {}): AnyRecord[] {
     return runToEnd(this.rankSteps(needles, limit, accept, more))

@@ -138,12 +138,14 @@ export function searchQuery(query: string): SearchQuery {
   if (digits !== null || local !== undefined) return { needles: [folded, ...(digits === null ? [] : [digits]), ...(local === undefined ? [] : [local])], words: [] }
   const bare = bareName(folded)
   const more = bare === folded ? {} : { bare }
-  const words = [...new Set(folded.split(SPACES).flatMap((w) => w.split(SCRIPT_BOUNDARY)))]
+  const typed = folded.split(SPACES).flatMap((w) => w.split(SCRIPT_BOUNDARY))
+  const words = [...new Set(typed)]
   const splits = words.length < 2 ? splitsOf(folded) : undefined
   if (splits) return { needles: [folded], words: [], ...more, splits }
   if (words.length < 2) return { needles: [folded], words: [], ...more }
   const joined = folded.replace(SPACES, '')
-  const spelled = spelledOf(words)
+  // Spelt from the words as typed, a repeated one included: "wei伟wei" is not "wei伟".
+  const spelled = spelledOf(typed)
   // "zhang伟" run together is the query itself: looking for it twice would find nothing more.
   return { needles: [folded], words, ...(joined === folded ? {} : { joined }), ...more, ...(spelled ? { spelled } : {}) }
 }
