@@ -1,4 +1,5 @@
 import type { AnyRecord, CollectionName } from '../../shared/collections'
+import type { Spelled } from './fold'
 import { runToEnd } from '../turns'
 import { GramIndex, PackedGrams } from './gram-index'
 import { recordText } from './record-text'
@@ -44,17 +45,53 @@ export function nameRank(t: RecordText, needle: string, worst = 4): number | nul
 /** The record's searchable text holds every word, each anywhere in it. */
 const textHasEvery = (t: RecordText, words: readonly string[]): boolean => words.every((w) => t.text.includes(w))
 
-/** Some one name, or the pinyin of one, holds every word. */
+/**
+ * Each word is in a name or in the pinyin of one: "wei zhang" in 张伟's pinyin, and "zhang 伟" (or
+ * "zhang伟") in 张伟 too, each word in its own script, the letters in the pinyin and 伟 in the name.
+ */
 export function nameHasEvery(t: RecordText, words: readonly string[]): boolean {
-  const holds = (s: string) => words.every((w) => s.includes(w))
-  return t.names.some(holds) || t.pinyin.some(holds)
+  return words.every((w) => t.names.some((n) => n.includes(w)) || t.pinyin.some((p) => p.includes(w)))
 }
 
-/** What ranked() needs beyond the needles: the query's words, and the words run together. */
+/**
+ * How well a name answers a query of pinyin and characters (`Spelled`) by one of its spellings:
+ * as nameRank would the name typed in full, 0 when its pinyin is the form, 1 when it starts with
+ * it, 2 when it holds it; only a name that holds the characters typed.
+ */
+export function spelledRank(t: RecordText, form: string, han: readonly string[], worst = 4): number | null {
+  let best: number | null = null
+  for (const p of t.pinyin) {
+    if (p === form) {
+      best = 0
+      break
+    }
+    if (p.startsWith(form)) best = 1
+    else if (best === null && worst >= 2 && p.includes(form)) best = 2
+  }
+  return best !== null && han.every((h) => t.names.some((n) => n.includes(h))) ? best : null
+}
+
+/** What ranked() needs beyond the needles: the query's words, the words run together, the query without the marks of a name. */
 export interface RankMore {
   words?: readonly string[]
   joined?: string
+  /** looked for in names only (SearchQuery.bare) */
+  bare?: string
+  /** a query of pinyin and characters spelt in pinyin (SearchQuery.spelled) */
+  spelled?: Spelled
 }
+
+/** A needle of the names' ranking, and how a name answers it (lower is better; `worst` as for nameRank). */
+interface NameNeedle {
+  needle: string
+  rank: (t: RecordText, worst: number) => number | null
+}
+
+/** The bare query is a name or nothing: its ranks among the names only (0-2), never the pinyin's. */
+const NAMES_ONLY = 2
+
+/** Some one name holds the bare query. */
+const nameHolds = (t: RecordText, bare: string): boolean => t.names.some((n) => n.includes(bare))
 
 /** Docs not listed yet checked between two steps of a search (a few ms). */
 const SCAN_STEP = 4096
@@ -273,20 +310,27 @@ export class CollectionIndex {
 
   /**
    * Every record whose searchable text contains one of the (folded) needles, or every one of the
-   * words, in doc order per needle.
+   * words, or one of whose names contains `bare` (SearchQuery.bare), in doc order per needle.
    */
-  matches(needles: readonly string[], words: readonly string[] = []): Set<AnyRecord> {
-    return runToEnd(this.matchSteps(needles, words))
+  matches(needles: readonly string[], words: readonly string[] = [], bare?: string): Set<AnyRecord> {
+    return runToEnd(this.matchSteps(needles, words, bare))
   }
 
   /** matches() in steps, to run in turns while docs are not listed yet (`scanning`). */
-  *matchSteps(needles: readonly string[], words: readonly string[] = []): Generator<void, Set<AnyRecord>> {
+  *matchSteps(needles: readonly string[], words: readonly string[] = [], bare?: string): Generator<void, Set<AnyRecord>> {
     const out = new Set<AnyRecord>()
     const end = this.docs.length
     for (const needle of needles) {
       yield* this.candidateSteps('text', needle, (doc) => {
         const d = this.doc(doc)
         if (d && d.t.text.includes(needle)) out.add(d.record)
+        return true
+      }, end)
+    }
+    if (bare !== undefined) {
+      yield* this.candidateSteps('names', bare, (doc) => {
+        const d = this.doc(doc)
+        if (d && nameHolds(d.t, bare)) out.add(d.record)
         return true
       }, end)
     }
@@ -316,9 +360,10 @@ export class CollectionIndex {
   }
 
   /**
-   * The best `limit` records for a query: exact name, name prefix, name substring, pinyin of the name,
-   * then, for a query of several words, names holding every word, then any other field, then records
-   * holding every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
+   * The best `limit` records for a query: exact name, name prefix, name substring (a name typed
+   * without its marks, or spelt in pinyin and characters, alike), pinyin of the name, then, for a
+   * query of several words, names holding every word, then any other field, then records holding
+   * every word anywhere. Only as many text matches are confirmed as are needed to fill the list.
    */
   ranked(needles: readonly string[], limit: number, accept: (r: AnyRecord) => boolean, more: RankMore = {}): AnyRecord[] {
     return runToEnd(this.rankSteps(needles, limit, accept, more))
@@ -334,15 +379,19 @@ export class CollectionIndex {
     /** docs already ranked (or taken as a text match): each is counted once, for its first needle */
     const seen = new Uint8Array(end)
     const words = more.words ?? []
+    const nameNeedles: NameNeedle[] = needles.map((needle) => ({ needle, rank: (t, worst) => nameRank(t, needle, worst) }))
     // The words run together rank names only: in other fields the words themselves are looked for.
-    const nameNeedles = more.joined === undefined ? needles : [...needles, more.joined]
-    for (const needle of nameNeedles) {
+    const { joined, bare, spelled } = more
+    if (joined !== undefined) nameNeedles.push({ needle: joined, rank: (t, worst) => nameRank(t, joined, worst) })
+    if (bare !== undefined) nameNeedles.push({ needle: bare, rank: (t, worst) => nameRank(t, bare, Math.min(worst, NAMES_ONLY)) })
+    if (spelled !== undefined) for (const form of spelled.forms) nameNeedles.push({ needle: form, rank: (t, worst) => spelledRank(t, form, spelled.han, worst) })
+    for (const { needle, rank: rankOf } of nameNeedles) {
       yield* this.candidateSteps('names', needle, (doc) => {
         const d = this.doc(doc)
         if (!d || seen[doc] === 1) return true
         const full = top.length >= limit
         // With one needle a doc whose rank cannot matter need not be ranked; with two, the first rank counts.
-        const rank = nameRank(d.t, needle, full && nameNeedles.length === 1 ? top[limit - 1].rank : 4)
+        const rank = rankOf(d.t, full && nameNeedles.length === 1 ? top[limit - 1].rank : 4)
         if (rank === null) return true
         seen[doc] = 1
         const hit = { doc, rank, len: d.t.names[0].length, record: d.record }

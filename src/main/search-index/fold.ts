@@ -1,3 +1,7 @@
+import { NAME_DOTS } from '../import/normalize'
+import { hanReadings } from './name-pinyin'
+import { splitsOf } from './splits'
+
 /**
  * One normal form for indexed text and queries, so that a search matches whatever way it was typed:
  * NFKC folds full-width Latin and digits (ＡＢＣ１２３) to half-width, lower-casing folds case, and
@@ -43,6 +47,20 @@ export function phoneDigits(value: string): string {
   return digits.length >= 3 && digits !== value ? digits : ''
 }
 
+/**
+ * What stands between the letters of one name without being part of it, with any space around it:
+ * apostrophes (O'Brien, and O’Brien as Word types it), hyphens and dashes (Jean-Luc, Min-jun), and the
+ * dots a name is written with (St. John, 阿依古丽·买买提). Nobody types them the same way twice, and
+ * most type none.
+ */
+const NAME_MARKS = new RegExp(`(?<=\\p{L})\\s*['’‘\`ʼ\\-‐‑‒–—${NAME_DOTS}]+\\s*(?=\\p{L})`, 'gu')
+const HAS_NAME_MARK = new RegExp(`['’‘\`ʼ\\-‐‑‒–—${NAME_DOTS}]`)
+
+/** Folded text without the marks between the letters of a name ("o'brien" → "obrien", "st. john" → "stjohn"). */
+export function bareName(folded: string): string {
+  return HAS_NAME_MARK.test(folded) ? folded.replace(NAME_MARKS, '') : folded
+}
+
 /** What a typed query looks for (see `searchQuery`). */
 export interface SearchQuery {
   /** each alone finds a record whose text contains it: the query as typed, its digits, the number without +86 */
@@ -51,6 +69,52 @@ export interface SearchQuery {
   words: string[]
   /** those words run together, looked for in names and their pinyin only ("zhang wei" → "zhangwei") */
   joined?: string
+  /**
+   * the query without the marks between letters ("o'brien", "o’brien" → "obrien"), looked for in
+   * names only, where each name is also kept so (record-text.ts): typed with other marks than the
+   * record's, a name is still found. Not in other fields: an e-mail's "wei.zhang" is no "weizhang".
+   */
+  bare?: string
+  /**
+   * a Chinese query without spaces ("沈伟长沙") read as two words in each likely way, best first
+   * (splits.ts): searched as if typed with the space, only when the query finds nothing whole
+   */
+  splits?: string[][]
+  /** a query of pinyin and characters ("zhang伟", "张wei"): see `Spelled` */
+  spelled?: Spelled
+}
+
+/**
+ * A query of pinyin and characters with the characters spelt in pinyin ("zhang伟" → "zhangwei"),
+ * every reading of each (at most MAX_FORMS), and the characters themselves: a name whose pinyin is
+ * one of the forms and which holds the characters is the name typed so (张伟, and 章伟 alike), and
+ * ranks as a name typed in full would.
+ */
+export interface Spelled {
+  forms: string[]
+  han: string[]
+}
+
+/** Spellings of a query's characters: 曾长乐 alone has 2 × 2 × 2 readings. */
+const MAX_FORMS = 8
+const PINYIN_WORD = /^[a-z]+$/
+const PINYIN_AND_HAN = /^(?=.*[a-z])(?=.*\p{Script=Han})[a-z\p{Script=Han}]+$/u
+/** Where letters meet characters, as in "zhang伟" and "张wei": the words of a query typed without the space. */
+const SCRIPT_BOUNDARY = /(?<=\p{Script=Latin})(?=\p{Script=Han})|(?<=\p{Script=Han})(?=\p{Script=Latin})/u
+
+function spelledOf(words: readonly string[]): Spelled | undefined {
+  if (!PINYIN_AND_HAN.test(words.join(''))) return undefined
+  let forms = ['']
+  const han: string[] = []
+  for (const w of words) {
+    if (PINYIN_WORD.test(w)) {
+      forms = forms.map((f) => f + w)
+      continue
+    }
+    han.push(w)
+    for (const ch of w) forms = forms.flatMap((f) => hanReadings(ch).map((r) => f + r)).slice(0, MAX_FORMS)
+  }
+  return forms.length === 0 ? undefined : { forms, han }
 }
 
 const SPACES = /\s+/g
@@ -60,7 +124,9 @@ const SPACES = /\s+/g
  * number's without the country code. A query of several words ("zhang wei", "张伟 2014届",
  * "wei zhang") also finds records holding every word in any field, in any order, and ranks a name
  * whose pinyin or text is the words run together as if typed so ("zhangwei", "张伟"): office staff
- * type pinyin by syllables and names with a space.
+ * type pinyin by syllables and names with a space. Letters next to characters are two words
+ * ("zhang伟" as "zhang 伟"), and a name spelt so ranks first (`spelled`). A Chinese query without
+ * spaces that finds nothing whole is read as two words (`splits`): "沈伟长沙" as "沈伟 长沙".
  */
 export function searchQuery(query: string): SearchQuery {
   const folded = fold(query.trim())
@@ -70,7 +136,16 @@ export function searchQuery(query: string): SearchQuery {
   // message, also looks for the number as offices store it.
   const local = /^(?:0086|86)(1\d{10})$/.exec(digits ?? folded)?.[1]
   if (digits !== null || local !== undefined) return { needles: [folded, ...(digits === null ? [] : [digits]), ...(local === undefined ? [] : [local])], words: [] }
-  const words = [...new Set(folded.split(SPACES))]
-  if (words.length < 2) return { needles: [folded], words: [] }
-  return { needles: [folded], words, joined: folded.replace(SPACES, '') }
+  const bare = bareName(folded)
+  const more = bare === folded ? {} : { bare }
+  const typed = folded.split(SPACES).flatMap((w) => w.split(SCRIPT_BOUNDARY))
+  const words = [...new Set(typed)]
+  const splits = words.length < 2 ? splitsOf(folded) : undefined
+  if (splits) return { needles: [folded], words: [], ...more, splits }
+  if (words.length < 2) return { needles: [folded], words: [], ...more }
+  const joined = folded.replace(SPACES, '')
+  // Spelt from the words as typed, a repeated one included: "wei伟wei" is not "wei伟".
+  const spelled = spelledOf(typed)
+  // "zhang伟" run together is the query itself: looking for it twice would find nothing more.
+  return { needles: [folded], words, ...(joined === folded ? {} : { joined }), ...more, ...(spelled ? { spelled } : {}) }
 }

@@ -244,7 +244,8 @@ export class SearchIndex {
         return r.done === true
       }, () => gen !== this.gen, this.opts, () => {
         const read = cache as IndexCache | null
-        // null: a cache of another db.json (written before the last compaction, with no chain to this one)
+        // null: a cache of another db.json (written before the last compaction, with no chain to this one), or of another version
+        // of the index (its texts are not what recordText makes now)
         if (read === null) return this.rebuild()
         const chained = via !== null && read.sha256 !== seed.sha256 ? via.changed : []
         for (const [c, id] of chained) this.changedSinceSeed?.add(seedKey(c, id))

@@ -10,7 +10,13 @@ import type { PackedCollectionGrams, PackedTexts, SeedGrams, SeedTexts } from '.
 
 export const INDEX_CACHE_FILE = 'search-index.cache'
 
-const MAGIC = 'LDINDEX1'
+/**
+ * The last digit is the version of what recordText makes of a record: a cache of another version
+ * holds other texts (before 2, names without their bare forms: "obrien" missed O'Brien until the
+ * cache was rebuilt), so it is not taken, and a new one is written as when there is none.
+ */
+const MAGIC = 'LDINDEX2'
+const MAGIC_FAMILY = 'LDINDEX'
 /** MAGIC, the header's length (u32), the CRC (u32) of all that follows (header and body) */
 const LEAD = MAGIC.length + 8
 
@@ -96,11 +102,15 @@ export class IndexCacheError extends Error {}
  * arrays are views of the bytes, which the index then keeps (the strings' 40 MB at 100k included):
  * copying the arrays out held the thread for 25-50 ms per collection, and the index's own lists
  * took as much memory again before. Null when the cache was made from another db.json than the
- * one of this sha256, or of one of these (told from its header, before the work of checking the rest); throws
- * IndexCacheError when the bytes are not a whole, undamaged cache.
+ * one of this sha256, or of one of these (told from its header, before the work of checking the rest),
+ * or by another version of the index (told from its magic); throws IndexCacheError when the bytes
+ * are not a whole, undamaged cache.
  */
 export function* decodeIndexCache(buf: Buffer, sha256: string | readonly string[]): Generator<void, IndexCache | null> {
-  if (buf.length < LEAD || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new IndexCacheError('not an index cache')
+  const magic = buf.length < LEAD ? '' : buf.toString('latin1', 0, MAGIC.length)
+  // Expected once after an update, and not damage: the index is built from the records, no problem told.
+  if (magic !== MAGIC && magic.startsWith(MAGIC_FAMILY)) return null
+  if (magic !== MAGIC) throw new IndexCacheError('not an index cache')
   const headLength = buf.readUInt32LE(MAGIC.length)
   const start = LEAD + headLength
   if (start > buf.length) throw new IndexCacheError('cut short')

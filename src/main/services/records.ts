@@ -1,3 +1,4 @@
+import { displayName } from '../../shared/collections'
 import type { AnyRecord, CollectionName, RecordTypes } from '../../shared/collections'
 import type { LinkRef, Page, UpdateInput } from '../../shared/contract'
 import { AppError } from '../errors'
@@ -7,8 +8,9 @@ import { durableView } from './batch-view'
 import type { Ctx } from './context'
 import { linksTo } from './link-checks'
 import { filterPredicates } from './queries'
-import { searchQuery, searchIndexFor, sortedOrdersFor } from '../search-index'
-import { searchTurns, stepsInSlices } from '../turns'
+import { fold, searchQuery, searchIndexFor, sortedOrdersFor } from '../search-index'
+import { bestSplit, splitScore } from '../search-index/splits'
+import { runToEnd, searchTurns, stepsInSlices } from '../turns'
 
 type Rec<C extends CollectionName> = RecordTypes[C]
 
@@ -28,6 +30,11 @@ const FEW_MATCHES = 16
  * insertions (worst case, a collection already in the opposite order) would cost more than a sort.
  */
 const FIRST_PAGE_MAX = 1000
+
+/** The records' display names, folded as the index folds them, one at a time: a score may stop at the first. */
+function* foldedNames(records: Iterable<AnyRecord>): Generator<string> {
+  for (const r of records) yield fold(displayName(r))
+}
 
 export function createRecordService(ctx: Ctx) {
   const { store } = ctx
@@ -69,14 +76,21 @@ export function createRecordService(ctx: Ctx) {
     async list<C extends CollectionName>(c: C, q: ListQuery): Promise<Page<Rec<C>>> {
       const pred = filterPredicates[c] as (r: Rec<C>, f: Record<string, unknown>) => boolean
       const filter = q.filter ?? {}
-      const { needles, words } = searchQuery(q.search)
+      const { needles, words, bare, splits } = searchQuery(q.search)
       let matched: Set<AnyRecord> | null = null
       if (needles.length > 0) {
         const index = searchIndexFor(store)
         await index.ready()
         const idx = index.collection(c)
+        function* matching(): Generator<void, Set<AnyRecord>> {
+          const whole = yield* idx.matchSteps(needles, words, bare)
+          if (whole.size > 0 || splits === undefined) return whole
+          // As Ctrl+K does (search.ts): "沈伟长沙" that found nothing whole is read as "沈伟 长沙".
+          const split = yield* bestSplit(splits, (w) => idx.matchSteps([], w), (w, found) => (found.size === 0 ? null : splitScore(w, foldedNames(found))))
+          return split ?? whole
+        }
         // As Ctrl+K does (search.ts): records not listed yet are checked in turns.
-        matched = idx.scanning ? await stepsInSlices(idx.matchSteps(needles, words), searchTurns, true) : idx.matches(needles, words)
+        matched = idx.scanning ? await stepsInSlices(matching(), searchTurns, true) : runToEnd(matching())
       }
       const keep = (r: Rec<C>): boolean =>
         (q.includeDeleted === true || r.deletedAt === null) && (matched === null || matched.has(r)) && pred(r, filter)

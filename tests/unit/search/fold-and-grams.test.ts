@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
+import { bareName, digitsVariant, fold, foldFully, searchQuery } from '../../../src/main/search-index/fold'
+import { bestSplit, splitScore } from '../../../src/main/search-index/splits'
 import { GramIndex, PackedGrams } from '../../../src/main/search-index/gram-index'
 import type { GramLookup } from '../../../src/main/search-index/gram-index'
 import { sortInSteps } from '../../../src/main/search-index/merge-sort'
@@ -44,6 +45,71 @@ describe('folding', () => {
     expect(searchQuery('008613800138000').needles).toEqual(['008613800138000', '13800138000'])
     // a phone typed in groups stays one number
     expect(searchQuery('138 0013 8000')).toEqual({ needles: ['138 0013 8000', '13800138000'], words: [] })
+  })
+
+  it("reads a name without the apostrophes, hyphens and dots between its letters, as most type it (o'brien as obrien)", () => {
+    expect(bareName("o'brien")).toBe('obrien')
+    expect(bareName('patricia o’brien')).toBe('patricia obrien')
+    expect(bareName('jean-luc picard')).toBe('jeanluc picard')
+    expect(bareName('mary st. john')).toBe('mary stjohn')
+    expect(bareName('阿依古丽·买买提')).toBe('阿依古丽买买提')
+    // Marks not between letters, and what is no mark, stay.
+    expect(bareName('acme inc.')).toBe('acme inc.')
+    expect(bareName('138-0013')).toBe('138-0013')
+    expect(bareName('van der berg')).toBe('van der berg')
+    // A query with such marks also looks for itself without them, in names only.
+    expect(searchQuery('O’Brien')).toEqual({ needles: ['o’brien'], words: [], bare: 'obrien' })
+    expect(searchQuery('Jean-Luc Picard')).toEqual({ needles: ['jean-luc picard'], words: ['jean-luc', 'picard'], joined: 'jean-lucpicard', bare: 'jeanluc picard' })
+    expect(searchQuery('obrien')).toEqual({ needles: ['obrien'], words: [] })
+  })
+
+  it('offers a Chinese query of three characters or more without spaces as two words, a name-sized first word first', () => {
+    expect(searchQuery('沈伟长沙').splits).toEqual([['沈伟', '长沙'], ['沈伟长', '沙'], ['沈', '伟长沙']])
+    expect(searchQuery('欧阳娜娜长沙').splits?.slice(0, 3)).toEqual([['欧阳', '娜娜长沙'], ['欧阳娜', '娜长沙'], ['欧阳娜娜', '长沙']])
+    // Bounded, however long the query.
+    expect(searchQuery('中华人民共和国教育部高等教育司').splits?.length).toBeLessThanOrEqual(5)
+    // Two characters are a name already; a space, Latin letters or digits say where the words are.
+    for (const q of ['沈伟', '沈伟 长沙', 'shen长沙', '张伟2014届']) expect(searchQuery(q).splits, q).toBeUndefined()
+  })
+
+  it('prefers the reading of a query as two words in which a word is the name of a record it finds', () => {
+    expect(splitScore(['沈伟', '长沙'], ['沈伟'])).toBe(0)
+    expect(splitScore(['长沙', '沈伟'], ['王芳', '沈伟'])).toBe(0)
+    expect(splitScore(['沈伟', '长沙'], ['沈伟东'])).toBe(1)
+    expect(splitScore(['沈', '伟长沙'], ['王沈芳'])).toBe(2)
+    expect(splitScore(['沈伟长', '沙'], ['李娜'])).toBe(3)
+    const found: Record<string, string[]> = { '沈伟|长沙': ['沈伟'], '沈伟长|沙': ['刘沙'], '沈|伟长沙': ['沈芳'] }
+    const asked: string[] = []
+    const pick = (splits: string[][]) =>
+      runToEnd(
+        bestSplit(
+          splits,
+          function* (words) {
+            asked.push(words.join('|'))
+            yield
+            return found[words.join('|')] ?? []
+          },
+          (words, names) => (names.length === 0 ? null : splitScore(words, names)),
+        ),
+      )
+    // A whole name (rank 0) is taken at once: the readings after it are not tried.
+    expect(pick([['沈', '伟长沙'], ['沈伟', '长沙'], ['沈伟长', '沙']])).toEqual(['沈伟'])
+    expect(asked).toEqual(['沈|伟长沙', '沈伟|长沙'])
+    // Else the best answered, the first of equals; nothing when none finds anything.
+    expect(pick([['沈伟长', '沙'], ['沈', '伟长沙']])).toEqual(['沈芳'])
+    expect(pick([['无', '此人']])).toBeNull()
+  })
+
+  it('reads letters next to characters as two words, and spells the characters in pinyin for the names', () => {
+    expect(searchQuery('zhang伟')).toEqual({ needles: ['zhang伟'], words: ['zhang', '伟'], spelled: { forms: ['zhangwei'], han: ['伟'] } })
+    expect(searchQuery('Zhang 伟')).toEqual({ needles: ['zhang 伟'], words: ['zhang', '伟'], joined: 'zhang伟', spelled: { forms: ['zhangwei'], han: ['伟'] } })
+    expect(searchQuery('张wei')).toEqual({ needles: ['张wei'], words: ['张', 'wei'], spelled: { forms: ['zhangwei'], han: ['张'] } })
+    // Every reading of a character that has several (长: chang, zhang), a few at most.
+    expect(searchQuery('长le').spelled?.forms.sort()).toEqual(['changle', 'zhangle'])
+    expect(searchQuery('曾长乐x曾长乐').spelled?.forms.length).toBeLessThanOrEqual(8)
+    // Words, but nothing to spell, when the query is more than pinyin and characters.
+    expect(searchQuery('IBM中国2024')).toEqual({ needles: ['ibm中国2024'], words: ['ibm', '中国2024'] })
+    expect(searchQuery('张伟 2014届').spelled).toBeUndefined()
   })
 
   it('gives full pinyin and initials of names, surname readings for people', () => {

@@ -44,6 +44,12 @@ describe('the index cache file', () => {
     expect([0, 1].map((i) => packedText(back.texts.contacts as typeof packed, i))).toEqual(texts)
   })
 
+  it('takes a cache written by an older version of the index as one of another db.json: its texts are not what the index makes now', () => {
+    const older = file()
+    older.write('LDINDEX1', 0, 'latin1')
+    expect(runToEnd(decodeIndexCache(older, 'abc'))).toBeNull()
+  })
+
   it('refuses a file with a changed byte, one cut short, and one that is something else', () => {
     const damaged = file()
     damaged[damaged.length - 3] ^= 1
@@ -290,6 +296,26 @@ describe('opening a folder with the index cache', () => {
     expect(broken.source).toBe('records')
     expect(broken.out).toEqual(expected)
     expect(log.join('\n')).toMatch(/search index cache is damaged/)
+  })
+
+  it('builds the index from the records when the cache is of an older version (saying nothing), and writes it anew', async () => {
+    const dir = await folder()
+    await writeIndexCache({ dir })
+    const path = join(dir, INDEX_CACHE_FILE)
+    const current = (await readFile(path)).subarray(0, 8).toString('latin1')
+    const older = await readFile(path)
+    older.write('LDINDEX1', 0, 'latin1')
+    await writeFile(path, older)
+    const log: string[] = []
+    const core = await openApp({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'test', indexCache: { minRecords: 1 }, log: (l) => log.push(l) })
+    try {
+      await searchIndexFor(core.store).built()
+      expect(searchIndexFor(core.store).stats.source).toBe('records')
+      await expect.poll(async () => (await readFile(path)).subarray(0, 8).toString('latin1'), { timeout: 60_000, interval: 100 }).toBe(current)
+    } finally {
+      await core.close()
+    }
+    expect(log.join('\n')).not.toMatch(/search index cache/)
   })
 
   it('writes the cache once the index is built, when the folder had none', async () => {

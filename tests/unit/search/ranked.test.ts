@@ -2,21 +2,30 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AnyRecord } from '../../../src/shared/collections'
-import { CollectionIndex, nameHasEvery, nameRank } from '../../../src/main/search-index/collection-index'
+import { CollectionIndex, nameHasEvery, nameRank, spelledRank } from '../../../src/main/search-index/collection-index'
+import type { Spelled } from '../../../src/main/search-index/fold'
 import { recordText } from '../../../src/main/search-index/record-text'
+import type { RecordText } from '../../../src/main/search-index/record-text'
 
 /**
  * What ranked() must give: every candidate ranked, all of them sorted, then (when there are several
  * words) names holding every word, then text matches, then texts holding every word, each in record order.
  */
-function reference(records: AnyRecord[], needles: string[], limit: number, accept: (r: AnyRecord) => boolean, words: string[], joined?: string): string[] {
+function reference(records: AnyRecord[], needles: string[], limit: number, accept: (r: AnyRecord) => boolean, words: string[], joined?: string, bare?: string, spelled?: Spelled): string[] {
   const texts = records.map((r) => recordText('organizations', r))
   const seen = new Set<number>()
   const named: Array<{ doc: number; rank: number; len: number }> = []
-  for (const needle of joined === undefined ? needles : [...needles, joined]) {
+  type Ranks = (t: RecordText) => number | null
+  const nameNeedles: Ranks[] = [
+    ...[...needles, ...(joined === undefined ? [] : [joined])].map((n): Ranks => (t) => nameRank(t, n)),
+    // The bare query ranks names only (0-2), never their pinyin.
+    ...(bare === undefined ? [] : [(t: RecordText) => nameRank(t, bare, 2)]),
+    ...(spelled === undefined ? [] : spelled.forms.map((f): Ranks => (t) => spelledRank(t, f, spelled.han))),
+  ]
+  for (const rankOf of nameNeedles) {
     texts.forEach((t, doc) => {
       if (seen.has(doc) || !accept(records[doc])) return
-      const rank = nameRank(t, needle)
+      const rank = rankOf(t)
       if (rank === null) return
       seen.add(doc)
       named.push({ doc, rank, len: t.names[0].length })
@@ -47,8 +56,9 @@ function reference(records: AnyRecord[], needles: string[], limit: number, accep
   return out.map((doc) => records[doc].id)
 }
 
-// Few characters, so that names share prefixes, single letters match most pinyin, and ranks tie.
-const piece = fc.constantFrom('张', '伟', '章', '科', '华', 'a', 'z', 'an', 'zh', '1', '3')
+// Few characters, so that names share prefixes, single letters match most pinyin, and ranks tie;
+// a hyphen and a dot, so that some names have a bare form.
+const piece = fc.constantFrom('张', '伟', '章', '科', '华', 'a', 'z', 'an', 'zh', '1', '3', '-', '·')
 const name = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''))
 const org = fc.record({ name, aliases: fc.array(name, { maxLength: 2 }), city: name, deleted: fc.boolean() })
 
@@ -78,13 +88,16 @@ describe('ranked', () => {
         fc.integer({ min: 0, max: 10 }),
         fc.uniqueArray(fc.constantFrom('张', '伟', 'a', 'zh', 'an', '1', '科华'), { maxLength: 3 }),
         fc.option(fc.constantFrom('张伟', 'zhang', 'a1', '科华张'), { nil: undefined }),
-        (orgs, needles, limit, words, joined) => {
+        fc.option(fc.constantFrom('张伟', 'az', 'zh', 'a'), { nil: undefined }),
+        // "zhang伟", "z张": forms to find in the pinyin, characters to find in the names
+        fc.option(fc.constantFrom<Spelled>({ forms: ['zhangwei'], han: ['伟'] }, { forms: ['zhang', 'zz'], han: ['张'] }, { forms: ['zhanghua'], han: ['张', '华'] }), { nil: undefined }),
+        (orgs, needles, limit, words, joined, bare, spelled) => {
           const records = orgs.map((o, i) => organisation(i, o))
           const positions = new Map(records.map((r, i) => [r.id, i]))
           const index = new CollectionIndex('organizations', (id) => positions.get(id))
           for (const r of records) index.put(r)
           const live = (r: AnyRecord) => r.deletedAt === null
-          expect(index.ranked(needles, limit, live, { words, joined }).map((r) => r.id)).toEqual(reference(records, needles, limit, live, words, joined))
+          expect(index.ranked(needles, limit, live, { words, joined, bare, spelled }).map((r) => r.id)).toEqual(reference(records, needles, limit, live, words, joined, bare, spelled))
         },
       ),
       { numRuns: 500 },

@@ -67,6 +67,34 @@ describe('search index through Ctrl+K and the register lists', () => {
     for (const q of ['jose', 'JOSÉ', 'müller', 'MULLER', 'ｍｕｌｌｅｒ', 'mueller@']) expect(await names(q), q).toEqual(['José Müller'])
   })
 
+  it("finds a name typed without its apostrophe, hyphen or dot, or with other ones, and ranks it as the name", async () => {
+    await app.call('contacts.create', { name: 'Obrien Walsh' })
+    await app.call('contacts.create', { name: "O'Brien" })
+    await app.call('contacts.create', { name: 'Jean-Luc Picard' })
+    await app.call('contacts.create', { name: 'Mary St. John' })
+    await app.call('contacts.create', { name: '阿依古丽·买买提' })
+    // The name exactly as typed without the apostrophe comes before a name it only starts.
+    expect(await names('obrien')).toEqual(["O'Brien", 'Obrien Walsh'])
+    expect(await names('OBrien')).toEqual(["O'Brien", 'Obrien Walsh'])
+    // Typed with the apostrophe Word puts in, a name stored with the plain one.
+    expect(await names('o’brien')).toEqual(["O'Brien", 'Obrien Walsh'])
+    for (const q of ['jeanluc', 'jeanluc picard', 'picard']) expect(await names(q), q).toEqual(['Jean-Luc Picard'])
+    for (const q of ['stjohn', 'mary stjohn']) expect(await names(q), q).toEqual(['Mary St. John'])
+    expect(await names('阿依古丽买买提')).toEqual(['阿依古丽·买买提'])
+    // A register's search box and so every picker.
+    expect(await listed('obrien')).toEqual(['Obrien Walsh', "O'Brien"])
+    expect(await listed('o’brien')).toEqual(['Obrien Walsh', "O'Brien"])
+    expect(await listed('jeanluc')).toEqual(['Jean-Luc Picard'])
+  })
+
+  it("looks for a query without its marks in names only: an e-mail's wei.zhang does not find every weizhang by pinyin", async () => {
+    await app.call('contacts.create', { name: '魏章' })
+    await app.call('contacts.create', { name: '王丽', email: 'wei.zhang@example.cn' })
+    expect(await names('wei.zhang')).toEqual(['王丽'])
+    expect(await listed('wei.zhang')).toEqual(['王丽'])
+    expect(await names('weizhang')).toEqual(['魏章'])
+  })
+
   it('ranks exact name, then name prefix, then name substring, then pinyin, then other fields', async () => {
     // Created worst first, so creation order cannot explain the ranking.
     await app.call('contacts.create', { name: '周强', notes: '由张伟介绍' })
@@ -102,6 +130,45 @@ describe('search index through Ctrl+K and the register lists', () => {
     // Every word must be there: one missing word finds nothing.
     expect(await names('张伟 北京')).toEqual([])
     expect(await years('张伟 2020')).toEqual([])
+  })
+
+  it('reads a Chinese query that finds nothing whole as two words, a name first: a name and a city typed without a space', async () => {
+    await app.call('contacts.create', { name: '沈伟', city: '长沙' })
+    await app.call('contacts.create', { name: '沈伟', city: '佛山' })
+    await app.call('contacts.create', { name: '沈伟东', city: '长沙' })
+    await app.call('contacts.create', { name: '刘沙', notes: '沈伟长期合作' })
+    await app.call('contacts.create', { name: '欧阳娜娜', city: '长沙' })
+    const cities = async (q: string) => (await app.call('search.global', { query: q })).filter((h) => h.collection === 'contacts').map((h) => `${h.name} ${h.detail}`)
+    // As "沈伟 长沙" finds: not 刘沙, whose notes hold 沈伟长 and whose name 沙 (沈伟长|沙 names nobody).
+    expect(await cities('沈伟长沙')).toEqual(await cities('沈伟 长沙'))
+    expect(await cities('沈伟长沙')).toEqual(['沈伟 长沙', '沈伟东 长沙'])
+    expect(await cities('长沙沈伟')).toEqual(['沈伟 长沙', '沈伟东 长沙'])
+    expect(await names('欧阳娜娜长沙')).toEqual(['欧阳娜娜'])
+    // A register's search box and so every picker.
+    expect(await listed('沈伟长沙')).toEqual(['沈伟', '沈伟东'])
+    // A query that finds something whole is not read again.
+    expect(await names('沈伟长')).toEqual(['刘沙'])
+    expect(await names('沈伟北京')).toEqual([])
+  })
+
+  it('takes pinyin typed next to characters as two words, and puts first the names spelt so', async () => {
+    // Created worst first, so creation order cannot explain the ranking.
+    await app.call('contacts.create', { name: '彭伟超', email: 'zhang.peng@example.cn' })
+    await app.call('contacts.create', { name: '张文伟' })
+    await app.call('contacts.create', { name: '伟张' })
+    await app.call('contacts.create', { name: '小张伟' })
+    await app.call('contacts.create', { name: '张伟东' })
+    await app.call('contacts.create', { name: '张伟' })
+    await app.call('contacts.create', { name: '章伟' })
+    // The name spelt so (章伟 is zhang伟 as much as 张伟 is), then the names starting so and holding it,
+    // then the names with each word in its own script (zhang in the pinyin, 伟 in the name), then other fields.
+    const ranked = ['张伟', '章伟', '张伟东', '小张伟', '张文伟', '伟张', '彭伟超']
+    for (const q of ['zhang伟', 'Zhang伟', 'zhang 伟']) expect(await names(q), q).toEqual(ranked)
+    expect((await names('张wei')).slice(0, 4)).toEqual(['张伟', '张伟东', '小张伟', '张文伟'])
+    expect(await names('z伟')).toContain('张伟')
+    // A register's search box (and so every picker) finds what the query with the space finds.
+    expect(await listed('zhang伟')).toEqual(await listed('zhang 伟'))
+    expect(await listed('zhang伟')).toContain('彭伟超')
   })
 
   it('finds organisations by alias and short name, and by the pinyin of either', async () => {
