@@ -25,6 +25,8 @@ async function seedContacts(server: AppServer, n: number): Promise<void> {
 test('search index at a few thousand contacts: Ctrl+K by pinyin and by phone fragment, a register by phone tail', async ({ page, server }) => {
   await seedContacts(server, 3000)
   await apiCall(server, 'contacts.create', { name: '欧阳娜娜', phone: '186-5550-7788', email: 'nana.ouyang@example.com' })
+  await apiCall(server, 'contacts.create', { name: '沈伟', city: '长沙' })
+  await apiCall(server, 'contacts.create', { name: "Patricia O'Brien" })
   await openApp(page, server)
 
   await page.keyboard.press('Control+K')
@@ -41,6 +43,18 @@ test('search index at a few thousand contacts: Ctrl+K by pinyin and by phone fra
   await box.fill('5550 77')
   await expect(target).toBeVisible()
   await expect(page.getByRole('group', { name: '联系人与校友' }).getByRole('option')).toHaveCount(1)
+  // Typed without the space a user leaves out: a name and a city, pinyin and a character, a Latin name
+  // without its apostrophe. The name typed is the one marked.
+  await box.fill('沈伟长沙')
+  const shen = page.getByRole('option', { name: /沈伟/ })
+  await expect(shen).toBeVisible()
+  await expect(shen.locator('mark').first()).toHaveText('沈伟')
+  await mkdir(shots, { recursive: true })
+  await page.screenshot({ path: join(shots, 'search-index-name-and-city.png') })
+  await box.fill('zhang伟')
+  await expect(page.getByRole('group', { name: '联系人与校友' }).getByRole('option').first()).toHaveText(/^张伟/)
+  await box.fill('obrien')
+  await expect(page.getByRole('option', { name: /O'Brien/ })).toBeVisible()
   await page.keyboard.press('Escape')
 
   await navigate(page, 'contacts')

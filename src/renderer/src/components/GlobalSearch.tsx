@@ -64,18 +64,33 @@ export async function routeOf(hit: Pick<SearchHit, 'collection' | 'id'>): Promis
   }
 }
 
+/** Where Latin letters meet Chinese characters: "zhang伟" is searched as "zhang 伟". */
+const SCRIPT_CHANGE = /(?<=[a-z0-9])(?=\p{Script=Han})|(?<=\p{Script=Han})(?=[a-z0-9])/u
+const HAN = /^\p{Script=Han}+$/u
+
 /**
  * The text with the first occurrence of the query marked, or of each of its words when the query
- * has several (the main side finds records holding every word, in any order).
+ * has several (the main side finds records holding every word, in any order). Chinese typed without
+ * a space ("沈伟长沙", found as 沈伟 in 长沙) marks the longest runs of it the text holds.
  */
 function highlight(text: string, query: string): ReactNode {
   const q = query.trim().toLowerCase()
   if (!q) return text
   const lower = text.toLowerCase()
   const marked = new Array<boolean>(text.length).fill(false)
-  for (const word of lower.includes(q) ? [q] : q.split(/\s+/)) {
+  const mark = (word: string): boolean => {
     const at = lower.indexOf(word)
     for (let i = at; at >= 0 && i < at + word.length; i += 1) marked[i] = true
+    return at >= 0
+  }
+  for (const word of lower.includes(q) ? [q] : q.split(/\s+/).flatMap((w) => w.split(SCRIPT_CHANGE))) {
+    if (mark(word) || !HAN.test(word)) continue
+    for (let i = 0; i < word.length; ) {
+      let j = word.length
+      while (j > i && !lower.includes(word.slice(i, j))) j -= 1
+      if (j > i) mark(word.slice(i, j))
+      i = Math.max(j, i + 1)
+    }
   }
   const parts: ReactNode[] = []
   for (let i = 0; i < text.length; ) {
