@@ -48,6 +48,10 @@ const TEXT = {
     en: '"{value}" does not read as an organisation and a position',
     'zh-CN': '“{value}”无法分成工作单位和职务',
   },
+  sameRecordTwice: {
+    en: 'Row {row} of {sheet} already updates {name}; one import updates a record from one row, so this row is left out (put what it adds in that row, or import it next)',
+    'zh-CN': '{sheet} 第 {row} 行已更新“{name}”；一次导入只用一行更新同一条记录，本行未导入（请把本行的内容并入那一行，或下次再导入）',
+  },
   formulaError: {
     en: 'The file holds the error {value} here (a formula Excel could not work out); read as an empty cell',
     'zh-CN': '文件在此处是错误值 {value}（Excel 未能算出的公式）：按空单元格导入',

@@ -108,6 +108,8 @@ export function* planSteps(
   const staffByName = new Map<string, Staff[]>()
   if (target === 'staff') for (const s of db.staff) if (s.deletedAt === null) staffByName.set(personKey(s.name), [...(staffByName.get(personKey(s.name)) ?? []), s])
   const newOrganizations = new Map<string, string>()
+  /** record id -> the row of this import that updates it */
+  const updatedBy = new Map<string, PlannedRow>()
   const newOrganizationDetails = new Map<string, { fields: Record<string, string>; notes: string[] }>()
   /** The first row to say a field of a new organisation gives it; every row's words are kept once. */
   const detailNewOrg = (orgKey: string, d: NonNullable<ReturnType<typeof rowValues>['orgDetails']>) => {
@@ -315,6 +317,17 @@ export function* planSteps(
         row.problems.push(rowProblem('warning', 'createOnlyLeaves', { name: row.targetName, matchedBy: row.matchedBy }))
       }
       if (opts.mode === 'update' && row.action === 'create') row.action = 'skip'
+      // One record, one update per import: a second row about it (a visit log naming the same person
+      // twice) would be checked against the record as it was before the first and refuse the commit.
+      if ((row.action === 'update' || row.action === 'conflict') && row.targetId !== null) {
+        const first = updatedBy.get(row.targetId)
+        if (first === undefined) updatedBy.set(row.targetId, row)
+        else {
+          row.action = 'duplicate'
+          row.matchedBy = `${row.matchedBy}: row ${first.row} of ${first.sheet}`
+          row.problems.push(rowProblem('warning', 'sameRecordTwice', { name: row.targetName, row: first.row, sheet: first.sheet }))
+        }
+      }
       if (row.action === 'create') {
         const alumni = v.input.alumni as { classYear?: number; major?: string } | undefined
         people?.add(`row:${key}`, { name, phone: String(v.input.phone ?? ''), classYear: alumni?.classYear ?? null, major: alumni?.major ?? '' })

@@ -218,6 +218,21 @@ describe('importing an alumni directory', () => {
     expect(person('郑爽')?.notes).toBe('')
   })
 
+  it('two rows about one existing record: the first updates it, the second is a duplicate that says why, and the commit goes through', async () => {
+    const known = await app.call('contacts.create', { name: '黄志强', phone: '13900000071' })
+    const bytes = F.xlsx({ sheets: [{ name: '走访记录', rows: [
+      ['日期', '接待人', '手机', '职务'],
+      ['2024-03-05', '黄志强', 13900000071, '部长'],
+      ['2024-06-11', '黄志强', 13900000071, '副总经理'],
+    ] }] })
+    const o = await open(bytes, 'visits.xlsx')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '走访记录' }] })
+    expect(p.rows.map((r) => r.action)).toEqual(['update', 'duplicate'])
+    expect(p.rows[1].problems.map((x) => x.code)).toContain('sameRecordTwice')
+    await app.call('import.commit', { sessionId: o.sessionId, target: 'contacts', sheets: [{ name: '走访记录' }] })
+    expect(app.core.store.get('contacts', known.id)).toMatchObject({ position: '部长' })
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')
