@@ -46,6 +46,9 @@ export function detectHeaderRow(target: ImportTarget, rows: readonly Cell[][], m
  * ("手机", "邮箱"), the header has two rows and each column is labelled
  * "联系方式 / 手机"; columns merged down both rows keep their one label.
  */
+/** A value, not a label: a number, or a run of digits (a phone, a year). */
+const DATA_LIKE = /^\d+$|\d{4}/
+
 export function headerLayout(rows: readonly Cell[][], merges: readonly Merge[], headerRow: number): HeaderLayout {
   const width = Math.max(0, ...rows.map((r) => r.length))
   const label = (r: number, c: number) => normText(rows[r]?.[c] ?? null)
@@ -54,10 +57,12 @@ export function headerLayout(rows: readonly Cell[][], merges: readonly Merge[], 
   const wide = merges.filter((m) => m.r0 === headerRow && m.r1 === headerRow && m.c1 > m.c0)
   for (const m of wide) for (let c = m.c0 + 1; c <= m.c1; c++) top[c] = top[m.c0]
   const below = headerRow + 1
+  // A second header row holds labels: a row with a number anywhere under the header (1 under 序号, a
+  // phone under a 手机 merged over two columns) is the first person, not labels.
   const twoRows = wide.length > 0 && wide.every((m) => {
     for (let c = m.c0; c <= m.c1; c++) if (label(below, c) === '') return false
     return true
-  })
+  }) && top.every((t, c) => t === '' || !DATA_LIKE.test(label(below, c)))
   if (!twoRows) return { headerRow, depth: 1, labels: top, dataStart: headerRow + 1 }
   const labels = top.map((t, c) => {
     const inWide = wide.some((m) => c >= m.c0 && c <= m.c1)

@@ -25,6 +25,16 @@ describe('the header row', () => {
     })
   })
 
+  it('does not take the first person for a second header row under a field merged over two columns', () => {
+    const rows: Cell[][] = [
+      ['序号', '姓名', '届别', '工作单位', null, '职务', '手机', null],
+      [1, '岳峰', '2015届', '江西铜业股份有限公司', '贵溪冶炼厂', '工程师', 13970110001, 18970110001],
+      [2, '萧然', '2016届', '南昌大学', null, '讲师', null, 13970110004],
+    ]
+    const merges = [m(0, 3, 0, 4), m(0, 6, 0, 7)]
+    expect(headerLayout(rows, merges, detectHeaderRow('contacts', rows, merges))).toMatchObject({ depth: 1, dataStart: 1 })
+  })
+
   it('does not take a title merged across the table for the upper row of the header', () => {
     const rows: Cell[][] = [
       ['南昌大学资源与环境学院校友名录', null, null],
