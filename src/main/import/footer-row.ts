@@ -5,7 +5,7 @@ import { normText } from './normalize'
  * What a table's closing lines begin with: totals ("合计：56人"), the signatures an office sheet carries
  * ("制表人：", "审核：", "填表日期："), and the notes under a form ("注：", "说明："). After NFKC the colon is ":".
  */
-const FOOTER = /^(?:合计|总计|小计|共计|累计|总人数|制表|填表|填报|审核|审批|复核|负责人|经办人|统计人|签字|签名|盖章|(?:填表|填报|统计)?日期:|注\s*[:\d]|说明:|填表说明|备注:|total\b|subtotal\b|prepared by|checked by|approved by|note:)/i
+const FOOTER = /^(?:共\s*\d+\s*(?:人|名|家|条|个单位)$|合计|总计|小计|共计|累计|总人数|制表|填表|填报|审核|审批|复核|负责人|经办人|统计人|签字|签名|盖章|(?:填表|填报|统计)?日期:|注\s*[:\d]|说明:|填表说明|备注:|total\b|subtotal\b|prepared by|checked by|approved by|note:)/i
 
 /**
  * A line under the table, not a record: its first filled cell opens like a footer, and the row's name (as
@@ -14,6 +14,7 @@ const FOOTER = /^(?:合计|总计|小计|共计|累计|总人数|制表|填表|�
  * column the import ignores), or null.
  */
 export function footerText(cells: readonly Cell[], name: string): string | null {
+  // A name cell that is a count ("共10人", a formula under the names) is the footer too.
   if (name !== '' && !FOOTER.test(name)) return null
   for (const c of cells) {
     const text = normText(c)

@@ -108,6 +108,9 @@ export function* planSteps(
   const staffByName = new Map<string, Staff[]>()
   if (target === 'staff') for (const s of db.staff) if (s.deletedAt === null) staffByName.set(personKey(s.name), [...(staffByName.get(personKey(s.name)) ?? []), s])
   const newOrganizations = new Map<string, string>()
+  /** The name of what a matcher found: a record, a row of this file ("row:…") or an organisation this import creates ("new:…"). */
+  const nameOfMatch = (id: string): string =>
+    id.startsWith('row:') ? String(rowByKey.get(id.slice(4))?.input.name ?? '') : id.startsWith('new:') ? (newOrganizations.get(id) ?? '') : (orgName.get(id) ?? show((byId.get(id) as { name?: string } | undefined)?.name))
   /** record id -> the row of this import that updates it */
   const updatedBy = new Map<string, PlannedRow>()
   const newOrganizationDetails = new Map<string, { fields: Record<string, string>; notes: string[] }>()
@@ -235,7 +238,7 @@ export function* planSteps(
         const m = targetOrgs.match(name, v.creditCode)
         if (m.kind === 'same') match = { id: m.id, by: m.by }
         else if (m.kind === 'similar') possible = { id: m.id, by: 'similar name' }
-        else if (m.kind === 'partOf') row.problems.push(rowProblem('warning', 'branchOf', { name: orgName.get(m.id) ?? m.id }))
+        else if (m.kind === 'partOf') row.problems.push(rowProblem('warning', 'branchOf', { name: nameOfMatch(m.id) }))
       }
       if (match === null && target === 'staff') {
         const list = staffByName.get(personKey(name)) ?? []
@@ -294,7 +297,7 @@ export function* planSteps(
           if (v.orgDetails !== null) detailNewOrg(m.id, v.orgDetails)
         } else if (m.kind === 'same') row.organization = { action: 'link', id: m.id, name: orgName.get(m.id) ?? v.organizationName, note: m.by }
         else {
-          const note = m.kind === 'similar' ? `similar to ${orgName.get(m.id) ?? ''}` : m.kind === 'partOf' ? `a branch of ${orgName.get(m.id) ?? ''}` : ''
+          const note = m.kind === 'similar' ? `similar to ${nameOfMatch(m.id)}` : m.kind === 'partOf' ? `a branch of ${nameOfMatch(m.id)}` : ''
           const orgKey = `new:${newOrganizations.size}`
           newOrganizations.set(orgKey, v.organizationName)
           orgs.learn(orgKey, v.organizationName, orgCode)

@@ -15,6 +15,9 @@ describe('the lines under a table', () => {
     [['注1：手机号请填写11位', null, null]],
     [['说明：届别填写毕业年份', null, null]],
     [['Total', null, 56]],
+    // A count under the names (a formula giving "共10人").
+    [['合计', '共10人', 5400]],
+    [[null, '共 10 人', 5400]],
   ])('%j is a footer', (cells) => {
     expect(footerText(cells, name(cells))).toBe(cells.find((c) => c !== null && c !== '')?.toString().replace('：', ':'))
   })

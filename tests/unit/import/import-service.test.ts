@@ -233,6 +233,13 @@ describe('importing an alumni directory', () => {
     expect(app.core.store.get('contacts', known.id)).toMatchObject({ position: '部长' })
   })
 
+  it("a branch of an organisation earlier in the same file is named by that organisation's name, not an internal id", async () => {
+    const bytes = F.xlsx({ sheets: [{ name: '合作企业', rows: [['单位名称'], ['江西铜业股份有限公司'], ['江西铜业股份有限公司南昌分公司']] }] })
+    const o = await open(bytes, 'orgs.xlsx', 'organizations')
+    const p = await app.call('import.preview', { sessionId: o.sessionId, target: 'organizations', sheets: [{ name: '合作企业' }] })
+    expect(p.rows[1].problems.find((x) => x.code === 'branchOf')?.params).toEqual({ name: '江西铜业股份有限公司' })
+  })
+
   it('offers the class a title row names when the sheet name names none, and no year when the title names two', async () => {
     const titled = (title: string) => F.xlsx({ sheets: [{ name: 'Sheet1', rows: [[title, null, null], ['姓名', '专业', '手机'], ['赵敏', '环境工程', 13907910011]], merges: ['A1:C1'] }] })
     const o = await open(titled('南昌大学资源与环境学院2015届毕业生通讯录'), 'title.xlsx')
