@@ -26,8 +26,8 @@ const COMMON: Record<string, string[]> = {
 const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
   contacts: {
     ...COMMON,
-    name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', '学生姓名', '毕业生姓名', '接待人', '接待人员', '对接人', '负责人', '人员姓名', 'name', 'fullname', 'contactperson'],
-    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', '就业单位', '签约单位', '用人单位', '接收单位', '工作单位全称', 'organisation', 'organization', 'company', 'employer'],
+    name: ['姓名', '名字', '校友姓名', '联系人', '联系人姓名', '全名', '学生姓名', '毕业生姓名', '接待人', '接待人员', '单位接待人', '接待人姓名', '对接人', '负责人', '人员姓名', 'name', 'fullname', 'contactperson'],
+    organization: ['工作单位', '单位', '单位名称', '公司', '公司名称', '企业', '企业名称', '所在单位', '现单位', '现工作单位', '工作单位名称', '任职单位', '就职单位', '就业单位', '签约单位', '用人单位', '接收单位', '工作单位全称', '走访单位', '走访企业', '拜访单位', '依托单位', 'organisation', 'organization', 'company', 'employer'],
     position: ['职务', '职位', '岗位', '现任职务', '担任职务', '职务职称', '单位职务', '接待人职务', '职称', 'position', 'title', 'jobtitle'],
     orgAndPosition: ['工作单位及职务', '工作单位和职务', '工作单位与职务', '单位及职务', '单位和职务', '工作单位及职位', '单位及职位', '现工作单位及职务', '任职单位及职务', '工作单位职务', '单位职务职称', 'organisationandposition', 'companyandposition'],
     // The employer's own particulars on a person's row (a 就业方案's 单位性质, 单位行业, 单位所在地): the organisation's, not the person's.
@@ -45,7 +45,7 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
   },
   organizations: {
     ...COMMON,
-    name: ['单位名称', '企业名称', '公司名称', '名称', '单位', '企业', '公司', '机构名称', 'organisation', 'organization', 'company', 'name'],
+    name: ['单位名称', '企业名称', '公司名称', '名称', '单位', '企业', '公司', '机构名称', '依托单位', 'organisation', 'organization', 'company', 'name'],
     kind: ['类型', '单位类型', '单位性质', '单位类别', '机构类型', '机构性质', '企业性质', '企业类型', '公司类型', '公司性质', '性质', 'kind', 'type'],
     industry: ['行业', '所属行业', '行业类别', '行业分类', '行业领域', '所属领域', '产业领域', 'industry', 'sector'],
     province: ['省份', '省', '所在省份', '所属省份', '所在省', '所属省', 'province'],
@@ -58,7 +58,7 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
     ...COMMON,
     name: ['姓名', '名字', 'name', 'fullname'],
     title: ['职务', '职称', '职位', '职务职称', 'title', 'position'],
-    department: ['部门', '科室', '所在部门', '单位', 'department', 'office'],
+    department: ['部门', '科室', '所在部门', '部门名称', '所在系', '系', '系部', '所在系部', '院系', '所在院系', '教研室', '单位', 'department', 'office'],
   },
 }
 
@@ -84,7 +84,7 @@ const ASKS = /^(?:q?\d+[、.)]|第\d+题)|^(?:请|您|你)|[?？]$/i
 export function normHeader(label: string): string {
   const key = normText(label)
     .toLowerCase()
-    .replace(/\((必填|选填|可选|必须|required|optional)\)/g, '')
+    .replace(/\((必填|选填|可选|必须|自动|required|optional)\)/g, '')
     .replace(/[\s*:：]/g, '')
   return key.replace(QUESTION_NUMBER, '').replace(QUESTION_WORDS, '').replace(QUESTION_END, '') || key
 }
@@ -124,6 +124,12 @@ export function fieldForHeader(target: ImportTarget, label: string): ImportField
     // "工作单位/职务": both in one cell, read apart per row.
     if (named.size === 2 && named.has('organization') && named.has('position') && target === 'contacts') return 'orgAndPosition'
   }
+  // A header in two languages ("姓名 Name", "届别\nClass of"): its words, when those the dictionary knows name one field.
+  const words = normText(label).split(/\s+/).map(normHeader).filter((w) => w !== '')
+  if (words.length > 1 && /\p{Script=Han}/u.test(label) && /[a-z]/i.test(label)) {
+    const named = new Set(words.map((w) => byDictionary(target, w)).filter((f) => f !== null))
+    if (named.size === 1) return [...named][0]
+  }
   return ASKS.test(normText(label).trim()) ? askedField(target, normHeader(label)) : null
 }
 
@@ -147,7 +153,8 @@ function askedField(target: ImportTarget, key: string): ImportField | null {
 /** How well a synonym names its field: its place in the field's list (a second-row match, or one of two names, ranks last). */
 function rankOf(target: ImportTarget, field: ImportField, label: string): number {
   const words = DICTIONARY[target].find(([f]) => f === field)?.[1] ?? []
-  const at = label.split(' / ').reverse().concat(label).map((p) => words.indexOf(normHeader(p))).find((i) => i >= 0)
+  const parts = label.split(' / ').reverse().concat(label, normText(label).split(/\s+/))
+  const at = parts.map((p) => words.indexOf(normHeader(p))).find((i) => i >= 0)
   return at ?? words.length
 }
 

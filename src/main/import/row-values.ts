@@ -101,7 +101,7 @@ KINDS.set('公司', 'enterprise').set('园区', 'industrialPark').set('研究院
  * What offices type in a cell they have nothing for ("无", "/", "—") and what survey sites export for an
  * unanswered question ("(空)", "(跳过)" after NFKC): no value, so a record never states "无" as a phone.
  */
-const NOTHING = new Set(['无', '暂无', '没有', '不详', '/', '-', '--', '—', '——', '(空)', '(跳过)', '(无)', 'n/a', 'na', 'none', 'null'])
+const NOTHING = new Set(['无', '暂无', '没有', '不详', '/', '-', '--', '—', '——', '(空)', '(跳过)', '(无)', '(空缺)', '空缺', 'n/a', 'na', 'none', 'null'])
 const NOTHING_STARTS = new Set([...NOTHING].map((t) => t[0]).concat(['N']))
 const saysNothing = (text: string) => text.length <= 4 && NOTHING_STARTS.has(text[0]) && NOTHING.has(text.toLowerCase())
 

@@ -67,6 +67,12 @@ describe('column headers as offices write them', () => {
     for (const [label, field] of table) expect(fieldForHeader('contacts', label), label).toBe(field)
   })
 
+  it('reads a header in two languages, a collection form\'s "(自动)", a visit log\'s and a staff roster\'s headers', () => {
+    expect(suggestMapping('contacts', ['姓名 Name', '单位 Organization', '届别\nClass of', '提交时间(自动)', '单位接待人', '走访单位'])).toEqual(['name', 'organization', 'classYear', 'ignore', 'keepInNotes', 'keepInNotes'])
+    expect(suggestMapping('contacts', ['走访日期', '单位接待人', '走访单位'])).toEqual(['keepInNotes', 'name', 'organization'])
+    expect(suggestMapping('staff', ['姓名', '所在系(教研室)', '职称'])).toEqual(['name', 'department', 'title'])
+  })
+
   it("ignores a survey's bookkeeping columns, and 来源 or 编号 only beside them", () => {
     expect(suggestMapping('contacts', ['编号', '提交时间', '来源', '填写设备', '答题时长', '姓名'])).toEqual(['ignore', 'ignore', 'ignore', 'ignore', 'ignore', 'name'])
     expect(suggestMapping('contacts', ['编号', '姓名', '来源'])).toEqual(['keepInNotes', 'name', 'keepInNotes'])
