@@ -187,4 +187,19 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.getByTestId('import-commit').click()
     await expect(page.getByTestId('import-done')).toContainText(L('新建 5', '5 new'))
   })
+
+  test(`a list whose name column is not recognised says so on the mapping step ${lang}`, async ({ page, server }) => {
+    const L = (zh: string, en: string) => (lang === 'en' ? en : zh)
+    await openImport(page, server, lang)
+    await page.getByTestId('import-file').setInputFiles({ name: '来访.csv', mimeType: 'text/csv', buffer: Buffer.from('来访日期,来宾,手机\n2024-03-05,黄志强,13900000081\n', 'utf8') })
+    await page.getByTestId('import-next').click()
+    await expect(page.getByTestId('mapping-no-name')).toBeVisible()
+    await shot(page, lang, '18-no-name-column')
+    // Choosing the name for 来宾 puts it right.
+    await page.getByTestId('map-来宾').locator('..').getByRole('combobox').click()
+    await page.getByRole('option', { name: L('姓名/名称', 'Name'), exact: true }).click()
+    await expect(page.getByTestId('mapping-no-name')).toHaveCount(0)
+    await page.getByTestId('import-next').click()
+    await expect(page.getByTestId('import-counts')).toContainText(L('新建 1', 'New 1'))
+  })
 }

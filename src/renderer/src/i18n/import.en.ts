@@ -17,6 +17,7 @@ export const importEn: typeof importZhCN = {
   sheet: 'Sheet',
   rows: '{{count}} rows',
   classYear: 'Class year',
+  noNameColumn: 'No column is imported as the name, so every row would fail for lack of one: choose "Name" below for the column that holds the names.',
   classYearHint: 'Use the sheet name as the class year',
   classYearFromTitle: 'From the title above the header',
   headerRow: 'Header in row {{row}} (click a row below to change it)',

@@ -16,6 +16,7 @@ export const importZhCN = {
   sheet: '工作表',
   rows: '{{count}} 行',
   classYear: '届别',
+  noNameColumn: '没有一列作为“姓名/名称”导入，每一行都会因没有名称而出错：请在下面为写有姓名或名称的那一列选择“姓名/名称”。',
   classYearHint: '把工作表名作为届别',
   classYearFromTitle: '按表头上方标题中的届别',
   headerRow: '表头在第 {{row}} 行（点击下表中的一行可更改）',

@@ -38,9 +38,16 @@ export function MappingStep({ w }: { w: ImportWizard }) {
     }
   }, [preview, errorText])
   const uses = [...USES[w.target], 'keepInNotes', 'ignore'] as ColumnUseName[]
+  // Without a name column every row is "no name": say so here, where it is put right, not on each row.
+  const noName = columns.length > 0 && !columns.some((c) => (w.mapping[c.label] ?? c.use) === 'name')
   return (
     <Stack spacing={2}>
       {error && <Alert severity="error">{error}</Alert>}
+      {noName && (
+        <Alert severity="warning" data-testid="mapping-no-name">
+          {t('imports.noNameColumn')}
+        </Alert>
+      )}
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <TextField select size="small" label={t('imports.mode')} value={w.mode} onChange={(e) => w.setMode(e.target.value as Mode)} sx={{ width: 240 }}>
           {(['create', 'createUpdate', 'update'] as const).map((m) => (
