@@ -17,7 +17,7 @@ export type ColumnUse = ImportField | 'keepInNotes' | 'ignore'
 /** Synonyms after normHeader; earlier entries win when two columns claim one field. */
 const COMMON: Record<string, string[]> = {
   id: ['id', '记录id', '记录编号', 'recordid'],
-  phone: ['手机', '手机号', '手机号码', '本人手机', '个人手机', '本人电话', '联系电话', '电话', '移动电话', '电话号码', '联系手机', 'mobile', 'phone', 'tel', 'telephone', 'cellphone', 'mobilephone'],
+  phone: ['手机', '手机号', '手机号码', '本人手机', '个人手机', '本人电话', '联系电话', '电话', '移动电话', '电话号码', '联系手机', '联络电话', '联系方法', 'mobile', 'phone', 'tel', 'telephone', 'cellphone', 'mobilephone'],
   notes: ['备注', '说明', '备注说明', 'notes', 'note', 'remark', 'remarks', 'comment', 'comments'],
   tags: ['标签', 'tags', 'tag'],
   city: ['城市', '所在地', '所在城市', '工作城市', '现居城市', '常住地', '现居住地', '居住地', '工作地', '工作地点', '地区', '所在地区', 'city', 'location'],
@@ -37,10 +37,10 @@ const SYNONYMS: Record<ImportTarget, Record<string, string[]>> = {
     orgAddress: ['单位地址', '企业地址', '公司地址', '单位详细地址', '单位通讯地址', '用人单位地址'],
     orgCreditCode: ['统一社会信用代码', '单位统一社会信用代码', '社会信用代码', '信用代码', '单位信用代码', '用人单位统一社会信用代码', 'uscc', 'creditcode'],
     orgWebsite: ['单位网址', '企业网址', '公司网址', '单位网站', '企业官网', '单位官网'],
-    email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
+    email: ['邮箱', '电邮', '电子邮箱', '电子邮件', '邮件', '电子信箱', '邮箱地址', '电子邮箱地址', 'email', 'e-mail', 'mail', 'emailaddress'],
     wechat: ['微信', '微信号', '微信号码', 'wechat', 'weixin'],
     classYear: ['届别', '届', '届次', '毕业年份', '毕业年届', '毕业届别', '毕业年月', '毕业日期', '毕业时间', 'classof', 'classyear', 'graduationyear', 'yearofgraduation', 'class', 'year', '级', '年级'],
-    major: ['专业', '所学专业', '毕业专业', '专业名称', 'major', 'programme', 'program'],
+    major: ['专业', '所学专业', '毕业专业', '专业名称', '学系', '就读专业', 'major', 'programme', 'program'],
     degree: ['学历', '学位', '学历层次', '学历学位', 'degree'],
   },
   organizations: {
@@ -80,12 +80,20 @@ const SURVEY_COUNTERS = new Set(['序号', 'no', '编号', '来源', '昵称'])
 /** A header that asks rather than names ("5、您目前所在的城市"): read by the field name it ends with. */
 const ASKS = /^(?:q?\d+[、.)]|第\d+题)|^(?:请|您|你)|[?？]$/i
 
+/**
+ * The traditional characters of the headers a Hong Kong or Taiwan chapter writes (畢業年份, 公司名稱,
+ * 聯絡電話), as their simplified forms, so one dictionary reads both.
+ */
+const TRADITIONAL = new Map(['畢毕', '業业', '學学', '稱称', '職职', '聯联', '絡络', '電电', '話话', '郵邮', '單单', '屆届', '級级', '歷历', '專专', '號号', '機机', '務务', '備备', '註注', '標标', '籤签', '區区', '縣县', '網网', '類类', '產产', '處处', '門门', '與与', '會会', '員员', '負负', '責责', '實实', '習习', '齡龄', '碼码', '經经', '擔担', '現现', '證证', '書书', '國国', '廣广', '灣湾', '臺台', '個个', '說说', '繫系', '傳传', '鄉乡', '鎮镇', '營营', '師师', '長长', '總总', '監监', '財财', '發发', '開开', '關关', '醫医', '衛卫', '詳详', '細细', '屬属'].map((pair): [string, string] => [pair[0], pair[1]]))
+const TRADITIONAL_CHARS = new RegExp(`[${[...TRADITIONAL.keys()].join('')}]`, 'g')
+
 /** Header text as compared: NFKC, no spaces, no "*", no "(必填)"/"(选填)", no trailing colon, no survey wording, lower case. */
 export function normHeader(label: string): string {
   const key = normText(label)
     .toLowerCase()
     .replace(/\((必填|选填|可选|必须|自动|required|optional)\)/g, '')
     .replace(/[\s*:：]/g, '')
+    .replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL.get(ch) ?? ch)
   return key.replace(QUESTION_NUMBER, '').replace(QUESTION_WORDS, '').replace(QUESTION_END, '') || key
 }
 

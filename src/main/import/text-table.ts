@@ -34,7 +34,8 @@ export function decodeText(bytes: Buffer, override?: TextEncoding): { text: stri
   } catch {
     const text = iconv.decode(bytes, 'gb18030')
     if (latinNotChinese(text)) return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' }
-    return { text, encoding: 'gb18030' }
+    const big5 = big5NotGbk(bytes, text)
+    return big5 === null ? { text, encoding: 'gb18030' } : { text: big5, encoding: 'big5' }
   }
 }
 
@@ -50,6 +51,21 @@ function latinNotChinese(gbText: string): boolean {
   const han = gbText.match(/[\p{Script=Han}\ufffd]/gu)?.length ?? 0
   const latinLike = gbText.match(/\ufffd|(?<=[A-Za-z])\p{Script=Han}(?!\p{Script=Han})|(?<!\p{Script=Han})\p{Script=Han}(?=[A-Za-z])/gu)?.length ?? 0
   return han > 0 && latinLike * 2 > han
+}
+
+/** What GB18030 makes of Big5 bytes besides ideographs: kana, box drawing, Greek, Cyrillic, half-width katakana. */
+const NOT_IN_CHINESE_LISTS = /[\u3040-\u30ff\u2500-\u257f\u0370-\u03ff\u0400-\u04ff\uff61-\uff9f\ufffd]/g
+
+/**
+ * A Hong Kong or Taiwan chapter's list (Big5) read as GB18030 is ideographs mixed with kana and box
+ * drawing (陳大文 → 朝ゅ…), which no Chinese list holds; read as Big5 it has none. Big5 only then: a
+ * GBK file read as Big5 is rarely that clean, and one stray symbol in a GBK file decides nothing.
+ */
+function big5NotGbk(bytes: Buffer, gbText: string): string | null {
+  const odd = gbText.match(NOT_IN_CHINESE_LISTS)?.length ?? 0
+  if (odd < 3) return null
+  const big5 = iconv.decode(bytes, 'big5')
+  return big5.search(NOT_IN_CHINESE_LISTS) >= 0 ? null : big5
 }
 
 const DELIMITERS = ['\t', ',', ';', '，'] as const

@@ -89,3 +89,9 @@ describe('column headers as offices write them', () => {
     expect(fieldForHeader('staff', '城市')).toBeNull()
   })
 })
+
+describe('headers in traditional characters', () => {
+  it('read as their simplified forms', () => {
+    expect(suggestMapping('contacts', ['姓名', '英文姓名', '畢業年份', '學系', '公司名稱', '職位', '聯絡電話', '電郵'])).toEqual(['name', 'keepInNotes', 'classYear', 'major', 'organization', 'position', 'phone', 'email'])
+  })
+})

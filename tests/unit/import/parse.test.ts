@@ -61,6 +61,15 @@ describe('text files', () => {
     expect(decodeText(latin, 'windows-1252').text).toContain('Søren Ødegård')
   })
 
+  it("reads a Hong Kong chapter's Big5 CSV as Big5, and a GBK file with traditional-looking names still as GB18030", () => {
+    const big5 = iconv.encode('姓名,英文姓名,畢業年份,公司名稱,職位,聯絡電話\n陳大文,Chan Tai Man,1998,香港中華煤氣有限公司,工程經理,+852 9123 4567\n黃美玲,Wong Mei Ling,2003,滙豐銀行,客戶經理,+852 6123 4567\n', 'big5')
+    const read = decodeText(big5)
+    expect(read.encoding).toBe('big5')
+    expect(read.text).toContain('陳大文,Chan Tai Man,1998,香港中華煤氣有限公司')
+    const gbk = iconv.encode('姓名,单位,职务\n张伟,江西铜业集团,工程师\n李娜,南昌大学,教授\n', 'gbk')
+    expect(decodeText(gbk).encoding).toBe('gb18030')
+  })
+
   it('sniffs comma, tab, semicolon and the full-width comma', () => {
     expect(sniffDelimiter('a,b,c\n1,2,3')).toBe(',')
     expect(sniffDelimiter('a\tb\tc\n1\t2,5\t3')).toBe('\t')
