@@ -40,15 +40,15 @@ export function detectHeaderRow(target: ImportTarget, rows: readonly Cell[][], m
   return filled >= 2 && groups && headerLayout(rows, merges, above).depth === 2 ? above : best.row
 }
 
+/** A value, not a label: a number, or a run of digits (a phone, a year). */
+const DATA_LIKE = /^\d+$|\d{4}/
+
 /**
  * Labels for the columns below `headerRow`. When a header cell is merged across
  * several columns ("联系方式" over F:G) and the row under it names those columns
  * ("手机", "邮箱"), the header has two rows and each column is labelled
  * "联系方式 / 手机"; columns merged down both rows keep their one label.
  */
-/** A value, not a label: a number, or a run of digits (a phone, a year). */
-const DATA_LIKE = /^\d+$|\d{4}/
-
 export function headerLayout(rows: readonly Cell[][], merges: readonly Merge[], headerRow: number): HeaderLayout {
   const width = Math.max(0, ...rows.map((r) => r.length))
   const label = (r: number, c: number) => normText(rows[r]?.[c] ?? null)
