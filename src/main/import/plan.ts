@@ -5,6 +5,7 @@ import { rowProblem } from '../../shared/import'
 import type { ColumnUseName, ImportCell, PlanColumn, PlanCounts, PlanRow, planInput } from '../../shared/import'
 import type { DbData } from '../db/schema'
 import { OrgMatcher, OrgNameLookup, PersonMatcher, personKey } from './duplicates'
+import type { OrgMatch } from './duplicates'
 import { fieldsByContent } from './column-content'
 import { afterOthersContact, headerSignature, suggestMapping, TARGET_FIELDS } from './fields'
 import { exampleRow, footerText, repeatsHeader } from './footer-row'
@@ -191,8 +192,11 @@ export function* planSteps(
       // An employer's particulars go to it only when this import creates it; an existing one is not
       // changed from a person's row, so they stay with the person, in the notes.
       const orgCode = v.orgDetails?.fields.creditCode ?? ''
+      // Matched once per row: nothing learnt between here and the organisation's link below changes it.
+      let orgMatch: OrgMatch | undefined
+      const matchOrg = (): OrgMatch => (orgMatch ??= orgs.match(v.organizationName, orgCode))
       if (v.orgDetails !== null) {
-        const m = v.organizationName === '' ? null : orgs.match(v.organizationName, orgCode)
+        const m = v.organizationName === '' ? null : matchOrg()
         if (m === null || (m.kind === 'same' && !m.id.startsWith('new:'))) {
           v.input.notes = [typeof v.input.notes === 'string' ? v.input.notes : '', ...v.orgDetails.lines].filter((l) => l !== '').join('\n')
           v.given.add('notes')
@@ -290,7 +294,7 @@ export function* planSteps(
 
       // Contacts: the organisation named in the row, linked or created once per import.
       if (target === 'contacts' && v.organizationName !== '' && row.action !== 'duplicate') {
-        const m = orgs.match(v.organizationName, orgCode)
+        const m = matchOrg()
         if (m.kind === 'same' && m.id.startsWith('new:')) {
           row.organization = { action: 'create', id: null, name: newOrganizations.get(m.id) ?? v.organizationName, note: '' }
           row.newOrgKey = m.id

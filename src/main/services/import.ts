@@ -68,6 +68,8 @@ const SIDE_BY_SIDE_ROWS = 5000
 
 /** A year in words that name a class: "2017届（硕士）", "2019届就业方案", "2019年毕业生名单". */
 const CLASS_IN_WORDS = /((?:19|20)\d{2})\s*(?:届|年毕业)/
+/** the same, every one in a text */
+const EVERY_CLASS_IN_WORDS = new RegExp(CLASS_IN_WORDS.source, 'g')
 
 /** A sheet named for its class: "2015届", "16级", and "2017届（硕士）", "2019届就业方案" by the year before 届. */
 function sheetClassYear(name: string): ReturnType<typeof normClassYear> {
@@ -87,7 +89,7 @@ function titleClassYear(rows: readonly ImportCell[][], headerRow: number): numbe
   for (const row of rows.slice(0, headerRow)) {
     for (const cell of row) {
       if (typeof cell !== 'string') continue
-      for (const m of cell.matchAll(new RegExp(CLASS_IN_WORDS.source, 'g'))) years.add(Number(m[1]))
+      for (const m of cell.matchAll(EVERY_CLASS_IN_WORDS)) years.add(Number(m[1]))
     }
   }
   if (years.size !== 1) return null
